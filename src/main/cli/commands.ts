@@ -1,0 +1,170 @@
+// The CLI's commands: each maps its words and flags onto one or more core calls.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Core } from '../core/app'
+import { AppError } from '../core/errors'
+import type { CallName, Input } from '../../shared/api'
+import type { FileRef } from '../../shared/api/define'
+import { parseRegion } from '../../shared/domain/regions'
+
+export type Flags = Record<string, string | boolean | undefined>
+
+interface Command {
+  help: string
+  run(core: Core, args: string[], flags: Flags): Promise<unknown>
+}
+
+const str = (flags: Flags, name: string): string | undefined => {
+  const v = flags[name]
+  return typeof v === 'string' ? v : undefined
+}
+
+function need(args: string[], what: string): string {
+  const v = args[0]
+  if (!v) throw new AppError('VALIDATION', `缺少参数：${what}`)
+  return v
+}
+
+/** Copies a core-produced file to where the user asked for it. */
+function saveTo(core: Core, file: FileRef, target: string): string {
+  const dest = path.resolve(target)
+  fs.mkdirSync(path.dirname(dest), { recursive: true })
+  fs.copyFileSync(core.files.resolve(file.token).path, dest)
+  return dest
+}
+
+function inputFile(core: Core, file: string): string {
+  const p = path.resolve(file)
+  if (!fs.existsSync(p)) throw new AppError('NOT_FOUND', `文件不存在：${p}`)
+  return core.files.register(p).token
+}
+
+function paging(flags: Flags) {
+  return { query: str(flags, 'query'), page: str(flags, 'page') ?? 1, size: str(flags, 'size') ?? 20 }
+}
+
+/** The four spreadsheet commands items and customers share. */
+function tableCommands(entity: 'items' | 'customers', label: string): Record<string, Command> {
+  const call = <N extends CallName>(core: Core, name: N, input: Input<N>) => core.call(name, input)
+  return {
+    [`${entity} list`]: {
+      help: `${entity} list [--query Q] [--page P] [--size S]    查询${label}`,
+      run: (core, _a, flags) => call(core, `${entity}.list`, paging(flags) as Input<`${typeof entity}.list`>),
+    },
+    [`${entity} import`]: {
+      help: `${entity} import FILE                             导入${label}（.xlsx / .xls / .csv）`,
+      async run(core, args) {
+        const file = need(args, 'FILE')
+        const r = await call(core, `${entity}.import`, { file: inputFile(core, file) })
+        const { errorReport, ...rest } = r
+        if (!errorReport) return rest
+        const report = path.join(path.dirname(path.resolve(file)), `${path.parse(file).name}-错误报告.xlsx`)
+        return { ...rest, errorReport: saveTo(core, errorReport, report) }
+      },
+    },
+    [`${entity} template`]: {
+      help: `${entity} template FILE                           下载${label}导入模板`,
+      async run(core, args) {
+        const target = need(args, 'FILE')
+        return { file: saveTo(core, await call(core, `${entity}.template`, {}), target) }
+      },
+    },
+    [`${entity} export`]: {
+      help: `${entity} export FILE [--query Q]                 导出${label}（全部页）`,
+      async run(core, args, flags) {
+        const target = need(args, 'FILE')
+        const r = await call(core, `${entity}.export`, { query: str(flags, 'query') })
+        return { file: saveTo(core, r.file, target), count: r.count }
+      },
+    },
+  }
+}
+
+/** Names → ids for the commands that take names (extras delete, scenes add/delete). */
+async function idsByName(core: Core, list: 'extras.list' | 'scenes.list', names: string[], label: string): Promise<number[]> {
+  const { rows } = await core.call(list, {})
+  return names.map((n) => {
+    const hit = rows.find((r) => r.name === n)
+    if (!hit) throw new AppError('NOT_FOUND', `没有名为“${n}”的${label}`)
+    return hit.id
+  })
+}
+
+const splitList = (s: string | undefined) =>
+  (s ?? '')
+    .split(/[,，、]/)
+    .map((x) => x.trim())
+    .filter(Boolean)
+
+export const commands: Record<string, Command> = {
+  'company add': {
+    help: 'company add --name N --tax-id T [--region R] [--address A] [--phone P] [--bank B] [--account C] [--operator O]',
+    run: (core, _a, flags) =>
+      core.call('companies.create', {
+        name: str(flags, 'name') ?? '',
+        taxId: str(flags, 'tax-id') ?? '',
+        // the region may be typed as 广东 / 广东省 / 44; an unknown one reaches validation as typed
+        region: (parseRegion(str(flags, 'region') ?? '') ?? str(flags, 'region') ?? '') as Input<'companies.create'>['region'],
+        address: str(flags, 'address'),
+        phone: str(flags, 'phone'),
+        bank: str(flags, 'bank'),
+        account: str(flags, 'account'),
+        operator: str(flags, 'operator') ?? '',
+      }),
+  },
+  'company list': {
+    help: 'company list                                       列出企业',
+    async run(core) {
+      const rows = await core.call('companies.list', {})
+      return { total: rows.length, rows }
+    },
+  },
+  'taxcodes import': {
+    help: 'taxcodes import FILE                               导入税收分类编码表（CSV 或 XML）',
+    run: async (core, args) => core.call('taxcodes.import', { file: inputFile(core, need(args, 'FILE')) }),
+  },
+  'taxcodes search': {
+    help: 'taxcodes search TEXT [--top N]                     搜索税收分类编码',
+    run: (core, args, flags) => core.call('taxcodes.search', { text: need(args, 'TEXT'), top: str(flags, 'top') ?? 20 }),
+  },
+  ...tableCommands('items', '项目'),
+  ...tableCommands('customers', '客户'),
+  'extras add': {
+    help: 'extras add --name N --type 文本|数值|日期            新增附加要素',
+    run: (core, _a, flags) =>
+      core.call('extras.create', { name: str(flags, 'name') ?? '', dataType: (str(flags, 'type') ?? '') as '文本' }),
+  },
+  'extras list': { help: 'extras list                                        列出附加要素', run: (core) => core.call('extras.list', {}) },
+  'extras delete': {
+    help: 'extras delete NAME…                                删除附加要素',
+    run: async (core, args) => core.call('extras.delete', { ids: await idsByName(core, 'extras.list', args, '附加要素') }),
+  },
+  'scenes add': {
+    help: 'scenes add --name N --extras A,B,…                 新增场景模板',
+    run: async (core, _a, flags) =>
+      core.call('scenes.create', {
+        name: str(flags, 'name') ?? '',
+        extraIds: await idsByName(core, 'extras.list', splitList(str(flags, 'extras')), '附加要素'),
+      }),
+  },
+  'scenes list': { help: 'scenes list                                        列出场景模板', run: (core) => core.call('scenes.list', {}) },
+  'scenes delete': {
+    help: 'scenes delete NAME…                                删除场景模板',
+    run: async (core, args) => core.call('scenes.delete', { ids: await idsByName(core, 'scenes.list', args, '场景模板') }),
+  },
+}
+
+export function usage(): string {
+  return `票税通 命令行
+
+用法：npm run cli -- [--data DIR] [--company 纳税人识别号] <命令> [--json]
+
+${Object.values(commands)
+  .map((c) => `  ${c.help}`)
+  .join('\n')}
+
+--data DIR     数据目录（默认 FAPIAO_DATA 或用户目录）
+--company T    操作哪家企业（默认：唯一的企业，或上次使用的企业）
+--json         只输出一个 JSON 文档；失败时输出 {"error":{…}} 并以非零状态退出
+`
+}

@@ -1,0 +1,104 @@
+// createCore: the program without a window. Electron, the web server, the CLI and the tests all
+// drive the same handlers through `call`.
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { CallName, Input, Output } from '../../shared/api'
+import type { ApiErrorBody } from '../../shared/api/errors'
+import { toShanghaiIso } from '../../shared/domain/time'
+import { systemClock, type Clock } from './clock'
+import type { CoreContext } from './context'
+import { isAppError } from './errors'
+import { createEventBus, type EventBus } from './events'
+import { createFileStore, type FileStore } from './files/tokens'
+import { createJobs } from './jobs'
+import { createRegistry, toErrorBody } from './registry'
+import { createSession } from './session'
+import { registerCompanies } from './features/companies/handlers'
+import { registerCustomers } from './features/customers/handlers'
+import { registerExtras } from './features/extras/handlers'
+import { registerItems } from './features/items/handlers'
+import { registerSystem } from './features/system/handlers'
+import { registerTaxcodes } from './features/taxcodes/handlers'
+
+export interface CoreOptions {
+  dataDir: string
+  /** the folder holding migrations/ and resources/; found from this file when not given */
+  appDir?: string
+  clock?: Clock
+  /** work for this company (CLI --company) instead of the only / last used one */
+  company?: string
+  version?: string
+}
+
+export interface Core {
+  /** a typed call, for tests and the CLI */
+  call<N extends CallName>(name: N, input: Input<N>): Promise<Output<N>>
+  /** an untyped call from a transport: validated like any other */
+  dispatch(name: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: ApiErrorBody }>
+  events: EventBus
+  files: FileStore
+  dataDir: string
+  close(): void
+}
+
+/** The app folder: the nearest ancestor of this module that holds migrations/ledger. */
+export function findAppDir(from = path.dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'migrations', 'ledger'))) return dir
+    if (path.dirname(dir) === dir) throw new Error(`migrations/ledger not found above ${from}`)
+  }
+}
+
+export function createCore(opts: CoreOptions): Core {
+  const appDir = opts.appDir ?? findAppDir()
+  const clock = opts.clock ?? systemClock
+  const events = createEventBus()
+  const files = createFileStore(path.join(opts.dataDir, 'tmp', `files-${process.pid}`))
+  const session = createSession({
+    dataDir: opts.dataDir,
+    migrationsDir: path.join(appDir, 'migrations', 'ledger'),
+    clock,
+    company: opts.company,
+  })
+  const ctx: CoreContext = {
+    dataDir: opts.dataDir,
+    appDir,
+    version: opts.version ?? '0.1.0',
+    clock,
+    events,
+    jobs: createJobs((e) => events.emit(e)),
+    files,
+    session,
+    ledger: () => session.ledger(),
+    now: () => toShanghaiIso(clock.now()),
+  }
+
+  const registry = createRegistry()
+  registerCompanies(registry)
+  registerCustomers(registry)
+  registerExtras(registry)
+  registerItems(registry)
+  registerSystem(registry)
+  registerTaxcodes(registry)
+  const missing = registry.missing()
+  if (missing.length > 0) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
+
+  return {
+    async call(name, input) {
+      return (await registry.dispatch(name, input, ctx)) as never
+    },
+    async dispatch(name, input) {
+      try {
+        return { ok: true, value: await registry.dispatch(name, input, ctx) }
+      } catch (e) {
+        if (!isAppError(e)) console.error(`[core] ${name} failed:`, e)
+        return { ok: false, error: toErrorBody(e) }
+      }
+    },
+    events,
+    files,
+    dataDir: opts.dataDir,
+    close: () => session.close(),
+  }
+}

@@ -1,0 +1,83 @@
+// 销售方: creating a company creates its ledger, fills it with the starter tax-code table and
+// makes it current.
+import fs from 'node:fs'
+import path from 'node:path'
+import { eq } from 'drizzle-orm'
+import type { Company, CompanySummary } from '../../../../shared/api/companies'
+import type { ParsedInput } from '../../../../shared/api'
+import { regionName } from '../../../../shared/domain/regions'
+import type { CoreContext } from '../../context'
+import { AppError } from '../../errors'
+import type { Db } from '../../ledger/open'
+import { company } from '../../ledger/schema'
+import { recordAudit } from '../audit/service'
+import { loadStarterTable } from '../taxcodes/service'
+
+type CompanyRow = typeof company.$inferSelect
+
+function toCompany(r: CompanyRow): Company {
+  const { id: _id, ...rest } = r
+  return { ...rest, regionName: regionName(r.region) }
+}
+
+export function readCompany(orm: Db): Company | null {
+  const row = orm.select().from(company).where(eq(company.id, 1)).get()
+  return row ? toCompany(row) : null
+}
+
+export function listCompanies(ctx: CoreContext): CompanySummary[] {
+  const current = ctx.session.currentTaxId()
+  return ctx.session.companies().map((taxId) => ({ taxId, name: ctx.session.companyName(taxId), current: taxId === current }))
+}
+
+export async function currentCompany(ctx: CoreContext): Promise<Company | null> {
+  try {
+    return readCompany((await ctx.ledger()).orm)
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NO_COMPANY') return null
+    throw e
+  }
+}
+
+export async function createCompany(ctx: CoreContext, input: ParsedInput<'companies.create'>): Promise<Company> {
+  if (ctx.session.companies().includes(input.taxId))
+    throw new AppError('CONFLICT', `纳税人识别号为 ${input.taxId} 的企业已经存在，请在顶部切换到该企业`)
+  const file = ctx.session.ledgerFile(input.taxId)
+  let ledger
+  try {
+    ledger = await ctx.session.switchTo(input.taxId, { create: true })
+    const now = ctx.now()
+    const starter = fs.readFileSync(path.join(ctx.appDir, 'resources', 'taxcodes', 'starter.csv'))
+    ledger.orm.transaction((tx) => {
+      tx.insert(company).values({ id: 1, ...input, createdAt: now, updatedAt: now }).run()
+      loadStarterTable(tx, starter, now)
+      recordAudit(tx, now, { action: 'create', entity: 'company', entityId: input.taxId, summary: `创建企业 ${input.name}` })
+    })
+  } catch (e) {
+    // no half-made company: without its company row the ledger is useless
+    ctx.session.closeCurrent()
+    fs.rmSync(path.dirname(file), { recursive: true, force: true })
+    throw e
+  }
+  return readCompany(ledger.orm)!
+}
+
+export async function updateCompany(ctx: CoreContext, input: ParsedInput<'companies.update'>): Promise<Company> {
+  const ledger = await ctx.ledger()
+  const existing = readCompany(ledger.orm)!
+  if (existing.taxId !== input.taxId)
+    throw new AppError('VALIDATION', '纳税人识别号不能修改；如需登记另一家企业，请新增企业', {
+      issues: [{ path: 'taxId', message: '纳税人识别号不能修改' }],
+    })
+  const now = ctx.now()
+  ledger.orm.transaction((tx) => {
+    tx.update(company).set({ ...input, updatedAt: now }).where(eq(company.id, 1)).run()
+    recordAudit(tx, now, { action: 'update', entity: 'company', entityId: input.taxId, summary: `修改企业信息 ${input.name}` })
+  })
+  return readCompany(ledger.orm)!
+}
+
+export async function switchCompany(ctx: CoreContext, taxId: string): Promise<Company> {
+  const ledger = await ctx.session.switchTo(taxId)
+  return readCompany(ledger.orm)!
+}

@@ -1,0 +1,34 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { AppError } from '../../errors'
+import { createBackup, backupDir, listBackups } from '../../ledger/backups'
+import { mutates, type Registry } from '../../registry'
+import { listAudit, recordAudit } from '../audit/service'
+
+export function registerSystem(reg: Registry): void {
+  reg.handle('app.info', (_input, ctx) => ({ version: ctx.version, dataDir: ctx.dataDir }))
+  reg.handle('jobs.cancel', ({ jobId }, ctx) => ({ cancelled: ctx.jobs.cancel(jobId) }))
+  reg.handle('audit.list', async (q, ctx) => listAudit((await ctx.ledger()).orm, q))
+  reg.handle('backups.list', async (_input, ctx) => listBackups((await ctx.ledger()).file))
+  reg.handle(
+    'backups.restore',
+    mutates(['company', 'items', 'customers', 'extras', 'scenes', 'taxcodes'], async ({ name }, ctx) => {
+      const ledger = await ctx.ledger()
+      const source = path.join(backupDir(ledger.file), name)
+      if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `没有找到备份 ${name}`)
+      const taxId = ctx.session.currentTaxId()!
+      // the ledger as it is now is kept too: a restore can itself be undone
+      const safety = await createBackup(ledger.db, ledger.file, 'before-restore', ctx.clock.now())
+      ctx.session.closeCurrent()
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(ledger.file + suffix, { force: true })
+      fs.copyFileSync(source, ledger.file)
+      const reopened = await ctx.session.switchTo(taxId)
+      recordAudit(reopened.orm, ctx.now(), {
+        action: 'restore',
+        entity: 'ledger',
+        summary: `从备份 ${name} 恢复账簿（恢复前的账簿已备份为 ${path.basename(safety)}）`,
+      })
+      return { restored: name }
+    }),
+  )
+}

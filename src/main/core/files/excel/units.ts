@@ -1,0 +1,13 @@
+// Sizes and counts as the bookkeeper reads them in messages.
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`
+  return `${n} 字节`
+}
+
+/** 200000 → "200,000" */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US')
+}

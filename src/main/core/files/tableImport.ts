@@ -1,0 +1,152 @@
+// Import = template + header mapping + a report the user can act on (DESIGN.md §10.9).
+// Every row is checked with the same schema and rules as the form; valid rows create or update
+// the record with the same identity; invalid rows are reported with the spreadsheet's own row
+// number and never half-applied. All valid rows are written in one transaction: a cancelled or
+// failed import changes nothing.
+import type { z } from 'zod'
+import type { ImportFailure, ImportResult } from '../../../shared/api/importResult'
+import type { CoreContext } from '../context'
+import type { Ledger, Tx } from '../ledger/open'
+import { recordAudit } from '../features/audit/service'
+import { openExportWriter } from './excel/write'
+import type { SheetSpec } from './excel/spec'
+import type { TableRow } from './excel/read'
+import { readTableOffThread } from './readTableOffThread'
+
+export interface CellIssue {
+  key: string
+  message: string
+}
+
+export interface TableImport<F> {
+  sheet: SheetSpec
+  /** for the audit log and the data-changed event */
+  entity: string
+  /** 客户 / 项目, in messages */
+  label: string
+  /** the spreadsheet's strings → the call's input; text it cannot understand becomes an issue */
+  toInput(values: Record<string, string>): { input: Record<string, unknown>; issues: CellIssue[] }
+  schema: z.ZodType<F>
+  /** rules that need the ledger (e.g. the tax code is a leaf) */
+  check?(ledger: Ledger, f: F): CellIssue | null
+  /** rows with equal identity are the same record */
+  identity(f: F): string
+  findExisting(tx: Tx, f: F): number | undefined
+  insert(tx: Tx, f: F, now: string): void
+  update(tx: Tx, id: number, f: F, now: string): void
+}
+
+const SLICE = 2000
+
+interface RowOutcome<F> {
+  row: TableRow
+  value?: F
+  issues: CellIssue[]
+}
+
+export async function runImport<F>(ctx: CoreContext, spec: TableImport<F>, fileToken: string, jobId: string | undefined): Promise<ImportResult> {
+  const ledger = await ctx.ledger()
+  const file = ctx.files.resolve(fileToken)
+  const job = ctx.jobs.start(jobId)
+  try {
+    job.progress(0, 1, '读取文件')
+    const table = await readTableOffThread(file, spec.sheet, { cancelled: job.cancelled })
+    const total = table.rows.length
+
+    const outcomes: RowOutcome<F>[] = []
+    const firstRowOf = new Map<string, number>()
+    for (let i = 0; i < total; i += SLICE) {
+      job.checkpoint()
+      for (const row of table.rows.slice(i, i + SLICE)) outcomes.push(checkRow(ledger, spec, row, firstRowOf))
+      job.progress(Math.min(i + SLICE, total), total, '校验')
+      await job.yield()
+    }
+    job.checkpoint()
+
+    const valid = outcomes.filter((o) => o.issues.length === 0)
+    const failedRows = outcomes.filter((o) => o.issues.length > 0)
+    let created = 0
+    let updated = 0
+    const now = ctx.now()
+    job.progress(0, valid.length, '写入')
+    if (valid.length > 0) {
+      ledger.orm.transaction((tx) => {
+        for (const o of valid) {
+          const id = spec.findExisting(tx, o.value!)
+          if (id === undefined) {
+            spec.insert(tx, o.value!, now)
+            created++
+          } else {
+            spec.update(tx, id, o.value!, now)
+            updated++
+          }
+        }
+        recordAudit(tx, now, {
+          action: 'import',
+          entity: spec.entity,
+          summary: `导入${spec.label}（${file.name}）：新增 ${created}，更新 ${updated}，失败 ${failedRows.length}`,
+          details: { file: file.name, total, created, updated, failed: failedRows.length },
+        })
+      })
+      ctx.events.emit({ type: 'data.changed', entity: `${spec.entity}s` })
+    }
+    job.progress(valid.length, valid.length, '写入')
+
+    const failed: ImportFailure[] = failedRows.flatMap((o) =>
+      o.issues.map((i) => ({
+        row: o.row.row,
+        column: spec.sheet.columns.find((c) => c.key === i.key)?.header ?? '',
+        value: o.row.values[i.key] ?? '',
+        message: i.message,
+      })),
+    )
+    const result: ImportResult = { total, created, updated, failed }
+    if (failedRows.length > 0) result.errorReport = await writeErrorReport(ctx, spec, failedRows)
+    return result
+  } finally {
+    job.end()
+  }
+}
+
+function checkRow<F>(ledger: Ledger, spec: TableImport<F>, row: TableRow, firstRowOf: Map<string, number>): RowOutcome<F> {
+  const issues: CellIssue[] = [...row.problems]
+  const { input, issues: inputIssues } = spec.toInput(row.values)
+  issues.push(...inputIssues)
+  const parsed = spec.schema.safeParse(input)
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const key = String(i.path[0] ?? '')
+      // a cell already reported (e.g. mangled by Excel) needs no second message
+      if (!issues.some((x) => x.key === key)) issues.push({ key, message: i.message })
+    }
+    return { row, issues }
+  }
+  if (issues.length > 0) return { row, issues }
+  const ruleIssue = spec.check?.(ledger, parsed.data)
+  if (ruleIssue) return { row, issues: [ruleIssue] }
+  const id = spec.identity(parsed.data)
+  const earlier = firstRowOf.get(id)
+  if (earlier !== undefined)
+    return { row, issues: [{ key: spec.sheet.columns[0]!.key, message: `与第 ${earlier} 行重复（同一${spec.label}在文件中出现了两次）` }] }
+  firstRowOf.set(id, row.row)
+  return { row, value: parsed.data, issues }
+}
+
+async function writeErrorReport<F>(ctx: CoreContext, spec: TableImport<F>, rows: RowOutcome<F>[]) {
+  const out = ctx.files.output(`${spec.label}导入错误报告.xlsx`)
+  const writer = await openExportWriter(spec.sheet, out.path, {
+    extraColumns: [
+      { key: '__error', header: '错误原因', width: 60 },
+      { key: '__row', header: '原行号', width: 8 },
+    ],
+  })
+  for (const o of rows) {
+    const reasons = o.issues.map((i) => {
+      const header = spec.sheet.columns.find((c) => c.key === i.key)?.header
+      return header ? `【${header}】${i.message}` : i.message
+    })
+    writer.add({ ...o.row.values, __error: reasons.join('；'), __row: String(o.row.row) })
+  }
+  await writer.close()
+  return { token: out.token, name: out.name }
+}

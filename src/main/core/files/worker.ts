@@ -1,0 +1,48 @@
+// Runs a module of ours in a worker thread, so heavy parsing never blocks the core's event loop
+// (the Electron main process, the web server). From TypeScript sources (tests, tsx) the worker
+// registers tsx first; in the built app the worker is its own bundle beside the main one.
+import { Worker } from 'node:worker_threads'
+import type { ErrorCode } from '../../../shared/api/errors'
+import { AppError } from '../errors'
+
+/** What a worker posts back: its result, or the error it ended with. */
+export type WorkerReply<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string; details?: unknown } }
+
+function startWorker(moduleUrl: URL, workerData: unknown): Worker {
+  if (moduleUrl.pathname.endsWith('.ts')) {
+    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(moduleUrl.href)}) })`
+    return new Worker(boot, { eval: true, workerData })
+  }
+  return new Worker(moduleUrl, { workerData })
+}
+
+/** The URL of a worker module that sits beside the calling module (source) or bundle (built). */
+export function siblingModule(callerUrl: string, name: string): URL {
+  return new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl)
+}
+
+/**
+ * Runs a worker to completion. `cancelled` is polled: when it turns true the worker is stopped
+ * and the promise rejects with CANCELLED.
+ */
+export function runWorker<T>(moduleUrl: URL, workerData: unknown, cancelled: () => boolean = () => false): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const w = startWorker(moduleUrl, workerData)
+    let settled = false
+    const settle = (f: () => void) => {
+      if (settled) return
+      settled = true
+      clearInterval(poll)
+      void w.terminate()
+      f()
+    }
+    const poll = setInterval(() => {
+      if (cancelled()) settle(() => reject(new AppError('CANCELLED', '已取消，数据未作任何修改')))
+    }, 50)
+    w.once('message', (m: WorkerReply<T>) =>
+      settle(() => (m.ok ? resolve(m.value) : reject(new AppError(m.error.code, m.error.message, m.error.details)))),
+    )
+    w.once('error', (e) => settle(() => reject(e)))
+    w.once('exit', (code) => settle(() => reject(new Error(`worker exited with code ${code}`))))
+  })
+}

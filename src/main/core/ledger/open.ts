@@ -1,0 +1,50 @@
+// Opening a company ledger: pragmas for books (DESIGN.md §4), then pending migrations, each after
+// an online backup of the file as it was.
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import type { Clock } from '../clock'
+import { toShanghaiIso } from '../../../shared/domain/time'
+import { createBackup } from './backups'
+import { applyMigration, loadMigrations, pendingMigrations } from './migrate'
+import * as schema from './schema'
+
+export type Orm = BetterSQLite3Database<typeof schema>
+
+export interface Ledger {
+  file: string
+  db: Database.Database
+  orm: Orm
+  close(): void
+}
+
+export function applyPragmas(db: Database.Database): void {
+  db.pragma('journal_mode = WAL')
+  // these are books: a committed entry survives a power cut
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+}
+
+export async function openLedger(file: string, opts: { migrationsDir: string; clock: Clock }): Promise<Ledger> {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const db = new Database(file)
+  try {
+    applyPragmas(db)
+    const pending = pendingMigrations(db, loadMigrations(opts.migrationsDir))
+    const isNew = (db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n === 0
+    for (const m of pending) {
+      if (!isNew) await createBackup(db, file, `before-${m.tag}`, opts.clock.now())
+      applyMigration(db, m, toShanghaiIso(opts.clock.now()))
+    }
+  } catch (e) {
+    db.close()
+    throw e
+  }
+  return { file, db, orm: drizzle(db, { schema }), close: () => db.close() }
+}
+
+/** A transaction handle: services take either and so run inside a caller's transaction. */
+export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0]
+export type Db = Orm | Tx

@@ -1,0 +1,140 @@
+// The company ledger (账簿): one SQLite file per company. Money is INTEGER 分, decimals are TEXT,
+// times are ISO 8601 with +08:00. Change this file, then `npm run db:generate` writes the migration.
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+const timestamps = {
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}
+
+/** the company this ledger belongs to (销售方); exactly one row, id = 1 */
+export const company = sqliteTable('company', {
+  id: integer('id').primaryKey(),
+  taxId: text('tax_id').notNull(),
+  name: text('name').notNull(),
+  region: text('region').notNull(),
+  address: text('address').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  bank: text('bank').notNull().default(''),
+  account: text('account').notNull().default(''),
+  operator: text('operator').notNull(),
+  ...timestamps,
+})
+
+/** small facts about the ledger: the tax-code table's source, … */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})
+
+export const taxCodes = sqliteTable(
+  'tax_codes',
+  {
+    code: text('code').primaryKey(),
+    parentCode: text('parent_code'),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull().default(''),
+    isLeaf: integer('is_leaf', { mode: 'boolean' }).notNull(),
+    /** labels separated by '|', the default first: '13%|9%' */
+    rates: text('rates').notNull().default(''),
+    specialManagement: text('special_management').notNull().default(''),
+    keywords: text('keywords').notNull().default(''),
+    description: text('description').notNull().default(''),
+  },
+  (t) => [index('tax_codes_parent').on(t.parentCode)],
+)
+
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    taxCode: text('tax_code').notNull(),
+    spec: text('spec').notNull().default(''),
+    unit: text('unit').notNull().default(''),
+    unitPrice: text('unit_price'),
+    priceIncludesTax: integer('price_includes_tax', { mode: 'boolean' }).notNull().default(false),
+    /** decimal text: '0.13'; 免税 and 不征税 are '0' with policy 03 / 04 */
+    taxRate: text('tax_rate').notNull(),
+    policy: text('policy'),
+    category: text('category').notNull().default(''),
+    ...timestamps,
+  },
+  // an item is identified by (项目名称, 规格型号)
+  (t) => [uniqueIndex('items_identity').on(t.name, t.spec), index('items_tax_code').on(t.taxCode)],
+)
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    type: text('type', { enum: ['企业', '自然人'] }).notNull(),
+    taxId: text('tax_id').notNull().default(''),
+    idType: text('id_type'),
+    idNumber: text('id_number').notNull().default(''),
+    address: text('address').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    bank: text('bank').notNull().default(''),
+    account: text('account').notNull().default(''),
+    email: text('email').notNull().default(''),
+    mobile: text('mobile').notNull().default(''),
+    /** lower-case name + 拼音首字母 (华为科技 → hwkj), for search as Chinese users type */
+    searchKey: text('search_key').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    // an enterprise customer is identified by its 纳税人识别号; a natural person by name + 证件号码
+    uniqueIndex('customers_enterprise').on(t.taxId).where(sql`type = '企业'`),
+    uniqueIndex('customers_person').on(t.name, t.idNumber).where(sql`type = '自然人'`),
+    index('customers_name').on(t.name),
+  ],
+)
+
+/** 附加要素项目 */
+export const extras = sqliteTable('extras', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  dataType: text('data_type', { enum: ['文本', '数值', '日期'] }).notNull(),
+  ...timestamps,
+})
+
+/** 场景模板 */
+export const scenes = sqliteTable('scenes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  ...timestamps,
+})
+
+export const sceneExtras = sqliteTable(
+  'scene_extras',
+  {
+    sceneId: integer('scene_id')
+      .notNull()
+      .references(() => scenes.id, { onDelete: 'cascade' }),
+    // RESTRICT: an element used by a template cannot be deleted (the service names the templates)
+    extraId: integer('extra_id')
+      .notNull()
+      .references(() => extras.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sceneId, t.extraId] }), index('scene_extras_extra').on(t.extraId)],
+)
+
+/** append-only: who did what to which record */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    /** JSON */
+    details: text('details'),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.id)],
+)

@@ -1,0 +1,124 @@
+// Which company the core is working for. Each company has its own ledger file
+// (<dataDir>/companies/<纳税人识别号>/ledger.db); app.json remembers the last one used.
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Clock } from './clock'
+import { AppError } from './errors'
+import { openLedger, type Ledger } from './ledger/open'
+
+interface AppState {
+  lastCompany?: string
+}
+
+export interface Session {
+  /** the tax IDs of every company in the data directory */
+  companies(): string[]
+  /** the name stored in a company's ledger, read without opening it for writing */
+  companyName(taxId: string): string
+  ledgerFile(taxId: string): string
+  currentTaxId(): string | null
+  /** the current company's ledger; NO_COMPANY when none is set up or chosen */
+  ledger(): Promise<Ledger>
+  /** opens (creating if asked) a company's ledger and makes it current */
+  switchTo(taxId: string, opts?: { create?: boolean }): Promise<Ledger>
+  /** closes the current ledger (before a restore replaces its file) */
+  closeCurrent(): void
+  close(): void
+}
+
+export function createSession(opts: { dataDir: string; migrationsDir: string; clock: Clock; company?: string }): Session {
+  const companiesDir = path.join(opts.dataDir, 'companies')
+  const stateFile = path.join(opts.dataDir, 'app.json')
+  let current: { taxId: string; ledger: Ledger } | null = null
+  // a switch in progress: concurrent calls wait for the same open instead of opening twice
+  let opening: Promise<Ledger> | null = null
+
+  const readState = (): AppState => {
+    try {
+      return JSON.parse(fs.readFileSync(stateFile, 'utf8')) as AppState
+    } catch {
+      return {}
+    }
+  }
+  const writeState = (s: AppState) => {
+    fs.mkdirSync(opts.dataDir, { recursive: true })
+    fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify(s, null, 2))
+    fs.renameSync(`${stateFile}.tmp`, stateFile)
+  }
+  const ledgerFile = (taxId: string) => path.join(companiesDir, taxId, 'ledger.db')
+  const companies = () =>
+    fs.existsSync(companiesDir)
+      ? fs
+          .readdirSync(companiesDir)
+          .filter((d) => fs.existsSync(ledgerFile(d)))
+          .sort()
+      : []
+
+  const open = async (taxId: string, create: boolean): Promise<Ledger> => {
+    if (current?.taxId === taxId) return current.ledger
+    if (!create && !fs.existsSync(ledgerFile(taxId)))
+      throw new AppError('NOT_FOUND', `没有找到纳税人识别号为 ${taxId} 的企业`)
+    const ledger = await openLedger(ledgerFile(taxId), { migrationsDir: opts.migrationsDir, clock: opts.clock })
+    current?.ledger.close()
+    current = { taxId, ledger }
+    writeState({ ...readState(), lastCompany: taxId })
+    return ledger
+  }
+
+  const serialised = (f: () => Promise<Ledger>): Promise<Ledger> => {
+    const run = (opening ?? Promise.resolve()).catch(() => undefined).then(f)
+    opening = run
+    return run.finally(() => {
+      if (opening === run) opening = null
+    })
+  }
+
+  return {
+    companies,
+    companyName(taxId) {
+      if (current?.taxId === taxId) {
+        const row = current.ledger.db.prepare('SELECT name FROM company WHERE id = 1').get() as { name: string } | undefined
+        return row?.name ?? ''
+      }
+      const db = new Database(ledgerFile(taxId), { readonly: true, fileMustExist: true })
+      try {
+        const row = db.prepare('SELECT name FROM company WHERE id = 1').get() as { name: string } | undefined
+        return row?.name ?? ''
+      } catch {
+        return ''
+      } finally {
+        db.close()
+      }
+    },
+    ledgerFile,
+    currentTaxId: () => current?.taxId ?? null,
+    ledger() {
+      if (current && !opening) return Promise.resolve(current.ledger)
+      return serialised(async () => {
+        if (current) return current.ledger
+        const all = companies()
+        const wanted = opts.company ?? (all.length === 1 ? all[0] : readState().lastCompany)
+        if (!wanted || !all.includes(wanted)) {
+          if (opts.company) throw new AppError('NOT_FOUND', `没有找到纳税人识别号为 ${opts.company} 的企业`)
+          throw new AppError(
+            'NO_COMPANY',
+            all.length === 0 ? '还没有创建企业，请先创建企业（销售方）信息' : '请先选择要操作的企业',
+            { companies: all },
+          )
+        }
+        return open(wanted, false)
+      })
+    },
+    switchTo(taxId, o) {
+      return serialised(() => open(taxId, o?.create ?? false))
+    },
+    closeCurrent() {
+      current?.ledger.close()
+      current = null
+    },
+    close() {
+      this.closeCurrent()
+    },
+  }
+}

@@ -1,0 +1,115 @@
+// Electron entry: a thin host. Window, menu, native dialogs and security; all work is the core's.
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron'
+import { isCallName } from '../shared/api'
+import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/events'
+import type { HostCalls } from '../shared/host'
+import { createCore } from './core/app'
+import { defaultDataDir } from './core/dataDir'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+// the CLI and web mode use the same folder, so all three see the same books
+app.setPath('userData', process.env.FAPIAO_DATA ?? defaultDataDir())
+const core = createCore({
+  dataDir: app.getPath('userData'),
+  // packaged: migrations/ and resources/ are copied beside app.asar (electron-builder.yml)
+  appDir: app.isPackaged ? process.resourcesPath : app.getAppPath(),
+  version: app.getVersion(),
+})
+
+let mainWindow: BrowserWindow | null = null
+const rendererUrl = process.env.ELECTRON_RENDERER_URL
+const rendererFile = path.join(here, '../renderer/index.html')
+
+/** Only our own window, showing our own page, may call. */
+function trusted(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? ''
+  return event.sender === mainWindow?.webContents && (url.startsWith('file://') || (!!rendererUrl && url.startsWith(rendererUrl)))
+}
+
+const host: { [K in keyof HostCalls]: (input: Parameters<HostCalls[K]>[0]) => Promise<ReturnType<HostCalls[K]>> } = {
+  async 'host.pickOpen'({ title, extensions }) {
+    const r = await dialog.showOpenDialog(mainWindow!, { title, properties: ['openFile'], filters: [{ name: title, extensions }] })
+    const chosen = r.filePaths[0]
+    return r.canceled || !chosen ? null : core.files.register(chosen)
+  },
+  async 'host.saveFile'({ token }) {
+    const file = core.files.resolve(token)
+    const r = await dialog.showSaveDialog(mainWindow!, { defaultPath: path.join(app.getPath('downloads'), file.name) })
+    if (r.canceled || !r.filePath) return { saved: false }
+    fs.copyFileSync(file.path, r.filePath)
+    return { saved: true }
+  },
+}
+
+ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown) => {
+  if (!trusted(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝来自未知页面的调用' } }
+  if (name === 'host.pickOpen' || name === 'host.saveFile') {
+    try {
+      return { ok: true, value: await host[name](input as never) }
+    } catch (e) {
+      return { ok: false, error: { code: 'INTERNAL', message: (e as Error).message } }
+    }
+  }
+  if (typeof name !== 'string' || !isCallName(name)) return { ok: false, error: { code: 'UNKNOWN_CALL', message: `未知的调用：${String(name)}` } }
+  return core.dispatch(name, input)
+})
+
+core.events.on((e) => mainWindow?.webContents.send(EVENT_CHANNEL, e))
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: '票税通',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  // no new windows; links to the web open in the system browser
+  mainWindow.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  mainWindow.webContents.on('will-navigate', (e, url) => {
+    if (!(rendererUrl && url.startsWith(rendererUrl))) e.preventDefault()
+  })
+  if (rendererUrl) void mainWindow.loadURL(rendererUrl)
+  else void mainWindow.loadFile(rendererFile)
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+}
+
+Menu.setApplicationMenu(
+  Menu.buildFromTemplate([
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+    { label: '编辑', role: 'editMenu' },
+    { label: '视图', submenu: [{ role: 'reload', label: '重新加载' }, { role: 'toggleDevTools', label: '开发者工具' }, { role: 'togglefullscreen', label: '全屏' }] },
+  ]),
+)
+
+void app.whenReady().then(() => {
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+app.on('will-quit', () => core.close())

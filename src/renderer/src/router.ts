@@ -1,0 +1,23 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import AppLayout from './layout/AppLayout.vue'
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/setup', name: 'setup', component: () => import('./views/setup/CompanySetup.vue'), meta: { bare: true } },
+    {
+      path: '/',
+      component: AppLayout,
+      children: [
+        { path: '', redirect: '/basic/items' },
+        { path: 'basic/items', name: 'items', component: () => import('./views/basic/ItemsView.vue'), meta: { title: '项目信息维护' } },
+        { path: 'basic/customers', name: 'customers', component: () => import('./views/basic/CustomersView.vue'), meta: { title: '客户信息维护' } },
+        { path: 'basic/extras', name: 'extras', component: () => import('./views/basic/ExtrasView.vue'), meta: { title: '附加要素信息维护' } },
+        { path: 'system/company', name: 'company', component: () => import('./views/system/CompanyView.vue'), meta: { title: '企业信息' } },
+        { path: 'system/taxcodes', name: 'taxcodes', component: () => import('./views/system/TaxCodesView.vue'), meta: { title: '税收分类编码' } },
+        { path: 'system/audit', name: 'audit', component: () => import('./views/system/AuditView.vue'), meta: { title: '操作日志' } },
+        { path: 'system/backups', name: 'backups', component: () => import('./views/system/BackupsView.vue'), meta: { title: '账簿备份' } },
+      ],
+    },
+  ],
+})

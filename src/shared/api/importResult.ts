@@ -1,0 +1,23 @@
+import type { FileRef } from './define'
+
+/** One rejected spreadsheet row: `row` is the spreadsheet's own row number. */
+export interface ImportFailure {
+  row: number
+  column: string
+  value: string
+  message: string
+}
+
+export interface ImportResult {
+  total: number
+  created: number
+  updated: number
+  failed: ImportFailure[]
+  /** the rejected rows with a 错误原因 column, ready to fix and re-upload; present when rows failed */
+  errorReport?: FileRef
+}
+
+export interface ExportResult {
+  file: FileRef
+  count: number
+}

@@ -1,0 +1,49 @@
+// 商品和服务税收分类编码 (DOMAIN.md §8): the local copy of the table, its picker and search.
+import { z } from 'zod'
+import { call, fileToken, jobId } from './define'
+
+export interface TaxCode {
+  code: string
+  parentCode: string | null
+  name: string
+  shortName: string
+  isLeaf: boolean
+  /** rates as labels ('13%', '免税'); the first is the default */
+  rates: string[]
+  specialManagement: string
+  keywords: string
+  description: string
+}
+
+export interface TaxCodeNode extends TaxCode {
+  hasChildren: boolean
+}
+
+export type TaxCodeMatchField = '编码' | '名称' | '简称' | '关键字' | '说明'
+
+export interface TaxCodeHit extends TaxCode {
+  /** what the text matched, shown to the user as the reason */
+  matchedBy: TaxCodeMatchField
+  score: number
+}
+
+export interface TaxCodeTableInfo {
+  total: number
+  leaves: number
+  /** starter: the small table shipped with the app; csv / xml: imported by the user */
+  source: 'starter' | 'csv' | 'xml'
+  loadedAt: string
+}
+
+export const taxcodesApi = {
+  'taxcodes.search': call(
+    z.object({ text: z.string().trim().max(100), top: z.coerce.number().int().min(1).max(200).default(20) }),
+  ).returns<TaxCodeHit[]>(),
+  /** children of a node; null for the top level */
+  'taxcodes.children': call(z.object({ parent: z.string().regex(/^\d{19}$/).nullable() })).returns<TaxCodeNode[]>(),
+  'taxcodes.get': call(z.object({ code: z.string().regex(/^\d{19}$/, '税收分类编码应为 19 位数字') })).returns<TaxCode>(),
+  /** the chain from the top level down to the code, for opening the tree at it */
+  'taxcodes.path': call(z.object({ code: z.string().regex(/^\d{19}$/) })).returns<TaxCode[]>(),
+  'taxcodes.info': call(z.object({}).optional()).returns<TaxCodeTableInfo>(),
+  'taxcodes.import': call(z.object({ file: fileToken, jobId })).returns<TaxCodeTableInfo>(),
+}

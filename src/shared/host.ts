@@ -1,0 +1,19 @@
+// Calls the desktop host answers itself (native dialogs), beside the core's contract calls.
+// They travel on the same invoke channel; nothing else does.
+import type { FileRef } from './api/define'
+
+export interface HostCalls {
+  /** a native open dialog; the chosen file becomes a token, its path stays in the main process */
+  'host.pickOpen': (input: { title: string; extensions: string[] }) => FileRef | null
+  /** a native save dialog for a file the core produced */
+  'host.saveFile': (input: { token: string }) => { saved: boolean }
+}
+
+export type HostCallName = keyof HostCalls
+export const HOST_CALLS: HostCallName[] = ['host.pickOpen', 'host.saveFile']
+
+/** What window.fapiao offers in Electron: the contract, the host calls, the event stream. */
+export interface FapiaoBridge {
+  invoke(name: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: unknown } }>
+  onEvent(listener: (event: unknown) => void): () => void
+}
