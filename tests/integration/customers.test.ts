@@ -6,7 +6,7 @@ const HUAWEI = { name: '华为技术有限公司', taxId: '914403001922038216' }
 describe('客户信息维护', () => {
   it('treats an empty 客户类型 as 企业 and finds customers by name, 拼音首字母 and ID prefix', async () => {
     const core = await testCore()
-    const c = await core.call('customers.create', { ...HUAWEI, type: '' as never })
+    const c = await core.call('customers.create', { ...HUAWEI, type: '' })
     expect(c.type).toBe('企业')
     await core.call('customers.create', { name: '重庆银行股份有限公司', taxId: '91500000202869177Y' })
     await core.call('customers.create', { name: 'ABC 咨询', taxId: '91310000132200821H' })

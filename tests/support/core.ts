@@ -15,7 +15,7 @@ export function tempDir(prefix = 'fapiao-test-'): string {
 }
 
 /** A core on a fresh data dir, closed after the test; with the SELLER company unless told not. */
-export async function testCore(opts: Partial<CoreOptions> & { company?: false | string } = {}): Promise<Core> {
+export async function testCore(opts: Partial<Omit<CoreOptions, 'company'>> & { company?: false | string } = {}): Promise<Core> {
   const dataDir = opts.dataDir ?? tempDir()
   const core = createCore({ ...opts, dataDir, company: typeof opts.company === 'string' ? opts.company : undefined })
   onTestFinished(() => core.close())

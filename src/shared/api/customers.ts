@@ -15,7 +15,10 @@ const MOBILE = /^1[3-9]\d{9}$/
 const customerFields = z.object({
   name: requiredText('名称', 100),
   // an empty 客户类型 means 企业
-  type: z.preprocess((v) => (v === '' || v == null ? '企业' : v), z.enum(CUSTOMER_TYPES, { error: '客户类型应为“企业”或“自然人”' })),
+  type: z
+    .union([z.enum(CUSTOMER_TYPES), z.literal('')], { error: '客户类型应为“企业”或“自然人”' })
+    .optional()
+    .transform((v): CustomerType => v || '企业'),
   taxId: codeText('纳税人识别号', 20),
   idType: z.enum(ID_TYPE_CODES, { error: '证件类型无效' }).nullable().default(null),
   idNumber: codeText('证件号码', 30),
