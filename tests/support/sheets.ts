@@ -49,7 +49,7 @@ export async function readXlsx(file: string, sheet?: string): Promise<string[][]
   const out: string[][] = []
   ws.eachRow((row) => {
     const values = (row.values as unknown[]).slice(1)
-    out.push(values.map((v) => (v === null || v === undefined ? '' : String(v))))
+    out.push(Array.from(values, (v) => (v === null || v === undefined ? '' : String(v))))
   })
   return out
 }
