@@ -42,11 +42,7 @@ export const test = base.extend<{ app: AppUnderTest; consoleErrors: string[] }>(
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = []
     page.on('console', (m) => {
-      if (m.type() !== 'error') return
-      // Chromium logs every non-2xx answer; the core's refusals (4xx with a message: a duplicate,
-      // the 10-element limit, an element in use) are answers the screens show, not page errors
-      if (m.location().url.includes('/api/call/') && /status of 4\d\d/.test(m.text())) return
-      errors.push(m.text())
+      if (m.type() === 'error') errors.push(m.text())
     })
     page.on('pageerror', (e) => errors.push(e.message))
     await use(errors)

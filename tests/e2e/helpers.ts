@@ -1,0 +1,65 @@
+// What the list-screen specs share: files in and out of the page, workbooks read back with
+// ExcelJS, and the browser's log lines for answers the test expects the core to refuse.
+import ExcelJS from 'exceljs'
+import { expect, type Locator, type Page } from '@playwright/test'
+import { usccCheckChar } from '../../src/shared/domain/taxpayerId'
+
+/** clicks something that makes the page download a file; returns where Playwright saved it */
+export async function download(page: Page, trigger: Locator): Promise<{ path: string; name: string }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), trigger.click()])
+  const path = await dl.path()
+  return { path, name: dl.suggestedFilename() }
+}
+
+/** clicks something that opens the file chooser and answers it with a file */
+export async function chooseFile(page: Page, trigger: Locator, file: string): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), trigger.click()])
+  await chooser.setFiles(file)
+}
+
+/** the first sheet's rows as text, header first */
+export async function readSheet(file: string): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  const ws = wb.worksheets[0]!
+  const rows: string[][] = []
+  ws.eachRow((row) => {
+    const cells: string[] = []
+    for (let c = 1; c <= ws.columnCount; c++) cells.push(row.getCell(c).text)
+    rows.push(cells)
+  })
+  return rows
+}
+
+/** a workbook with one sheet of text cells, as a bookkeeper would fill the template */
+export async function writeSheet(file: string, header: string[], rows: string[][]): Promise<void> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Sheet1')
+  ws.addRow(header)
+  for (const r of rows) ws.addRow(r)
+  await wb.xlsx.writeFile(file)
+}
+
+/** a valid 统一社会信用代码 from its first 17 characters */
+export function uscc(body17: string): string {
+  const check = usccCheckChar(body17)
+  if (!check) throw new Error(`not a USCC body: ${body17}`)
+  return body17 + check
+}
+
+/**
+ * Web mode answers a refused call with a 4xx status, and Chromium logs every 4xx response as
+ * "Failed to load resource". Where the test provokes a refusal on purpose, take those lines off
+ * the console-error list (and make sure the refusal really happened).
+ */
+export function expectRefusals(consoleErrors: string[], status: number): void {
+  const line = `Failed to load resource: the server responded with a status of ${status}`
+  const before = consoleErrors.length
+  for (let i = consoleErrors.length - 1; i >= 0; i--) if (consoleErrors[i]!.startsWith(line)) consoleErrors.splice(i, 1)
+  expect(before - consoleErrors.length, `expected a ${status} answer from the core`).toBeGreaterThan(0)
+}
+
+/** the table row that contains a text */
+export function row(page: Page, tableTestId: string, text: string): Locator {
+  return page.getByTestId(tableTestId).locator('.el-table__body tr', { hasText: text })
+}

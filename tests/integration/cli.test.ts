@@ -1,0 +1,96 @@
+// The CLI as scripts use it: one JSON document on stdout, non-zero exit and {"error"} on failure.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { OTHER, SELLER, tempDir } from '../support/core'
+import { readXlsx, writeCsv } from '../support/sheets'
+
+function cli(dataDir: string, ...args: string[]): { status: number | null; json: Record<string, unknown>; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', '--data', dataDir, ...args, '--json'], { encoding: 'utf8' })
+  const lines = r.stdout.trim().split('\n')
+  expect(lines, `exactly one JSON document on stdout, got:\n${r.stdout}\n${r.stderr}`).toHaveLength(1)
+  return { status: r.status, json: JSON.parse(lines[0]!) as Record<string, unknown>, stderr: r.stderr }
+}
+
+const company = ['company', 'add', '--name', SELLER.name, '--tax-id', SELLER.taxId, '--region', '广东', '--operator', SELLER.operator]
+
+describe('CLI', () => {
+  it('adds and lists companies; the only company needs no --company', async () => {
+    const data = tempDir()
+    const added = cli(data, ...company)
+    expect(added.status).toBe(0)
+    expect(added.json).toMatchObject({ taxId: SELLER.taxId, region: '44', regionName: '广东省' })
+    expect(cli(data, 'company', 'list').json).toEqual({ total: 1, rows: [{ taxId: SELLER.taxId, name: SELLER.name, current: false }] })
+    expect(cli(data, 'extras', 'add', '--name', '项目编号', '--type', '文本').status).toBe(0)
+  })
+
+  it('fails with a non-zero exit and one error document', () => {
+    const data = tempDir()
+    const none = cli(data, 'items', 'list')
+    expect(none.status).not.toBe(0)
+    expect(none.json).toEqual({ error: { code: 'NO_COMPANY', message: expect.stringContaining('请先创建企业'), details: { companies: [] } } })
+    const bad = cli(data, 'company', 'add', '--name', 'X', '--tax-id', '914403001922038217', '--operator', '王')
+    expect(bad.status).toBe(1)
+    expect((bad.json.error as { code: string }).code).toBe('VALIDATION')
+    expect(fs.existsSync(path.join(data, 'companies', '914403001922038217'))).toBe(false)
+  })
+
+  it('works for --company, else the last company used', () => {
+    const data = tempDir()
+    cli(data, ...company)
+    cli(data, 'company', 'add', '--name', OTHER.name, '--tax-id', OTHER.taxId, '--region', '11', '--operator', OTHER.operator)
+    cli(data, 'extras', 'add', '--name', '仅第二家', '--type', '文本')
+    expect((cli(data, '--company', SELLER.taxId, 'extras', 'list').json as { total: number }).total).toBe(0)
+    // the last company used is now SELLER
+    expect((cli(data, 'extras', 'list').json as { total: number }).total).toBe(0)
+    expect((cli(data, '--company', OTHER.taxId, 'extras', 'list').json as { total: number }).total).toBe(1)
+    expect((cli(data, '--company', '91310000132200821H', 'extras', 'list').json.error as { code: string }).code).toBe('NOT_FOUND')
+  })
+
+  it('runs the spreadsheet commands: template, import with an error report, list, export', async () => {
+    const data = tempDir()
+    const dir = tempDir()
+    cli(data, ...company)
+    const template = cli(data, 'customers', 'template', path.join(dir, '模板.xlsx'))
+    expect(template.json).toEqual({ file: path.join(dir, '模板.xlsx') })
+    expect((await readXlsx(path.join(dir, '模板.xlsx')))[0]![0]).toBe('*名称')
+
+    const input = writeCsv(
+      path.join(dir, 'customers.csv'),
+      [
+        ['名称', '税号', '手机号'],
+        ['华为技术有限公司', '914403001922038216', '13800138000'],
+        ['坏公司', '914403001922038217', ''],
+      ],
+      'gbk',
+    )
+    const imported = cli(data, 'customers', 'import', input)
+    expect(imported.json).toMatchObject({ total: 2, created: 1, updated: 0, errorReport: path.join(dir, 'customers-错误报告.xlsx') })
+    expect((imported.json.failed as { row: number }[])[0]!.row).toBe(3)
+    expect(fs.existsSync(path.join(dir, 'customers-错误报告.xlsx'))).toBe(true)
+
+    expect(cli(data, 'customers', 'list', '--query', 'hwjs', '--size', '5').json).toMatchObject({ total: 1, rows: [{ name: '华为技术有限公司' }] })
+    const exported = cli(data, 'customers', 'export', path.join(dir, 'out.xlsx'))
+    expect(exported.json).toEqual({ file: path.join(dir, 'out.xlsx'), count: 1 })
+
+    expect(cli(data, 'taxcodes', 'search', '软件', '--top', '1').json).toMatchObject([{ code: '3040201010000000000', matchedBy: '名称' }])
+    const items = cli(data, 'items', 'import', path.join(dir, 'missing.xlsx'))
+    expect((items.json.error as { code: string }).code).toBe('NOT_FOUND')
+  })
+
+  it('manages 附加要素 and 场景模板 by name', () => {
+    const data = tempDir()
+    cli(data, ...company)
+    for (const [name, type] of [['合同编号', '文本'], ['合同金额', '数值'], ['签订日期', '日期']]) cli(data, 'extras', 'add', '--name', name!, '--type', type!)
+    const scene = cli(data, 'scenes', 'add', '--name', '工程合同', '--extras', '签订日期,合同编号')
+    expect((scene.json.extras as { name: string }[]).map((e) => e.name)).toEqual(['签订日期', '合同编号'])
+    const refused = cli(data, 'extras', 'delete', '合同编号', '合同金额')
+    expect(refused.status).toBe(1)
+    expect((refused.json.error as { code: string; message: string }).message).toContain('工程合同')
+    expect(cli(data, 'scenes', 'delete', '工程合同').json).toEqual({ deleted: 1 })
+    expect(cli(data, 'extras', 'delete', '合同编号', '合同金额').json).toEqual({ deleted: 2 })
+    expect(cli(data, 'extras', 'list').json).toMatchObject({ total: 1, rows: [{ name: '签订日期' }] })
+    expect((cli(data, 'extras', 'delete', '没有这个').json.error as { code: string }).code).toBe('NOT_FOUND')
+  })
+})
