@@ -45,6 +45,7 @@ CREATE TABLE `customers` (
 CREATE UNIQUE INDEX `customers_enterprise` ON `customers` (`tax_id`) WHERE type = '企业';--> statement-breakpoint
 CREATE UNIQUE INDEX `customers_person` ON `customers` (`name`,`id_number`) WHERE type = '自然人';--> statement-breakpoint
 CREATE INDEX `customers_name` ON `customers` (`name`);--> statement-breakpoint
+CREATE INDEX `customers_recent` ON `customers` (`updated_at`,`id`);--> statement-breakpoint
 CREATE TABLE `extras` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`name` text NOT NULL,
@@ -71,6 +72,7 @@ CREATE TABLE `items` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `items_identity` ON `items` (`name`,`spec`);--> statement-breakpoint
 CREATE INDEX `items_tax_code` ON `items` (`tax_code`);--> statement-breakpoint
+CREATE INDEX `items_recent` ON `items` (`updated_at`,`id`);--> statement-breakpoint
 CREATE TABLE `scene_extras` (
 	`scene_id` integer NOT NULL,
 	`extra_id` integer NOT NULL,

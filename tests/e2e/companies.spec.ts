@@ -1,9 +1,9 @@
 // Several companies in one app (DESIGN.md §4): each has its own ledger; the top bar adds them,
 // switches between them and shows the current one.
 import { expect, SELLER, test } from './fixtures'
+import { uscc } from './helpers'
 
-// 91110108MA01AB1C2 + its GB 32100 check character
-const SECOND = { name: '北京第二测试有限公司', taxId: '91110108MA01AB1C22', operator: '李会计' }
+const SECOND = { name: '北京第二测试有限公司', taxId: uscc('91110108MA01AB1C2'), operator: '李会计' }
 
 test('a second company has its own ledger; switching shows each one its own data', async ({ app, page, consoleErrors }) => {
   void consoleErrors

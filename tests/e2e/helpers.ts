@@ -59,6 +59,13 @@ export function expectRefusals(consoleErrors: string[], status: number): void {
   expect(before - consoleErrors.length, `expected a ${status} answer from the core`).toBeGreaterThan(0)
 }
 
+/** expectRefusals for when the log line may arrive a moment after the screen showed the refusal */
+export async function waitForRefusals(consoleErrors: string[], status: number): Promise<void> {
+  const line = `Failed to load resource: the server responded with a status of ${status}`
+  await expect.poll(() => consoleErrors.some((e) => e.startsWith(line)), { message: `expected a ${status} answer from the core` }).toBe(true)
+  expectRefusals(consoleErrors, status)
+}
+
 /** the table row that contains a text */
 export function row(page: Page, tableTestId: string, text: string): Locator {
   return page.getByTestId(tableTestId).locator('.el-table__body tr', { hasText: text })

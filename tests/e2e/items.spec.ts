@@ -4,7 +4,7 @@ import path from 'node:path'
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import { expect, test, type AppUnderTest } from './fixtures'
-import { chooseFile, download, expectRefusals, readSheet, row, writeSheet } from './helpers'
+import { chooseFile, download, readSheet, row, waitForRefusals, writeSheet } from './helpers'
 
 const SOFTWARE = '3040201010000000000' // 软件开发服务, 6%
 const CONSULTING = '3040603000000000000' // 咨询服务, 6%
@@ -58,7 +58,7 @@ test('add an item (errors shown inline first), then edit it', async ({ app, page
   await page.getByTestId('item-form-name').fill('技术咨询')
   await page.getByTestId('item-form-save').click()
   await expect(dialog.getByText('已存在相同项目名称和规格型号的项目')).toBeVisible()
-  expectRefusals(consoleErrors, 409)
+  await waitForRefusals(consoleErrors, 409)
 
   await page.getByTestId('item-form-name').fill('软件定制开发')
   await page.getByTestId('item-form-spec').fill('V2.0')
@@ -266,6 +266,34 @@ test('import good and bad rows: result, failures, error report', async ({ app, p
   void consoleErrors
 })
 
+test('a long import shows its progress and can be cancelled, also by closing the dialog', async ({ app, page, consoleErrors }) => {
+  await app.createCompany()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'items-import-'))
+  const file = path.join(dir, '大量项目.csv')
+  const lines = ['项目名称,商品和服务税收分类编码,税率/征收率']
+  for (let i = 0; i < 30_000; i++) lines.push(`项目${i},${SOFTWARE},6%`)
+  fs.writeFileSync(file, lines.join('\n'))
+
+  await app.open(page, '/basic/items')
+  await page.getByTestId('items-import').click()
+  await chooseFile(page, page.getByTestId('import-choose'), file)
+  await page.getByTestId('import-upload').click()
+  await expect(page.getByTestId('job-progress')).toBeVisible()
+  await page.getByTestId('job-cancel').click()
+  await expect(page.getByText('已取消导入，数据未作任何修改')).toBeVisible()
+  await expect(page.getByTestId('import-upload')).toBeEnabled()
+  await waitForRefusals(consoleErrors, 409)
+
+  // closing the dialog while it runs asks, then cancels
+  await page.getByTestId('import-upload').click()
+  await expect(page.getByTestId('job-phase')).toHaveText(/读取文件|校验/)
+  await page.keyboard.press('Escape')
+  await page.getByRole('dialog', { name: '取消导入' }).getByRole('button', { name: '取消导入' }).click()
+  await expect(page.getByTestId('import-dialog')).toBeHidden()
+  await waitForRefusals(consoleErrors, 409)
+  expect(await items(app)).toHaveLength(0)
+})
+
 test('a file that is not a spreadsheet is refused clearly', async ({ app, page, consoleErrors }) => {
   await app.createCompany()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'items-import-'))
@@ -276,7 +304,7 @@ test('a file that is not a spreadsheet is refused clearly', async ({ app, page, 
   await chooseFile(page, page.getByTestId('import-choose'), file)
   await page.getByTestId('import-upload').click()
   await expect(page.getByTestId('import-error')).toContainText('请选择 Excel（.xlsx / .xls）或 CSV 文件')
-  expectRefusals(consoleErrors, 400)
+  await waitForRefusals(consoleErrors, 400)
   expect(await items(app)).toHaveLength(0)
 })
 

@@ -15,7 +15,7 @@ function cli(dataDir: string, ...args: string[]): { status: number | null; json:
 
 const company = ['company', 'add', '--name', SELLER.name, '--tax-id', SELLER.taxId, '--region', '广东', '--operator', SELLER.operator]
 
-describe('CLI', () => {
+describe('CLI', { timeout: 180_000 }, () => {
   it('adds and lists companies; the only company needs no --company', async () => {
     const data = tempDir()
     const added = cli(data, ...company)

@@ -1,13 +1,12 @@
 // 客户信息维护: an enterprise customer is identified by its 纳税人识别号, a natural person by
 // name + 证件号码. Search by name, 拼音首字母, or ID prefix.
-import { and, count, desc, eq, ne, or, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Customer } from '../../../../shared/api/customers'
 import type { Page } from '../../../../shared/api/define'
 import type { ParsedInput } from '../../../../shared/api'
 import type { IdTypeCode } from '../../../../shared/domain/idTypes'
 import { AppError } from '../../errors'
 import type { Db, Ledger } from '../../ledger/open'
-import { likeContains, likePrefix } from '../../ledger/like'
 import { customers } from '../../ledger/schema'
 import { recordAudit } from '../audit/service'
 import { deleteRecords } from '../deleteRecords'
@@ -28,12 +27,14 @@ export function toRow(f: CustomerFields) {
 export function customerWhere(q: { query?: string; type?: '企业' | '自然人' }) {
   const conds = []
   if (q.query) {
-    const t = q.query
+    const text = q.query.toLowerCase()
+    const id = q.query.toUpperCase()
+    // instr and a prefix compare are plain byte searches: far cheaper than LIKE over 100,000 rows
     conds.push(
       or(
-        likeContains(customers.searchKey, t.toLowerCase()),
-        likePrefix(customers.taxId, t.toUpperCase()),
-        likePrefix(customers.idNumber, t.toUpperCase()),
+        sql`instr(${customers.searchKey}, ${text}) > 0`,
+        sql`substr(${customers.taxId}, 1, ${id.length}) = ${id}`,
+        sql`substr(${customers.idNumber}, 1, ${id.length}) = ${id}`,
       ),
     )
   }

@@ -1,15 +1,17 @@
 // Untrusted bytes → a SheetJS workbook, or a Chinese message that says what is wrong with the file.
 // The format is decided by the extension AND the content: a renamed file is refused with the fix,
-// an encrypted one is named as such, a zip bomb is refused from its central directory before any
-// inflating, and text files are decoded here (UTF-8 / GBK / UTF-16) because SheetJS guesses badly.
+// an encrypted one is named as such, a zip bomb is refused (declared sizes, then a capped inflate)
+// before SheetJS inflates anything, and text files are decoded here (UTF-8 / GBK / UTF-16) because
+// SheetJS cannot tell GBK from UTF-8.
 import * as XLSX from 'xlsx'
-// The ESM build of SheetJS ships without code pages; old BIFF5 .xls files from Chinese systems
-// store text in code page 936 and read as "____" without them. Loading the table costs ~0.1 s once.
+// The ESM build of SheetJS ships without code pages. BIFF5 .xls files (the Excel 95 format some
+// Chinese systems still write) store text in the ANSI code page, 936 for GBK, which SheetJS decodes
+// only with these tables. Loading them costs about 0.1 s, once per process.
 import * as cpexcel from 'xlsx/dist/cpexcel.full.mjs'
 import { AppError } from '../../errors'
 import { decodeText, looksLikeText } from './decodeText'
 import { formatBytes } from './units'
-import { scanZip } from './zip'
+import { checkInflatedSizes, scanZip } from './zip'
 
 XLSX.set_cptable(cpexcel)
 
@@ -67,9 +69,10 @@ function openZip(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.Wor
       { uncompressedBytes: zip.uncompressedBytes, limit: opts.maxUncompressedBytes },
     )
   }
-  if (!zip.names.some((n) => n.startsWith('xl/'))) {
+  if (!zip.entries.some((e) => e.name.startsWith('xl/'))) {
     throw invalid('文件不是 Excel 工作簿（可能是 Word 文档或其他压缩包）：请选择 .xlsx 表格文件')
   }
+  checkInflatedSizes(bytes, zip)
   return parse(bytes, { type: 'buffer' }, opts)
 }
 

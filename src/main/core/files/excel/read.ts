@@ -8,7 +8,7 @@ import { cellProblem, cellText } from './cellValue'
 import { headerNames, headerScore, mapHeader, type HeaderMapping } from './header'
 import { INSTRUCTIONS_SHEET } from './layout'
 import { openWorkbook } from './openWorkbook'
-import type { SheetSpec } from './spec'
+import type { SheetColumn, SheetSpec } from './spec'
 import { formatBytes, formatCount } from './units'
 
 export interface ReadLimits {
@@ -96,7 +96,7 @@ interface FoundHeader {
 }
 
 /** The first visible data sheet (workbook order) with a header row near its top, and that row. */
-function findHeader(wb: WorkBook, spec: SheetSpec, names: ReturnType<typeof headerNames>, searchRows: number): FoundHeader {
+function findHeader(wb: WorkBook, spec: SheetSpec, names: Map<string, SheetColumn>, searchRows: number): FoundHeader {
   for (const [i, name] of wb.SheetNames.entries()) {
     if (name === INSTRUCTIONS_SHEET || (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0) continue
     const sheet = wb.Sheets[name]
