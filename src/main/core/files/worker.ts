@@ -16,9 +16,13 @@ function startWorker(moduleUrl: URL, workerData: unknown): Worker {
   return new Worker(moduleUrl, { workerData })
 }
 
-/** The URL of a worker module that sits beside the calling module (source) or bundle (built). */
+/**
+ * The URL of a worker module that sits beside the calling module (source) or bundle (built).
+ * In a packaged app the worker is unpacked from the asar archive (electron-builder.yml).
+ */
 export function siblingModule(callerUrl: string, name: string): URL {
-  return new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl)
+  const url = new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl)
+  return new URL(url.href.replace('/app.asar/', '/app.asar.unpacked/'))
 }
 
 /**
