@@ -21,10 +21,10 @@ test('the desktop window starts on the first-run screen and reaches the core', a
     const page = await app.firstWindow()
     await expect(page.getByText('欢迎使用票税通')).toBeVisible()
     // the preload exposes the contract bridge and nothing of Node
-    expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
-    const current = await page.evaluate(() => (window as unknown as { fapiao: { invoke(n: string, i: unknown): Promise<unknown> } }).fapiao.invoke('companies.current', {}))
+    expect(await page.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined')
+    const current = await page.evaluate(() => (globalThis as unknown as { fapiao: { invoke(n: string, i: unknown): Promise<unknown> } }).fapiao.invoke('companies.current', {}))
     expect(current).toEqual({ ok: true, value: null })
-    const refused = await page.evaluate(() => (window as unknown as { fapiao: { invoke(n: string, i: unknown): Promise<unknown> } }).fapiao.invoke('fs.readFile', {}))
+    const refused = await page.evaluate(() => (globalThis as unknown as { fapiao: { invoke(n: string, i: unknown): Promise<unknown> } }).fapiao.invoke('fs.readFile', {}))
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } })
   } finally {
     await app.close()

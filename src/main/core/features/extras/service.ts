@@ -43,14 +43,16 @@ function getExtra(db: Db, id: number): Extra {
   return { ...row, usedBy: usage(db, [id]).get(id) ?? [] }
 }
 
-function checkUniqueName(db: Db, name: string, exceptId?: number): void {
+/** names are unique among elements and among templates */
+function checkUniqueName(db: Db, table: typeof extras | typeof scenes, name: string, exceptId?: number): void {
   const clash = db
-    .select({ id: extras.id })
-    .from(extras)
-    .where(and(eq(extras.name, name), exceptId ? ne(extras.id, exceptId) : undefined))
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.name, name), exceptId ? ne(table.id, exceptId) : undefined))
     .get()
-  if (clash)
-    throw new AppError('CONFLICT', `附加要素“${name}”已存在`, { issues: [{ path: 'name', message: '该附加要素名称已存在' }] })
+  if (!clash) return
+  const what = table === extras ? '附加要素' : '场景模板'
+  throw new AppError('CONFLICT', `${what}“${name}”已存在`, { issues: [{ path: 'name', message: `该${what}名称已存在` }] })
 }
 
 export function createExtra(ledger: Ledger, f: ParsedInput<'extras.create'>, now: string): Extra {
@@ -58,7 +60,7 @@ export function createExtra(ledger: Ledger, f: ParsedInput<'extras.create'>, now
     const n = tx.select({ n: count() }).from(extras).get()?.n ?? 0
     if (n >= MAX_EXTRAS)
       throw new AppError('LIMIT', `附加要素项目最多 ${MAX_EXTRAS} 个，已达上限。请删除不用的附加要素后再新增`)
-    checkUniqueName(tx, f.name)
+    checkUniqueName(tx, extras, f.name)
     const { id } = tx.insert(extras).values({ ...f, createdAt: now, updatedAt: now }).returning({ id: extras.id }).get()
     recordAudit(tx, now, { action: 'create', entity: 'extra', entityId: id, summary: `新增附加要素 ${f.name}（${f.dataType}）` })
     return id
@@ -69,7 +71,7 @@ export function createExtra(ledger: Ledger, f: ParsedInput<'extras.create'>, now
 export function updateExtra(ledger: Ledger, f: ParsedInput<'extras.update'>, now: string): Extra {
   ledger.orm.transaction((tx) => {
     const before = getExtra(tx, f.id)
-    checkUniqueName(tx, f.name, f.id)
+    checkUniqueName(tx, extras, f.name, f.id)
     tx.update(extras).set({ name: f.name, dataType: f.dataType, updatedAt: now }).where(eq(extras.id, f.id)).run()
     recordAudit(tx, now, { action: 'update', entity: 'extra', entityId: f.id, summary: `修改附加要素 ${before.name} → ${f.name}（${f.dataType}）` })
   })
@@ -130,18 +132,9 @@ function writeSceneElements(tx: Db, sceneId: number, extraIds: number[]): void {
   extraIds.forEach((extraId, position) => tx.insert(sceneExtras).values({ sceneId, extraId, position }).run())
 }
 
-function checkUniqueScene(db: Db, name: string, exceptId?: number): void {
-  const clash = db
-    .select({ id: scenes.id })
-    .from(scenes)
-    .where(and(eq(scenes.name, name), exceptId ? ne(scenes.id, exceptId) : undefined))
-    .get()
-  if (clash) throw new AppError('CONFLICT', `场景模板“${name}”已存在`, { issues: [{ path: 'name', message: '该场景模板名称已存在' }] })
-}
-
 export function createScene(ledger: Ledger, f: ParsedInput<'scenes.create'>, now: string): Scene {
   const id = ledger.orm.transaction((tx) => {
-    checkUniqueScene(tx, f.name)
+    checkUniqueName(tx, scenes, f.name)
     const { id } = tx.insert(scenes).values({ name: f.name, createdAt: now, updatedAt: now }).returning({ id: scenes.id }).get()
     writeSceneElements(tx, id, f.extraIds)
     recordAudit(tx, now, { action: 'create', entity: 'scene', entityId: id, summary: `新增场景模板 ${f.name}` })
@@ -153,7 +146,7 @@ export function createScene(ledger: Ledger, f: ParsedInput<'scenes.create'>, now
 export function updateScene(ledger: Ledger, f: ParsedInput<'scenes.update'>, now: string): Scene {
   ledger.orm.transaction((tx) => {
     const before = getScene(tx, f.id)
-    checkUniqueScene(tx, f.name, f.id)
+    checkUniqueName(tx, scenes, f.name, f.id)
     tx.update(scenes).set({ name: f.name, updatedAt: now }).where(eq(scenes.id, f.id)).run()
     writeSceneElements(tx, f.id, f.extraIds)
     recordAudit(tx, now, { action: 'update', entity: 'scene', entityId: f.id, summary: `修改场景模板 ${before.name} → ${f.name}` })

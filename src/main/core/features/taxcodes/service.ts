@@ -28,10 +28,6 @@ export function taxCodeIndex(ledger: Ledger): TaxCodeIndex {
   return idx
 }
 
-export function toTaxCode(r: TaxCodeRow): TaxCode {
-  return { ...r }
-}
-
 function replaceTable(db: Db, rows: TaxCodeRow[], source: Source, now: string): void {
   db.delete(taxCodes).run()
   for (const r of rows) db.insert(taxCodes).values({ ...r, rates: r.rates.join('|') }).run()
@@ -77,19 +73,19 @@ export function childrenOf(ledger: Ledger, parent: string | null): TaxCodeNode[]
   return (idx.children.get(parent) ?? [])
     .slice()
     .sort((a, b) => a.code.localeCompare(b.code))
-    .map((r) => ({ ...toTaxCode(r), hasChildren: (idx.children.get(r.code)?.length ?? 0) > 0 }))
+    .map((r) => ({ ...r, hasChildren: (idx.children.get(r.code)?.length ?? 0) > 0 }))
 }
 
 export function getTaxCode(ledger: Ledger, code: string): TaxCode {
   const row = taxCodeIndex(ledger).byCode.get(code)
   if (!row) throw new AppError('NOT_FOUND', `税收分类编码表中没有编码 ${code}`)
-  return toTaxCode(row)
+  return row
 }
 
 export function pathTo(ledger: Ledger, code: string): TaxCode[] {
   const idx = taxCodeIndex(ledger)
   const chain: TaxCode[] = []
-  for (let r = idx.byCode.get(code); r; r = r.parentCode ? idx.byCode.get(r.parentCode) : undefined) chain.unshift(toTaxCode(r))
+  for (let r = idx.byCode.get(code); r; r = r.parentCode ? idx.byCode.get(r.parentCode) : undefined) chain.unshift(r)
   if (chain.length === 0) throw new AppError('NOT_FOUND', `税收分类编码表中没有编码 ${code}`)
   return chain
 }

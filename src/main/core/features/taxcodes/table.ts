@@ -1,19 +1,10 @@
 // One row of the 商品和服务税收分类编码 table as the ledger keeps it, and the checks every
 // source (starter CSV, imported CSV or XML, later the platform) passes through.
+import type { TaxCode } from '../../../../shared/api/taxcodes'
 import { AppError } from '../../errors'
 
-export interface TaxCodeRow {
-  code: string
-  parentCode: string | null
-  name: string
-  shortName: string
-  isLeaf: boolean
-  /** labels, the default first */
-  rates: string[]
-  specialManagement: string
-  keywords: string
-  description: string
-}
+/** a row of the table is exactly what the contract calls a TaxCode */
+export type TaxCodeRow = TaxCode
 
 // The public tables carry the rates of early 2018; the rates changed since (17%→16%→13%,
 // 11%→10%→9%). The platform is the authority on rates; until it answers, use today's.
