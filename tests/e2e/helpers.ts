@@ -1,7 +1,7 @@
 // What the list-screen specs share: files in and out of the page, workbooks read back with
-// ExcelJS, and the browser's log lines for answers the test expects the core to refuse.
+// ExcelJS.
 import ExcelJS from 'exceljs'
-import { expect, type Locator, type Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { usccCheckChar } from '../../src/shared/domain/taxpayerId'
 
 /** clicks something that makes the page download a file; returns where Playwright saved it */
@@ -45,25 +45,6 @@ export function uscc(body17: string): string {
   const check = usccCheckChar(body17)
   if (!check) throw new Error(`not a USCC body: ${body17}`)
   return body17 + check
-}
-
-/**
- * Web mode answers a refused call with a 4xx status, and Chromium logs every 4xx response as
- * "Failed to load resource". Where the test provokes a refusal on purpose, take those lines off
- * the console-error list (and make sure the refusal really happened).
- */
-export function expectRefusals(consoleErrors: string[], status: number): void {
-  const line = `Failed to load resource: the server responded with a status of ${status}`
-  const before = consoleErrors.length
-  for (let i = consoleErrors.length - 1; i >= 0; i--) if (consoleErrors[i]!.startsWith(line)) consoleErrors.splice(i, 1)
-  expect(before - consoleErrors.length, `expected a ${status} answer from the core`).toBeGreaterThan(0)
-}
-
-/** expectRefusals for when the log line may arrive a moment after the screen showed the refusal */
-export async function waitForRefusals(consoleErrors: string[], status: number): Promise<void> {
-  const line = `Failed to load resource: the server responded with a status of ${status}`
-  await expect.poll(() => consoleErrors.some((e) => e.startsWith(line)), { message: `expected a ${status} answer from the core` }).toBe(true)
-  expectRefusals(consoleErrors, status)
 }
 
 /** the table row that contains a text */

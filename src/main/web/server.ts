@@ -9,7 +9,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { streamSSE } from 'hono/streaming'
-import type { ApiErrorBody, ErrorCode } from '../../shared/api/errors'
+import type { ApiErrorBody } from '../../shared/api/errors'
 import type { AppEvent } from '../../shared/events'
 import type { Core } from '../core/app'
 
@@ -19,21 +19,6 @@ export interface WebServer {
   openUrl: string
   token: string
   close(): Promise<void>
-}
-
-const STATUS: Partial<Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 500>> = {
-  VALIDATION: 400,
-  FILE_INVALID: 400,
-  UNKNOWN_CALL: 404,
-  NOT_FOUND: 404,
-  NO_COMPANY: 409,
-  CONFLICT: 409,
-  IN_USE: 409,
-  LEDGER_TOO_NEW: 409,
-  CANCELLED: 409,
-  LIMIT: 413,
-  UNAUTHORIZED: 401,
-  INTERNAL: 500,
 }
 
 const MAX_UPLOAD = 60 * 1024 * 1024
@@ -77,7 +62,9 @@ export function startWebServer(opts: { core: Core; rendererDir: string; host?: s
     }
     const r = await opts.core.dispatch(c.req.param('name'), input)
     if (r.ok) return c.json({ value: r.value ?? null })
-    return c.json({ error: r.error }, STATUS[r.error.code] ?? 400)
+    // a refusal is an answer (like the IPC bridge's { ok: false }), not a failed request: only a
+    // bug in the core is a server error
+    return c.json({ error: r.error }, r.error.code === 'INTERNAL' ? 500 : 200)
   })
 
   app.post(

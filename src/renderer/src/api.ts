@@ -46,6 +46,8 @@ function webToken(): string {
 
 function httpBridge(): FapiaoBridge {
   const token = webToken()
+  const listeners = new Set<(event: unknown) => void>()
+  let source: EventSource | undefined
   return {
     async invoke(name, input) {
       let res: Response
@@ -61,10 +63,20 @@ function httpBridge(): FapiaoBridge {
       const body = (await res.json().catch(() => ({}))) as { value?: unknown; error?: ApiErrorBody }
       return body.error ? { ok: false, error: body.error } : { ok: true, value: body.value }
     },
+    // One shared stream for all listeners: each EventSource holds one of the browser's six
+    // connections per host, and a stream opened per job would miss the job's first events.
     onEvent(listener) {
-      const source = new EventSource(`/api/events?t=${encodeURIComponent(token)}`)
-      source.onmessage = (m) => listener(JSON.parse(m.data as string))
-      return () => source.close()
+      listeners.add(listener)
+      if (!source) {
+        source = new EventSource(`/api/events?t=${encodeURIComponent(token)}`)
+        source.onmessage = (m) => {
+          const event: unknown = JSON.parse(m.data as string)
+          for (const l of [...listeners]) l(event)
+        }
+      }
+      return () => {
+        listeners.delete(listener)
+      }
     },
   }
 }
