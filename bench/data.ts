@@ -24,9 +24,9 @@ export function customerRow(i: number): string[] {
 
 export const CUSTOMER_HEADER = ['名称', '客户类型', '统一社会信用代码/纳税人识别号', '证件类型', '证件号码', '地址', '电话', '开户银行', '银行账号', '邮箱', '手机号']
 
-/** a customer workbook as a bookkeeper would fill the template: IDs as text cells */
+/** a customer workbook as Excel saves one: shared strings, IDs as text cells */
 export async function writeCustomerWorkbook(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: true })
   const ws = wb.addWorksheet('客户信息')
   ws.addRow(CUSTOMER_HEADER).commit()
   for (let i = 0; i < rows; i++) ws.addRow(customerRow(i)).commit()

@@ -4,6 +4,7 @@ export interface ProgressEvent {
   type: 'progress'
   jobId: string
   done: number
+  /** 0 while not known yet (a file is counted as it is read) */
   total: number
   /** 读取文件 / 导入 / 导出 … shown to the user as is */
   phase: string

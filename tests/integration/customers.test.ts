@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { rejection, testCore } from '../support/core'
+import { createCore } from '../../src/main/core/app'
+import { rejection, tempDir, testCore } from '../support/core'
 
 const HUAWEI = { name: '华为技术有限公司', taxId: '914403001922038216' }
 
@@ -53,5 +54,24 @@ describe('客户信息维护', () => {
     expect(updated).toMatchObject({ address: '深圳市龙岗区坂田华为基地', email: 'finance@example.com' })
     expect((await core.call('customers.list', { type: '自然人' })).total).toBe(2)
     expect(await core.call('customers.delete', { ids: [a.id] })).toEqual({ deleted: 1 })
+  })
+
+  it('keeps searches current after changes by this app and by another process on the same ledger', async () => {
+    const dataDir = tempDir()
+    const app = await testCore({ dataDir })
+    await app.call('customers.create', HUAWEI)
+    expect((await app.call('customers.list', { query: '华为' })).total).toBe(1)
+
+    const cli = createCore({ dataDir })
+    await cli.call('customers.create', { name: '华为终端有限公司', taxId: '91441900576459185M' })
+    cli.close()
+    expect((await app.call('customers.list', { query: '华为' })).rows.map((r) => r.name)).toEqual(['华为终端有限公司', '华为技术有限公司'])
+
+    const [first] = (await app.call('customers.list', { query: 'hwzd' })).rows
+    await app.call('customers.update', { ...first!, name: '华为终端（东莞）有限公司', idType: null })
+    expect((await app.call('customers.list', { query: 'hwzd' })).rows.map((r) => r.name)).toEqual(['华为终端（东莞）有限公司'])
+    await app.call('customers.delete', { ids: [first!.id] })
+    expect((await app.call('customers.list', { query: '华为' })).total).toBe(1)
+    expect((await app.call('customers.list', { query: '华为', type: '自然人' })).total).toBe(0)
   })
 })

@@ -139,12 +139,12 @@ describe('customers.import', () => {
     core.events.on((e) => {
       if (e.type === 'progress' && e.jobId === jobId) {
         phases.push(e.phase)
-        if (e.phase === '校验') void core.call('jobs.cancel', { jobId })
+        if (e.phase === '读取并校验') void core.call('jobs.cancel', { jobId })
       }
     })
     const e = await rejection(core.call('customers.import', { file: fileToken(core, file), jobId }))
     expect(e.code).toBe('CANCELLED')
-    expect(phases[0]).toBe('读取文件')
+    expect(phases[0]).toBe('读取并校验')
     expect((await core.call('customers.list', {})).total).toBe(0)
   })
 })

@@ -4,6 +4,7 @@ import type { AppEvent } from '../../shared/events'
 import { AppError } from './errors'
 
 export interface Job {
+  /** total 0: not known yet (a streamed file is counted as it is read) */
   progress(done: number, total: number, phase: string): void
   /** throws CANCELLED once the user cancelled; call it between slices of work */
   checkpoint(): void
@@ -29,8 +30,8 @@ export function createJobs(emit: (e: AppEvent) => void): Jobs {
       return {
         progress(done, total, phase) {
           const now = Date.now()
-          // throttled, but the last step of a phase always goes out
-          if (!jobId || (now - last < PROGRESS_INTERVAL_MS && done < total)) return
+          // throttled, but the last step of a phase always goes out; total 0 means not yet known
+          if (!jobId || (now - last < PROGRESS_INTERVAL_MS && (total === 0 || done < total))) return
           last = now
           emit({ type: 'progress', jobId, done, total, phase })
         },

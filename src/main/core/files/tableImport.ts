@@ -6,12 +6,13 @@
 import type { z } from 'zod'
 import type { ImportFailure, ImportResult } from '../../../shared/api/importResult'
 import type { CoreContext } from '../context'
-import type { Ledger, Tx } from '../ledger/open'
+import type Database from 'better-sqlite3'
+import type { Ledger } from '../ledger/open'
 import { recordAudit } from '../features/audit/service'
 import { openExportWriter } from './excel/write'
 import type { SheetSpec } from './excel/spec'
 import type { TableRow } from './excel/read'
-import { readTableOffThread } from './readTableOffThread'
+import { readSpreadsheet } from './readSpreadsheet'
 
 export interface CellIssue {
   key: string
@@ -31,12 +32,15 @@ export interface TableImport<F> {
   check?(ledger: Ledger, f: F): CellIssue | null
   /** rows with equal identity are the same record */
   identity(f: F): string
-  findExisting(tx: Tx, f: F): number | undefined
-  insert(tx: Tx, f: F, now: string): void
-  update(tx: Tx, id: number, f: F, now: string): void
+  /** statements prepared once per import: find a record by identity, write one */
+  prepare(db: Database.Database): {
+    find(f: F): number | undefined
+    insert(f: F, now: string): void
+    update(id: number, f: F, now: string): void
+  }
 }
 
-const SLICE = 2000
+const PROGRESS_EVERY = 2000
 
 interface RowOutcome<F> {
   row: TableRow
@@ -49,45 +53,44 @@ export async function runImport<F>(ctx: CoreContext, spec: TableImport<F>, fileT
   const file = ctx.files.resolve(fileToken)
   const job = ctx.jobs.start(jobId)
   try {
-    job.progress(0, 1, '读取文件')
-    const table = await readTableOffThread(file, spec.sheet, { cancelled: job.cancelled })
-    const total = table.rows.length
-
-    const outcomes: RowOutcome<F>[] = []
+    // rows are checked as they are read: only the valid values and the failed rows are kept
+    job.progress(0, 0, '读取并校验')
+    const valid: F[] = []
+    const failedRows: RowOutcome<F>[] = []
     const firstRowOf = new Map<string, number>()
-    for (let i = 0; i < total; i += SLICE) {
-      job.checkpoint()
-      for (const row of table.rows.slice(i, i + SLICE)) outcomes.push(checkRow(ledger, spec, row, firstRowOf))
-      job.progress(Math.min(i + SLICE, total), total, '校验')
-      await job.yield()
-    }
+    let total = 0
+    await readSpreadsheet(file, spec.sheet, job, (row) => {
+      const o = checkRow(ledger, spec, row, firstRowOf)
+      if (o.issues.length > 0) failedRows.push(o)
+      else valid.push(o.value!)
+      if (++total % PROGRESS_EVERY === 0) job.progress(total, 0, '读取并校验')
+    })
     job.checkpoint()
 
-    const valid = outcomes.filter((o) => o.issues.length === 0)
-    const failedRows = outcomes.filter((o) => o.issues.length > 0)
     let created = 0
     let updated = 0
     const now = ctx.now()
     job.progress(0, valid.length, '写入')
     if (valid.length > 0) {
-      ledger.orm.transaction((tx) => {
-        for (const o of valid) {
-          const id = spec.findExisting(tx, o.value!)
+      const write = spec.prepare(ledger.db)
+      ledger.db.transaction(() => {
+        for (const value of valid) {
+          const id = write.find(value)
           if (id === undefined) {
-            spec.insert(tx, o.value!, now)
+            write.insert(value, now)
             created++
           } else {
-            spec.update(tx, id, o.value!, now)
+            write.update(id, value, now)
             updated++
           }
         }
-        recordAudit(tx, now, {
+        recordAudit(ledger.orm, now, {
           action: 'import',
           entity: spec.entity,
           summary: `导入${spec.label}（${file.name}）：新增 ${created}，更新 ${updated}，失败 ${failedRows.length}`,
           details: { file: file.name, total, created, updated, failed: failedRows.length },
         })
-      })
+      })()
       ctx.events.emit({ type: 'data.changed', entity: `${spec.entity}s` })
     }
     job.progress(valid.length, valid.length, '写入')

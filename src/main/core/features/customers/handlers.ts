@@ -6,7 +6,7 @@ import { createCustomer, deleteCustomers, listCustomers, updateCustomer } from '
 import { customerExport, customerImport, customerSheet } from './sheet'
 
 export function registerCustomers(reg: Registry): void {
-  reg.handle('customers.list', async (q, ctx) => listCustomers((await ctx.ledger()).orm, q))
+  reg.handle('customers.list', async (q, ctx) => listCustomers(await ctx.ledger(), q))
   reg.handle('customers.create', mutates(['customers'], async (input, ctx) => createCustomer(await ctx.ledger(), input, ctx.now())))
   reg.handle('customers.update', mutates(['customers'], async (input, ctx) => updateCustomer(await ctx.ledger(), input, ctx.now())))
   reg.handle('customers.delete', mutates(['customers'], async ({ ids }, ctx) => deleteCustomers(await ctx.ledger(), ids, ctx.now())))

@@ -1,5 +1,4 @@
 // The customer spreadsheet: template, import and export share these columns.
-import { eq } from 'drizzle-orm'
 import { customerInput, type Customer } from '../../../../shared/api/customers'
 import { ID_TYPES, idTypeName, parseIdType } from '../../../../shared/domain/idTypes'
 import type { CellIssue, TableImport } from '../../files/tableImport'
@@ -7,7 +6,10 @@ import type { TableExport } from '../../files/tableExport'
 import type { SheetSpec } from '../../files/excel/spec'
 import type { Ledger } from '../../ledger/open'
 import { customers } from '../../ledger/schema'
-import { countCustomers, customerWhere, findCustomerId, pageCustomers, toRow, type CustomerFields } from './service'
+import { rowWriter } from '../../ledger/rowWriter'
+import { selectCustomers, type CustomerQuery } from './selection'
+import { toRow, type CustomerFields } from './row'
+import { customerFinder } from './service'
 
 export const customerSheet: SheetSpec = {
   sheetName: '客户信息',
@@ -58,18 +60,24 @@ export const customerImport: TableImport<CustomerFields> = {
   },
   schema: customerInput,
   identity: (f) => (f.type === '企业' ? `企业\n${f.taxId}` : `自然人\n${f.name}\n${f.idNumber}`),
-  findExisting: (tx, f) => findCustomerId(tx, f),
-  insert: (tx, f, now) => tx.insert(customers).values({ ...toRow(f), createdAt: now, updatedAt: now }).run(),
-  update: (tx, id, f, now) => tx.update(customers).set({ ...toRow(f), updatedAt: now }).where(eq(customers.id, id)).run(),
+  prepare(db) {
+    const find = customerFinder(db)
+    const rows = rowWriter(db, customers)
+    return {
+      find: (f) => find(f),
+      insert: (f, now) => void rows.insert({ ...toRow(f), createdAt: now, updatedAt: now }),
+      update: (id, f, now) => rows.update(id, { ...toRow(f), updatedAt: now }),
+    }
+  },
 }
 
-export function customerExport(ledger: Ledger, q: { query?: string; type?: '企业' | '自然人' }): TableExport<Customer> {
-  const where = customerWhere(q)
+export function customerExport(ledger: Ledger, q: CustomerQuery): TableExport<Customer> {
+  const selection = selectCustomers(ledger, q)
   return {
     sheet: customerSheet,
     fileName: '客户信息.xlsx',
-    count: () => countCustomers(ledger.orm, where),
-    page: (offset, limit) => pageCustomers(ledger.orm, where, offset, limit),
+    count: () => selection.total,
+    page: (offset, limit) => selection.page(offset, limit),
     toValues: (c) => ({ ...c, idType: idTypeName(c.idType) }),
   }
 }

@@ -1,5 +1,6 @@
 // 项目信息维护: items are identified by (项目名称, 规格型号); the tax code must be a leaf of the
 // company's table.
+import type Database from 'better-sqlite3'
 import { and, count, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { Page } from '../../../../shared/api/define'
 import type { Item } from '../../../../shared/api/items'
@@ -81,10 +82,10 @@ export function getItem(db: Db, id: number): Item {
   return toItem(row)
 }
 
-/** The id of the item with this identity, if any. */
-export function findItemId(db: Db, name: string, spec: string, exceptId?: number): number | undefined {
-  const cond = and(eq(items.name, name), eq(items.spec, spec), exceptId ? ne(items.id, exceptId) : undefined)
-  return db.select({ id: items.id }).from(items).where(cond).get()?.id
+/** Finds an item by identity (项目名称, 规格型号); prepared once for a save or a whole import. */
+export function itemFinder(db: Database.Database) {
+  const find = db.prepare('SELECT id FROM items WHERE name = ? AND spec = ? AND id <> ?').pluck()
+  return (name: string, spec: string, exceptId = 0): number | undefined => find.get(name, spec, exceptId) as number | undefined
 }
 
 function checkLeaf(ledger: Ledger, code: string): void {
@@ -102,7 +103,7 @@ function duplicate(f: ItemFields): AppError {
 export function createItem(ledger: Ledger, f: ItemFields, now: string): Item {
   checkLeaf(ledger, f.taxCode)
   const id = ledger.orm.transaction((tx) => {
-    if (findItemId(tx, f.name, f.spec) !== undefined) throw duplicate(f)
+    if (itemFinder(ledger.db)(f.name, f.spec) !== undefined) throw duplicate(f)
     const { id } = tx.insert(items).values({ ...toRow(f), createdAt: now, updatedAt: now }).returning({ id: items.id }).get()
     recordAudit(tx, now, { action: 'create', entity: 'item', entityId: id, summary: `新增项目 ${f.name}` })
     return id
@@ -115,7 +116,7 @@ export function updateItem(ledger: Ledger, f: ParsedInput<'items.update'>, now: 
   const { id, ...fields } = f
   ledger.orm.transaction((tx) => {
     const before = getItem(tx, id)
-    if (findItemId(tx, f.name, f.spec, id) !== undefined) throw duplicate(f)
+    if (itemFinder(ledger.db)(f.name, f.spec, id) !== undefined) throw duplicate(f)
     tx.update(items).set({ ...toRow(fields), updatedAt: now }).where(eq(items.id, id)).run()
     recordAudit(tx, now, { action: 'update', entity: 'item', entityId: id, summary: `修改项目 ${f.name}`, details: { before } })
   })

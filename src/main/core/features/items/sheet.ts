@@ -1,5 +1,4 @@
 // The item spreadsheet: template, import and export share these columns.
-import { eq } from 'drizzle-orm'
 import { itemInput, type Item } from '../../../../shared/api/items'
 import { POLICIES, RATE_LABELS, parsePolicy, parseRate, policyLabel, type PolicyCode } from '../../../../shared/domain/rates'
 import type { CellIssue, TableImport } from '../../files/tableImport'
@@ -8,7 +7,8 @@ import type { SheetSpec } from '../../files/excel/spec'
 import type { Ledger } from '../../ledger/open'
 import { items } from '../../ledger/schema'
 import { leafProblem } from '../taxcodes/service'
-import { countItems, findItemId, itemWhere, pageItems, toRow, type ItemFields } from './service'
+import { rowWriter } from '../../ledger/rowWriter'
+import { countItems, itemFinder, itemWhere, pageItems, toRow, type ItemFields } from './service'
 
 export const itemSheet: SheetSpec = {
   sheetName: '项目信息',
@@ -71,9 +71,15 @@ export const itemImport: TableImport<ItemFields> = {
     return problem ? { key: 'taxCode', message: problem } : null
   },
   identity: (f) => `${f.name}\n${f.spec}`,
-  findExisting: (tx, f) => findItemId(tx, f.name, f.spec),
-  insert: (tx, f, now) => tx.insert(items).values({ ...toRow(f), createdAt: now, updatedAt: now }).run(),
-  update: (tx, id, f, now) => tx.update(items).set({ ...toRow(f), updatedAt: now }).where(eq(items.id, id)).run(),
+  prepare(db) {
+    const find = itemFinder(db)
+    const rows = rowWriter(db, items)
+    return {
+      find: (f) => find(f.name, f.spec),
+      insert: (f, now) => void rows.insert({ ...toRow(f), createdAt: now, updatedAt: now }),
+      update: (id, f, now) => rows.update(id, { ...toRow(f), updatedAt: now }),
+    }
+  },
 }
 
 export function itemExport(ledger: Ledger, q: { query?: string; category?: string }): TableExport<Item> {

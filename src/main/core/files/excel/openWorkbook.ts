@@ -21,7 +21,7 @@ export interface OpenOptions {
   maxUncompressedBytes: number
 }
 
-type Extension = 'xlsx' | 'xls' | 'text'
+export type Extension = 'xlsx' | 'xls' | 'text'
 
 const TEXT_EXTENSIONS = new Set(['csv', 'txt', 'tsv'])
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
@@ -42,7 +42,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b)
 }
 
-function extensionOf(fileName: string): Extension {
+export function extensionOf(fileName: string): Extension {
   const dot = fileName.lastIndexOf('.')
   const ext = dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase()
   if (ext === 'xlsx' || ext === 'xls') return ext
@@ -59,21 +59,34 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, opts: OpenOpti
 }
 
 function openZip(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.WorkBook {
+  checkXlsxContainer(bytes, ext, opts.maxUncompressedBytes)
+  return parse(bytes, { type: 'buffer' }, opts)
+}
+
+/** Whether the bytes are a zip container (an .xlsx, or something pretending to be one). */
+export function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, ZIP_MAGIC)
+}
+
+/**
+ * The checks an .xlsx passes before any parser inflates it: the right extension, a workbook
+ * inside, and no zip bomb (declared sizes, then a capped inflate of every entry).
+ */
+export function checkXlsxContainer(bytes: Uint8Array, ext: Extension, maxUncompressedBytes: number): void {
   if (ext === 'xls') throw invalid('文件内容是 .xlsx 格式，扩展名却是 .xls：请把扩展名改为 .xlsx 后再导入')
   if (ext === 'text') throw invalid('文件内容是 Excel 工作簿（.xlsx），不是 CSV 文本：请把扩展名改为 .xlsx 后再导入')
   const zip = scanZip(bytes)
-  if (zip.uncompressedBytes > opts.maxUncompressedBytes) {
+  if (zip.uncompressedBytes > maxUncompressedBytes) {
     throw new AppError(
       'LIMIT',
-      `文件解压后有 ${formatBytes(zip.uncompressedBytes)}，超过上限 ${formatBytes(opts.maxUncompressedBytes)}，不像正常的表格文件：请检查文件来源，或拆分成多个文件后分批导入`,
-      { uncompressedBytes: zip.uncompressedBytes, limit: opts.maxUncompressedBytes },
+      `文件解压后有 ${formatBytes(zip.uncompressedBytes)}，超过上限 ${formatBytes(maxUncompressedBytes)}，不像正常的表格文件：请检查文件来源，或拆分成多个文件后分批导入`,
+      { uncompressedBytes: zip.uncompressedBytes, limit: maxUncompressedBytes },
     )
   }
   if (!zip.entries.some((e) => e.name.startsWith('xl/'))) {
     throw invalid('文件不是 Excel 工作簿（可能是 Word 文档或其他压缩包）：请选择 .xlsx 表格文件')
   }
   checkInflatedSizes(bytes, zip)
-  return parse(bytes, { type: 'buffer' }, opts)
 }
 
 function openCfb(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.WorkBook {

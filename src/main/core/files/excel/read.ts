@@ -52,7 +52,8 @@ export interface ReadResult {
   rows: TableRow[]
 }
 
-type DenseRow = (CellObject | undefined)[]
+/** one row's cells, 0-based, in SheetJS's shape (the streaming reader converts to it) */
+export type DenseRow = (CellObject | undefined)[]
 
 export function readTable(
   bytes: Uint8Array,
@@ -109,40 +110,51 @@ function findHeader(wb: WorkBook, spec: SheetSpec, names: Map<string, SheetColum
     }
     if (sheet && best >= 0) return { name, sheet, data, index: best }
   }
-  const example = spec.columns.find((c) => c.required) ?? spec.columns[0]
-  throw new AppError(
-    'FILE_INVALID',
-    `未找到表头：前 ${searchRows} 行中没有找到「${example?.header ?? ''}」等列名，请使用导入模板`,
-  )
+  throw headerNotFound(spec, searchRows)
 }
 
-function rowTexts(row: DenseRow | undefined): string[] {
+export function headerNotFound(spec: SheetSpec, searchRows: number): AppError {
+  const example = spec.columns.find((c) => c.required) ?? spec.columns[0]
+  return new AppError('FILE_INVALID', `未找到表头：前 ${searchRows} 行中没有找到「${example?.header ?? ''}」等列名，请使用导入模板`)
+}
+
+export function rowTexts(row: DenseRow | undefined): string[] {
   const out: string[] = []
   if (row) for (let c = 0; c < row.length; c++) out.push(cellText(row[c], false))
   return out
 }
 
+/** the mapped columns, as each row is read */
+export function rowColumns(header: HeaderMapping) {
+  return header.columns.map(({ index, column }) => ({ index, key: column.key, text: column.text === true }))
+}
+
+/** One data row → its values and the cells that cannot be trusted; null for a blank row. */
+export function toTableRow(cells: DenseRow, rowNumber: number, columns: ReturnType<typeof rowColumns>): TableRow | null {
+  const values: Record<string, string> = {}
+  const problems: CellProblem[] = []
+  let filled = false
+  for (const { index, key, text } of columns) {
+    const cell = cells[index]
+    const value = cellText(cell, text)
+    values[key] = value
+    if (value === '') continue
+    filled = true
+    const problem = cellProblem(cell, value, text)
+    if (problem) problems.push({ key, message: problem })
+  }
+  return filled ? { row: rowNumber, values, problems } : null
+}
+
 function dataRows(data: DenseRow[], headerIndex: number, header: HeaderMapping, maxRows: number): TableRow[] {
-  const columns = header.columns.map(({ index, column }) => ({ index, key: column.key, text: column.text === true }))
+  const columns = rowColumns(header)
   const rows: TableRow[] = []
   for (let r = headerIndex + 1; r < data.length; r++) {
     const cells = data[r]
-    if (!cells) continue
-    const values: Record<string, string> = {}
-    const problems: CellProblem[] = []
-    let filled = false
-    for (const { index, key, text } of columns) {
-      const cell = cells[index]
-      const value = cellText(cell, text)
-      values[key] = value
-      if (value === '') continue
-      filled = true
-      const problem = cellProblem(cell, value, text)
-      if (problem) problems.push({ key, message: problem })
-    }
-    if (!filled) continue
+    const row = cells ? toTableRow(cells, r + 1, columns) : null
+    if (!row) continue
     if (rows.length === maxRows) throw tooManyRows(maxRows)
-    rows.push({ row: r + 1, values, problems })
+    rows.push(row)
   }
   return rows
 }
@@ -153,6 +165,6 @@ function truncated(sheet: WorkSheet, data: DenseRow[], sheetRows: number): boole
   return full ? utils.decode_range(full).e.r >= sheetRows : data.length >= sheetRows
 }
 
-function tooManyRows(maxRows: number): AppError {
+export function tooManyRows(maxRows: number): AppError {
   return new AppError('LIMIT', `文件超过 ${formatCount(maxRows)} 行数据，无法一次导入：请拆分成多个文件后分批导入`, { maxRows })
 }
