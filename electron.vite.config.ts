@@ -6,10 +6,10 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        // the spreadsheet reader runs in a worker thread: its own bundle beside index.js
+        // large imports are read in a worker thread: its own bundle beside index.js
         input: {
           index: resolve('src/main/index.ts'),
-          readWorker: resolve('src/main/core/files/readWorker.ts'),
+          importWorker: resolve('src/main/core/files/importWorker.ts'),
         },
         output: { entryFileNames: '[name].js' },
       },

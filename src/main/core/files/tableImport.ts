@@ -2,7 +2,8 @@
 // Every row is checked with the same schema and rules as the form; valid rows create or update
 // the record with the same identity; invalid rows are reported with the spreadsheet's own row
 // number and never half-applied. All valid rows are written in one transaction: a cancelled or
-// failed import changes nothing.
+// failed import changes nothing. Large files are read and checked in a worker thread with a
+// memory ceiling, so the app neither freezes nor balloons.
 import type { z } from 'zod'
 import type { ImportFailure, ImportResult } from '../../../shared/api/importResult'
 import type { CoreContext } from '../context'
@@ -11,8 +12,9 @@ import type { Ledger } from '../ledger/open'
 import { recordAudit } from '../features/audit/service'
 import { openExportWriter } from './excel/write'
 import type { SheetSpec } from './excel/spec'
-import type { TableRow } from './excel/read'
-import { readSpreadsheet } from './readSpreadsheet'
+import fs from 'node:fs'
+import { checkTable, type FailedRow } from './checkTable'
+import { runWorker, siblingModule } from './worker'
 
 export interface CellIssue {
   key: string
@@ -40,13 +42,12 @@ export interface TableImport<F> {
   }
 }
 
-const PROGRESS_EVERY = 2000
+/** files above this size are read in the import worker (about 10,000 rows of a customer sheet) */
+export const IMPORT_WORKER_THRESHOLD_BYTES = 512 * 1024
+/** the worker's memory ceiling: a runaway file stops with LIMIT; 200,000 rows fit within it */
+const IMPORT_WORKER_MEMORY_MB = 1536
 
-interface RowOutcome<F> {
-  row: TableRow
-  value?: F
-  issues: CellIssue[]
-}
+type WorkerMessage<F> = { type: 'progress'; rows: number } | { type: 'batch'; valid: F[]; failed: FailedRow[] }
 
 export async function runImport<F>(ctx: CoreContext, spec: TableImport<F>, fileToken: string, jobId: string | undefined): Promise<ImportResult> {
   const ledger = await ctx.ledger()
@@ -56,15 +57,36 @@ export async function runImport<F>(ctx: CoreContext, spec: TableImport<F>, fileT
     // rows are checked as they are read: only the valid values and the failed rows are kept
     job.progress(0, 0, '读取并校验')
     const valid: F[] = []
-    const failedRows: RowOutcome<F>[] = []
-    const firstRowOf = new Map<string, number>()
-    let total = 0
-    await readSpreadsheet(file, spec.sheet, job, (row) => {
-      const o = checkRow(ledger, spec, row, firstRowOf)
-      if (o.issues.length > 0) failedRows.push(o)
-      else valid.push(o.value!)
-      if (++total % PROGRESS_EVERY === 0) job.progress(total, 0, '读取并校验')
-    })
+    const failedRows: FailedRow[] = []
+    const hooks = {
+      progress: (rows: number) => job.progress(rows, 0, '读取并校验'),
+      batch: (v: F[], f: FailedRow[]) => {
+        valid.push(...v)
+        failedRows.push(...f)
+      },
+    }
+    const total =
+      fs.statSync(file.path).size > IMPORT_WORKER_THRESHOLD_BYTES
+        ? await runWorker<number>(
+            siblingModule(import.meta.url, 'importWorker'),
+            { entity: spec.entity, ledgerFile: ledger.file, file: { path: file.path, name: file.name } },
+            {
+              cancelled: job.cancelled,
+              maxOldGenerationSizeMb: IMPORT_WORKER_MEMORY_MB,
+              onMessage: (m) => {
+                const msg = m as WorkerMessage<F>
+                if (msg.type === 'progress') hooks.progress(msg.rows)
+                else hooks.batch(msg.valid, msg.failed)
+              },
+            },
+          )
+        : await checkTable(ledger, spec, file, {
+            ...hooks,
+            pause: async () => {
+              job.checkpoint()
+              await job.yield()
+            },
+          })
     job.checkpoint()
 
     let created = 0
@@ -111,31 +133,7 @@ export async function runImport<F>(ctx: CoreContext, spec: TableImport<F>, fileT
   }
 }
 
-function checkRow<F>(ledger: Ledger, spec: TableImport<F>, row: TableRow, firstRowOf: Map<string, number>): RowOutcome<F> {
-  const issues: CellIssue[] = [...row.problems]
-  const { input, issues: inputIssues } = spec.toInput(row.values)
-  issues.push(...inputIssues)
-  const parsed = spec.schema.safeParse(input)
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const key = String(i.path[0] ?? '')
-      // a cell already reported (e.g. mangled by Excel) needs no second message
-      if (!issues.some((x) => x.key === key)) issues.push({ key, message: i.message })
-    }
-    return { row, issues }
-  }
-  if (issues.length > 0) return { row, issues }
-  const ruleIssue = spec.check?.(ledger, parsed.data)
-  if (ruleIssue) return { row, issues: [ruleIssue] }
-  const id = spec.identity(parsed.data)
-  const earlier = firstRowOf.get(id)
-  if (earlier !== undefined)
-    return { row, issues: [{ key: spec.sheet.columns[0]!.key, message: `与第 ${earlier} 行重复（同一${spec.label}在文件中出现了两次）` }] }
-  firstRowOf.set(id, row.row)
-  return { row, value: parsed.data, issues }
-}
-
-async function writeErrorReport<F>(ctx: CoreContext, spec: TableImport<F>, rows: RowOutcome<F>[]) {
+async function writeErrorReport<F>(ctx: CoreContext, spec: TableImport<F>, rows: FailedRow[]) {
   const out = ctx.files.output(`${spec.label}导入错误报告.xlsx`)
   const writer = await openExportWriter(spec.sheet, out.path, {
     extraColumns: [

@@ -8,12 +8,13 @@ import { AppError } from '../errors'
 /** What a worker posts back: its result, or the error it ended with. */
 export type WorkerReply<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string; details?: unknown } }
 
-function startWorker(moduleUrl: URL, workerData: unknown): Worker {
+function startWorker(moduleUrl: URL, workerData: unknown, maxOldGenerationSizeMb?: number): Worker {
+  const resourceLimits = maxOldGenerationSizeMb ? { maxOldGenerationSizeMb } : undefined
   if (moduleUrl.pathname.endsWith('.ts')) {
     const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(moduleUrl.href)}) })`
-    return new Worker(boot, { eval: true, workerData })
+    return new Worker(boot, { eval: true, workerData, resourceLimits })
   }
-  return new Worker(moduleUrl, { workerData })
+  return new Worker(moduleUrl, { workerData, resourceLimits })
 }
 
 /**
@@ -25,13 +26,19 @@ export function siblingModule(callerUrl: string, name: string): URL {
   return new URL(url.href.replace('/app.asar/', '/app.asar.unpacked/'))
 }
 
-/**
- * Runs a worker to completion. `cancelled` is polled: when it turns true the worker is stopped
- * and the promise rejects with CANCELLED.
- */
-export function runWorker<T>(moduleUrl: URL, workerData: unknown, cancelled: () => boolean = () => false): Promise<T> {
+export interface WorkerOptions {
+  /** polled: when it turns true the worker is stopped and the promise rejects with CANCELLED */
+  cancelled?: () => boolean
+  /** the worker's messages before its reply (progress, batches of results) */
+  onMessage?: (message: unknown) => void
+  /** a memory ceiling: a worker that would exceed it stops with LIMIT instead of growing the app */
+  maxOldGenerationSizeMb?: number
+}
+
+/** Runs a worker to completion: its reply is a message with `ok`; other messages go to onMessage. */
+export function runWorker<T>(moduleUrl: URL, workerData: unknown, opts: WorkerOptions = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const w = startWorker(moduleUrl, workerData)
+    const w = startWorker(moduleUrl, workerData, opts.maxOldGenerationSizeMb)
     let settled = false
     const settle = (f: () => void) => {
       if (settled) return
@@ -41,12 +48,21 @@ export function runWorker<T>(moduleUrl: URL, workerData: unknown, cancelled: () 
       f()
     }
     const poll = setInterval(() => {
-      if (cancelled()) settle(() => reject(new AppError('CANCELLED', '已取消，数据未作任何修改')))
+      if (opts.cancelled?.()) settle(() => reject(new AppError('CANCELLED', '已取消，数据未作任何修改')))
     }, 50)
-    w.once('message', (m: WorkerReply<T>) =>
-      settle(() => (m.ok ? resolve(m.value) : reject(new AppError(m.error.code, m.error.message, m.error.details)))),
+    w.on('message', (m: WorkerReply<T> | object) => {
+      if (!('ok' in m)) return opts.onMessage?.(m)
+      settle(() => (m.ok ? resolve(m.value) : reject(new AppError(m.error.code, m.error.message, m.error.details))))
+    })
+    w.once('error', (e: Error & { code?: string }) =>
+      settle(() =>
+        reject(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new AppError('LIMIT', '文件内容过多，超出了导入可用的内存：请拆分成多个文件后分批导入')
+            : e,
+        ),
+      ),
     )
-    w.once('error', (e) => settle(() => reject(e)))
     w.once('exit', (code) => settle(() => reject(new Error(`worker exited with code ${code}`))))
   })
 }

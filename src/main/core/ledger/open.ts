@@ -45,6 +45,13 @@ export async function openLedger(file: string, opts: { migrationsDir: string; cl
   return { file, db, orm: drizzle(db, { schema }), close: () => db.close() }
 }
 
+/** A second, read-only connection to a ledger (the import worker reads the tax codes with it). */
+export function openLedgerReadOnly(file: string): Ledger {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  db.pragma('busy_timeout = 5000')
+  return { file, db, orm: drizzle(db, { schema }), close: () => db.close() }
+}
+
 /** A transaction handle: services take either and so run inside a caller's transaction. */
 export type Tx = Parameters<Parameters<Orm['transaction']>[0]>[0]
 export type Db = Orm | Tx

@@ -78,23 +78,3 @@ function isoDate(d: Date): string {
   const pad = (x: number) => String(x).padStart(2, '0')
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 }
-
-/** An ExcelJS cell value (the streaming .xlsx reader's) in SheetJS's cell shape, so one set of rules reads both. */
-export function fromExcelJs(value: unknown): CellObject | undefined {
-  if (value === null || value === undefined) return undefined
-  if (typeof value === 'string') return { t: 's', v: value }
-  if (typeof value === 'number') return { t: 'n', v: value }
-  if (typeof value === 'boolean') return { t: 'b', v: value }
-  if (value instanceof Date) return { t: 'd', v: value }
-  const o = value as { richText?: { text: string }[]; text?: unknown; formula?: string; sharedFormula?: string; result?: unknown; error?: string }
-  if (o.richText) return { t: 's', v: o.richText.map((r) => r.text).join('') }
-  if (o.error !== undefined) {
-    const code = Object.entries(ERROR_TEXT).find(([, text]) => text === o.error)?.[0]
-    return { t: 'e', v: code === undefined ? 0xff : Number(code) }
-  }
-  // a formula: what Excel last computed
-  if (o.formula !== undefined || o.sharedFormula !== undefined) return fromExcelJs(o.result)
-  // a hyperlink: its text
-  if (o.text !== undefined) return fromExcelJs(o.text)
-  return undefined
-}

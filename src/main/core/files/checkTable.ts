@@ -1,0 +1,85 @@
+// Reads a spreadsheet and checks every row with the same schema and rules as the form, the same
+// way whether it runs in place (small files) or in the import worker (large ones). Results leave
+// in batches, so the worker holds only the parsed file and a batch.
+import fs from 'node:fs'
+import type { Ledger } from '../ledger/open'
+import { readTable, type ReadResult, type TableRow } from './excel/read'
+import type { SheetSpec } from './excel/spec'
+import type { CellIssue, TableImport } from './tableImport'
+
+export interface FailedRow {
+  row: TableRow
+  issues: CellIssue[]
+}
+
+export interface CheckHooks<F> {
+  /** every few thousand rows: hands the event loop back; may throw to stop (cancel) */
+  pause(): Promise<void>
+  progress(rowsRead: number): void
+  /** the rows checked since the last batch: nothing holds the whole table */
+  batch(valid: F[], failed: FailedRow[]): void
+}
+
+const SLICE = 2000
+
+/**
+ * The file is parsed by SheetJS, then its rows are walked in slices. (ExcelJS's streaming reader
+ * would hold less, but it garbles characters split across its read chunks — Chinese names — so it
+ * is not used.)
+ */
+async function readRows(file: { path: string; name: string }, spec: SheetSpec, pause: () => Promise<void>, row: (r: TableRow) => void): Promise<Omit<ReadResult, 'rows'>> {
+  const { rows, ...header } = readTable(fs.readFileSync(file.path), file.name, spec)
+  for (const [i, r] of rows.entries()) {
+    row(r)
+    if ((i + 1) % SLICE === 0) await pause()
+  }
+  return header
+}
+
+export async function checkTable<F>(ledger: Ledger, spec: TableImport<F>, file: { path: string; name: string }, hooks: CheckHooks<F>): Promise<number> {
+  const firstRowOf = new Map<string, number>()
+  let valid: F[] = []
+  let failed: FailedRow[] = []
+  let total = 0
+  const flush = () => {
+    hooks.batch(valid, failed)
+    valid = []
+    failed = []
+  }
+  await readRows(file, spec.sheet, hooks.pause, (row) => {
+    const o = checkRow(ledger, spec, row, firstRowOf)
+    if ('value' in o) valid.push(o.value)
+    else failed.push(o)
+    if (++total % SLICE === 0) {
+      hooks.progress(total)
+      flush()
+    }
+  })
+  hooks.progress(total)
+  flush()
+  return total
+}
+
+function checkRow<F>(ledger: Ledger, spec: TableImport<F>, row: TableRow, firstRowOf: Map<string, number>): FailedRow | { value: F } {
+  const issues: CellIssue[] = [...row.problems]
+  const { input, issues: inputIssues } = spec.toInput(row.values)
+  issues.push(...inputIssues)
+  const parsed = spec.schema.safeParse(input)
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const key = String(i.path[0] ?? '')
+      // a cell already reported (e.g. mangled by Excel) needs no second message
+      if (!issues.some((x) => x.key === key)) issues.push({ key, message: i.message })
+    }
+    return { row, issues }
+  }
+  if (issues.length > 0) return { row, issues }
+  const ruleIssue = spec.check?.(ledger, parsed.data)
+  if (ruleIssue) return { row, issues: [ruleIssue] }
+  const id = spec.identity(parsed.data)
+  const earlier = firstRowOf.get(id)
+  if (earlier !== undefined)
+    return { row, issues: [{ key: spec.sheet.columns[0]!.key, message: `与第 ${earlier} 行重复（同一${spec.label}在文件中出现了两次）` }] }
+  firstRowOf.set(id, row.row)
+  return { value: parsed.data }
+}
