@@ -3,7 +3,9 @@
 // in batches, so the worker holds only the parsed file and a batch.
 import fs from 'node:fs'
 import type { Ledger } from '../ledger/open'
-import { readTable, type ReadResult, type TableRow } from './excel/read'
+import { isZip } from './excel/openWorkbook'
+import { readTable, type TableRow } from './excel/read'
+import { readTableStream, type TableHeader } from './excel/readStream'
 import type { SheetSpec } from './excel/spec'
 import type { CellIssue, TableImport } from './tableImport'
 
@@ -23,12 +25,13 @@ export interface CheckHooks<F> {
 const SLICE = 2000
 
 /**
- * The file is parsed by SheetJS, then its rows are walked in slices. (ExcelJS's streaming reader
- * would hold less, but it garbles characters split across its read chunks — Chinese names — so it
- * is not used.)
+ * Rows are read one by one: an .xlsx streams (the table never sits in memory whole); .xls and .csv
+ * are parsed whole by SheetJS, then walked in slices.
  */
-async function readRows(file: { path: string; name: string }, spec: SheetSpec, pause: () => Promise<void>, row: (r: TableRow) => void): Promise<Omit<ReadResult, 'rows'>> {
-  const { rows, ...header } = readTable(fs.readFileSync(file.path), file.name, spec)
+async function readRows(file: { path: string; name: string }, spec: SheetSpec, pause: () => Promise<void>, row: (r: TableRow) => void): Promise<TableHeader> {
+  const bytes = fs.readFileSync(file.path)
+  if (/\.xlsx$/i.test(file.name) && isZip(bytes)) return readTableStream(bytes, file.name, spec, {}, { pause, row })
+  const { rows, ...header } = readTable(bytes, file.name, spec)
   for (const [i, r] of rows.entries()) {
     row(r)
     if ((i + 1) % SLICE === 0) await pause()

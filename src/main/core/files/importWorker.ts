@@ -1,25 +1,20 @@
-// Worker entry: reads and checks one large import off the core's thread, within a memory ceiling,
-// and sends the results back in batches. The core writes them (one transaction) on its own
-// connection.
+// Worker entry: one large import off the core's thread and within a memory ceiling (importFile
+// does the work on its own connection; only progress and the outcome come back).
 import { parentPort, workerData } from 'node:worker_threads'
 import { importSpecs, type ImportEntity } from '../features/importSpecs'
 import { isAppError } from '../errors'
-import { openLedgerReadOnly } from '../ledger/open'
-import { checkTable } from './checkTable'
+import { importFile, type ImportOutcome } from './importFile'
 import type { WorkerReply } from './worker'
 
-const job = workerData as { entity: ImportEntity; ledgerFile: string; file: { path: string; name: string } }
-const post = (m: unknown) => parentPort!.postMessage(m)
+const job = workerData as { entity: ImportEntity; ledgerFile: string; file: { path: string; name: string }; now: string }
 
-const ledger = openLedgerReadOnly(job.ledgerFile)
-let reply: WorkerReply<number>
+let reply: WorkerReply<ImportOutcome>
 try {
-  const total = await checkTable<unknown>(ledger, importSpecs[job.entity] as never, job.file, {
+  const value = await importFile<unknown>(job.ledgerFile, importSpecs[job.entity] as never, job.file, job.now, {
     pause: () => new Promise((resolve) => setImmediate(resolve)),
-    progress: (rows) => post({ type: 'progress', rows }),
-    batch: (valid, failed) => post({ type: 'batch', valid, failed }),
+    progress: (rows) => parentPort!.postMessage({ type: 'progress', rows }),
   })
-  reply = { ok: true, value: total }
+  reply = { ok: true, value }
 } catch (e) {
   reply = {
     ok: false,
@@ -27,7 +22,5 @@ try {
       ? { code: e.code, message: e.message, details: e.details }
       : { code: 'FILE_INVALID', message: `无法读取文件“${job.file.name}”：${(e as Error).message}` },
   }
-} finally {
-  ledger.close()
 }
-post(reply)
+parentPort!.postMessage(reply)

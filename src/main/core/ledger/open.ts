@@ -45,10 +45,13 @@ export async function openLedger(file: string, opts: { migrationsDir: string; cl
   return { file, db, orm: drizzle(db, { schema }), close: () => db.close() }
 }
 
-/** A second, read-only connection to a ledger (the import worker reads the tax codes with it). */
-export function openLedgerReadOnly(file: string): Ledger {
-  const db = new Database(file, { readonly: true, fileMustExist: true })
-  db.pragma('busy_timeout = 5000')
+/**
+ * A second connection to an open (already migrated) ledger: an import writes through it in a
+ * transaction of its own, from a worker thread or beside the core's own connection.
+ */
+export function openLedgerConnection(file: string): Ledger {
+  const db = new Database(file, { fileMustExist: true })
+  applyPragmas(db)
   return { file, db, orm: drizzle(db, { schema }), close: () => db.close() }
 }
 

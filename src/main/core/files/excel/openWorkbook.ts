@@ -21,7 +21,7 @@ export interface OpenOptions {
   maxUncompressedBytes: number
 }
 
-type Extension = 'xlsx' | 'xls' | 'text'
+export type Extension = 'xlsx' | 'xls' | 'text'
 
 const TEXT_EXTENSIONS = new Set(['csv', 'txt', 'tsv'])
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
@@ -42,7 +42,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b)
 }
 
-function extensionOf(fileName: string): Extension {
+export function extensionOf(fileName: string): Extension {
   const dot = fileName.lastIndexOf('.')
   const ext = dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase()
   if (ext === 'xlsx' || ext === 'xls') return ext
@@ -58,6 +58,11 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, opts: OpenOpti
   return openText(bytes, ext, opts)
 }
 
+/** Whether the bytes are a zip container (an .xlsx, or something pretending to be one). */
+export function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, ZIP_MAGIC)
+}
+
 function openZip(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.WorkBook {
   checkXlsxContainer(bytes, ext, opts.maxUncompressedBytes)
   return parse(bytes, { type: 'buffer' }, opts)
@@ -67,7 +72,7 @@ function openZip(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.Wor
  * The checks an .xlsx passes before any parser inflates it: the right extension, a workbook
  * inside, and no zip bomb (declared sizes, then a capped inflate of every entry).
  */
-function checkXlsxContainer(bytes: Uint8Array, ext: Extension, maxUncompressedBytes: number): void {
+export function checkXlsxContainer(bytes: Uint8Array, ext: Extension, maxUncompressedBytes: number): void {
   if (ext === 'xls') throw invalid('文件内容是 .xlsx 格式，扩展名却是 .xls：请把扩展名改为 .xlsx 后再导入')
   if (ext === 'text') throw invalid('文件内容是 Excel 工作簿（.xlsx），不是 CSV 文本：请把扩展名改为 .xlsx 后再导入')
   const zip = scanZip(bytes)

@@ -52,7 +52,8 @@ export interface ReadResult {
   rows: TableRow[]
 }
 
-type DenseRow = (CellObject | undefined)[]
+/** one row's cells, 0-based, in SheetJS's shape (the streaming reader produces the same) */
+export type DenseRow = (CellObject | undefined)[]
 
 export function readTable(
   bytes: Uint8Array,
@@ -112,24 +113,24 @@ function findHeader(wb: WorkBook, spec: SheetSpec, names: Map<string, SheetColum
   throw headerNotFound(spec, searchRows)
 }
 
-function headerNotFound(spec: SheetSpec, searchRows: number): AppError {
+export function headerNotFound(spec: SheetSpec, searchRows: number): AppError {
   const example = spec.columns.find((c) => c.required) ?? spec.columns[0]
   return new AppError('FILE_INVALID', `未找到表头：前 ${searchRows} 行中没有找到「${example?.header ?? ''}」等列名，请使用导入模板`)
 }
 
-function rowTexts(row: DenseRow | undefined): string[] {
+export function rowTexts(row: DenseRow | undefined): string[] {
   const out: string[] = []
   if (row) for (let c = 0; c < row.length; c++) out.push(cellText(row[c], false))
   return out
 }
 
 /** the mapped columns, as each row is read */
-function rowColumns(header: HeaderMapping) {
+export function rowColumns(header: HeaderMapping) {
   return header.columns.map(({ index, column }) => ({ index, key: column.key, text: column.text === true }))
 }
 
 /** One data row → its values and the cells that cannot be trusted; null for a blank row. */
-function toTableRow(cells: DenseRow, rowNumber: number, columns: ReturnType<typeof rowColumns>): TableRow | null {
+export function toTableRow(cells: DenseRow, rowNumber: number, columns: ReturnType<typeof rowColumns>): TableRow | null {
   const values: Record<string, string> = {}
   const problems: CellProblem[] = []
   let filled = false
@@ -164,6 +165,6 @@ function truncated(sheet: WorkSheet, data: DenseRow[], sheetRows: number): boole
   return full ? utils.decode_range(full).e.r >= sheetRows : data.length >= sheetRows
 }
 
-function tooManyRows(maxRows: number): AppError {
+export function tooManyRows(maxRows: number): AppError {
   return new AppError('LIMIT', `文件超过 ${formatCount(maxRows)} 行数据，无法一次导入：请拆分成多个文件后分批导入`, { maxRows })
 }

@@ -95,18 +95,23 @@ export function scanZip(bytes: Uint8Array): ZipSummary {
  * an entry that inflates to more than it declares is a disguised bomb or garbage.
  */
 export function checkInflatedSizes(bytes: Uint8Array, zip: ZipSummary): void {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   for (const e of zip.entries) {
     if (e.method !== DEFLATED) continue
-    if (e.offset + 30 > bytes.byteLength || view.getUint32(e.offset, true) !== LOCAL_ENTRY) throw damaged()
-    const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true)
-    if (start + e.compressedBytes > bytes.byteLength) throw damaged()
     try {
-      inflateRawSync(bytes.subarray(start, start + e.compressedBytes), { maxOutputLength: Math.max(1, e.uncompressedBytes) })
+      inflateRawSync(entryData(bytes, e), { maxOutputLength: Math.max(1, e.uncompressedBytes) })
     } catch {
       throw damaged()
     }
   }
+}
+
+/** An entry's stored bytes (deflated when method is 8), after its local header. */
+export function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (e.offset + 30 > bytes.byteLength || view.getUint32(e.offset, true) !== LOCAL_ENTRY) throw damaged()
+  const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true)
+  if (start + e.compressedBytes > bytes.byteLength) throw damaged()
+  return bytes.subarray(start, start + e.compressedBytes)
 }
 
 /** An entry's real size when it does not fit 32 bits: first in the zip64 extra field (id 1). */

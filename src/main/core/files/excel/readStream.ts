@@ -1,0 +1,116 @@
+// Reads an .xlsx as a stream (xlsxStream.ts): a 100,000-row workbook never sits in memory as a
+// whole, and the event loop is handed back between chunks. The same rules as readTable apply —
+// the same pre-checks, sheet choice, header mapping, cell conversion and limits — and rows go to
+// the caller one by one.
+import { AppError } from '../../errors'
+import { headerNames, headerScore, mapHeader } from './header'
+import { INSTRUCTIONS_SHEET } from './layout'
+import { checkXlsxContainer, extensionOf } from './openWorkbook'
+import {
+  DEFAULT_READ_LIMITS,
+  headerNotFound,
+  rowColumns,
+  rowTexts,
+  toTableRow,
+  tooManyRows,
+  type DenseRow,
+  type ReadLimits,
+  type ReadResult,
+  type TableRow,
+} from './read'
+import type { SheetSpec } from './spec'
+import { formatBytes } from './units'
+import { openXlsxStream } from './xlsxStream'
+
+export interface StreamHooks {
+  /** called between chunks: yields to the event loop; may throw to stop (cancel) */
+  pause(): Promise<void>
+  /** each data row, in order, once the header is known: nothing holds the whole table */
+  row(row: TableRow): void
+}
+
+/** what readTable returns but the rows, which went to `row` one by one */
+export type TableHeader = Omit<ReadResult, 'rows'>
+
+export async function readTableStream(bytes: Uint8Array, fileName: string, spec: SheetSpec, limits: Partial<ReadLimits>, hooks: StreamHooks): Promise<TableHeader> {
+  const lim: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits }
+  if (bytes.length > lim.maxBytes)
+    throw new AppError('LIMIT', `文件有 ${formatBytes(bytes.length)}，超过上限 ${formatBytes(lim.maxBytes)}：请删除无关的工作表或拆分成多个文件后分批导入`, {
+      bytes: bytes.length,
+      limit: lim.maxBytes,
+    })
+  checkXlsxContainer(bytes, extensionOf(fileName), lim.maxUncompressedBytes)
+
+  const names = headerNames(spec)
+  try {
+    for (const sheet of await openXlsxStream(bytes, hooks.pause)) {
+      if (sheet.hidden || sheet.name === INSTRUCTIONS_SHEET) continue
+      const table = new SheetTable(sheet.name, names, spec, lim, hooks.row)
+      await sheet.rows(hooks.pause, (number, cells) => table.push(number, cells))
+      const found = table.finish()
+      if (found) return found
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    throw new AppError('FILE_INVALID', '文件已损坏或格式无法识别，无法读取：请在 Excel 中打开确认，另存为 .xlsx 后再导入', { cause: (e as Error).message })
+  }
+  throw headerNotFound(spec, lim.headerSearchRows)
+}
+
+/** One sheet's rows as they stream by: the top rows wait until the header is chosen. */
+class SheetTable {
+  private readonly top: { number: number; cells: DenseRow }[] = []
+  private columns: ReturnType<typeof rowColumns> | null = null
+  private found: TableHeader | null = null
+  private noHeader = false
+  private count = 0
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly names: ReturnType<typeof headerNames>,
+    private readonly spec: SheetSpec,
+    private readonly lim: ReadLimits,
+    private readonly emit: (row: TableRow) => void,
+  ) {}
+
+  push(number: number, cells: DenseRow): void {
+    if (this.noHeader) return
+    if (!this.columns && number <= this.lim.headerSearchRows) {
+      this.top.push({ number, cells })
+      return
+    }
+    if (!this.columns && !this.chooseHeader()) return
+    this.add(toTableRow(cells, number, this.columns!))
+  }
+
+  /** the sheet's header, or null when it has none */
+  finish(): TableHeader | null {
+    if (!this.columns && !this.noHeader) this.chooseHeader()
+    return this.columns ? this.found : null
+  }
+
+  /** the best header among the top rows, as readTable chooses it; the rows below it are data */
+  private chooseHeader(): boolean {
+    let best: (typeof this.top)[number] | null = null
+    let bestScore = 0
+    for (const t of this.top) {
+      const score = headerScore(rowTexts(t.cells), this.names, this.spec)
+      if (score > bestScore) [best, bestScore] = [t, score]
+    }
+    if (!best) {
+      this.noHeader = true
+      return false
+    }
+    const header = mapHeader(rowTexts(best.cells), best.number, this.names, this.spec)
+    this.columns = rowColumns(header)
+    this.found = { sheetName: this.sheetName, headerRow: best.number, mapped: header.mapped, ignoredHeaders: header.ignoredHeaders }
+    for (const t of this.top) if (t.number > best.number) this.add(toTableRow(t.cells, t.number, this.columns))
+    return true
+  }
+
+  private add(row: TableRow | null): void {
+    if (!row) return
+    if (this.count++ === this.lim.maxRows) throw tooManyRows(this.lim.maxRows)
+    this.emit(row)
+  }
+}
