@@ -93,4 +93,39 @@ describe('CLI', { timeout: 180_000 }, () => {
     expect(cli(data, 'extras', 'list').json).toMatchObject({ total: 1, rows: [{ name: '签订日期' }] })
     expect((cli(data, 'extras', 'delete', '没有这个').json.error as { code: string }).code).toBe('NOT_FOUND')
   })
+
+  it('drafts, validates and queues an invoice from a draft file', () => {
+    const data = tempDir()
+    const dir = tempDir()
+    cli(data, ...company)
+    const draft = {
+      kind: '82',
+      taxMode: '普通征税',
+      priceIncludesTax: true,
+      buyer: { type: '自然人', name: '张先生', taxId: '', address: '', phone: '', bank: '', account: '', showAddressPhone: false, showBank: false },
+      lines: [{ name: '软件开发服务', taxCode: '3040201010000000000', spec: '', unit: '项', quantity: '1', unitPrice: '1060', amount: null, taxRate: '0.06', policy: null, discount: null }],
+      extras: [],
+      remark: '',
+      agent: null,
+      payee: '',
+      reviewer: '',
+    }
+    const good = path.join(dir, 'draft.json')
+    fs.writeFileSync(good, JSON.stringify(draft))
+    expect(cli(data, 'invoices', 'draft', 'validate', '--file', good).json).toEqual({ valid: true, errors: [] })
+    const bad = path.join(dir, 'bad.json')
+    fs.writeFileSync(bad, JSON.stringify({ ...draft, kind: '81' }))
+    const invalid = cli(data, 'invoices', 'draft', 'validate', '--file', bad).json as { valid: boolean; errors: { path: string }[] }
+    expect(invalid.valid).toBe(false)
+    expect(invalid.errors.map((e) => e.path)).toContain('buyer.type')
+
+    const created = cli(data, 'invoices', 'draft', 'create', '--file', good).json as { id: number; totals: { total: string; tax: string } }
+    expect(created.totals).toMatchObject({ total: '1060.00', tax: '60.00' })
+    expect(cli(data, 'invoices', 'issue', String(created.id)).json).toEqual({ id: created.id, state: 'queued' })
+    expect(cli(data, 'invoices', 'list', '--state', 'queued').json).toMatchObject({ total: 1, rows: [{ id: created.id, state: 'queued', number: null }] })
+    expect(cli(data, 'invoices', 'show', String(created.id)).json).toMatchObject({ state: 'queued', draft: { buyer: { name: '张先生' } } })
+    expect((cli(data, 'invoices', 'show', '999').json.error as { code: string }).code).toBe('NOT_FOUND')
+    fs.writeFileSync(bad, '{ not json')
+    expect((cli(data, 'invoices', 'draft', 'create', '--file', bad).json.error as { message: string }).message).toContain('不是有效的 JSON')
+  })
 })

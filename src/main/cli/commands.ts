@@ -96,6 +96,22 @@ const splitList = (s: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean)
 
+function draftFile(args: string[]): unknown {
+  const file = path.resolve(need(args, 'FILE'))
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `文件不存在：${file}`)
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (e) {
+    throw new AppError('VALIDATION', `草稿文件不是有效的 JSON：${(e as Error).message}`)
+  }
+}
+
+function invoiceId(args: string[]): number {
+  const id = Number(need(args, 'ID'))
+  if (!Number.isInteger(id) || id <= 0) throw new AppError('VALIDATION', `发票编号应为正整数：${args[0]}`)
+  return id
+}
+
 export const commands: Record<string, Command> = {
   'company add': {
     help: 'company add --name N --tax-id T [--region R] [--address A] [--phone P] [--bank B] [--account C] [--operator O]',
@@ -147,6 +163,26 @@ export const commands: Record<string, Command> = {
         extraIds: await idsByName(core, 'extras.list', splitList(str(flags, 'extras')), '附加要素'),
       }),
   },
+  'invoices draft': {
+    help: 'invoices draft create|validate --file DRAFT.json     保存草稿 / 校验草稿（格式见 docs/cli.md）',
+    async run(core, args, flags) {
+      const file = str(flags, 'file')
+      if (!file) throw new AppError('VALIDATION', '缺少参数：--file DRAFT.json')
+      const draft = draftFile([file]) as Input<'invoices.validate'>['draft']
+      if (args[0] === 'create') return core.call('invoices.saveDraft', { draft })
+      if (args[0] === 'validate') {
+        const { valid, errors } = await core.call('invoices.validate', { draft })
+        return { valid, errors }
+      }
+      throw new AppError('VALIDATION', '用法：invoices draft create|validate --file DRAFT.json')
+    },
+  },
+  'invoices list': {
+    help: 'invoices list [--state draft|queued|issuing|issued|failed] [--query Q]   列出发票',
+    run: (core, _a, flags) => core.call('invoices.list', { ...paging(flags), state: str(flags, 'state') as Input<'invoices.list'>['state'] }),
+  },
+  'invoices show': { help: 'invoices show ID                                   发票详情', run: (core, args) => core.call('invoices.get', { id: invoiceId(args) }) },
+  'invoices issue': { help: 'invoices issue ID                                  开票（校验后排队等待上传至平台）', run: (core, args) => core.call('invoices.issue', { id: invoiceId(args) }) },
   'scenes list': { help: 'scenes list                                        列出场景模板', run: (core) => core.call('scenes.list', {}) },
   'scenes delete': {
     help: 'scenes delete NAME…                                删除场景模板',

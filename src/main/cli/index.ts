@@ -32,6 +32,8 @@ const { values: flags, positionals } = parseArgs({
     size: { type: 'string' },
     type: { type: 'string' },
     extras: { type: 'string' },
+    file: { type: 'string' },
+    state: { type: 'string' },
   },
 })
 

@@ -17,6 +17,7 @@ import { createSession } from './session'
 import { registerCompanies } from './features/companies/handlers'
 import { registerCustomers } from './features/customers/handlers'
 import { registerExtras } from './features/extras/handlers'
+import { registerInvoices } from './features/invoices/handlers'
 import { registerItems } from './features/items/handlers'
 import { registerSystem } from './features/system/handlers'
 import { registerTaxcodes } from './features/taxcodes/handlers'
@@ -78,6 +79,7 @@ export function createCore(opts: CoreOptions): Core {
   registerCompanies(registry)
   registerCustomers(registry)
   registerExtras(registry)
+  registerInvoices(registry)
   registerItems(registry)
   registerSystem(registry)
   registerTaxcodes(registry)

@@ -4,6 +4,7 @@ import { companiesApi } from './companies'
 import { customersApi } from './customers'
 import type { CallSpec } from './define'
 import { extrasApi } from './extras'
+import { invoicesApi } from './invoices'
 import { itemsApi } from './items'
 import { systemApi } from './system'
 import { taxcodesApi } from './taxcodes'
@@ -12,6 +13,7 @@ export const api = {
   ...companiesApi,
   ...customersApi,
   ...extrasApi,
+  ...invoicesApi,
   ...itemsApi,
   ...systemApi,
   ...taxcodesApi,

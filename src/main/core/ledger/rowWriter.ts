@@ -19,7 +19,10 @@ export function rowWriter<T extends SQLiteTable>(db: Database.Database, table: T
   const insert = db.prepare(
     `INSERT INTO "${name}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(([key]) => `@${key}`).join(', ')})`,
   )
-  const update = db.prepare(`UPDATE "${name}" SET ${updated.map(([key, c]) => `"${c.name}" = @${key}`).join(', ')} WHERE id = @id`)
+  // prepared on first use: a table without an id column (e.g. invoice lines) is only inserted into
+  let update: Database.Statement | undefined
+  const updateStatement = () =>
+    (update ??= db.prepare(`UPDATE "${name}" SET ${updated.map(([key, c]) => `"${c.name}" = @${key}`).join(', ')} WHERE id = @id`))
   // the column's own mapping: booleans become 0/1, as drizzle would store them
   const bind = (cols: typeof columns, values: Record<string, unknown>) => {
     const out: Record<string, unknown> = {}
@@ -31,6 +34,6 @@ export function rowWriter<T extends SQLiteTable>(db: Database.Database, table: T
   }
   return {
     insert: (values) => Number(insert.run(bind(columns, values as Record<string, unknown>)).lastInsertRowid),
-    update: (id, values) => void update.run({ ...bind(updated, values as Record<string, unknown>), id }),
+    update: (id, values) => void updateStatement().run({ ...bind(updated, values as Record<string, unknown>), id }),
   }
 }

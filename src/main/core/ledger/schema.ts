@@ -144,3 +144,79 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_entity').on(t.entity, t.id)],
 )
+
+/**
+ * 发票: a draft while typed (its content is the draft document, saved as typed), then 待开具 →
+ * 开具中 → 已开具 | 开具失败. Totals are kept in 分 for lists; the document is the truth.
+ */
+export const invoices = sqliteTable(
+  'invoices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    state: text('state', { enum: ['draft', 'queued', 'issuing', 'issued', 'failed'] }).notNull(),
+    kind: text('kind', { enum: ['81', '82'] }).notNull(),
+    buyerName: text('buyer_name').notNull().default(''),
+    buyerTaxId: text('buyer_tax_id').notNull().default(''),
+    amountFen: integer('amount_fen').notNull().default(0),
+    taxFen: integer('tax_fen').notNull().default(0),
+    totalFen: integer('total_fen').notNull().default(0),
+    lineCount: integer('line_count').notNull().default(0),
+    /** the draft document (JSON), as typed while a draft, as computed once queued */
+    document: text('document').notNull(),
+    /** 开票人 when queued */
+    drawer: text('drawer').notNull().default(''),
+    number: text('number'),
+    failure: text('failure'),
+    queuedAt: text('queued_at'),
+    issuedAt: text('issued_at'),
+    revision: integer('revision').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('invoices_state').on(t.state, t.updatedAt), uniqueIndex('invoices_number').on(t.number)],
+)
+
+/** the lines of queued and issued invoices: history for 智能匹配 and later queries */
+export const invoiceLines = sqliteTable(
+  'invoice_lines',
+  {
+    invoiceId: integer('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** 发票行性质: 00 正常行, 01 折扣行, 02 被折扣行 */
+    nature: text('nature').notNull(),
+    name: text('name').notNull(),
+    taxCode: text('tax_code').notNull(),
+    spec: text('spec').notNull().default(''),
+    unit: text('unit').notNull().default(''),
+    quantity: text('quantity'),
+    unitPrice: text('unit_price'),
+    amountFen: integer('amount_fen').notNull(),
+    taxRate: text('tax_rate').notNull(),
+    taxFen: integer('tax_fen').notNull(),
+    policy: text('policy'),
+  },
+  (t) => [primaryKey({ columns: [t.invoiceId, t.position] }), index('invoice_lines_name').on(t.name)],
+)
+
+/**
+ * 待上传: one row per command for the platform, written in the same transaction as the change it
+ * belongs to, with its idempotency key fixed before the first send (DESIGN.md §5).
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    command: text('command').notNull(),
+    documentType: text('document_type').notNull(),
+    documentId: integer('document_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    payload: text('payload').notNull(),
+    state: text('state', { enum: ['pending', 'sending', 'done', 'failed', 'needs-action'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    ...timestamps,
+  },
+  (t) => [index('outbox_pending').on(t.state, t.id), index('outbox_document').on(t.documentType, t.documentId)],
+)

@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../../../shared/api/system'
 import type { Db } from '../../ledger/open'
 import { auditLog, company } from '../../ledger/schema'
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'restore'
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'restore' | 'issue'
 
 export interface AuditRecord {
   action: AuditAction

@@ -1,0 +1,220 @@
+// 蓝字发票开具 in the ledger: drafts saved as typed (autosave never refuses a draft for its
+// mistakes), and 开票 — the platform's rules, then 待开具 with its outbox row in one transaction.
+// An invoice past 草稿/开具失败 is never changed or deleted here: only the platform moves it on.
+import crypto from 'node:crypto'
+import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import type { Invoice, InvoiceDraftInput, InvoiceState, InvoiceSummary } from '../../../../shared/api/invoices'
+import { invoiceDraftSchema } from '../../../../shared/api/invoices'
+import type { Page } from '../../../../shared/api/define'
+import {
+  amountInWords,
+  computeDraft,
+  fenOfText,
+  invoiceRows,
+  moneyFromFen,
+  validateDraft,
+  type ComputedDraft,
+  type DraftIssue,
+  type InvoiceDraft,
+  type Totals,
+} from '../../../../shared/domain/invoice'
+import { AppError } from '../../errors'
+import type { Db, Ledger } from '../../ledger/open'
+import { likeContains, likePrefix } from '../../ledger/like'
+import { rowWriter } from '../../ledger/rowWriter'
+import { invoiceLines, invoices, outbox } from '../../ledger/schema'
+import { actorOf, recordAudit } from '../audit/service'
+import { leafProblem } from '../taxcodes/service'
+
+type InvoiceRow = typeof invoices.$inferSelect
+
+/** states in which the content may still change */
+const EDITABLE: InvoiceState[] = ['draft', 'failed']
+
+const fen = (money: string) => fenOfText(money) ?? 0
+
+function totalsOf(r: Pick<InvoiceRow, 'amountFen' | 'taxFen' | 'totalFen'>): Totals {
+  const total = moneyFromFen(r.totalFen)
+  return { amount: moneyFromFen(r.amountFen), tax: moneyFromFen(r.taxFen), total, totalInWords: amountInWords(total) }
+}
+
+function toSummary(r: InvoiceRow): InvoiceSummary {
+  return {
+    id: r.id,
+    state: r.state,
+    kind: r.kind,
+    buyerName: r.buyerName,
+    buyerTaxId: r.buyerTaxId,
+    totals: totalsOf(r),
+    lineCount: r.lineCount,
+    number: r.number,
+    failure: r.failure,
+    queuedAt: r.queuedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  }
+}
+
+/** the columns that follow from a draft's content */
+function contentColumns(draft: InvoiceDraft) {
+  const { totals } = computeDraft(draft)
+  return {
+    kind: draft.kind,
+    buyerName: draft.buyer.name.trim(),
+    buyerTaxId: draft.buyer.taxId.trim(),
+    amountFen: fen(totals.amount),
+    taxFen: fen(totals.tax),
+    totalFen: fen(totals.total),
+    lineCount: draft.lines.length,
+    document: JSON.stringify(draft),
+  }
+}
+
+/**
+ * The platform's rules (the shared domain) plus what only this ledger knows: each line's code is a
+ * leaf of the company's tax-code table.
+ */
+function issuesOf(ledger: Ledger, draft: ComputedDraft): DraftIssue[] {
+  const issues = validateDraft(draft, { operator: actorOf(ledger.orm) })
+  draft.lines.forEach((l, i) => {
+    if (!/^\d{19}$/.test(l.taxCode) || issues.some((x) => x.path === `lines.${i}.taxCode`)) return
+    const problem = leafProblem(ledger, l.taxCode)
+    if (problem) issues.push({ path: `lines.${i}.taxCode`, message: `第 ${i + 1} 行：${problem}` })
+  })
+  return issues
+}
+
+function row(db: Db, id: number): InvoiceRow {
+  const r = db.select().from(invoices).where(eq(invoices.id, id)).get()
+  if (!r) throw new AppError('NOT_FOUND', `发票（编号 ${id}）不存在或已被删除`)
+  return r
+}
+
+export function getInvoice(ledger: Ledger, id: number): Invoice {
+  const r = row(ledger.orm, id)
+  const draft = JSON.parse(r.document) as InvoiceDraft
+  return { ...toSummary(r), draft, drawer: r.drawer || actorOf(ledger.orm), issues: EDITABLE.includes(r.state) ? issuesOf(ledger, computeDraft(draft)) : [] }
+}
+
+export function saveDraft(ledger: Ledger, id: number | undefined, input: InvoiceDraftInput, now: string) {
+  const draft = invoiceDraftSchema.parse(input)
+  const columns = contentColumns(draft)
+  const savedId = ledger.orm.transaction((tx) => {
+    if (id === undefined) {
+      const { id: newId } = tx
+        .insert(invoices)
+        .values({ ...columns, state: 'draft', createdAt: now, updatedAt: now })
+        .returning({ id: invoices.id })
+        .get()
+      recordAudit(tx, now, { action: 'create', entity: 'invoice', entityId: newId, summary: `新建发票草稿（购买方 ${columns.buyerName || '未填'}）` })
+      return newId
+    }
+    const current = row(tx, id)
+    if (!EDITABLE.includes(current.state))
+      throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具，不能修改；如需更正请开具红字发票' : '发票已排队等待上传至平台，不能修改')
+    // editing an invoice the platform refused makes it a draft again
+    tx.update(invoices)
+      .set({ ...columns, state: 'draft', failure: null, revision: sql`${invoices.revision} + 1`, updatedAt: now })
+      .where(eq(invoices.id, id))
+      .run()
+    return id
+  })
+  const computed = computeDraft(draft)
+  return { id: savedId, totals: computed.totals, warnings: issuesOf(ledger, computed) }
+}
+
+export function validateInvoice(ledger: Ledger, input: InvoiceDraftInput) {
+  const draft = computeDraft(invoiceDraftSchema.parse(input))
+  const errors = issuesOf(ledger, draft)
+  return { valid: errors.length === 0, errors, totals: draft.totals }
+}
+
+export function listInvoices(db: Db, q: { state?: InvoiceState; query?: string; page: number; size: number }): Page<InvoiceSummary> {
+  const conds: (SQL | undefined)[] = []
+  if (q.state) conds.push(eq(invoices.state, q.state))
+  if (q.query) conds.push(or(likeContains(invoices.buyerName, q.query), likePrefix(invoices.buyerTaxId, q.query.toUpperCase()), likePrefix(invoices.number, q.query)))
+  const where = conds.length ? and(...conds) : undefined
+  const total = db.select({ n: count() }).from(invoices).where(where).get()?.n ?? 0
+  const rows = db
+    .select()
+    .from(invoices)
+    .where(where)
+    .orderBy(desc(invoices.updatedAt), desc(invoices.id))
+    .limit(q.size)
+    .offset((q.page - 1) * q.size)
+    .all()
+  return { total, rows: rows.map(toSummary) }
+}
+
+export function copyInvoice(ledger: Ledger, id: number, now: string): Invoice {
+  const source = getInvoice(ledger, id)
+  const { id: copyId } = saveDraft(ledger, undefined, source.draft, now)
+  return getInvoice(ledger, copyId)
+}
+
+export function deleteDrafts(ledger: Ledger, ids: number[], now: string): { deleted: number } {
+  return ledger.orm.transaction((tx) => {
+    const found = tx.select({ id: invoices.id, state: invoices.state, buyerName: invoices.buyerName }).from(invoices).where(inArray(invoices.id, ids)).all()
+    if (found.length !== new Set(ids).size) throw new AppError('NOT_FOUND', '所选发票中有的已被删除，请刷新后重试')
+    const locked = found.filter((f) => !EDITABLE.includes(f.state))
+    if (locked.length > 0) throw new AppError('CONFLICT', `已排队或已开具的发票不能删除（编号 ${locked.map((f) => f.id).join('、')}）`)
+    tx.delete(invoices).where(inArray(invoices.id, ids)).run()
+    for (const f of found) recordAudit(tx, now, { action: 'delete', entity: 'invoice', entityId: f.id, summary: `删除发票草稿（购买方 ${f.buyerName || '未填'}）` })
+    return { deleted: found.length }
+  })
+}
+
+/**
+ * 开票: the draft passes the platform's rules (the same domain code the platform runs), then in
+ * one transaction it becomes 待开具 with its computed content and lines, and an outbox row whose
+ * idempotency key is fixed now, before any send.
+ */
+export function issueInvoice(ledger: Ledger, id: number, now: string): { id: number; state: 'queued' } {
+  const operator = actorOf(ledger.orm)
+  ledger.orm.transaction((tx) => {
+    const current = row(tx, id)
+    if (!EDITABLE.includes(current.state))
+      throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具' : '发票已在排队等待上传至平台')
+    const draft = computeDraft(JSON.parse(current.document) as InvoiceDraft)
+    const issues = issuesOf(ledger, draft)
+    if (issues.length > 0)
+      throw new AppError('VALIDATION', `发票还有 ${issues.length} 处问题需要修改：${issues.slice(0, 3).map((i) => i.message).join('；')}`, { issues })
+    tx.update(invoices)
+      .set({ ...contentColumns(draft), state: 'queued', drawer: operator, failure: null, queuedAt: now, revision: sql`${invoices.revision} + 1`, updatedAt: now })
+      .where(eq(invoices.id, id))
+      .run()
+    tx.delete(invoiceLines).where(eq(invoiceLines.invoiceId, id)).run()
+    const lines = rowWriter(ledger.db, invoiceLines)
+    invoiceRows(draft).forEach((r, position) =>
+      lines.insert({
+        invoiceId: id,
+        position,
+        nature: r.nature,
+        name: r.name,
+        taxCode: r.taxCode,
+        spec: r.spec,
+        unit: r.unit,
+        quantity: r.quantity,
+        unitPrice: r.unitPrice,
+        amountFen: fen(r.amount),
+        taxRate: r.taxRate,
+        taxFen: fen(r.tax),
+        policy: r.policy,
+      }),
+    )
+    tx.insert(outbox)
+      .values({
+        command: 'issue-invoice',
+        documentType: 'invoice',
+        documentId: id,
+        idempotencyKey: crypto.randomUUID(),
+        payload: JSON.stringify({ draft, drawer: operator }),
+        state: 'pending',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run()
+    recordAudit(tx, now, { action: 'issue', entity: 'invoice', entityId: id, summary: `开票：发票已排队等待上传至平台（购买方 ${draft.buyer.name}，价税合计 ${draft.totals.total}）` })
+  })
+  return { id, state: 'queued' }
+}
