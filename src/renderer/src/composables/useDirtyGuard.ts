@@ -2,6 +2,8 @@
 // was changed asks first.
 import { ElMessageBox } from 'element-plus'
 
+export type DirtyGuard = ReturnType<typeof useDirtyGuard>
+
 export function useDirtyGuard(form: object) {
   let snapshot = ''
 

@@ -1,6 +1,6 @@
 // A list screen (DESIGN.md §7): 查询条件 (查询 / 重置), server-side paging, selection, 删除 and
 // 批量删除 (asked first), 导出 of the whole query with progress, 下载导入模板. The screens add
-// their columns and their form.
+// their columns and their form; components/ListScreen.vue shows the rest.
 import { onMounted, reactive, ref, shallowRef } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { FileRef, Page } from '../../../shared/api/define'
@@ -129,8 +129,11 @@ export function useListPage<R extends { id: number }, Q extends Record<string, s
   onMounted(() => void load())
   useDataChanged([opts.entity], () => void load())
 
-  return { form, paging, rows, total, loading, selection, exportJob, templating, load, search, reset, onSelectionChange, removeOne, removeSelected, exportAll, downloadTemplate }
+  // one reactive object: the screen hands it whole to ListScreen, and templates read it unwrapped
+  return reactive({ form, paging, rows, total, loading, selection, exportJob, templating, load, search, reset, onSelectionChange, removeOne, removeSelected, exportAll, downloadTemplate })
 }
+
+export type ListPage<R extends { id: number }, Q extends Record<string, string | undefined>> = ReturnType<typeof useListPage<R, Q>>
 
 /** '' in a select or a box means "any": the core takes an absent condition, not an empty one */
 function withoutBlanks<Q extends Record<string, string | undefined>>(q: Q): Partial<Q> {
