@@ -5,3 +5,4 @@ import { customerBenches } from './customers'
 const smoke = process.argv.includes('--smoke')
 console.log(`票税通 benchmarks (${smoke ? 'smoke' : 'full'}) — node ${process.version}, ${new Date().toISOString()}`)
 await customerBenches(smoke)
+await import('./match').then((m) => m.matchBench(smoke))

@@ -63,4 +63,18 @@ describe('税收分类编码', () => {
     expect((await rejection(core.call('taxcodes.import', { file: fileToken(core, xml) }))).code).toBe('FILE_INVALID')
     expect(await core.call('taxcodes.info', {})).toEqual(before)
   })
+
+  it('matches item names: the company’s own history first, then the table', async () => {
+    const core = await testCore()
+    await core.call('taxcodes.import', { file: fileToken(core, CSV) })
+    const before = await core.call('taxcodes.match', { name: '联想ThinkPad笔记本电脑', top: 5 })
+    expect(before.length).toBeGreaterThan(0)
+    expect(before.every((h) => h.matchedBy !== '历史使用')).toBe(true)
+
+    // the company invoices its laptops under a code of its own choosing: that comes first now
+    await core.call('items.create', { name: 'ThinkPad笔记本电脑', taxCode: before[0]!.code === '1090511030000000000' ? '1090511020000000000' : '1090511030000000000', rate: '13%' })
+    const after = await core.call('taxcodes.match', { name: '联想ThinkPad笔记本电脑', top: 5 })
+    expect(after[0]).toMatchObject({ matchedBy: '历史使用' })
+    expect(await core.call('taxcodes.match', { name: '', top: 5 })).toEqual([])
+  })
 })

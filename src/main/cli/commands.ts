@@ -143,6 +143,10 @@ export const commands: Record<string, Command> = {
     help: 'taxcodes search TEXT [--top N]                     搜索税收分类编码',
     run: (core, args, flags) => core.call('taxcodes.search', { text: need(args, 'TEXT'), top: str(flags, 'top') ?? 20 }),
   },
+  'taxcodes match': {
+    help: 'taxcodes match NAME [--top N]                      智能匹配：按项目名称推荐税收分类编码',
+    run: (core, args, flags) => core.call('taxcodes.match', { name: need(args, 'NAME'), top: str(flags, 'top') ?? 10 }),
+  },
   ...tableCommands('items', '项目'),
   ...tableCommands('customers', '客户'),
   'extras add': {

@@ -27,6 +27,18 @@ export interface TaxCodeHit extends TaxCode {
   score: number
 }
 
+/** 智能匹配: why a code is suggested for a 项目名称 */
+export type TaxCodeMatchReason = '历史使用' | '名称匹配' | '关键字' | '说明'
+
+export interface TaxCodeMatchHit {
+  code: string
+  name: string
+  shortName: string
+  rates: string[]
+  matchedBy: TaxCodeMatchReason
+  score: number
+}
+
 export interface TaxCodeTableInfo {
   total: number
   leaves: number
@@ -39,6 +51,10 @@ export const taxcodesApi = {
   'taxcodes.search': call(
     z.object({ text: z.string().trim().max(100), top: z.coerce.number().int().min(1).max(200).default(20) }),
   ).returns<TaxCodeHit[]>(),
+  /** 智能匹配: leaf codes for an item name — what this company used before first, then the table */
+  'taxcodes.match': call(
+    z.object({ name: z.string().trim().max(200), top: z.coerce.number().int().min(1).max(50).default(10) }),
+  ).returns<TaxCodeMatchHit[]>(),
   /** children of a node; null for the top level */
   'taxcodes.children': call(z.object({ parent: z.string().regex(/^\d{19}$/).nullable() })).returns<TaxCodeNode[]>(),
   'taxcodes.get': call(z.object({ code: z.string().regex(/^\d{19}$/, '税收分类编码应为 19 位数字') })).returns<TaxCode>(),

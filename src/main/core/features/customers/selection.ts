@@ -3,9 +3,9 @@
 // every row costs ~20 ms before paging, so keyword searches run over an in-memory list of the
 // searchable texts. The list is rebuilt when the ledger changed — by this connection
 // (total_changes) or by another process such as the CLI (data_version).
-import type Database from 'better-sqlite3'
 import { count, desc, eq, inArray } from 'drizzle-orm'
 import type { Customer, CustomerType } from '../../../../shared/api/customers'
+import { cachedByLedger } from '../../ledger/changeStamp'
 import type { Ledger } from '../../ledger/open'
 import { customers } from '../../ledger/schema'
 import { toCustomer } from './row'
@@ -30,22 +30,12 @@ interface Entry {
   idNumber: string
 }
 
-const lists = new WeakMap<Database.Database, { stamp: string; entries: Entry[] }>()
-
-function stampOf(db: Database.Database): string {
-  return `${db.pragma('data_version', { simple: true })}:${db.prepare('SELECT total_changes()').pluck().get()}`
-}
-
-function searchList(db: Database.Database): Entry[] {
-  const stamp = stampOf(db)
-  const cached = lists.get(db)
-  if (cached?.stamp === stamp) return cached.entries
-  const entries = db
-    .prepare('SELECT id, type, search_key AS key, tax_id AS taxId, id_number AS idNumber FROM customers ORDER BY updated_at DESC, id DESC')
-    .all() as Entry[]
-  lists.set(db, { stamp, entries })
-  return entries
-}
+const searchList = cachedByLedger(
+  (db) =>
+    db
+      .prepare('SELECT id, type, search_key AS key, tax_id AS taxId, id_number AS idNumber FROM customers ORDER BY updated_at DESC, id DESC')
+      .all() as Entry[],
+)
 
 function byIds(ledger: Ledger, ids: number[]): Customer[] {
   if (ids.length === 0) return []

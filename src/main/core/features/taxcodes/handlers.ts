@@ -1,9 +1,11 @@
 import { mutates, type Registry } from '../../registry'
 import { recordAudit } from '../audit/service'
+import { matchTaxCodes } from './matching'
 import { childrenOf, getTaxCode, importTable, parseTable, pathTo, tableInfo, taxCodeIndex } from './service'
 
 export function registerTaxcodes(reg: Registry): void {
   reg.handle('taxcodes.search', async ({ text, top }, ctx) => taxCodeIndex(await ctx.ledger()).search(text, top))
+  reg.handle('taxcodes.match', async ({ name, top }, ctx) => matchTaxCodes(await ctx.ledger(), name, top))
   reg.handle('taxcodes.children', async ({ parent }, ctx) => childrenOf(await ctx.ledger(), parent))
   reg.handle('taxcodes.get', async ({ code }, ctx) => getTaxCode(await ctx.ledger(), code))
   reg.handle('taxcodes.path', async ({ code }, ctx) => pathTo(await ctx.ledger(), code))
