@@ -110,8 +110,13 @@ export const invoiceQuery = z.object({
 })
 
 export const invoicesApi = {
-  /** autosave: creates a draft (no id) or replaces a draft's content; never refuses a draft for its mistakes */
-  'invoices.saveDraft': call(z.object({ id: z.number().int().positive().optional(), draft: invoiceDraftSchema })).returns<{
+  /**
+   * autosave: creates a draft (no id) or replaces a draft's content; never refuses a draft for its
+   * mistakes. `check: false` skips the rules' warnings (the issuing screen runs them live itself).
+   */
+  'invoices.saveDraft': call(
+    z.object({ id: z.number().int().positive().optional(), draft: invoiceDraftSchema, check: z.boolean().default(true) }),
+  ).returns<{
     id: number
     totals: Totals
     warnings: DraftIssue[]

@@ -2,7 +2,7 @@ import { mutates, type Registry } from '../../registry'
 import { copyInvoice, deleteDrafts, getInvoice, issueInvoice, listInvoices, saveDraft, validateInvoice } from './service'
 
 export function registerInvoices(reg: Registry): void {
-  reg.handle('invoices.saveDraft', mutates(['invoices'], async ({ id, draft }, ctx) => saveDraft(await ctx.ledger(), id, draft, ctx.now())))
+  reg.handle('invoices.saveDraft', mutates(['invoices'], async ({ id, draft, check }, ctx) => saveDraft(await ctx.ledger(), id, draft, ctx.now(), check)))
   reg.handle('invoices.validate', async ({ draft }, ctx) => validateInvoice(await ctx.ledger(), draft))
   reg.handle('invoices.list', async (q, ctx) => listInvoices((await ctx.ledger()).orm, q))
   reg.handle('invoices.get', async ({ id }, ctx) => getInvoice(await ctx.ledger(), id))
