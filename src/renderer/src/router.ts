@@ -10,6 +10,8 @@ export const router = createRouter({
       component: AppLayout,
       children: [
         { path: '', redirect: '/basic/items' },
+        { path: 'invoice/issue', name: 'issue', component: () => import('./views/invoice/IssueView.vue'), meta: { title: '电子发票开具' } },
+        { path: 'invoice/drafts', name: 'drafts', component: () => import('./views/invoice/DraftsView.vue'), meta: { title: '草稿箱' } },
         { path: 'basic/items', name: 'items', component: () => import('./views/basic/ItemsView.vue'), meta: { title: '项目信息维护' } },
         { path: 'basic/customers', name: 'customers', component: () => import('./views/basic/CustomersView.vue'), meta: { title: '客户信息维护' } },
         { path: 'basic/extras', name: 'extras', component: () => import('./views/basic/ExtrasView.vue'), meta: { title: '附加要素信息维护' } },

@@ -1,0 +1,58 @@
+// What a line's cells show beside what the user typed. computeDraft stores tax-exclusive figures,
+// but with 含税 entry the cells hold tax-inclusive ones: a blank 数量/单价/金额 shows the value
+// derived from the other two as typed (the same rule computeDraft applies before it splits off the
+// tax), and 税额 comes from the computed line.
+import { deriveFactor, formatMoney, isBlank, lineAmount, parseDecimal, parseMoney, type DraftLine } from '../../../../shared/domain/invoice'
+import { EXEMPT_POLICY, NON_TAXABLE_POLICY, parseRate, rateLabelOf, RATE_CHOICES, type RateLabel } from '../../../../shared/domain/rates'
+
+export interface LineFigures {
+  quantity: string
+  unitPrice: string
+  amount: string
+}
+
+export function enteredFigures(line: DraftLine): LineFigures {
+  const q = parseDecimal(line.quantity)
+  const p = parseDecimal(line.unitPrice)
+  const typed = parseMoney(line.amount)
+  const entered = typed ?? (q && p ? lineAmount(q, p) : null)
+  const out: LineFigures = { quantity: '', unitPrice: '', amount: '' }
+  if (entered === null) return out
+  if (!q && p) out.quantity = deriveFactor(entered, p) ?? ''
+  if (q && !p) out.unitPrice = deriveFactor(entered, q) ?? ''
+  if (!typed) out.amount = formatMoney(entered)
+  return out
+}
+
+/** The 税率 cell's text: the label ('6%', '免税'), or what was typed when it names no rate. */
+export function rateText(line: Pick<DraftLine, 'taxRate' | 'policy'>): string {
+  return rateLabelOf(line.taxRate, line.policy) ?? line.taxRate
+}
+
+/**
+ * Sets the line's rate from a label. 免税/不征税 bring their own policy flag; another rate keeps a
+ * policy that goes with it (简易征收, 即征即退…) and drops the 免税/不征税 flag.
+ */
+export function applyRate(line: DraftLine, label: RateLabel): void {
+  const choice = RATE_CHOICES.find((r) => r.label === label)!
+  line.taxRate = choice.rate
+  if ('policy' in choice) line.policy = choice.policy
+  else if (line.policy === EXEMPT_POLICY || line.policy === NON_TAXABLE_POLICY) line.policy = null
+}
+
+/** The 税率 cell committed: a rate people write ('6', '6%', '0.06', '免税'), else kept as typed for validation to name. */
+export function commitRateText(line: DraftLine, text: string): void {
+  const label = parseRate(text)
+  if (label) applyRate(line, label)
+  else if (isBlank(text)) line.taxRate = ''
+  else line.taxRate = text.trim()
+}
+
+/** A tax code's rates as labels ('6%', '免税'); the first one that is a known label is the default. */
+export function defaultRate(rates: readonly string[]): RateLabel | null {
+  for (const r of rates) {
+    const label = parseRate(r)
+    if (label) return label
+  }
+  return null
+}

@@ -1,0 +1,250 @@
+// The invoice being edited on the issuing screen: the user's own input (never the computed result),
+// its live totals, autosave into a draft whose id goes into the route (#/invoice/issue?id=12, so a
+// reload reopens it), and 开票 — the domain's rules first, then the core, whose problems come back
+// as { path, message } for the fields to show.
+import { computed, nextTick, reactive, ref, shallowRef, watch } from 'vue'
+import { onBeforeRouteLeave, onBeforeRouteUpdate, useRoute, useRouter } from 'vue-router'
+import { ElMessage, ElMessageBox } from 'element-plus'
+import type { Invoice, InvoiceState } from '../../../../shared/api/invoices'
+import { prepareDraft, type DraftIssue, type DraftLine } from '../../../../shared/domain/invoice'
+import { api, ApiError } from '../../api'
+import { blankForm, formOf, toDraft, type DraftForm } from '../../components/invoice/draftForm'
+import { groupedMoney } from '../../components/invoice/money'
+import { useCompanyStore } from '../../stores/company'
+import { liveCompute } from './liveCompute'
+import { useAutosave } from './useAutosave'
+
+/** states in which the content may still change (as the core has it) */
+const EDITABLE: InvoiceState[] = ['draft', 'failed']
+
+function idOf(q: unknown): number | null {
+  return typeof q === 'string' && /^\d+$/.test(q) ? Number(q) : null
+}
+
+export function useInvoiceEditor(hooks: {
+  /** the 附加要素 fit their data types (checked on the screen: the draft does not carry the types) */
+  extrasValid: () => boolean
+  /** puts the cursor at the field an issue names */
+  showIssue: (path: string) => void
+}) {
+  const route = useRoute()
+  const router = useRouter()
+  const company = useCompanyStore()
+
+  const form = reactive<DraftForm>(blankForm())
+  const id = ref<number | null>(null)
+  const state = ref<InvoiceState>('draft')
+  const failure = ref<string | null>(null)
+  /** 开票人 recorded on an invoice past 草稿 */
+  const recordedDrawer = ref('')
+  const shortNames = reactive<Record<string, string>>({})
+  const issues = shallowRef<DraftIssue[]>([])
+  /** after the first 开票 attempt the problems follow every save */
+  const attempted = ref(false)
+  const issuing = ref(false)
+  let loading = false
+  /** a navigation is waiting for the save: the route must not be replaced under it */
+  let navigating = false
+
+  const readonly = computed(() => !EDITABLE.includes(state.value))
+  const drawer = computed(() => (readonly.value ? recordedDrawer.value : (company.current?.operator ?? '')))
+  const errors = computed(() => {
+    const out: Record<string, string> = {}
+    for (const i of issues.value) out[i.path] ??= i.message
+    return out
+  })
+
+  const compute = liveCompute()
+  const live = shallowRef(compute(form))
+  /** the company the draft belongs to: a save never goes to another company's ledger */
+  const owner = company.current?.taxId
+
+  const autosave = useAutosave({
+    snapshot: () => toDraft(form),
+    async save(draft) {
+      if (company.current?.taxId !== owner) throw new Error('当前企业已切换，草稿未保存')
+      const saved = await api.invoices.saveDraft({ id: id.value ?? undefined, draft })
+      // saving an invoice the platform refused makes it a draft again
+      state.value = 'draft'
+      failure.value = null
+      if (attempted.value) issues.value = saved.warnings
+      id.value = saved.id
+      if (!navigating) syncRouteId()
+    },
+  })
+
+  /** the draft's id into the address, so a reload reopens it */
+  function syncRouteId(): void {
+    if (route.name !== 'issue' || id.value === null || idOf(route.query.id) === id.value) return
+    // not awaited: the route guard below waits for the running save, which would wait for it
+    void router.replace({ query: { ...route.query, id: String(id.value) } })
+  }
+  autosave.baseline(null)
+
+  function changed(): void {
+    live.value = compute(form)
+    if (!loading && !readonly.value) autosave.changed()
+  }
+  // Everything but the lines is watched deeply. The lines report their own edits (linesChanged):
+  // traversing 2,000 reactive lines on every keystroke cost more than all the rest of the update.
+  watch(() => Object.entries(form).filter(([key]) => key !== 'lines'), changed, { deep: true })
+
+  /** 简称 of codes in a draft opened from the ledger (the draft records only the code) */
+  async function learnShortNames(lines: DraftLine[]): Promise<void> {
+    const codes = [...new Set(lines.map((l) => l.taxCode))].filter((c) => /^\d{19}$/.test(c) && !(c in shortNames))
+    await Promise.all(
+      codes.map((code) =>
+        api.taxcodes.get({ code }).then(
+          (tc) => (shortNames[code] = tc.shortName),
+          // a code gone from the table shows as digits; validation says why
+          () => undefined,
+        ),
+      ),
+    )
+  }
+
+  async function show(inv: Invoice | null): Promise<void> {
+    loading = true
+    Object.assign(form, inv ? formOf(inv.draft) : blankForm())
+    id.value = inv?.id ?? null
+    state.value = inv?.state ?? 'draft'
+    failure.value = inv?.failure ?? null
+    recordedDrawer.value = inv?.drawer ?? ''
+    issues.value = []
+    attempted.value = false
+    autosave.baseline(inv ? new Date(inv.updatedAt) : null)
+    live.value = compute(form)
+    // the change watcher runs before the next render: it must see this as loading, not typing
+    await nextTick()
+    loading = false
+    if (inv) void learnShortNames(inv.draft.lines)
+  }
+
+  /** the route's invoice (its unsaved typing was saved by the route guard) */
+  async function open(target: number | null): Promise<void> {
+    if (target === null) return show(null)
+    try {
+      await show(await api.invoices.get({ id: target }))
+    } catch (e) {
+      ElMessage.error((e as Error).message)
+      await router.replace({ query: {} })
+    }
+  }
+
+  watch(
+    () => route.query.id,
+    (q) => {
+      const target = idOf(q)
+      if (target !== id.value) void open(target)
+    },
+    { immediate: true },
+  )
+
+  /** what was typed in the invoice being left is saved before the screen moves on */
+  async function saveBeforeNavigation(): Promise<boolean> {
+    navigating = true
+    try {
+      if (await autosave.flush()) return true
+      await ElMessageBox.confirm(`草稿未能保存（${autosave.error.value}）。离开后，刚才填写的内容将丢失。仍要离开吗？`, '草稿未保存', {
+        confirmButtonText: '离开',
+        cancelButtonText: '留下',
+        type: 'warning',
+      })
+      return true
+    } catch {
+      // staying: the id a save made meanwhile goes into the address once this navigation is dropped
+      setTimeout(syncRouteId)
+      return false
+    } finally {
+      navigating = false
+    }
+  }
+  onBeforeRouteLeave(saveBeforeNavigation)
+  onBeforeRouteUpdate(saveBeforeNavigation)
+
+  async function saveNow(): Promise<void> {
+    if (readonly.value) return
+    if (!(await autosave.flush())) ElMessage.error(`草稿保存失败：${autosave.error.value}`)
+    else if (id.value === null) ElMessage.info('还没有填写内容')
+    else ElMessage.success('草稿已保存')
+  }
+
+  function refuse(found: DraftIssue[], message: string): void {
+    issues.value = found
+    ElMessage.error(message)
+    if (found[0]) hooks.showIssue(found[0].path)
+  }
+
+  /** 开票: the same rules the core and the platform apply, then 待开具 — read-only, queued */
+  async function issue(): Promise<void> {
+    if (readonly.value || issuing.value) return
+    attempted.value = true
+    const found = prepareDraft(toDraft(form)).issues
+    if (found.length > 0) return refuse(found, `发票还有 ${found.length} 处问题需要修改`)
+    issues.value = []
+    if (!hooks.extrasValid()) return refuse([], '附加要素的内容与其数据类型不符，请修改')
+    const { total, totalInWords } = live.value.totals
+    try {
+      await ElMessageBox.confirm(`价税合计 ¥${groupedMoney(total)}（${totalInWords}）。开票后发票排队等待上传至平台，不能再修改。`, '确认开票', {
+        confirmButtonText: '开票',
+        cancelButtonText: '取消',
+        type: 'info',
+      })
+    } catch {
+      return
+    }
+    issuing.value = true
+    try {
+      if (!(await autosave.flush()) || id.value === null) throw new Error(`草稿保存失败：${autosave.error.value}`)
+      await api.invoices.issue({ id: id.value })
+      await show(await api.invoices.get({ id: id.value }))
+      ElMessage.success('已排队，等待上传至平台')
+    } catch (e) {
+      const fromCore = e instanceof ApiError && e.code === 'VALIDATION' ? ((e.details as { issues?: DraftIssue[] } | undefined)?.issues ?? []) : []
+      refuse(fromCore, (e as Error).message)
+    } finally {
+      issuing.value = false
+    }
+  }
+
+  /** a new draft with this invoice's content, opened in its place */
+  async function copy(): Promise<void> {
+    if (id.value === null) return
+    try {
+      const copied = await api.invoices.copy({ id: id.value })
+      await router.push({ query: { id: String(copied.id) } })
+      ElMessage.success('已复制为新草稿')
+    } catch (e) {
+      ElMessage.error((e as Error).message)
+    }
+  }
+
+  /** a blank form; what was typed so far stays in its draft */
+  async function startNew(): Promise<void> {
+    if (!(await saveBeforeNavigation())) return
+    await show(null)
+    if (route.query.id !== undefined) await router.replace({ query: {} })
+  }
+
+  return {
+    form,
+    id,
+    state,
+    failure,
+    drawer,
+    readonly,
+    shortNames,
+    issues,
+    errors,
+    issuing,
+    live,
+    autosaveStatus: autosave.status,
+    autosaveError: autosave.error,
+    /** the table changed a line (its cells, its lines added, removed or inserted) */
+    linesChanged: changed,
+    saveNow,
+    issue,
+    copy,
+    startNew,
+  }
+}
