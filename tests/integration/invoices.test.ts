@@ -111,4 +111,26 @@ describe('蓝字发票: drafts and 开票', () => {
     expect((await core.call('invoices.get', { id })).lineCount).toBe(2000)
     expect((await core.call('invoices.list', {})).total).toBe(1)
   })
+
+  it('lists several states at once, and makes an invoice the platform refused a draft again when edited', async () => {
+    const dataDir = tempDir()
+    const core = await testCore({ dataDir })
+    const a = await core.call('invoices.saveDraft', { draft: DRAFT })
+    const b = await core.call('invoices.saveDraft', { draft: DRAFT })
+    const c = await core.call('invoices.saveDraft', { draft: DRAFT })
+    await core.call('invoices.issue', { id: c.id })
+    // what the sync engine does when the platform refuses an invoice (next issue)
+    const db = new Database(path.join(dataDir, 'companies', SELLER.taxId, 'ledger.db'))
+    db.prepare("UPDATE invoices SET state = 'failed', failure = '本月授信额度不足' WHERE id = ?").run(b.id)
+    db.close()
+
+    const box = await core.call('invoices.list', { state: ['draft', 'failed'] })
+    expect(box.rows.map((r) => [r.id, r.state, r.failure]).sort()).toEqual([
+      [a.id, 'draft', null],
+      [b.id, 'failed', '本月授信额度不足'],
+    ])
+    await core.call('invoices.saveDraft', { id: b.id, draft: { ...DRAFT, remark: '改后重开' } })
+    expect(await core.call('invoices.get', { id: b.id })).toMatchObject({ state: 'draft', failure: null })
+    expect((await rejection(core.call('invoices.list', { state: [] }))).code).toBe('VALIDATION')
+  })
 })

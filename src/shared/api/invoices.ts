@@ -103,8 +103,11 @@ export interface Invoice extends InvoiceSummary {
   issues: DraftIssue[]
 }
 
+const stateCode = z.enum(INVOICE_STATE_CODES)
+
 export const invoiceQuery = z.object({
-  state: z.enum(INVOICE_STATE_CODES).optional(),
+  /** one state, or several (the 草稿箱 lists 草稿 and 开具失败 together) */
+  state: z.union([stateCode, z.array(stateCode).min(1)]).optional(),
   /** 购买方名称 contains, or 纳税人识别号 / 发票号码 starts with */
   query: z.string().trim().max(100).optional(),
 })

@@ -128,9 +128,9 @@ export function validateInvoice(ledger: Ledger, input: InvoiceDraftInput) {
   return { valid: errors.length === 0, errors, totals: draft.totals }
 }
 
-export function listInvoices(db: Db, q: { state?: InvoiceState; query?: string; page: number; size: number }): Page<InvoiceSummary> {
+export function listInvoices(db: Db, q: { state?: InvoiceState | InvoiceState[]; query?: string; page: number; size: number }): Page<InvoiceSummary> {
   const conds: (SQL | undefined)[] = []
-  if (q.state) conds.push(eq(invoices.state, q.state))
+  if (q.state) conds.push(inArray(invoices.state, [q.state].flat()))
   if (q.query) conds.push(or(likeContains(invoices.buyerName, q.query), likePrefix(invoices.buyerTaxId, q.query.toUpperCase()), likePrefix(invoices.number, q.query)))
   const where = conds.length ? and(...conds) : undefined
   const total = db.select({ n: count() }).from(invoices).where(where).get()?.n ?? 0
