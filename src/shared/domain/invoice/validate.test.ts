@@ -148,6 +148,7 @@ describe('税率 and 优惠政策', () => {
     ['1.5% 减按', typed({}, { taxRate: '0.015', policy: '10' }), []],
     ['17% is gone', storedLine({ taxRate: '0.17' }), [['lines.0.taxRate', `第 1 行：税率/征收率“0.17”无效，应为 ${RATES}`]]],
     ['a label is not a rate', typed({}, { taxRate: '6%' }), [['lines.0.taxRate', `第 1 行：税率/征收率“6%”无效，应为 ${RATES}`]]],
+    ['no rate yet', storedLine({ taxRate: '' }), [['lines.0.taxRate', '第 1 行：请填写税率/征收率']]],
     ['免税 flag on a taxed rate', typed({}, { taxRate: '0.13', policy: '03' }), [['lines.0.policy', '第 1 行：优惠政策类型为“免税”时，税率应选择“免税”']]],
     ['不征税 flag on a taxed rate', typed({}, { policy: '04' }), [['lines.0.policy', '第 1 行：优惠政策类型为“不征税”时，税率应选择“不征税”']]],
   ])

@@ -183,7 +183,7 @@ function checkLineText(line: DraftLine, say: Say): void {
 function checkLineRate(line: DraftLine, ctx: DraftContext | undefined, say: Say): void {
   const hit = rateChoice(line.taxRate)
   if (hit === null) {
-    say('taxRate', `税率/征收率“${line.taxRate}”无效，应为 ${RATE_LIST}`)
+    say('taxRate', line.taxRate.trim() === '' ? '请填写税率/征收率' : `税率/征收率“${line.taxRate}”无效，应为 ${RATE_LIST}`)
     return
   }
   const label: RateLabel = rateLabelOf(hit.choice.rate, line.policy) ?? hit.choice.label
