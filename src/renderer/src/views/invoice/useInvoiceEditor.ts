@@ -26,6 +26,8 @@ export function useInvoiceEditor(hooks: {
   extrasValid: () => boolean
   /** puts the cursor at the field an issue names */
   showIssue: (path: string) => void
+  /** a warning when this 金额 exceeds the remaining 授信额度, else null */
+  quotaWarning: (amount: string) => string | null
 }) {
   const route = useRoute()
   const router = useRouter()
@@ -183,13 +185,14 @@ export function useInvoiceEditor(hooks: {
     if (found.length > 0) return refuse(found, `发票还有 ${found.length} 处问题需要修改`)
     issues.value = []
     if (!hooks.extrasValid()) return refuse([], '附加要素的内容与其数据类型不符，请修改')
-    const { total, totalInWords } = live.value.totals
+    const { amount, total, totalInWords } = live.value.totals
+    const overQuota = hooks.quotaWarning(amount)
     try {
-      await ElMessageBox.confirm(`价税合计 ¥${groupedMoney(total)}（${totalInWords}）。开票后发票排队等待上传至平台，不能再修改。`, '确认开票', {
-        confirmButtonText: '开票',
-        cancelButtonText: '取消',
-        type: 'info',
-      })
+      await ElMessageBox.confirm(
+        `${overQuota ? `${overQuota}\n` : ''}价税合计 ¥${groupedMoney(total)}（${totalInWords}）。开票后发票排队等待上传至平台，不能再修改。`,
+        overQuota ? '授信额度可能不足' : '确认开票',
+        { confirmButtonText: '开票', cancelButtonText: '取消', type: overQuota ? 'warning' : 'info' },
+      )
     } catch {
       return
     }
