@@ -1,15 +1,15 @@
 // A list screen (DESIGN.md §7): 查询条件 (查询 / 重置), server-side paging, selection, 删除 and
 // 批量删除 (asked first), 导出 of the whole query with progress, 下载导入模板. The screens add
 // their columns and their form; components/ListScreen.vue shows the rest.
-import { onMounted, reactive, ref, shallowRef } from 'vue'
+import { reactive, ref, shallowRef } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { FileRef, Page } from '../../../shared/api/define'
 import type { ExportResult } from '../../../shared/api/importResult'
 import { ApiError, saveFile } from '../api'
-import { useDataChanged } from './useDataChanged'
 import { useJob } from './useJob'
+import { PAGE_SIZES, usePagedQuery } from './usePagedQuery'
 
-export const PAGE_SIZES = [20, 50, 100]
+export { PAGE_SIZES }
 
 export interface ListPageOptions<R, Q> {
   /** 项目 / 客户, in messages */
@@ -27,49 +27,11 @@ export interface ListPageOptions<R, Q> {
 }
 
 export function useListPage<R extends { id: number }, Q extends Record<string, string | undefined>>(opts: ListPageOptions<R, Q>) {
-  /** what is typed in the 查询条件 form */
-  const form = reactive(opts.emptyQuery()) as Q
-  /** the conditions of the last 查询: paging and 导出 follow these, not half-typed ones */
-  let applied = opts.emptyQuery()
-  const paging = reactive({ page: 1, size: PAGE_SIZES[0]! })
-  const rows = shallowRef<R[]>([])
-  const total = ref(0)
-  const loading = ref(false)
+  const query = usePagedQuery<R, Q>({ entity: opts.entity, emptyQuery: opts.emptyQuery, list: (q, paging) => opts.list({ ...withoutBlanks(q), ...paging }) })
+  const { form, paging, rows, total, loading, load, search, reset } = query
   const selection = shallowRef<R[]>([])
   const exportJob = useJob()
   const templating = ref(false)
-
-  let seq = 0
-  async function load() {
-    const mine = ++seq
-    loading.value = true
-    try {
-      const page = await opts.list({ ...withoutBlanks(applied), ...paging })
-      if (mine !== seq) return
-      // the last rows of the last page were deleted: show the page before
-      if (page.rows.length === 0 && page.total > 0 && paging.page > 1) {
-        paging.page = Math.ceil(page.total / paging.size)
-        return void load()
-      }
-      rows.value = page.rows
-      total.value = page.total
-    } catch (e) {
-      ElMessage.error((e as Error).message)
-    } finally {
-      if (mine === seq) loading.value = false
-    }
-  }
-
-  function search() {
-    applied = { ...form }
-    paging.page = 1
-    void load()
-  }
-
-  function reset() {
-    Object.assign(form, opts.emptyQuery())
-    search()
-  }
 
   function onSelectionChange(selected: R[]) {
     selection.value = selected
@@ -106,7 +68,7 @@ export function useListPage<R extends { id: number }, Q extends Record<string, s
       return
     }
     try {
-      const { file, count } = await exportJob.run((jobId) => opts.exportAll(withoutBlanks(applied), jobId))
+      const { file, count } = await exportJob.run((jobId) => opts.exportAll(withoutBlanks(query.applied()), jobId))
       await saveFile(file)
       ElMessage.success(`已导出 ${count} 个${opts.label}`)
     } catch (e) {
@@ -125,9 +87,6 @@ export function useListPage<R extends { id: number }, Q extends Record<string, s
       templating.value = false
     }
   }
-
-  onMounted(() => void load())
-  useDataChanged([opts.entity], () => void load())
 
   // one reactive object: the screen hands it whole to ListScreen, and templates read it unwrapped
   return reactive({ form, paging, rows, total, loading, selection, exportJob, templating, load, search, reset, onSelectionChange, removeOne, removeSelected, exportAll, downloadTemplate })
