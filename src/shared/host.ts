@@ -10,7 +10,6 @@ export interface HostCalls {
 }
 
 export type HostCallName = keyof HostCalls
-export const HOST_CALLS: HostCallName[] = ['host.pickOpen', 'host.saveFile']
 
 /** What window.fapiao offers in Electron: the contract, the host calls, the event stream. */
 export interface FapiaoBridge {

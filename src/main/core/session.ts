@@ -77,18 +77,14 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
   return {
     companies,
     companyName(taxId) {
-      if (current?.taxId === taxId) {
-        const row = current.ledger.db.prepare('SELECT name FROM company WHERE id = 1').get() as { name: string } | undefined
-        return row?.name ?? ''
-      }
-      const db = new Database(ledgerFile(taxId), { readonly: true, fileMustExist: true })
+      // the open ledger answers itself; another company's is read without opening it for writing
+      const db = current?.taxId === taxId ? current.ledger.db : new Database(ledgerFile(taxId), { readonly: true, fileMustExist: true })
       try {
-        const row = db.prepare('SELECT name FROM company WHERE id = 1').get() as { name: string } | undefined
-        return row?.name ?? ''
+        return (db.prepare('SELECT name FROM company WHERE id = 1').pluck().get() as string | undefined) ?? ''
       } catch {
         return ''
       } finally {
-        db.close()
+        if (db !== current?.ledger.db) db.close()
       }
     },
     ledgerFile,

@@ -50,7 +50,7 @@ export function decimalText(label: string) {
     .transform((s) => (s === '' ? null : canonicalDecimal(s)))
 }
 
-export function canonicalDecimal(s: string): string {
+function canonicalDecimal(s: string): string {
   const [int = '0', frac = ''] = s.split('.')
   const i = int.replace(/^0+(?=\d)/, '')
   const f = frac.replace(/0+$/, '')

@@ -146,8 +146,8 @@ export function listInvoices(db: Db, q: { state?: InvoiceState | InvoiceState[];
 }
 
 export function copyInvoice(ledger: Ledger, id: number, now: string): Invoice {
-  const source = getInvoice(ledger, id)
-  const { id: copyId } = saveDraft(ledger, undefined, source.draft, now)
+  const source = JSON.parse(row(ledger.orm, id).document) as InvoiceDraft
+  const { id: copyId } = saveDraft(ledger, undefined, source, now, false)
   return getInvoice(ledger, copyId)
 }
 

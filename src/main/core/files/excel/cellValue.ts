@@ -6,7 +6,7 @@ import type { CellObject } from 'xlsx'
 import { unguardCellText } from './formulaGuard'
 
 /** Excel's error codes as stored in BIFF/OOXML (SheetJS gives the code when display text is off). */
-const ERROR_TEXT: Record<number, string> = {
+export const ERROR_TEXT: Record<number, string> = {
   0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
 }
 

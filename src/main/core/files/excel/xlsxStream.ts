@@ -8,6 +8,7 @@ import { inflateRawSync, createInflateRaw } from 'node:zlib'
 import { Readable } from 'node:stream'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import type { CellObject } from 'xlsx'
+import { ERROR_TEXT } from './cellValue'
 import type { DenseRow } from './read'
 import { entryData, scanZip, type ZipEntry } from './zip'
 
@@ -18,7 +19,8 @@ export interface StreamSheet {
   rows(pause: () => Promise<void>, row: (number: number, cells: DenseRow) => void): Promise<void>
 }
 
-const ERROR_CODES: Record<string, number> = { '#NULL!': 0x00, '#DIV/0!': 0x07, '#VALUE!': 0x0f, '#REF!': 0x17, '#NAME?': 0x1d, '#NUM!': 0x24, '#N/A': 0x2a }
+/** error text as the sheet XML stores it → the code SheetJS gives (cellValue reads codes) */
+const ERROR_CODES = new Map(Object.entries(ERROR_TEXT).map(([code, text]) => [text, Number(code)]))
 
 /** OOXML escapes characters XML cannot carry as _xHHHH_ */
 const unescapeOoxml = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s)
@@ -172,7 +174,7 @@ function toCell(type: string, value: string, sst: string[]): CellObject | undefi
     case 'b':
       return { t: 'b', v: value === '1' }
     case 'e':
-      return { t: 'e', v: ERROR_CODES[value] ?? 0xff }
+      return { t: 'e', v: ERROR_CODES.get(value) ?? 0xff }
     case 'd':
       return { t: 'd', v: new Date(value) }
     default:
