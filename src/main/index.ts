@@ -2,20 +2,29 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell, type IpcMainInvokeEvent } from 'electron'
 import { isCallName } from '../shared/api'
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/events'
 import type { HostCalls } from '../shared/host'
 import { createCore } from './core/app'
+import { embeddedSandbox } from './embeddedPlatform'
 import { defaultDataDir } from './core/dataDir'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 // the CLI and web mode use the same folder, so all three see the same books
 app.setPath('userData', process.env.FAPIAO_DATA ?? defaultDataDir())
+// packaged: migrations/ and resources/ are copied beside app.asar (electron-builder.yml)
+const appDir = app.isPackaged ? process.resourcesPath : app.getAppPath()
+const sandbox = embeddedSandbox(app.getPath('userData'), appDir)
 const core = createCore({
   dataDir: app.getPath('userData'),
-  // packaged: migrations/ and resources/ are copied beside app.asar (electron-builder.yml)
-  appDir: app.isPackaged ? process.resourcesPath : app.getAppPath(),
+  appDir,
+  embeddedPlatform: sandbox.start,
+  // platform passwords sealed by the OS keychain (safeStorage), usable once the app is ready
+  secretSeal: {
+    seal: (plain) => (safeStorage.isEncryptionAvailable() ? `sealed:${safeStorage.encryptString(plain).toString('base64')}` : plain),
+    open: (stored) => (stored.startsWith('sealed:') ? safeStorage.decryptString(Buffer.from(stored.slice(7), 'base64')) : stored),
+  },
   version: app.getVersion(),
 })
 
@@ -103,6 +112,8 @@ Menu.setApplicationMenu(
 
 void app.whenReady().then(() => {
   createWindow()
+  // after ready: safeStorage (the password seal) works only from here on
+  core.sync.startBackground()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()
   })
@@ -112,4 +123,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
-app.on('will-quit', () => core.close())
+app.on('will-quit', () => {
+  core.close()
+  void sandbox.close()
+})

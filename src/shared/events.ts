@@ -1,4 +1,5 @@
 // Events from the core to the UI. Electron: webContents.send; web mode: Server-Sent Events.
+import type { SyncStatus } from './api/sync'
 
 export interface ProgressEvent {
   type: 'progress'
@@ -16,7 +17,27 @@ export interface DataChangedEvent {
   entity: string
 }
 
-export type AppEvent = ProgressEvent | DataChangedEvent
+/** the top bar's online/offline, pending count and last sync; sent whenever one of them changes */
+export interface SyncStatusEvent {
+  type: 'sync.status'
+  status: SyncStatus
+}
+
+/** an invoice came back from the platform: issued (the success dialog) or refused */
+export interface InvoiceSettledEvent {
+  type: 'invoice.settled'
+  invoiceId: number
+  outcome: 'issued' | 'rejected'
+  /** issued: 发票号码, 开具金额 (价税合计), 本次使用授信额度, the QR payload */
+  number?: string
+  total?: string
+  quotaUsed?: string
+  qr?: string
+  /** rejected: the platform's words */
+  message?: string
+}
+
+export type AppEvent = ProgressEvent | DataChangedEvent | SyncStatusEvent | InvoiceSettledEvent
 
 export const EVENT_CHANNEL = 'fapiao:event'
 export const CALL_CHANNEL = 'fapiao:call'

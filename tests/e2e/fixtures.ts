@@ -6,6 +6,7 @@ import path from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { createCore, type Core } from '../../src/main/core/app'
 import { startWebServer, type WebServer } from '../../src/main/web/server'
+import { startTestSandbox, type TestSandbox } from '../support/sandbox'
 
 export interface AppUnderTest {
   core: Core
@@ -15,19 +16,25 @@ export interface AppUnderTest {
   open(page: Page, hash?: string): Promise<void>
   /** a company made directly through the core, to skip the setup screen */
   createCompany(input?: Partial<{ name: string; taxId: string }>): Promise<void>
+  /** the platform sandbox the core uses as its embedded platform (with `test.use({ platform: true })`) */
+  sandbox: TestSandbox | null
 }
 
 export const SELLER = { name: '深圳市测试科技有限公司', taxId: '91440300MA5G0X1U23', region: '44' as const, operator: '王会计' }
 
-export const test = base.extend<{ app: AppUnderTest; consoleErrors: string[] }>({
-  app: async ({}, use) => {
+export const test = base.extend<{ platform: boolean; app: AppUnderTest; consoleErrors: string[] }>({
+  /** give the app an embedded platform sandbox and background sync, as `npm run web` does */
+  platform: [false, { option: true }],
+  app: async ({ platform }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-e2e-'))
-    const core = createCore({ dataDir })
+    const sandbox = platform ? await startTestSandbox(path.join(dataDir, 'platform-sandbox')) : null
+    const core = createCore({ dataDir, embeddedPlatform: sandbox?.embedded, backgroundSync: platform })
     const server = await startWebServer({ core, rendererDir: path.resolve('out/renderer') })
     await use({
       core,
       server,
       dataDir,
+      sandbox,
       async open(page, hash = '') {
         await page.goto(`${server.openUrl}${hash ? `#${hash}` : ''}`)
       },
@@ -37,6 +44,7 @@ export const test = base.extend<{ app: AppUnderTest; consoleErrors: string[] }>(
     })
     await server.close()
     core.close()
+    await sandbox?.stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   },
   consoleErrors: async ({ page }, use) => {

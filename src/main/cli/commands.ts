@@ -185,8 +185,30 @@ export const commands: Record<string, Command> = {
     help: 'invoices list [--state draft|queued|issuing|issued|failed] [--query Q]   列出发票',
     run: (core, _a, flags) => core.call('invoices.list', { ...paging(flags), state: str(flags, 'state') as Input<'invoices.list'>['state'] }),
   },
-  'invoices show': { help: 'invoices show ID                                   发票详情', run: (core, args) => core.call('invoices.get', { id: invoiceId(args) }) },
+  'invoices show': {
+    help: 'invoices show ID|发票号码                           发票详情',
+    async run(core, args) {
+      if (!/^\d{20}$/.test(args[0] ?? '')) return core.call('invoices.get', { id: invoiceId(args) })
+      const { rows } = await core.call('invoices.list', { query: args[0], state: 'issued', page: 1, size: 1 })
+      const hit = rows.find((r) => r.number === args[0])
+      if (!hit) throw new AppError('NOT_FOUND', `没有发票号码为 ${args[0]} 的发票`)
+      return core.call('invoices.get', { id: hit.id })
+    },
+  },
   'invoices issue': { help: 'invoices issue ID                                  开票（校验后排队等待上传至平台）', run: (core, args) => core.call('invoices.issue', { id: invoiceId(args) }) },
+  sync: { help: 'sync                                               同步：上传待开具发票并拉取平台变更', run: (core) => core.call('sync.now', {}) },
+  'sync status': { help: 'sync status                                        同步状态（在线、待上传、上次同步、授信额度）', run: (core) => core.call('sync.status', {}) },
+  'settings platform': {
+    help: 'settings platform [--url U|embedded] [--tax-id T] [--password P]   设置税务平台地址和登录密码',
+    async run(core, _a, flags) {
+      const taxId = str(flags, 'tax-id')
+      if (taxId) await core.call('companies.switch', { taxId })
+      const current = await core.call('settings.platform.get', {})
+      const url = str(flags, 'url')
+      const target = url === undefined ? (current.mode === 'remote' ? current.url : null) : url === 'embedded' || url === '' ? null : url
+      return core.call('settings.platform.set', { url: target, password: str(flags, 'password') })
+    },
+  },
   'scenes list': { help: 'scenes list                                        列出场景模板', run: (core) => core.call('scenes.list', {}) },
   'scenes delete': {
     help: 'scenes delete NAME…                                删除场景模板',

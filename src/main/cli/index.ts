@@ -2,10 +2,9 @@
 // Every command is a call of the same core the app uses. With --json exactly one JSON document
 // goes to stdout; a failure exits non-zero with {"error":{code,message,…}}.
 import { parseArgs } from 'node:util'
-import { createCore } from '../core/app'
 import { resolveDataDir } from '../core/dataDir'
 import { AppError, isAppError } from '../core/errors'
-import { toErrorBody } from '../core/registry'
+import { platformUsage, runPlatformCli } from '../../platform/cli'
 import { commands, usage } from './commands'
 import { printHuman } from './print'
 
@@ -34,6 +33,15 @@ const { values: flags, positionals } = parseArgs({
     extras: { type: 'string' },
     file: { type: 'string' },
     state: { type: 'string' },
+    // platform … (the sandbox's admin commands) and platform settings
+    host: { type: 'string' },
+    port: { type: 'string' },
+    password: { type: 'string' },
+    quota: { type: 'string' },
+    month: { type: 'string' },
+    total: { type: 'string' },
+    role: { type: 'string' },
+    url: { type: 'string' },
   },
 })
 
@@ -42,10 +50,17 @@ const command = commands[key]
 
 async function main(): Promise<number> {
   if (flags.help || !command) {
-    process.stdout.write(usage())
+    process.stdout.write(`${usage()}\n${platformUsage()}`)
     return flags.help ? 0 : 2
   }
-  const core = createCore({ dataDir: resolveDataDir(flags.data), company: flags.company })
+  // loaded here, not above: `platform …` commands need none of the core and start seconds faster
+  const { createCore } = await import('../core/app')
+  const { toErrorBody } = await import('../core/registry')
+  const { embeddedSandbox } = await import('../embeddedPlatform')
+  const dataDir = resolveDataDir(flags.data)
+  // with no platform configured, `sync` starts the embedded sandbox for the command's duration
+  const sandbox = embeddedSandbox(dataDir)
+  const core = createCore({ dataDir, company: flags.company, embeddedPlatform: sandbox.start })
   if (!flags.json)
     core.events.on((e) => {
       if (e.type === 'progress') process.stderr.write(`\r${e.phase} ${e.done}/${e.total}   `)
@@ -63,7 +78,9 @@ async function main(): Promise<number> {
     return 1
   } finally {
     core.close()
+    await sandbox.close()
   }
 }
 
-process.exitCode = await main()
+// `platform …` talks to the sandbox's own database, not to a company's books: no core is created
+process.exitCode = positionals[0] === 'platform' ? await runPlatformCli(positionals.slice(1), flags, printHuman) : await main()

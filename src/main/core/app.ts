@@ -14,11 +14,16 @@ import { createFileStore, type FileStore } from './files/tokens'
 import { createJobs } from './jobs'
 import { createRegistry, toErrorBody } from './registry'
 import { createSession } from './session'
+import { createConnector, type EmbeddedPlatform } from './sync/connection'
+import type { SecretSeal } from './sync/connectionFile'
+import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { registerCompanies } from './features/companies/handlers'
 import { registerCustomers } from './features/customers/handlers'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
 import { registerItems } from './features/items/handlers'
+import { registerSync } from './features/sync/handlers'
+import { syncStatus } from './features/sync/service'
 import { registerSystem } from './features/system/handlers'
 import { registerTaxcodes } from './features/taxcodes/handlers'
 
@@ -30,6 +35,12 @@ export interface CoreOptions {
   /** work for this company (CLI --company) instead of the only / last used one */
   company?: string
   version?: string
+  /** starts the embedded platform sandbox when no platform URL is configured (the host supplies it) */
+  embeddedPlatform?: EmbeddedPlatform
+  /** Electron's safeStorage, to seal platform passwords; without it the file is 0600 */
+  secretSeal?: SecretSeal
+  /** sync in the background while the app is open (the app, not the CLI or tests) */
+  backgroundSync?: boolean
 }
 
 export interface Core {
@@ -40,6 +51,7 @@ export interface Core {
   events: EventBus
   files: FileStore
   dataDir: string
+  sync: SyncEngine
   close(): void
 }
 
@@ -75,12 +87,28 @@ export function createCore(opts: CoreOptions): Core {
     now: () => toShanghaiIso(clock.now()),
   }
 
+  const connector = createConnector(ctx, { embedded: opts.embeddedPlatform, seal: opts.secretSeal })
+  const status = () => void syncStatus(ctx, { engine, connector }).then((s) => events.emit({ type: 'sync.status', status: s }), () => undefined)
+  const engine = createSyncEngine(ctx, connector, { status, settled: (e) => events.emit(e) })
+  if (opts.backgroundSync) engine.startBackground()
+  // a company created or switched to syncs at once (registers it on the embedded sandbox, pulls its feed)
+  events.on((e) => {
+    if (e.type !== 'data.changed') return
+    if (e.entity === 'company') engine.kick()
+    // an edit or a deletion can change the counts of 待上传 / 开具失败
+    if (e.entity === 'invoices') status()
+  })
+
   const registry = createRegistry()
   registerCompanies(registry)
   registerCustomers(registry)
   registerExtras(registry)
-  registerInvoices(registry)
+  registerInvoices(registry, () => {
+    status() // the top bar's 待上传 counts it at once, before any send
+    engine.kick()
+  })
   registerItems(registry)
+  registerSync(registry, { engine, connector })
   registerSystem(registry)
   registerTaxcodes(registry)
   const missing = registry.missing()
@@ -101,6 +129,10 @@ export function createCore(opts: CoreOptions): Core {
     events,
     files,
     dataDir: opts.dataDir,
-    close: () => session.close(),
+    sync: engine,
+    close: () => {
+      engine.stop()
+      session.close()
+    },
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { createCore, findAppDir } from '../core/app'
 import { resolveDataDir } from '../core/dataDir'
+import { embeddedSandbox } from '../embeddedPlatform'
 import { startWebServer } from './server'
 
 const { values } = parseArgs({
@@ -16,7 +17,8 @@ const { values } = parseArgs({
 
 const appDir = findAppDir()
 const dataDir = resolveDataDir(values.data)
-const core = createCore({ dataDir, appDir })
+const sandbox = embeddedSandbox(dataDir, appDir)
+const core = createCore({ dataDir, appDir, embeddedPlatform: sandbox.start, backgroundSync: true })
 const server = await startWebServer({
   core,
   rendererDir: path.join(appDir, 'out', 'renderer'),
@@ -34,6 +36,7 @@ console.log(`FAPIAO_WEB_URL=${server.openUrl}`)
 const stop = async () => {
   await server.close()
   core.close()
+  await sandbox.close()
   process.exit(0)
 }
 process.on('SIGINT', stop)

@@ -6,6 +6,7 @@ import type { CallSpec } from './define'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
 import { itemsApi } from './items'
+import { syncApi } from './sync'
 import { systemApi } from './system'
 import { taxcodesApi } from './taxcodes'
 
@@ -15,6 +16,7 @@ export const api = {
   ...extrasApi,
   ...invoicesApi,
   ...itemsApi,
+  ...syncApi,
   ...systemApi,
   ...taxcodesApi,
 } satisfies Record<string, CallSpec>

@@ -6,6 +6,7 @@ import type { DraftIssue, InvoiceDraft, Totals } from '../domain/invoice'
 import { BUYER_TYPES, DIFFERENCE_MODES, INVOICE_KINDS, TAX_MODES } from '../domain/invoice'
 import { ID_TYPE_CODES } from '../domain/idTypes'
 import { POLICY_CODES } from '../domain/rates'
+import type { SyncState } from './sync'
 
 // The documented draft format (docs/cli.md). The shape is checked here; the rules — lengths, IDs,
 // arithmetic — are the domain's validateDraft, so a draft with mistakes can still be saved.
@@ -91,6 +92,12 @@ export interface InvoiceSummary {
   /** the platform's reason, when 开具失败 */
   failure: string | null
   queuedAt: string | null
+  /** 开票日期 as the platform assigned it */
+  issuedAt: string | null
+  /** where its outbox command stands: local (never queued), pending … done, rejected */
+  syncState: SyncState
+  /** the last delivery problem (offline, 5xx), shown beside 重试 */
+  syncError: string | null
   createdAt: string
   updatedAt: string
 }
@@ -101,6 +108,10 @@ export interface Invoice extends InvoiceSummary {
   drawer: string
   /** what the rules say of the draft now (empty when it can be issued) */
   issues: DraftIssue[]
+  /** the 数电 QR payload the platform returned (DOMAIN.md §6), once issued */
+  qr: string | null
+  /** 本次使用授信额度, once issued */
+  quotaUsed: string | null
 }
 
 const stateCode = z.enum(INVOICE_STATE_CODES)

@@ -161,7 +161,7 @@ export const invoices = sqliteTable(
     taxFen: integer('tax_fen').notNull().default(0),
     totalFen: integer('total_fen').notNull().default(0),
     lineCount: integer('line_count').notNull().default(0),
-    /** the draft document (JSON), as typed while a draft, as computed once queued */
+    /** the draft document (JSON): as typed until issued, then the platform's computed draft */
     document: text('document').notNull(),
     /** 开票人 when queued */
     drawer: text('drawer').notNull().default(''),
@@ -169,6 +169,10 @@ export const invoices = sqliteTable(
     failure: text('failure'),
     queuedAt: text('queued_at'),
     issuedAt: text('issued_at'),
+    /** the 数电 QR payload the platform returned */
+    qr: text('qr'),
+    /** 本次使用授信额度, as the platform counted it */
+    quotaUsedFen: integer('quota_used_fen'),
     revision: integer('revision').notNull().default(1),
     ...timestamps,
   },
@@ -220,3 +224,43 @@ export const outbox = sqliteTable(
   },
   (t) => [index('outbox_pending').on(t.state, t.id), index('outbox_document').on(t.documentType, t.documentId)],
 )
+
+/**
+ * 进项: invoices this company received, as the platform's change feed delivered them. The whole
+ * platform invoice is kept (document); the columns serve the lists and, later, 入账.
+ */
+export const receivedInvoices = sqliteTable(
+  'received_invoices',
+  {
+    number: text('number').primaryKey(),
+    kind: text('kind', { enum: ['81', '82'] }).notNull(),
+    issuedAt: text('issued_at').notNull(),
+    sellerTaxId: text('seller_tax_id').notNull(),
+    sellerName: text('seller_name').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    taxFen: integer('tax_fen').notNull(),
+    totalFen: integer('total_fen').notNull(),
+    lineCount: integer('line_count').notNull(),
+    /** JSON: the platform's invoice */
+    document: text('document').notNull(),
+    receivedAt: text('received_at').notNull(),
+  },
+  (t) => [index('received_issued').on(t.issuedAt), index('received_seller').on(t.sellerTaxId)],
+)
+
+/**
+ * Where this ledger stands with the platform: one row (id = 1). The change-feed cursor is saved in
+ * the same transaction as the changes it covers.
+ */
+export const syncState = sqliteTable('sync_state', {
+  id: integer('id').primaryKey(),
+  /** the platform the cursor belongs to (a cursor means nothing to another platform) */
+  platformUrl: text('platform_url'),
+  cursor: text('cursor').notNull().default('0'),
+  lastSuccessAt: text('last_success_at'),
+  lastAttemptAt: text('last_attempt_at'),
+  lastError: text('last_error'),
+  /** JSON QuotaReading as last read */
+  quota: text('quota'),
+  taxcodesVersion: text('taxcodes_version'),
+})

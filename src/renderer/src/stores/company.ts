@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Company, CompanySummary } from '../../../shared/api/companies'
-import { api } from '../api'
+import { api, onEvent } from '../api'
 
 export const useCompanyStore = defineStore('company', () => {
   const current = ref<Company | null>(null)
@@ -13,6 +13,11 @@ export const useCompanyStore = defineStore('company', () => {
     ;[current.value, all.value] = await Promise.all([api.companies.current({}), api.companies.list({})])
     loaded.value = true
   }
+
+  // companies added by the core itself (the embedded sandbox's demo counterparties) join the switcher
+  onEvent((e) => {
+    if (e.type === 'data.changed' && e.entity === 'companies' && loaded.value) void api.companies.list({}).then((list) => (all.value = list))
+  })
 
   async function switchTo(taxId: string) {
     current.value = await api.companies.switch({ taxId })

@@ -8,7 +8,7 @@ import type { ParsedInput } from '../../../../shared/api'
 import { regionName } from '../../../../shared/domain/regions'
 import type { CoreContext } from '../../context'
 import { AppError } from '../../errors'
-import type { Db } from '../../ledger/open'
+import { openLedger, type Db } from '../../ledger/open'
 import { company } from '../../ledger/schema'
 import { recordAudit } from '../audit/service'
 import { loadStarterTable } from '../taxcodes/service'
@@ -39,20 +39,45 @@ export async function currentCompany(ctx: CoreContext): Promise<Company | null> 
   }
 }
 
-export async function createCompany(ctx: CoreContext, input: ParsedInput<'companies.create'>): Promise<Company> {
+type CompanyInput = ParsedInput<'companies.create'>
+
+/** a new ledger's first transaction: the company row and the starter tax-code table */
+function fillNewLedger(ctx: CoreContext, orm: Db, input: CompanyInput): void {
+  const now = ctx.now()
+  const starter = fs.readFileSync(path.join(ctx.appDir, 'resources', 'taxcodes', 'starter.csv'))
+  orm.transaction((tx) => {
+    tx.insert(company).values({ id: 1, ...input, createdAt: now, updatedAt: now }).run()
+    loadStarterTable(tx, starter, now)
+    recordAudit(tx, now, { action: 'create', entity: 'company', entityId: input.taxId, summary: `创建企业 ${input.name}` })
+  })
+}
+
+/**
+ * Another company's ledger, created beside the current one without switching to it (the embedded
+ * sandbox's demo counterparties). Does nothing when the company exists.
+ */
+export async function addCompanyAside(ctx: CoreContext, input: CompanyInput): Promise<void> {
+  if (ctx.session.companies().includes(input.taxId)) return
+  const file = ctx.session.ledgerFile(input.taxId)
+  const ledger = await openLedger(file, { migrationsDir: path.join(ctx.appDir, 'migrations', 'ledger'), clock: ctx.clock })
+  try {
+    fillNewLedger(ctx, ledger.orm, input)
+  } catch (e) {
+    ledger.close()
+    fs.rmSync(path.dirname(file), { recursive: true, force: true })
+    throw e
+  }
+  ledger.close()
+}
+
+export async function createCompany(ctx: CoreContext, input: CompanyInput): Promise<Company> {
   if (ctx.session.companies().includes(input.taxId))
     throw new AppError('CONFLICT', `纳税人识别号为 ${input.taxId} 的企业已经存在，请在顶部切换到该企业`)
   const file = ctx.session.ledgerFile(input.taxId)
   let ledger
   try {
     ledger = await ctx.session.switchTo(input.taxId, { create: true })
-    const now = ctx.now()
-    const starter = fs.readFileSync(path.join(ctx.appDir, 'resources', 'taxcodes', 'starter.csv'))
-    ledger.orm.transaction((tx) => {
-      tx.insert(company).values({ id: 1, ...input, createdAt: now, updatedAt: now }).run()
-      loadStarterTable(tx, starter, now)
-      recordAudit(tx, now, { action: 'create', entity: 'company', entityId: input.taxId, summary: `创建企业 ${input.name}` })
-    })
+    fillNewLedger(ctx, ledger.orm, input)
   } catch (e) {
     // no half-made company: without its company row the ledger is useless
     ctx.session.closeCurrent()

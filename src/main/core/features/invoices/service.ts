@@ -25,6 +25,8 @@ import { rowWriter } from '../../ledger/rowWriter'
 import { invoiceLines, invoices, outbox } from '../../ledger/schema'
 import { actorOf, recordAudit } from '../audit/service'
 import { leafProblem } from '../taxcodes/service'
+import { latestRows, type OutboxRow } from '../../sync/outbox'
+import { syncStateOf } from '../sync/syncState'
 
 type InvoiceRow = typeof invoices.$inferSelect
 
@@ -38,7 +40,7 @@ function totalsOf(r: Pick<InvoiceRow, 'amountFen' | 'taxFen' | 'totalFen'>): Tot
   return { amount: moneyFromFen(r.amountFen), tax: moneyFromFen(r.taxFen), total, totalInWords: amountInWords(total) }
 }
 
-function toSummary(r: InvoiceRow): InvoiceSummary {
+function toSummary(r: InvoiceRow, command: OutboxRow | undefined): InvoiceSummary {
   return {
     id: r.id,
     state: r.state,
@@ -50,6 +52,9 @@ function toSummary(r: InvoiceRow): InvoiceSummary {
     number: r.number,
     failure: r.failure,
     queuedAt: r.queuedAt,
+    issuedAt: r.issuedAt,
+    syncState: syncStateOf(command),
+    syncError: command && command.state !== 'done' ? command.lastError : null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   }
@@ -92,7 +97,14 @@ function row(db: Db, id: number): InvoiceRow {
 export function getInvoice(ledger: Ledger, id: number): Invoice {
   const r = row(ledger.orm, id)
   const draft = JSON.parse(r.document) as InvoiceDraft
-  return { ...toSummary(r), draft, drawer: r.drawer || actorOf(ledger.orm), issues: EDITABLE.includes(r.state) ? issuesOf(ledger, computeDraft(draft)) : [] }
+  return {
+    ...toSummary(r, latestRows(ledger, 'invoice', [id]).get(id)),
+    draft,
+    drawer: r.drawer || actorOf(ledger.orm),
+    issues: EDITABLE.includes(r.state) ? issuesOf(ledger, computeDraft(draft)) : [],
+    qr: r.qr,
+    quotaUsed: r.quotaUsedFen === null ? null : moneyFromFen(r.quotaUsedFen),
+  }
 }
 
 export function saveDraft(ledger: Ledger, id: number | undefined, input: InvoiceDraftInput, now: string, check = true) {
@@ -128,11 +140,12 @@ export function validateInvoice(ledger: Ledger, input: InvoiceDraftInput) {
   return { valid: errors.length === 0, errors, totals: draft.totals }
 }
 
-export function listInvoices(db: Db, q: { state?: InvoiceState | InvoiceState[]; query?: string; page: number; size: number }): Page<InvoiceSummary> {
+export function listInvoices(ledger: Ledger, q: { state?: InvoiceState | InvoiceState[]; query?: string; page: number; size: number }): Page<InvoiceSummary> {
   const conds: (SQL | undefined)[] = []
   if (q.state) conds.push(inArray(invoices.state, [q.state].flat()))
   if (q.query) conds.push(or(likeContains(invoices.buyerName, q.query), likePrefix(invoices.buyerTaxId, q.query.toUpperCase()), likePrefix(invoices.number, q.query)))
   const where = conds.length ? and(...conds) : undefined
+  const db = ledger.orm
   const total = db.select({ n: count() }).from(invoices).where(where).get()?.n ?? 0
   const rows = db
     .select()
@@ -142,7 +155,8 @@ export function listInvoices(db: Db, q: { state?: InvoiceState | InvoiceState[];
     .limit(q.size)
     .offset((q.page - 1) * q.size)
     .all()
-  return { total, rows: rows.map(toSummary) }
+  const commands = latestRows(ledger, 'invoice', rows.map((r) => r.id))
+  return { total, rows: rows.map((r) => toSummary(r, commands.get(r.id))) }
 }
 
 export function copyInvoice(ledger: Ledger, id: number, now: string): Invoice {
@@ -163,6 +177,29 @@ export function deleteDrafts(ledger: Ledger, ids: number[], now: string): { dele
   })
 }
 
+/** the invoice's printed rows, kept for 智能匹配's history and the queries (replaced as a whole) */
+export function writeLines(ledger: Ledger, id: number, draft: ComputedDraft): void {
+  ledger.orm.delete(invoiceLines).where(eq(invoiceLines.invoiceId, id)).run()
+  const lines = rowWriter(ledger.db, invoiceLines)
+  invoiceRows(draft).forEach((r, position) =>
+    lines.insert({
+      invoiceId: id,
+      position,
+      nature: r.nature,
+      name: r.name,
+      taxCode: r.taxCode,
+      spec: r.spec,
+      unit: r.unit,
+      quantity: r.quantity,
+      unitPrice: r.unitPrice,
+      amountFen: fen(r.amount),
+      taxRate: r.taxRate,
+      taxFen: fen(r.tax),
+      policy: r.policy,
+    }),
+  )
+}
+
 /**
  * 开票: the draft passes the platform's rules (the same domain code the platform runs), then in
  * one transaction it becomes 待开具 with its computed content and lines, and an outbox row whose
@@ -179,28 +216,12 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
     if (issues.length > 0)
       throw new AppError('VALIDATION', `发票还有 ${issues.length} 处问题需要修改：${issues.slice(0, 3).map((i) => i.message).join('；')}`, { issues })
     tx.update(invoices)
-      .set({ ...contentColumns(draft, draft.totals), state: 'queued', drawer: operator, failure: null, queuedAt: now, revision: sql`${invoices.revision} + 1`, updatedAt: now })
+      // the document stays as typed (含税 entry, blanks to derive): a refused invoice reopens as the user
+      // wrote it; the computed content travels in the outbox payload and the lines
+      .set({ ...contentColumns(draft, draft.totals), document: current.document, state: 'queued', drawer: operator, failure: null, queuedAt: now, revision: sql`${invoices.revision} + 1`, updatedAt: now })
       .where(eq(invoices.id, id))
       .run()
-    tx.delete(invoiceLines).where(eq(invoiceLines.invoiceId, id)).run()
-    const lines = rowWriter(ledger.db, invoiceLines)
-    invoiceRows(draft).forEach((r, position) =>
-      lines.insert({
-        invoiceId: id,
-        position,
-        nature: r.nature,
-        name: r.name,
-        taxCode: r.taxCode,
-        spec: r.spec,
-        unit: r.unit,
-        quantity: r.quantity,
-        unitPrice: r.unitPrice,
-        amountFen: fen(r.amount),
-        taxRate: r.taxRate,
-        taxFen: fen(r.tax),
-        policy: r.policy,
-      }),
-    )
+    writeLines(ledger, id, draft)
     tx.insert(outbox)
       .values({
         command: 'issue-invoice',

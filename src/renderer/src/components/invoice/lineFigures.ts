@@ -24,6 +24,17 @@ export function enteredFigures(line: DraftLine): LineFigures {
   return out
 }
 
+/**
+ * The screen has no 税额 cell: a 税额 the line carries (the computed content kept when an invoice
+ * was queued and the platform then refused it; a draft from a file) holds only until a figure it
+ * was derived from changes here. Then it is derived again — else the line would be stuck with it.
+ */
+export function forgetStoredTax(line: DraftLine, changed: 'figures' | 'discount' | 'rate'): void {
+  // only a 税额 that is there: a typed line keeps the draft format's optional keys absent
+  if (changed !== 'discount' && line.tax != null) line.tax = null
+  if (changed !== 'figures' && line.discountTax != null) line.discountTax = null
+}
+
 /** The 税率 cell's text: the label ('6%', '免税'), or what was typed when it names no rate. */
 export function rateText(line: Pick<DraftLine, 'taxRate' | 'policy'>): string {
   return rateLabelOf(line.taxRate, line.policy) ?? line.taxRate
@@ -35,6 +46,7 @@ export function rateText(line: Pick<DraftLine, 'taxRate' | 'policy'>): string {
  */
 export function applyRate(line: DraftLine, label: RateLabel): void {
   const choice = RATE_CHOICES.find((r) => r.label === label)!
+  if (line.taxRate !== choice.rate) forgetStoredTax(line, 'rate')
   line.taxRate = choice.rate
   if ('policy' in choice) line.policy = choice.policy
   else if (line.policy === EXEMPT_POLICY || line.policy === NON_TAXABLE_POLICY) line.policy = null
@@ -44,8 +56,10 @@ export function applyRate(line: DraftLine, label: RateLabel): void {
 export function commitRateText(line: DraftLine, text: string): void {
   const label = parseRate(text)
   if (label) applyRate(line, label)
-  else if (isBlank(text)) line.taxRate = ''
-  else line.taxRate = text.trim()
+  else {
+    forgetStoredTax(line, 'rate')
+    line.taxRate = isBlank(text) ? '' : text.trim()
+  }
 }
 
 /** A tax code's rates as labels ('6%', '免税'); the first one that is a known label is the default. */

@@ -1,7 +1,8 @@
 // The invoice being edited on the issuing screen: the user's own input (never the computed result),
 // its live totals, autosave into a draft whose id goes into the route (#/invoice/issue?id=12, so a
 // reload reopens it), and 开票 — the domain's rules first, then the core, whose problems come back
-// as { path, message } for the fields to show.
+// as { path, message } for the fields to show. Once queued, the invoice is followed as the platform
+// settles it (refresh): 已开具 with its number and QR, or 开具失败 and editable again.
 import { computed, nextTick, reactive, ref, shallowRef, watch } from 'vue'
 import { onBeforeRouteLeave, onBeforeRouteUpdate, useRoute, useRouter } from 'vue-router'
 import { ElMessage, ElMessageBox } from 'element-plus'
@@ -37,6 +38,8 @@ export function useInvoiceEditor(hooks: {
   const id = ref<number | null>(null)
   const state = ref<InvoiceState>('draft')
   const failure = ref<string | null>(null)
+  /** the invoice as last read from the core: its 同步状态, number, QR (null for a new draft) */
+  const invoice = shallowRef<Invoice | null>(null)
   /** 开票人 recorded on an invoice past 草稿 */
   const recordedDrawer = ref('')
   const shortNames = reactive<Record<string, string>>({})
@@ -49,6 +52,13 @@ export function useInvoiceEditor(hooks: {
   let navigating = false
 
   const readonly = computed(() => !EDITABLE.includes(state.value))
+  /** queued or being sent: the platform has not answered yet */
+  const awaiting = computed(() => state.value === 'queued' || state.value === 'issuing')
+  /**
+   * Reads are numbered and only the newest is shown: a settlement's re-read may cross the one
+   * 开票 started, and a stale 待开具 must not overwrite 已开具.
+   */
+  let seq = 0
   const drawer = computed(() => (readonly.value ? recordedDrawer.value : (company.current?.operator ?? '')))
   const errors = computed(() => {
     const out: Record<string, string> = {}
@@ -109,6 +119,7 @@ export function useInvoiceEditor(hooks: {
     loading = true
     Object.assign(form, inv ? formOf(inv.draft) : blankForm())
     id.value = inv?.id ?? null
+    invoice.value = inv
     state.value = inv?.state ?? 'draft'
     failure.value = inv?.failure ?? null
     recordedDrawer.value = inv?.drawer ?? ''
@@ -122,11 +133,43 @@ export function useInvoiceEditor(hooks: {
     if (inv) void learnShortNames(inv.draft.lines)
   }
 
+  /** reads the invoice and shows it, unless a newer read (or another invoice) came first */
+  async function load(target: number): Promise<void> {
+    const mine = ++seq
+    const inv = await api.invoices.get({ id: target })
+    if (mine === seq) await show(inv)
+  }
+
+  function showBlank(): Promise<void> {
+    seq++
+    return show(null)
+  }
+
+  /**
+   * The invoice again while it waits for the platform (a sync ran, it was settled): the form is
+   * reloaded only when the state moved on (issued: the platform's content; failed: editable).
+   * Never under the user's typing: an editable invoice is not re-read.
+   */
+  async function refresh(): Promise<void> {
+    const target = id.value
+    if (target === null || !(awaiting.value || issuing.value)) return
+    const mine = ++seq
+    let inv: Invoice
+    try {
+      inv = await api.invoices.get({ id: target })
+    } catch {
+      return // a live hint only: what shows stays until the next read
+    }
+    if (mine !== seq || id.value !== target) return
+    if (inv.state === state.value) invoice.value = inv
+    else await show(inv)
+  }
+
   /** the route's invoice (its unsaved typing was saved by the route guard) */
   async function open(target: number | null): Promise<void> {
-    if (target === null) return show(null)
+    if (target === null) return showBlank()
     try {
-      await show(await api.invoices.get({ id: target }))
+      await load(target)
     } catch (e) {
       ElMessage.error((e as Error).message)
       await router.replace({ query: {} })
@@ -200,8 +243,9 @@ export function useInvoiceEditor(hooks: {
     try {
       if (!(await autosave.flush()) || id.value === null) throw new Error(`草稿保存失败：${autosave.error.value}`)
       await api.invoices.issue({ id: id.value })
-      await show(await api.invoices.get({ id: id.value }))
-      ElMessage.success('已排队，等待上传至平台')
+      await load(id.value)
+      // the platform may have answered already (a settlement re-read came first): no stale news
+      if (awaiting.value) ElMessage.success('已排队，等待上传至平台')
     } catch (e) {
       const fromCore = e instanceof ApiError && e.code === 'VALIDATION' ? ((e.details as { issues?: DraftIssue[] } | undefined)?.issues ?? []) : []
       refuse(fromCore, (e as Error).message)
@@ -225,7 +269,7 @@ export function useInvoiceEditor(hooks: {
   /** a blank form; what was typed so far stays in its draft */
   async function startNew(): Promise<void> {
     if (!(await saveBeforeNavigation())) return
-    await show(null)
+    await showBlank()
     if (route.query.id !== undefined) await router.replace({ query: {} })
   }
 
@@ -234,6 +278,8 @@ export function useInvoiceEditor(hooks: {
     id,
     state,
     failure,
+    invoice,
+    awaiting,
     drawer,
     readonly,
     shortNames,
@@ -247,6 +293,7 @@ export function useInvoiceEditor(hooks: {
     linesChanged: changed,
     saveNow,
     issue,
+    refresh,
     copy,
     startNew,
   }

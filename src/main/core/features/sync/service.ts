@@ -1,0 +1,140 @@
+// 同步 as the bookkeeper sees it: the top bar's status, 重试 on one invoice, the platform settings
+// and the 进项 list.
+import { count, desc, eq, or } from 'drizzle-orm'
+import type { Page } from '../../../../shared/api/define'
+import type { PlatformSettings, QuotaReading, ReceivedInvoice, SyncStatus } from '../../../../shared/api/sync'
+import { moneyFromFen } from '../../../../shared/domain/invoice'
+import type { CoreContext } from '../../context'
+import { AppError, isAppError } from '../../errors'
+import type { Ledger } from '../../ledger/open'
+import { likeContains, likePrefix } from '../../ledger/like'
+import { invoices, receivedInvoices, syncState } from '../../ledger/schema'
+import type { Connector } from '../../sync/connection'
+import type { SyncEngine } from '../../sync/engine'
+import { latestRows, markDueNow, needsActionCount, openCount } from '../../sync/outbox'
+import { Refused, Unreachable } from '../../sync/platformClient'
+import { issueInvoice } from '../invoices/service'
+import { readCompany } from '../companies/service'
+
+export interface SyncParts {
+  engine: SyncEngine
+  connector: Connector
+}
+
+async function ledgerOrNull(ctx: CoreContext): Promise<Ledger | null> {
+  try {
+    return await ctx.ledger()
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NO_COMPANY') return null
+    throw e
+  }
+}
+
+export async function syncStatus(ctx: CoreContext, { engine, connector }: SyncParts): Promise<SyncStatus> {
+  const cfg = connector.file.read()
+  const live = engine.state()
+  const ledger = await ledgerOrNull(ctx)
+  const row = ledger?.orm.select().from(syncState).where(eq(syncState.id, 1)).get()
+  // what was read from another platform than the configured one says nothing now
+  const stored = row && row.platformUrl === (cfg.url ?? 'embedded') ? row : undefined
+  const failed = ledger ? (ledger.orm.select({ n: count() }).from(invoices).where(eq(invoices.state, 'failed')).get()?.n ?? 0) + needsActionCount(ledger) : 0
+  return {
+    mode: cfg.url ? 'remote' : 'embedded',
+    url: cfg.url ?? connector.embeddedUrl(),
+    online: live.online,
+    running: live.running,
+    pending: ledger ? openCount(ledger) : 0,
+    failed,
+    lastSuccessAt: stored?.lastSuccessAt ?? null,
+    lastAttemptAt: stored?.lastAttemptAt ?? null,
+    lastError: live.lastError ?? stored?.lastError ?? null,
+    quota: stored?.quota ? (JSON.parse(stored.quota) as QuotaReading) : null,
+  }
+}
+
+/**
+ * 重试: a waiting invoice is sent at once; a refused one is queued again as it stands (after the
+ * quota was raised, say) with a new key — the old key's answer was the refusal.
+ */
+export async function retryInvoice(ctx: CoreContext, { engine }: SyncParts, invoiceId: number): Promise<{ queued: boolean }> {
+  const ledger = await ctx.ledger()
+  const row = latestRows(ledger, 'invoice', [invoiceId]).get(invoiceId)
+  const state = ledger.orm.select({ state: invoices.state }).from(invoices).where(eq(invoices.id, invoiceId)).get()?.state
+  if (!state) throw new AppError('NOT_FOUND', `发票（编号 ${invoiceId}）不存在`)
+  if (state === 'issued') throw new AppError('CONFLICT', '发票已开具，无需重试')
+  if (state === 'draft') throw new AppError('CONFLICT', '这是一张草稿，请在开票页面点击 开票')
+  if (state === 'failed') issueInvoice(ledger, invoiceId, ctx.now())
+  else if (row) markDueNow(ledger, row.id, ctx.now())
+  void engine.run({ manual: true }).catch((e) => console.error('[sync]', e))
+  return { queued: true }
+}
+
+export async function platformSettings(ctx: CoreContext, { connector }: SyncParts): Promise<PlatformSettings> {
+  const cfg = connector.file.read()
+  const ledger = await ledgerOrNull(ctx)
+  const taxId = ledger ? (readCompany(ledger.orm)?.taxId ?? null) : null
+  return {
+    mode: cfg.url ? 'remote' : 'embedded',
+    url: cfg.url ?? connector.embeddedUrl(),
+    taxId,
+    hasPassword: taxId ? connector.file.password(cfg, taxId) !== null : false,
+  }
+}
+
+async function currentTaxId(ctx: CoreContext): Promise<string> {
+  const company = readCompany((await ctx.ledger()).orm)
+  if (!company) throw new AppError('NO_COMPANY', '请先创建企业')
+  return company.taxId
+}
+
+export async function savePlatformSettings(ctx: CoreContext, parts: SyncParts, input: { url: string | null; password?: string }): Promise<PlatformSettings> {
+  const taxId = await currentTaxId(ctx)
+  const { file } = parts.connector
+  let cfg = { ...file.read(), url: input.url }
+  if (input.url && !input.password && file.password(cfg, taxId) === null)
+    throw new AppError('VALIDATION', '使用外部平台时请填写登录密码', { issues: [{ path: 'password', message: '请填写平台登录密码' }] })
+  if (input.password) cfg = file.withPassword(cfg, taxId, input.password)
+  file.write(cfg)
+  return platformSettings(ctx, parts)
+}
+
+export async function testPlatform(ctx: CoreContext, { connector }: SyncParts, input: { url?: string | null; password?: string }) {
+  const taxId = await currentTaxId(ctx)
+  const url = input.url === undefined ? connector.file.read().url : input.url
+  try {
+    const { name } = await connector.tryLogin(url, taxId, input.password ?? null)
+    return { ok: true, message: `连接成功：已登录为 ${name}`, taxpayerName: name }
+  } catch (e) {
+    if (e instanceof Unreachable || e instanceof Refused || isAppError(e)) return { ok: false, message: e.message }
+    throw e
+  }
+}
+
+export async function listReceived(ctx: CoreContext, q: { query?: string; page: number; size: number }): Promise<Page<ReceivedInvoice>> {
+  const db = (await ctx.ledger()).orm
+  const where = q.query ? or(likeContains(receivedInvoices.sellerName, q.query), likePrefix(receivedInvoices.sellerTaxId, q.query.toUpperCase()), likePrefix(receivedInvoices.number, q.query)) : undefined
+  const total = db.select({ n: count() }).from(receivedInvoices).where(where).get()?.n ?? 0
+  const rows = db
+    .select()
+    .from(receivedInvoices)
+    .where(where)
+    .orderBy(desc(receivedInvoices.issuedAt), desc(receivedInvoices.number))
+    .limit(q.size)
+    .offset((q.page - 1) * q.size)
+    .all()
+  return {
+    total,
+    rows: rows.map((r) => ({
+      number: r.number,
+      kind: r.kind,
+      issuedAt: r.issuedAt,
+      sellerName: r.sellerName,
+      sellerTaxId: r.sellerTaxId,
+      amount: moneyFromFen(r.amountFen),
+      tax: moneyFromFen(r.taxFen),
+      total: moneyFromFen(r.totalFen),
+      lineCount: r.lineCount,
+      receivedAt: r.receivedAt,
+    })),
+  }
+}

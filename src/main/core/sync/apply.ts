@@ -1,0 +1,163 @@
+// What the platform said, written into the ledger. Each function is one transaction and safe to
+// repeat: the same invoice applied twice (a replayed response, then the change feed) changes
+// nothing the second time.
+import { eq } from 'drizzle-orm'
+import type { QuotaReading } from '../../../shared/api/sync'
+import { fenOfText } from '../../../shared/domain/invoice'
+import type { Change, PlatformInvoice, QuotaSnapshot } from '../../../shared/platform/wire'
+import type { InvoiceSettledEvent } from '../../../shared/events'
+import { recordAudit } from '../features/audit/service'
+import { writeLines } from '../features/invoices/service'
+import type { Ledger } from '../ledger/open'
+import { invoices, receivedInvoices, syncState } from '../ledger/schema'
+import { markClosed, markDone, rowByKey, type OutboxRow } from './outbox'
+
+const fen = (money: string) => fenOfText(money.replace(/^-/, '')) ?? 0
+/** a signed decimal string in 分 (red invoices, from issue 5, are negative) */
+const signedFen = (money: string) => (money.trim().startsWith('-') ? -fen(money) : fen(money))
+
+export function quotaReading(q: QuotaSnapshot): QuotaReading {
+  return { month: q.month, total: q.total, used: q.used, remaining: q.available, readAt: q.readAt }
+}
+
+export function ensureSyncState(ledger: Ledger, identity: string): typeof syncState.$inferSelect {
+  const row = ledger.orm.select().from(syncState).where(eq(syncState.id, 1)).get()
+  if (row && row.platformUrl === identity) return row
+  // another platform: its cursor and its quota mean nothing here
+  const fresh = { id: 1, platformUrl: identity, cursor: '0', lastSuccessAt: null, lastAttemptAt: null, lastError: null, quota: null, taxcodesVersion: null }
+  ledger.orm.insert(syncState).values(fresh).onConflictDoUpdate({ target: syncState.id, set: fresh }).run()
+  return fresh
+}
+
+export function saveSyncState(ledger: Ledger, patch: Partial<typeof syncState.$inferInsert>): void {
+  ledger.orm.update(syncState).set(patch).where(eq(syncState.id, 1)).run()
+}
+
+type Settled = InvoiceSettledEvent
+
+/** 已开具: the local invoice takes the platform's number, date, QR and figures; its command is done */
+function issueLocally(ledger: Ledger, row: OutboxRow, inv: PlatformInvoice, now: string): Settled | null {
+  const current = ledger.orm.select({ state: invoices.state, number: invoices.number }).from(invoices).where(eq(invoices.id, row.documentId)).get()
+  markDone(ledger, row.id, now)
+  if (!current || current.state === 'issued') return null
+  ledger.orm
+    .update(invoices)
+    .set({
+      state: 'issued',
+      number: inv.number,
+      issuedAt: inv.issuedAt,
+      qr: inv.qr,
+      quotaUsedFen: signedFen(inv.quotaUsed),
+      amountFen: signedFen(inv.amount),
+      taxFen: signedFen(inv.tax),
+      totalFen: signedFen(inv.total),
+      document: JSON.stringify(inv.draft),
+      failure: null,
+      updatedAt: now,
+    })
+    .where(eq(invoices.id, row.documentId))
+    .run()
+  recordAudit(ledger.orm, now, { action: 'issue', entity: 'invoice', entityId: row.documentId, summary: `平台已开具发票 ${inv.number}（价税合计 ${inv.total}）` })
+  return { type: 'invoice.settled', invoiceId: row.documentId, outcome: 'issued', number: inv.number, total: inv.total, quotaUsed: inv.quotaUsed, qr: inv.qr }
+}
+
+/** the platform's answers in one transaction (one disk sync): the settled events of those not yet issued */
+export function applyIssuedAll(ledger: Ledger, answers: { row: OutboxRow; invoice: PlatformInvoice }[], now: string): Settled[] {
+  if (answers.length === 0) return []
+  return ledger.db.transaction(() => answers.flatMap(({ row, invoice }) => issueLocally(ledger, row, invoice, now) ?? []))()
+}
+
+/** 开具失败: the platform's words on the invoice, which becomes editable; the command is closed */
+export function applyRejected(ledger: Ledger, row: OutboxRow, message: string, now: string, state: 'failed' | 'needs-action' = 'failed'): Settled {
+  ledger.db.transaction(() => {
+    markClosed(ledger, row.id, state, message, now)
+    ledger.orm.update(invoices).set({ state: 'failed', failure: message, updatedAt: now }).where(eq(invoices.id, row.documentId)).run()
+    recordAudit(ledger.orm, now, { action: 'issue', entity: 'invoice', entityId: row.documentId, summary: `平台拒绝开具：${message}` })
+  })()
+  return { type: 'invoice.settled', invoiceId: row.documentId, outcome: 'rejected', message }
+}
+
+/** an invoice this company issued elsewhere (another client, the platform's own web page) */
+function recordForeignIssued(ledger: Ledger, inv: PlatformInvoice, now: string): void {
+  const exists = ledger.orm.select({ id: invoices.id }).from(invoices).where(eq(invoices.number, inv.number)).get()
+  if (exists) return
+  const { id } = ledger.orm
+    .insert(invoices)
+    .values({
+      state: 'issued',
+      kind: inv.kind,
+      buyerName: inv.buyer.name,
+      buyerTaxId: inv.buyer.taxId,
+      amountFen: signedFen(inv.amount),
+      taxFen: signedFen(inv.tax),
+      totalFen: signedFen(inv.total),
+      lineCount: inv.draft.lines.length,
+      document: JSON.stringify(inv.draft),
+      drawer: inv.drawer,
+      number: inv.number,
+      issuedAt: inv.issuedAt,
+      qr: inv.qr,
+      quotaUsedFen: signedFen(inv.quotaUsed),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: invoices.id })
+    .get()
+  writeLines(ledger, id, inv.draft)
+  recordAudit(ledger.orm, now, { action: 'issue', entity: 'invoice', entityId: id, summary: `从平台同步已开具发票 ${inv.number}` })
+}
+
+function recordReceived(ledger: Ledger, inv: PlatformInvoice, now: string): void {
+  const values = {
+    number: inv.number,
+    kind: inv.kind,
+    issuedAt: inv.issuedAt,
+    sellerTaxId: inv.seller.taxId,
+    sellerName: inv.seller.name,
+    amountFen: signedFen(inv.amount),
+    taxFen: signedFen(inv.tax),
+    totalFen: signedFen(inv.total),
+    lineCount: inv.draft.lines.length,
+    document: JSON.stringify(inv),
+    receivedAt: now,
+  }
+  const { receivedAt: _first, ...update } = values
+  ledger.orm.insert(receivedInvoices).values(values).onConflictDoUpdate({ target: receivedInvoices.number, set: update }).run()
+}
+
+export interface PageOutcome {
+  applied: number
+  settled: Settled[]
+  received: number
+  quota: boolean
+}
+
+/**
+ * One page of the change feed and the cursor after it, in one transaction: after a crash either
+ * both are in the ledger or neither, so a change is never lost nor applied twice.
+ */
+export function applyChanges(ledger: Ledger, changes: Change<string>[], cursor: string, now: string): PageOutcome {
+  const out: PageOutcome = { applied: 0, settled: [], received: 0, quota: false }
+  ledger.db.transaction(() => {
+    for (const c of changes) {
+      if (c.kind === 'invoice.issued') {
+        const inv = c.data as PlatformInvoice
+        const own = inv.clientRef ? rowByKey(ledger, inv.clientRef) : undefined
+        // our own command whose answer was lost on the way: the feed settles it
+        if (own && own.documentType === 'invoice') {
+          const settled = issueLocally(ledger, own, inv, now)
+          if (settled) out.settled.push(settled)
+        } else recordForeignIssued(ledger, inv, now)
+      } else if (c.kind === 'invoice.received') {
+        recordReceived(ledger, c.data as PlatformInvoice, now)
+        out.received++
+      } else if (c.kind === 'quota.changed') {
+        saveSyncState(ledger, { quota: JSON.stringify(quotaReading(c.data as QuotaSnapshot)) })
+        out.quota = true
+      } else continue // a kind this version does not know yet: its cursor still moves on
+      out.applied++
+    }
+    saveSyncState(ledger, { cursor })
+  })()
+  return out
+}

@@ -1,0 +1,238 @@
+// The sync engine (DESIGN.md §5): push the outbox, pull the change feed, read the quota, refresh
+// the tax-code table. One run at a time; in the background while the app is open and on demand
+// (立即同步). Connectivity problems mean "try later", never "failed".
+import { eq } from 'drizzle-orm'
+import type { SyncResult } from '../../../shared/api/sync'
+import type { InvoiceSettledEvent } from '../../../shared/events'
+import type { IssueRequest, PlatformInvoice } from '../../../shared/platform/wire'
+import { toShanghaiIso } from '../../../shared/domain/time'
+import type { CoreContext } from '../context'
+import { isAppError } from '../errors'
+import { recordAudit } from '../features/audit/service'
+import { importTable, parseTable } from '../features/taxcodes/service'
+import type { Ledger } from '../ledger/open'
+import { invoices } from '../ledger/schema'
+import { applyChanges, applyIssuedAll, applyRejected, ensureSyncState, quotaReading, saveSyncState } from './apply'
+import type { Connection, Connector } from './connection'
+import { backoffMs, dueRows, markRetry, markSending, openCount, type OutboxRow } from './outbox'
+import { Refused, Unreachable } from './platformClient'
+
+const BATCH = 64
+/** requests in flight at once, each for a different document */
+const PARALLEL = 4
+const FEED_PAGE = 500
+/** this many transient failures in a row and the platform is taken to be down for this run */
+const GIVE_UP_AFTER = 3
+const BACKGROUND_EVERY_MS = 15_000
+/** status events during a push: a thousand queued invoices need not mean 250 status reads */
+const STATUS_EVERY_MS = 250
+
+type Sent = { outcome: 'pushed'; row: OutboxRow; issued: PlatformInvoice } | { outcome: 'rejected' | 'retry'; row: OutboxRow }
+
+export interface EngineState {
+  online: boolean | null
+  running: boolean
+  lastError: string | null
+}
+
+export interface SyncEngine {
+  run(opts?: { manual?: boolean }): Promise<SyncResult>
+  state(): EngineState
+  /** something was queued: a background run soon */
+  kick(): void
+  startBackground(): void
+  stop(): void
+}
+
+/** the invoice follows its command: 开具中 while a request may be on its way, 待开具 while it waits */
+function setInvoiceState(ledger: Ledger, row: OutboxRow, state: 'issuing' | 'queued', now: string) {
+  if (row.documentType === 'invoice')
+    ledger.orm.update(invoices).set({ state, updatedAt: now }).where(eq(invoices.id, row.documentId)).run()
+}
+
+export function createSyncEngine(ctx: CoreContext, connector: Connector, notify: { status(): void; settled(e: InvoiceSettledEvent): void }): SyncEngine {
+  const state: EngineState = { online: null, running: false, lastError: null }
+  let current: Promise<SyncResult> | null = null
+  let timer: NodeJS.Timeout | null = null
+  let soon: NodeJS.Timeout | null = null
+  let stopped = false
+
+  const later = (attempts: number) => toShanghaiIso(new Date(ctx.clock.now().getTime() + backoffMs(attempts)))
+
+  /**
+   * One command to the platform (its row already marked 开具中 by the caller). An issued invoice is
+   * returned for the caller to write with the rest of its group; a retry or refusal is written here.
+   */
+  async function sendOne(ledger: Ledger, conn: Connection, row: OutboxRow): Promise<Sent> {
+    const body = JSON.parse(row.payload) as IssueRequest
+    const send = async (renew: boolean) => conn.client.issue(await conn.token(renew), row.idempotencyKey, { ...body, clientRef: row.idempotencyKey })
+    try {
+      try {
+        return { outcome: 'pushed', row, issued: await send(false) }
+      } catch (e) {
+        if (!(e instanceof Refused && e.code === 'UNAUTHORIZED')) throw e
+        // the platform forgot our token (restart, expiry): log in again once
+        return { outcome: 'pushed', row, issued: await send(true) }
+      }
+    } catch (e) {
+      if (e instanceof Unreachable) {
+        ledger.db.transaction(() => {
+          markRetry(ledger, row.id, e.message, later(row.attempts + 1), ctx.now())
+          setInvoiceState(ledger, row, 'queued', ctx.now())
+        })()
+        return { outcome: 'retry', row }
+      }
+      if (e instanceof Refused) {
+        const detail = e.issues.length ? `：${e.issues.slice(0, 5).map((i) => i.message).join('；')}` : ''
+        const mismatch = e.code === 'IDEMPOTENCY_MISMATCH'
+        notify.settled(applyRejected(ledger, row, `${e.message}${detail}`, ctx.now(), mismatch ? 'needs-action' : 'failed'))
+        return { outcome: 'rejected', row }
+      }
+      throw e
+    }
+  }
+
+  /** the top bar's status while a long push runs: at most every STATUS_EVERY_MS (the run's end always tells) */
+  let statusAt = 0
+  const statusSoon = () => {
+    const t = performance.now()
+    if (t - statusAt < STATUS_EVERY_MS) return
+    statusAt = t
+    notify.status()
+  }
+
+  async function push(ledger: Ledger, conn: Connection, manual: boolean, result: SyncResult) {
+    let afterId = 0
+    let failuresInRow = 0
+    for (;;) {
+      const rows = dueRows(ledger, { now: ctx.now(), ignoreBackoff: manual, afterId, limit: BATCH })
+      if (rows.length === 0) return
+      afterId = rows[rows.length - 1]!.id
+      for (let i = 0; i < rows.length; i += PARALLEL) {
+        const group = rows.slice(i, i + PARALLEL)
+        // committed before the requests leave — the group in one transaction (one disk sync, not one per row)
+        ledger.db.transaction(() => {
+          for (const row of group) {
+            markSending(ledger, row.id, ctx.now())
+            setInvoiceState(ledger, row, 'issuing', ctx.now())
+          }
+        })()
+        const sent = await Promise.all(group.map((r) => sendOne(ledger, conn, r)))
+        // the group's issued invoices written in one transaction; a crash before it leaves them 开具中,
+        // sent again with the same keys next run, and the platform answers the same invoices
+        const issued = sent.flatMap((s) => (s.outcome === 'pushed' ? [{ row: s.row, invoice: s.issued }] : []))
+        for (const settled of applyIssuedAll(ledger, issued, ctx.now())) notify.settled(settled)
+        for (const s of sent) {
+          if (s.outcome === 'pushed') result.pushed++
+          if (s.outcome === 'rejected') result.rejected++
+          failuresInRow = s.outcome === 'retry' ? failuresInRow + 1 : 0
+        }
+        statusSoon()
+        if (failuresInRow >= GIVE_UP_AFTER) throw new Unreachable('税务平台多次无响应，稍后自动重试')
+      }
+    }
+  }
+
+  async function pull(ledger: Ledger, conn: Connection, cursor: string, result: SyncResult) {
+    for (;;) {
+      const page = await conn.client.changes(await conn.token(), cursor, FEED_PAGE)
+      const outcome = applyChanges(ledger, page.changes, page.cursor, ctx.now())
+      result.pulled += outcome.applied
+      for (const s of outcome.settled) notify.settled(s)
+      if (outcome.received > 0) ctx.events.emit({ type: 'data.changed', entity: 'received' })
+      cursor = page.cursor
+      if (!page.hasMore || page.changes.length === 0) return
+    }
+  }
+
+  /** the platform's table replaces ours when its version changes (never when it has none) */
+  async function refreshTaxcodes(ledger: Ledger, conn: Connection, known: string | null) {
+    const me = await conn.client.me(await conn.token())
+    if (!me.taxcodesVersion || me.taxcodesVersion === known) return
+    const file = await conn.client.taxcodes(await conn.token())
+    if (!file) return
+    const now = ctx.now()
+    importTable(ledger, parseTable(file.bytes, file.fileName), now, (db) =>
+      recordAudit(db, now, { action: 'import', entity: 'taxcodes', summary: `从税务平台更新税收分类编码表（版本 ${file.version}）` }),
+    )
+    saveSyncState(ledger, { taxcodesVersion: file.version })
+    ctx.events.emit({ type: 'data.changed', entity: 'taxcodes' })
+  }
+
+  async function runOnce(manual: boolean): Promise<SyncResult> {
+    const result: SyncResult = { pushed: 0, pulled: 0, rejected: 0, pending: 0, error: null }
+    let ledger: Ledger
+    try {
+      ledger = await ctx.ledger()
+    } catch (e) {
+      if (isAppError(e) && e.code === 'NO_COMPANY') return result
+      throw e
+    }
+    state.running = true
+    notify.status()
+    try {
+      const conn = await connector.connect(ledger)
+      const sync = ensureSyncState(ledger, conn.identity)
+      saveSyncState(ledger, { lastAttemptAt: ctx.now() })
+      await push(ledger, conn, manual, result)
+      await pull(ledger, conn, sync.cursor, result)
+      saveSyncState(ledger, { quota: JSON.stringify(quotaReading(await conn.client.quota(await conn.token()))) })
+      await refreshTaxcodes(ledger, conn, sync.taxcodesVersion)
+      saveSyncState(ledger, { lastSuccessAt: ctx.now(), lastError: null })
+      state.online = true
+      state.lastError = null
+    } catch (e) {
+      // the ledger may have been closed under us (company switched): nothing more to write there
+      if (!ledger.db.open) return result
+      const message = e instanceof Unreachable || isAppError(e) ? e.message : `同步出错：${(e as Error).message}`
+      if (!(e instanceof Unreachable) && !isAppError(e) && !(e instanceof Refused)) console.error('[sync]', e)
+      state.online = e instanceof Unreachable || (isAppError(e) && e.code === 'OFFLINE') ? false : state.online
+      state.lastError = message
+      result.error = message
+      saveSyncState(ledger, { lastError: message })
+    } finally {
+      state.running = false
+      if (ledger.db.open) result.pending = openCount(ledger)
+      if (result.pushed + result.rejected + result.pulled > 0) ctx.events.emit({ type: 'data.changed', entity: 'invoices' })
+      notify.status()
+    }
+    return result
+  }
+
+  const engine: SyncEngine = {
+    run({ manual = true } = {}) {
+      // a manual run waits for the one in progress, then runs itself: what was just queued goes too
+      const previous = current ?? Promise.resolve()
+      if (current && !manual) return current
+      const next = previous.catch(() => undefined).then(() => runOnce(manual))
+      current = next
+      void next.finally(() => {
+        if (current === next) current = null
+      })
+      return next
+    },
+    state: () => ({ ...state }),
+    kick() {
+      if (!timer || soon) return
+      soon = setTimeout(() => {
+        soon = null
+        void engine.run({ manual: false }).catch((e) => console.error('[sync]', e))
+      }, 200)
+    },
+    startBackground() {
+      if (timer || stopped) return
+      const tick = () => void engine.run({ manual: false }).catch((e) => console.error('[sync]', e))
+      timer = setInterval(tick, BACKGROUND_EVERY_MS)
+      timer.unref()
+      tick()
+    },
+    stop() {
+      stopped = true
+      if (timer) clearInterval(timer)
+      if (soon) clearTimeout(soon)
+      timer = soon = null
+    },
+  }
+  return engine
+}
+

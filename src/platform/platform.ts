@@ -1,0 +1,98 @@
+// The platform sandbox in-process: every rule behind one object, used by the HTTP server
+// (server.ts), the admin CLI (cli.ts) and the benchmark floor (issuance without HTTP).
+// Its database is <dataDir>/platform.db; several processes may open it at once.
+import path from 'node:path'
+import { RATE_LABELS } from '../shared/domain/rates'
+import type {
+  AddTaxpayerRequest,
+  ChangesPage,
+  InvoicePage,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  PlatformInvoice,
+  QuotaSnapshot,
+  TaxpayerInfo,
+} from '../shared/platform/wire'
+import { type Clock, parseMonth, shanghaiMonth, systemClock, toShanghaiIso } from './clock'
+import { PlatformError } from './errors'
+import { authenticate, login } from './rules/auth'
+import { parseFeedQuery, readChanges } from './rules/changes'
+import type { Ctx } from './rules/context'
+import type { StoredResponse } from './rules/idempotency'
+import { getInvoice, listInvoices, type ListOptions } from './rules/invoices'
+import { issueInvoice } from './rules/issuance'
+import { quotaFen, setQuota, snapshotOf } from './rules/quota'
+import { currentTaxcodes, importTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
+import { addTaxpayer, quotaFenOf, requireTaxpayer, taxpayerInfo } from './rules/taxpayers'
+import { DB_FILE, openStore } from './store/open'
+
+export interface PlatformOptions {
+  dataDir: string
+  clock?: Clock
+  /** default: migrations/platform found above this module */
+  migrationsDir?: string
+}
+
+export interface Platform {
+  readonly dataDir: string
+  readonly file: string
+  readonly clock: Clock
+  /** provisioning: created = false when it existed with the same password (CONFLICT for another) */
+  addTaxpayer(input: AddTaxpayerRequest): { taxpayer: TaxpayerInfo; created: boolean }
+  login(input: LoginRequest): LoginResponse
+  /** the taxpayer of a bearer token; UNAUTHORIZED when absent, unknown or expired */
+  authenticate(token: string | undefined): string
+  me(taxId: string): MeResponse
+  /** month YYYYMM, default the current Shanghai month */
+  quota(taxId: string, month?: string): QuotaSnapshot
+  /** total as a decimal string ('500000.00') */
+  setQuota(taxId: string, month: string, total: string): QuotaSnapshot
+  /** issues (or replays, for a repeated key) and returns the invoice; refusals throw PlatformError */
+  issue(sellerTaxId: string, request: unknown, idempotencyKey: string | undefined): PlatformInvoice
+  /** the same, as the HTTP answer: the stored body text, so a replay is byte-identical */
+  issueResponse(sellerTaxId: string, request: unknown, idempotencyKey: string | undefined): StoredResponse & { replayed: boolean }
+  getInvoice(taxId: string, number: string): PlatformInvoice
+  listInvoices(taxId: string, opts?: ListOptions): InvoicePage
+  /** after/limit as text, as a query string gives them */
+  changes(taxId: string, opts?: { after?: string; limit?: string }): ChangesPage
+  importTaxcodes(fileName: string, bytes: Uint8Array): TaxcodesImport
+  taxcodes(): TaxcodesFile | null
+  close(): void
+}
+
+export function createPlatform(opts: PlatformOptions): Platform {
+  const clock = opts.clock ?? systemClock
+  const db = openStore(opts.dataDir, { appliedAt: toShanghaiIso(clock.now()), migrationsDir: opts.migrationsDir })
+  const ctx: Ctx = { db, clock }
+
+  const monthOrNow = (month: string | undefined): string => {
+    if (month === undefined) return shanghaiMonth(clock.now())
+    const m = parseMonth(month)
+    if (!m) throw new PlatformError('VALIDATION', `月份应为 YYYYMM，现为“${month}”`, [{ path: 'month', message: '月份格式不正确' }])
+    return m
+  }
+
+  return {
+    dataDir: opts.dataDir,
+    file: path.join(opts.dataDir, DB_FILE),
+    clock,
+    addTaxpayer: (input) => addTaxpayer(ctx, input),
+    login: (input) => login(ctx, input),
+    authenticate: (token) => authenticate(ctx, token),
+    me: (taxId) => ({ taxpayer: taxpayerInfo(requireTaxpayer(ctx, taxId)), rates: [...RATE_LABELS], taxcodesVersion: taxcodesVersion(ctx) }),
+    quota: (taxId, month) => snapshotOf(quotaFen(ctx, taxId, monthOrNow(month)), clock.now()),
+    setQuota: (taxId, month, total) => setQuota(ctx, taxId, monthOrNow(month), quotaFenOf(total, '总额度')),
+    issue: (sellerTaxId, request, key) => JSON.parse(issueInvoice(ctx, sellerTaxId, request, key).body) as PlatformInvoice,
+    issueResponse: (sellerTaxId, request, key) => issueInvoice(ctx, sellerTaxId, request, key),
+    getInvoice: (taxId, number) => getInvoice(ctx, taxId, number),
+    listInvoices: (taxId, o) => listInvoices(ctx, taxId, o),
+    changes(taxId, o = {}) {
+      const { after, limit } = parseFeedQuery(o.after, o.limit)
+      return readChanges(ctx, taxId, after, limit)
+    },
+    importTaxcodes: (fileName, bytes) => importTaxcodes(ctx, fileName, bytes),
+    taxcodes: () => currentTaxcodes(ctx),
+    close: () => db.close(),
+  }
+}

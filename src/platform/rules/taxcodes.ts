@@ -1,0 +1,121 @@
+// The 商品和服务税收分类编码 table the platform serves (DOMAIN.md §8). The file is kept as given —
+// clients download exactly what was imported — and its leaf codes are extracted for the issuance
+// check (only leaf codes go on invoices). Version = import date + a short sha256 of the bytes.
+import { createHash } from 'node:crypto'
+import { XMLParser } from 'fast-xml-parser'
+import * as XLSX from 'xlsx'
+import { shanghaiDate, toShanghaiIso } from '../clock'
+import { PlatformError } from '../errors'
+import { stmt } from '../store/statements'
+import type { Ctx } from './context'
+
+/** larger than any real table (the 2018 XML is 2.7 MB) */
+export const TAXCODES_MAX_BYTES = 50 * 1024 * 1024
+
+export interface TaxcodesFile {
+  version: string
+  fileName: string
+  bytes: Buffer
+}
+
+export interface TaxcodesImport {
+  version: string
+  fileName: string
+  leaves: number
+  importedAt: string
+}
+
+const invalid = (message: string) => new PlatformError('VALIDATION', message, [{ path: 'file', message }])
+
+function utf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '')
+}
+
+/** CSV: header `code,parent_code,name,short_name,is_leaf,…` (columns found by name). */
+function csvLeaves(bytes: Uint8Array): string[] {
+  // raw: a 19-digit code read as a number would lose its last digits
+  const wb = XLSX.read(utf8(bytes), { type: 'string', raw: true, dense: true })
+  const sheet = wb.Sheets[wb.SheetNames[0] ?? '']
+  const rows = sheet ? XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: false, defval: '' }) : []
+  const header = (rows[0] ?? []).map((h) => String(h).trim().toLowerCase())
+  const code = header.indexOf('code')
+  const leaf = header.indexOf('is_leaf')
+  if (code < 0 || leaf < 0) throw invalid('CSV 文件缺少 code 或 is_leaf 列（表头应为 code,parent_code,name,short_name,is_leaf,…）')
+  return rows
+    .slice(1)
+    .filter((r) => /^(y|yes|true|1|是)$/i.test(String(r[leaf] ?? '').trim()))
+    .map((r) => String(r[code] ?? '').trim())
+}
+
+interface XmlField {
+  '@_name': string
+  '#text'?: string
+}
+
+/** XML: the public form, <record model="tax.category"> with fields code and can_use (leaf). */
+function xmlLeaves(bytes: Uint8Array): string[] {
+  const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => name === 'record' || name === 'field' || name === 'data' })
+  let doc: { openerp?: { data?: { record?: { '@_model'?: string; field?: XmlField[] }[] }[] } }
+  try {
+    doc = parser.parse(utf8(bytes), true) as typeof doc
+  } catch (e) {
+    throw invalid(`XML 文件格式错误：${(e as Error).message}`)
+  }
+  const records = (doc.openerp?.data ?? []).flatMap((d) => d.record ?? []).filter((r) => r['@_model'] === 'tax.category')
+  return records
+    .map((r) => new Map((r.field ?? []).map((f) => [f['@_name'], String(f['#text'] ?? '').trim()])))
+    .filter((f) => f.get('can_use')?.toLowerCase() === 'true')
+    .map((f) => f.get('code') ?? '')
+}
+
+export function extractLeaves(fileName: string, bytes: Uint8Array): string[] {
+  const xml = /\.xml$/i.test(fileName)
+  if (!xml && !/\.csv$/i.test(fileName)) throw invalid(`不支持的文件类型：${fileName}（应为 .csv 或 .xml）`)
+  const leaves = xml ? xmlLeaves(bytes) : csvLeaves(bytes)
+  const bad = leaves.find((c) => !/^\d{19}$/.test(c))
+  if (bad !== undefined) throw invalid(`编码“${bad}”不是 19 位数字`)
+  if (leaves.length === 0) throw invalid('文件中没有末级税收分类编码')
+  return [...new Set(leaves)]
+}
+
+/** Imports a table and puts it in force; importing the same bytes again the same day changes nothing. */
+export function importTaxcodes(ctx: Ctx, fileName: string, bytes: Uint8Array): TaxcodesImport {
+  if (bytes.byteLength > TAXCODES_MAX_BYTES) throw new PlatformError('TOO_LARGE', `文件过大（上限 ${TAXCODES_MAX_BYTES / 1024 / 1024} MB）`)
+  const leaves = extractLeaves(fileName, bytes)
+  const now = ctx.clock.now()
+  const version = `${shanghaiDate(now)}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}`
+  const importedAt = toShanghaiIso(now)
+  ctx.db
+    .transaction(() => {
+      const previous = stmt(ctx.db, 'SELECT id FROM taxcode_files WHERE version = ?').get(version) as { id: number } | undefined
+      stmt(ctx.db, 'DELETE FROM taxcode_leaves').run()
+      if (previous) stmt(ctx.db, 'DELETE FROM taxcode_files WHERE id = ?').run(previous.id)
+      const { lastInsertRowid } = stmt(
+        ctx.db,
+        'INSERT INTO taxcode_files (version, file_name, bytes, leaf_count, imported_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(version, fileName, Buffer.from(bytes), leaves.length, importedAt)
+      const insert = stmt(ctx.db, 'INSERT INTO taxcode_leaves (code, file_id) VALUES (?, ?)')
+      for (const code of leaves) insert.run(code, lastInsertRowid)
+    })
+    .immediate()
+  return { version, fileName, leaves: leaves.length, importedAt }
+}
+
+/** The table in force (the newest import), or null when none was imported. */
+export function currentTaxcodes(ctx: Ctx): TaxcodesFile | null {
+  const row = stmt(ctx.db, 'SELECT version, file_name, bytes FROM taxcode_files ORDER BY id DESC LIMIT 1').get() as
+    | { version: string; file_name: string; bytes: Buffer }
+    | undefined
+  return row ? { version: row.version, fileName: row.file_name, bytes: row.bytes } : null
+}
+
+export function taxcodesVersion(ctx: Ctx): string | null {
+  return (stmt(ctx.db, 'SELECT version FROM taxcode_files ORDER BY id DESC LIMIT 1').get() as { version: string } | undefined)?.version ?? null
+}
+
+/** The codes among these that are not leaves of the table in force (none when no table is loaded). */
+export function nonLeafCodes(ctx: Ctx, codes: string[]): Set<string> {
+  if (taxcodesVersion(ctx) === null) return new Set()
+  const isLeaf = stmt(ctx.db, 'SELECT 1 FROM taxcode_leaves WHERE code = ?')
+  return new Set([...new Set(codes)].filter((c) => !isLeaf.get(c)))
+}

@@ -1,0 +1,196 @@
+// The platform sandbox's HTTP server (docs/platform-api.md): Hono on @hono/node-server, bound to
+// 127.0.0.1 by default. Every answer is JSON — the invoice, the page, or { error: { code, message,
+// issues? } } with the status wire.ts lists — except GET /taxcodes, which sends the file as imported.
+import crypto from 'node:crypto'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import {
+  ADMIN_PREFIX,
+  ADMIN_TOKEN_HEADER,
+  addTaxpayerRequest,
+  API_PREFIX,
+  IDEMPOTENCY_HEADER,
+  loginRequest,
+  TAXCODES_VERSION_HEADER,
+} from '../shared/platform/wire'
+import { z } from 'zod'
+import type { Clock } from './clock'
+import { PlatformError, toPlatformError, validationFailure } from './errors'
+import { checkKey } from './rules/idempotency'
+import { LIST_MAX_SIZE } from './rules/invoices'
+import { createPlatform, type Platform } from './platform'
+
+/** far above a 5,000-line invoice (~2 MB of JSON) */
+export const MAX_BODY_BYTES = 8 * 1024 * 1024
+
+export interface PlatformServerOptions {
+  dataDir: string
+  host?: string
+  /** 0 = any free port */
+  port?: number
+  clock?: Clock
+  /** enables /admin/v1 for callers that send it in X-Admin-Token; absent = no admin endpoints */
+  adminToken?: string
+  /** default: migrations/platform found above this module (the packaged app passes its resources) */
+  migrationsDir?: string
+}
+
+export interface PlatformServer {
+  url: string
+  port: number
+  platform: Platform
+  /** stops accepting, lets requests in flight finish (1 s at most), closes the database */
+  close(): Promise<void>
+}
+
+type Env = { Variables: { taxId: string } }
+
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' }
+const zh = z.locales.zhCN().localeError
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  const a = crypto.createHash('sha256').update(given ?? '').digest()
+  const b = crypto.createHash('sha256').update(expected).digest()
+  return given !== undefined && crypto.timingSafeEqual(a, b)
+}
+
+/** The body as JSON, or VALIDATION before anything is touched. */
+async function jsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text()
+  if (text.trim() === '') throw new PlatformError('VALIDATION', '请求内容为空：应为 JSON', [{ path: '', message: '请求内容为空' }])
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new PlatformError('VALIDATION', '请求内容不是有效的 JSON', [{ path: '', message: 'JSON 格式错误' }])
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const r = schema.safeParse(value, { error: zh })
+  if (!r.success)
+    throw validationFailure(
+      '请求内容不正确',
+      r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    )
+  return r.data
+}
+
+const listQuery = z.object({
+  role: z.enum(['seller', 'buyer'], { error: '角色（role）应为 seller（销项）或 buyer（进项）' }).default('seller'),
+  page: z.coerce.number().int().min(1).default(1),
+  size: z.coerce.number().int().min(1).max(LIST_MAX_SIZE).default(50),
+  month: z.string().optional(),
+})
+
+export function createPlatformApp(platform: Platform, adminToken?: string): Hono<Env> {
+  const app = new Hono<Env>()
+
+  app.onError((err, c) => {
+    const e = toPlatformError(err)
+    if (e.code === 'INTERNAL') console.error(err)
+    return c.json(e.toBody(), e.status as ContentfulStatusCode)
+  })
+  app.notFound((c) => c.json(new PlatformError('NOT_FOUND', `没有这个接口：${c.req.method} ${c.req.path}`).toBody(), 404))
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(new PlatformError('TOO_LARGE', `请求内容过大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB）`).toBody(), 413),
+    }),
+  )
+
+  app.post(`${API_PREFIX}/session`, async (c) => c.json(platform.login(parse(loginRequest, await jsonBody(c)))))
+
+  // everything else under /api/v1 needs a token, and answers for its taxpayer only
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
+    if (c.req.path === `${API_PREFIX}/session`) return next()
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
+    c.set('taxId', platform.authenticate(bearer))
+    return next()
+  })
+
+  app.get(`${API_PREFIX}/me`, (c) => c.json(platform.me(c.get('taxId'))))
+  app.get(`${API_PREFIX}/quota`, (c) => c.json(platform.quota(c.get('taxId'), c.req.query('month'))))
+
+  app.post(`${API_PREFIX}/invoices`, async (c) => {
+    // the key is asked for before the body is read: without one a retry could not be told apart
+    const key = checkKey(c.req.header(IDEMPOTENCY_HEADER))
+    const r = platform.issueResponse(c.get('taxId'), await jsonBody(c), key)
+    return c.body(r.body, r.status as ContentfulStatusCode, { ...JSON_TYPE, ...(r.replayed ? { 'Idempotent-Replayed': 'true' } : {}) })
+  })
+
+  app.get(`${API_PREFIX}/invoices/:number`, (c) => c.json(platform.getInvoice(c.get('taxId'), c.req.param('number'))))
+  app.get(`${API_PREFIX}/invoices`, (c) => {
+    const q = parse(listQuery, c.req.query())
+    return c.json(platform.listInvoices(c.get('taxId'), q))
+  })
+
+  app.get(`${API_PREFIX}/changes`, (c) => c.json(platform.changes(c.get('taxId'), { after: c.req.query('after'), limit: c.req.query('limit') })))
+
+  app.get(`${API_PREFIX}/taxcodes`, (c) => {
+    const file = platform.taxcodes()
+    if (!file) throw new PlatformError('NOT_FOUND', '平台尚未导入商品和服务税收分类编码表')
+    const headers = {
+      'content-type': /\.xml$/i.test(file.fileName) ? 'application/xml' : 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      [TAXCODES_VERSION_HEADER]: file.version,
+      etag: `"${file.version}"`,
+    }
+    if (c.req.header('if-none-match') === headers.etag) return c.body(null, 304, headers)
+    return c.body(new Uint8Array(file.bytes), 200, headers)
+  })
+
+  app.use(`${ADMIN_PREFIX}/*`, async (c, next) => {
+    if (adminToken === undefined) throw new PlatformError('NOT_FOUND', '此平台未启用管理接口')
+    if (!sameSecret(c.req.header(ADMIN_TOKEN_HEADER), adminToken)) throw new PlatformError('FORBIDDEN', '管理接口须提供正确的管理令牌（X-Admin-Token）')
+    return next()
+  })
+  app.post(`${ADMIN_PREFIX}/taxpayers`, async (c) => {
+    const r = platform.addTaxpayer(parse(addTaxpayerRequest, await jsonBody(c)))
+    return c.json(r.taxpayer, r.created ? 201 : 200)
+  })
+
+  return app
+}
+
+export function startPlatformServer(opts: PlatformServerOptions): Promise<PlatformServer> {
+  const platform = createPlatform({ dataDir: opts.dataDir, clock: opts.clock, migrationsDir: opts.migrationsDir })
+  const host = opts.host ?? '127.0.0.1'
+  const app = createPlatformApp(platform, opts.adminToken)
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 0 }, (info: AddressInfo) => {
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`
+      let closing: Promise<void> | null = null
+      resolve({
+        url,
+        port: info.port,
+        platform,
+        close: () =>
+          (closing ??= new Promise<void>((done) => {
+            const http = server as Server
+            http.close(() => {
+              platform.close()
+              done()
+            })
+            // idle keep-alive sockets would hold close() open; busy ones get a moment to answer
+            http.closeIdleConnections()
+            setTimeout(() => http.closeAllConnections(), 1000).unref()
+          })),
+      })
+    }) as Server
+    // the client sends hundreds of requests on a few connections: keep them open between bursts
+    server.keepAliveTimeout = 30_000
+    server.headersTimeout = 35_000
+    // a port already taken: nothing started, so nothing stays open
+    const failed = (e: Error) => {
+      platform.close()
+      reject(e)
+    }
+    server.once('error', failed)
+    server.once('listening', () => server.off('error', failed))
+  })
+}
