@@ -17,7 +17,7 @@ import type {
 import { type Clock, parseMonth, shanghaiMonth, systemClock, toShanghaiIso } from './clock'
 import { PlatformError } from './errors'
 import { authenticate, login } from './rules/auth'
-import { parseFeedQuery, readChanges } from './rules/changes'
+import { parseFeedQuery, readChanges, readChangesJson } from './rules/changes'
 import type { Ctx } from './rules/context'
 import type { StoredResponse } from './rules/idempotency'
 import { getInvoice, listInvoices, type ListOptions } from './rules/invoices'
@@ -56,6 +56,8 @@ export interface Platform {
   listInvoices(taxId: string, opts?: ListOptions): InvoicePage
   /** after/limit as text, as a query string gives them */
   changes(taxId: string, opts?: { after?: string; limit?: string }): ChangesPage
+  /** the same page as JSON text (what GET /changes sends), without parsing each change's data */
+  changesJson(taxId: string, opts?: { after?: string; limit?: string }): string
   importTaxcodes(fileName: string, bytes: Uint8Array): TaxcodesImport
   taxcodes(): TaxcodesFile | null
   close(): void
@@ -90,6 +92,10 @@ export function createPlatform(opts: PlatformOptions): Platform {
     changes(taxId, o = {}) {
       const { after, limit } = parseFeedQuery(o.after, o.limit)
       return readChanges(ctx, taxId, after, limit)
+    },
+    changesJson(taxId, o = {}) {
+      const { after, limit } = parseFeedQuery(o.after, o.limit)
+      return readChangesJson(ctx, taxId, after, limit)
     },
     importTaxcodes: (fileName, bytes) => importTaxcodes(ctx, fileName, bytes),
     taxcodes: () => currentTaxcodes(ctx),

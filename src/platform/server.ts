@@ -129,7 +129,9 @@ export function createPlatformApp(platform: Platform, adminToken?: string): Hono
     return c.json(platform.listInvoices(c.get('taxId'), q))
   })
 
-  app.get(`${API_PREFIX}/changes`, (c) => c.json(platform.changes(c.get('taxId'), { after: c.req.query('after'), limit: c.req.query('limit') })))
+  app.get(`${API_PREFIX}/changes`, (c) =>
+    c.body(platform.changesJson(c.get('taxId'), { after: c.req.query('after'), limit: c.req.query('limit') }), 200, JSON_TYPE),
+  )
 
   app.get(`${API_PREFIX}/taxcodes`, (c) => {
     const file = platform.taxcodes()

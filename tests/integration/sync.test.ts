@@ -7,6 +7,7 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { testDraft } from '../../src/shared/domain/invoice/testDraft'
 import { isWellFormedInvoiceNumber } from '../../src/shared/domain/invoiceNumber'
 import type { Core } from '../../src/main/core/app'
+import { manualClock } from '../../src/main/core/clock'
 import { DEMO_COUNTERPARTIES } from '../../src/main/core/sync/connection'
 import { rejection, SELLER, tempDir, testCore } from '../support/core'
 import { startTestSandbox, type TestSandbox } from '../support/sandbox'
@@ -118,6 +119,39 @@ describe('sync: outbox → platform → ledger', () => {
     await expect.poll(async () => (await core.call('invoices.get', { id })).state, { timeout: 10_000 }).toBe('issued')
     await expect.poll(() => statuses.at(-1)).toBe(0)
     expect(statuses).toContain(1)
+  })
+
+  it('logs in again when the platform no longer knows its token (expired after 12 hours)', async () => {
+    const clock = manualClock(new Date('2026-11-10T09:00:00+08:00'))
+    const platform = await startTestSandbox(path.join(tempDir(), 'platform'), { clock })
+    onTestFinished(() => platform.stop())
+    const core = await testCore({ embeddedPlatform: platform.embedded })
+    await queue(core)
+    expect(await core.call('sync.now', {})).toMatchObject({ pushed: 1, error: null })
+    clock.advance(13 * 3600_000)
+    expect(await core.call('sync.now', {})).toMatchObject({ error: null }) // pull and quota with a fresh login
+    await queue(core)
+    expect(await core.call('sync.now', {})).toMatchObject({ pushed: 1, error: null })
+    expect(platform.platform.listInvoices(SELLER.taxId).total).toBe(2)
+  })
+
+  it('keeps the sandbox password and another platform password apart: switching back and forth keeps working', async () => {
+    const embedded = await sandbox()
+    const remote = await sandbox()
+    remote.platform.addTaxpayer({ taxId: SELLER.taxId, name: SELLER.name, region: '44', password: 'remote-password' })
+    const core = await testCore({ embeddedPlatform: embedded.embedded })
+    expect(await core.call('settings.platform.test', {})).toMatchObject({ ok: true, taxpayerName: SELLER.name }) // registers first
+    // the sandbox's generated password is never offered to another platform
+    expect((await rejection(core.call('settings.platform.set', { url: remote.url }))).code).toBe('VALIDATION')
+    expect(await core.call('settings.platform.test', { url: remote.url })).toMatchObject({ ok: false, message: '请填写平台登录密码' })
+    await core.call('settings.platform.set', { url: remote.url, password: 'remote-password' })
+    await queue(core)
+    expect(await core.call('sync.now', {})).toMatchObject({ pushed: 1, error: null })
+    await core.call('settings.platform.set', { url: null })
+    expect(await core.call('settings.platform.get', {})).toMatchObject({ mode: 'embedded', hasPassword: true })
+    await queue(core)
+    expect(await core.call('sync.now', {})).toMatchObject({ pushed: 1, error: null })
+    expect([remote.platform.listInvoices(SELLER.taxId).total, embedded.platform.listInvoices(SELLER.taxId).total]).toEqual([1, 1])
   })
 
   it('a configured platform needs the password; a wrong one is a clear login refusal that changes nothing', async () => {

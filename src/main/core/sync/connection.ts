@@ -7,7 +7,7 @@ import type { CoreContext } from '../context'
 import { AppError } from '../errors'
 import { addCompanyAside, readCompany } from '../features/companies/service'
 import type { Ledger } from '../ledger/open'
-import { connectionFile, type ConnectionFile, type SecretSeal } from './connectionFile'
+import { connectionFile, EMBEDDED, identityOf, type ConnectionFile, type SecretSeal } from './connectionFile'
 import { platformClient, Refused, type PlatformClient } from './platformClient'
 
 /** what the host gives when it can start the embedded sandbox */
@@ -25,8 +25,8 @@ export interface Connection {
   identity: string
   mode: 'embedded' | 'remote'
   taxId: string
-  /** a valid token, logging in again when the platform forgot the old one */
-  token(renew?: boolean): Promise<string>
+  /** runs a call with a token, logging in again once when the platform no longer knows it (expiry, reset) */
+  authed<T>(call: (token: string) => Promise<T>): Promise<T>
 }
 
 export interface Connector {
@@ -34,8 +34,8 @@ export interface Connector {
   /** the embedded sandbox's URL once started (for the settings screen) */
   embeddedUrl(): string | null
   connect(ledger: Ledger): Promise<Connection>
-  /** 测试连接 with settings not yet saved */
-  tryLogin(url: string | null, taxId: string, password: string | null): Promise<{ name: string }>
+  /** 测试连接 with settings not yet saved (the embedded sandbox registers the company first) */
+  tryLogin(ledger: Ledger, url: string | null, password: string | null): Promise<{ name: string }>
 }
 
 const newPassword = () => crypto.randomBytes(18).toString('base64url')
@@ -54,11 +54,11 @@ export function createConnector(ctx: CoreContext, opts: { embedded?: EmbeddedPla
   /** registers a taxpayer on the embedded sandbox with a generated password, once */
   const provision = async (client: PlatformClient, adminToken: string, who: { taxId: string; name: string; region: string }) => {
     let cfg = file.read()
-    let password = file.password(cfg, who.taxId)
+    let password = file.password(cfg, EMBEDDED, who.taxId)
     if (password && cfg.provisioned.includes(who.taxId)) return
     password ??= newPassword()
     await client.addTaxpayer(adminToken, { ...who, password })
-    cfg = file.withPassword(file.read(), who.taxId, password)
+    cfg = file.withPassword(file.read(), EMBEDDED, who.taxId, password)
     file.write({ ...cfg, provisioned: [...new Set([...cfg.provisioned, who.taxId])] })
   }
 
@@ -72,52 +72,68 @@ export function createConnector(ctx: CoreContext, opts: { embedded?: EmbeddedPla
     ctx.events.emit({ type: 'data.changed', entity: 'companies' })
   }
 
+  /** the client for a URL, or for the embedded sandbox with this company registered on it */
+  const clientFor = async (url: string | null, ledger: Ledger): Promise<{ client: PlatformClient; taxId: string }> => {
+    const company = readCompany(ledger.orm)
+    if (!company) throw new AppError('NO_COMPANY', '请先创建企业')
+    if (url) return { client: platformClient(url), taxId: company.taxId }
+    const sandbox = await startEmbedded()
+    const client = platformClient(sandbox.url)
+    await provision(client, sandbox.adminToken, company)
+    await addDemoCounterparties(client, sandbox.adminToken)
+    return { client, taxId: company.taxId }
+  }
+
   return {
     file,
     embeddedUrl: () => embedded?.url ?? null,
     async connect(ledger) {
-      const company = readCompany(ledger.orm)
-      if (!company) throw new AppError('NO_COMPANY', '请先创建企业')
       const cfg = file.read()
-      let client: PlatformClient
-      if (cfg.url) client = platformClient(cfg.url)
-      else {
-        const sandbox = await startEmbedded()
-        client = platformClient(sandbox.url)
-        await provision(client, sandbox.adminToken, company)
-        await addDemoCounterparties(client, sandbox.adminToken)
-      }
-      const identity = cfg.url ?? 'embedded'
-      const taxId = company.taxId
+      const { client, taxId } = await clientFor(cfg.url, ledger)
+      const identity = identityOf(cfg.url)
       const tokenKey = `${identity} ${taxId}`
+      const token = async (renew: boolean) => {
+        const known = tokens.get(tokenKey)
+        if (known && !renew) return known
+        const password = file.password(file.read(), identity, taxId)
+        if (!password) throw new AppError('UNAUTHORIZED', `尚未保存企业 ${taxId} 的平台登录密码：请在 系统设置 › 平台连接 中填写`)
+        try {
+          const { token } = await client.login(taxId, password)
+          tokens.set(tokenKey, token)
+          return token
+        } catch (e) {
+          if (e instanceof Refused && e.code === 'UNAUTHORIZED')
+            throw new AppError('UNAUTHORIZED', `税务平台拒绝登录（${e.message}）：请在 系统设置 › 平台连接 中检查纳税人识别号和密码`)
+          throw e
+        }
+      }
       return {
         client,
         identity,
         mode: cfg.url ? 'remote' : 'embedded',
         taxId,
-        async token(renew = false) {
-          const known = tokens.get(tokenKey)
-          if (known && !renew) return known
-          const password = file.password(file.read(), taxId)
-          if (!password) throw new AppError('UNAUTHORIZED', `尚未保存企业 ${taxId} 的平台登录密码：请在 系统设置 › 平台连接 中填写`)
+        async authed(call) {
           try {
-            const { token } = await client.login(taxId, password)
-            tokens.set(tokenKey, token)
-            return token
+            return await call(await token(false))
           } catch (e) {
-            if (e instanceof Refused && e.code === 'UNAUTHORIZED')
-              throw new AppError('UNAUTHORIZED', `税务平台拒绝登录（${e.message}）：请在 系统设置 › 平台连接 中检查纳税人识别号和密码`)
-            throw e
+            if (!(e instanceof Refused && e.code === 'UNAUTHORIZED')) throw e
+            return call(await token(true))
           }
         },
       }
     },
-    async tryLogin(url, taxId, password) {
-      const target = url ?? (await startEmbedded()).url
-      const pwd = password ?? file.password(file.read(), taxId)
+    async tryLogin(ledger, url, password) {
+      const { client, taxId } = await clientFor(url, ledger)
+      // the sandbox's password is the app's own; another platform's is the one typed or saved for it
+      const pwd = (url ? password : null) ?? file.password(file.read(), identityOf(url), taxId)
       if (!pwd) throw new AppError('VALIDATION', '请填写平台登录密码', { issues: [{ path: 'password', message: '请填写平台登录密码' }] })
-      const { taxpayer } = await platformClient(target).login(taxId, pwd)
-      return { name: taxpayer.name }
+      try {
+        const { taxpayer } = await client.login(taxId, pwd)
+        return { name: taxpayer.name }
+      } catch (e) {
+        if (e instanceof Refused && e.code === 'UNAUTHORIZED') throw new AppError('UNAUTHORIZED', `税务平台拒绝登录：${e.message}`)
+        throw e
+      }
     },
   }
 }

@@ -13,21 +13,28 @@ export interface SecretSeal {
 export interface ConnectionConfig {
   /** null: the embedded sandbox */
   url: string | null
-  /** 纳税人识别号 → password (sealed when a SecretSeal is given) */
-  passwords: Record<string, string>
+  /**
+   * platform identity ('embedded' or the URL) → 纳税人识别号 → password (sealed when a SecretSeal is
+   * given): the sandbox's generated password never goes to another platform, nor the other way
+   */
+  passwords: Record<string, Record<string, string>>
   /** the taxpayers this app registered on its embedded sandbox (their passwords are generated) */
   provisioned: string[]
   /** the two demo counterparties were added (embedded mode, once) */
   demoAdded: boolean
 }
 
+/** the identity of the embedded sandbox (its URL changes from run to run) */
+export const EMBEDDED = 'embedded'
+export const identityOf = (url: string | null) => url ?? EMBEDDED
+
 const EMPTY: ConnectionConfig = { url: null, passwords: {}, provisioned: [], demoAdded: false }
 
 export interface ConnectionFile {
   read(): ConnectionConfig
   write(c: ConnectionConfig): void
-  password(c: ConnectionConfig, taxId: string): string | null
-  withPassword(c: ConnectionConfig, taxId: string, password: string): ConnectionConfig
+  password(c: ConnectionConfig, identity: string, taxId: string): string | null
+  withPassword(c: ConnectionConfig, identity: string, taxId: string, password: string): ConnectionConfig
 }
 
 export function connectionFile(dataDir: string, seal?: SecretSeal): ConnectionFile {
@@ -48,13 +55,14 @@ export function connectionFile(dataDir: string, seal?: SecretSeal): ConnectionFi
       fs.chmodSync(tmp, 0o600)
       fs.renameSync(tmp, file)
     },
-    password(c, taxId) {
-      const stored = c.passwords[taxId]
+    password(c, identity, taxId) {
+      const stored = c.passwords[identity]?.[taxId]
       if (stored === undefined) return null
       return seal ? seal.open(stored) : stored
     },
-    withPassword(c, taxId, password) {
-      return { ...c, passwords: { ...c.passwords, [taxId]: seal ? seal.seal(password) : password } }
+    withPassword(c, identity, taxId, password) {
+      const sealed = seal ? seal.seal(password) : password
+      return { ...c, passwords: { ...c.passwords, [identity]: { ...c.passwords[identity], [taxId]: sealed } } }
     },
   }
 }

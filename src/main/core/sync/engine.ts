@@ -1,7 +1,6 @@
 // The sync engine (DESIGN.md §5): push the outbox, pull the change feed, read the quota, refresh
 // the tax-code table. One run at a time; in the background while the app is open and on demand
 // (立即同步). Connectivity problems mean "try later", never "failed".
-import { eq } from 'drizzle-orm'
 import type { SyncResult } from '../../../shared/api/sync'
 import type { InvoiceSettledEvent } from '../../../shared/events'
 import type { IssueRequest, PlatformInvoice } from '../../../shared/platform/wire'
@@ -11,11 +10,11 @@ import { isAppError } from '../errors'
 import { recordAudit } from '../features/audit/service'
 import { importTable, parseTable } from '../features/taxcodes/service'
 import type { Ledger } from '../ledger/open'
-import { invoices } from '../ledger/schema'
 import { applyChanges, applyIssuedAll, applyRejected, ensureSyncState, quotaReading, saveSyncState } from './apply'
 import type { Connection, Connector } from './connection'
 import { backoffMs, dueRows, markRetry, markSending, openCount, type OutboxRow } from './outbox'
 import { Refused, Unreachable } from './platformClient'
+import { prepared } from './statements'
 
 const BATCH = 64
 /** requests in flight at once, each for a different document */
@@ -46,8 +45,7 @@ export interface SyncEngine {
 
 /** the invoice follows its command: 开具中 while a request may be on its way, 待开具 while it waits */
 function setInvoiceState(ledger: Ledger, row: OutboxRow, state: 'issuing' | 'queued', now: string) {
-  if (row.documentType === 'invoice')
-    ledger.orm.update(invoices).set({ state, updatedAt: now }).where(eq(invoices.id, row.documentId)).run()
+  if (row.documentType === 'invoice') prepared(ledger, 'UPDATE invoices SET state = ?, updated_at = ? WHERE id = ?').run(state, now, row.documentId)
 }
 
 export function createSyncEngine(ctx: CoreContext, connector: Connector, notify: { status(): void; settled(e: InvoiceSettledEvent): void }): SyncEngine {
@@ -65,15 +63,9 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
    */
   async function sendOne(ledger: Ledger, conn: Connection, row: OutboxRow): Promise<Sent> {
     const body = JSON.parse(row.payload) as IssueRequest
-    const send = async (renew: boolean) => conn.client.issue(await conn.token(renew), row.idempotencyKey, { ...body, clientRef: row.idempotencyKey })
     try {
-      try {
-        return { outcome: 'pushed', row, issued: await send(false) }
-      } catch (e) {
-        if (!(e instanceof Refused && e.code === 'UNAUTHORIZED')) throw e
-        // the platform forgot our token (restart, expiry): log in again once
-        return { outcome: 'pushed', row, issued: await send(true) }
-      }
+      const issued = await conn.authed((token) => conn.client.issue(token, row.idempotencyKey, { ...body, clientRef: row.idempotencyKey }))
+      return { outcome: 'pushed', row, issued }
     } catch (e) {
       if (e instanceof Unreachable) {
         ledger.db.transaction(() => {
@@ -135,7 +127,7 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
 
   async function pull(ledger: Ledger, conn: Connection, cursor: string, result: SyncResult) {
     for (;;) {
-      const page = await conn.client.changes(await conn.token(), cursor, FEED_PAGE)
+      const page = await conn.authed((token) => conn.client.changes(token, cursor, FEED_PAGE))
       const outcome = applyChanges(ledger, page.changes, page.cursor, ctx.now())
       result.pulled += outcome.applied
       for (const s of outcome.settled) notify.settled(s)
@@ -147,9 +139,9 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
 
   /** the platform's table replaces ours when its version changes (never when it has none) */
   async function refreshTaxcodes(ledger: Ledger, conn: Connection, known: string | null) {
-    const me = await conn.client.me(await conn.token())
+    const me = await conn.authed((token) => conn.client.me(token))
     if (!me.taxcodesVersion || me.taxcodesVersion === known) return
-    const file = await conn.client.taxcodes(await conn.token())
+    const file = await conn.authed((token) => conn.client.taxcodes(token))
     if (!file) return
     const now = ctx.now()
     importTable(ledger, parseTable(file.bytes, file.fileName), now, (db) =>
@@ -176,7 +168,7 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       saveSyncState(ledger, { lastAttemptAt: ctx.now() })
       await push(ledger, conn, manual, result)
       await pull(ledger, conn, sync.cursor, result)
-      saveSyncState(ledger, { quota: JSON.stringify(quotaReading(await conn.client.quota(await conn.token()))) })
+      saveSyncState(ledger, { quota: JSON.stringify(quotaReading(await conn.authed((token) => conn.client.quota(token)))) })
       await refreshTaxcodes(ledger, conn, sync.taxcodesVersion)
       saveSyncState(ledger, { lastSuccessAt: ctx.now(), lastError: null })
       state.online = true

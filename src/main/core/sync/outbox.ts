@@ -1,17 +1,7 @@
 // 待上传: reading and moving outbox rows (DESIGN.md §5). A row is sent only when no earlier row of
 // the same document is still open, so commands for one document never overtake each other.
-import type Database from 'better-sqlite3'
 import type { Ledger } from '../ledger/open'
-
-/** prepared once per connection: a push of a thousand invoices runs these thousands of times */
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>()
-function stmt(ledger: Ledger, sql: string): Database.Statement {
-  let bySql = prepared.get(ledger.db)
-  if (!bySql) prepared.set(ledger.db, (bySql = new Map()))
-  let s = bySql.get(sql)
-  if (!s) bySql.set(sql, (s = ledger.db.prepare(sql)))
-  return s
-}
+import { prepared as stmt } from './statements'
 
 export interface OutboxRow {
   id: number

@@ -222,6 +222,11 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
       .where(eq(invoices.id, id))
       .run()
     writeLines(ledger, id, draft)
+    // queued again by the user: an earlier command waiting for them is settled by this one
+    tx.update(outbox)
+      .set({ state: 'failed', updatedAt: now })
+      .where(and(eq(outbox.documentType, 'invoice'), eq(outbox.documentId, id), eq(outbox.state, 'needs-action')))
+      .run()
     tx.insert(outbox)
       .values({
         command: 'issue-invoice',

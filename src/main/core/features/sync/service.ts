@@ -12,6 +12,7 @@ import { invoices, receivedInvoices, syncState } from '../../ledger/schema'
 import type { Connector } from '../../sync/connection'
 import type { SyncEngine } from '../../sync/engine'
 import { latestRows, markDueNow, needsActionCount, openCount } from '../../sync/outbox'
+import { identityOf } from '../../sync/connectionFile'
 import { Refused, Unreachable } from '../../sync/platformClient'
 import { issueInvoice } from '../invoices/service'
 import { readCompany } from '../companies/service'
@@ -77,7 +78,7 @@ export async function platformSettings(ctx: CoreContext, { connector }: SyncPart
     mode: cfg.url ? 'remote' : 'embedded',
     url: cfg.url ?? connector.embeddedUrl(),
     taxId,
-    hasPassword: taxId ? connector.file.password(cfg, taxId) !== null : false,
+    hasPassword: taxId ? connector.file.password(cfg, identityOf(cfg.url), taxId) !== null : false,
   }
 }
 
@@ -91,18 +92,21 @@ export async function savePlatformSettings(ctx: CoreContext, parts: SyncParts, i
   const taxId = await currentTaxId(ctx)
   const { file } = parts.connector
   let cfg = { ...file.read(), url: input.url }
-  if (input.url && !input.password && file.password(cfg, taxId) === null)
-    throw new AppError('VALIDATION', '使用外部平台时请填写登录密码', { issues: [{ path: 'password', message: '请填写平台登录密码' }] })
-  if (input.password) cfg = file.withPassword(cfg, taxId, input.password)
+  // the embedded sandbox's password is generated and kept by the app: only another platform's is typed
+  if (input.url) {
+    if (!input.password && file.password(cfg, input.url, taxId) === null)
+      throw new AppError('VALIDATION', '使用外部平台时请填写登录密码', { issues: [{ path: 'password', message: '请填写平台登录密码' }] })
+    if (input.password) cfg = file.withPassword(cfg, input.url, taxId, input.password)
+  }
   file.write(cfg)
   return platformSettings(ctx, parts)
 }
 
 export async function testPlatform(ctx: CoreContext, { connector }: SyncParts, input: { url?: string | null; password?: string }) {
-  const taxId = await currentTaxId(ctx)
+  const ledger = await ctx.ledger()
   const url = input.url === undefined ? connector.file.read().url : input.url
   try {
-    const { name } = await connector.tryLogin(url, taxId, input.password ?? null)
+    const { name } = await connector.tryLogin(ledger, url, input.password ?? null)
     return { ok: true, message: `连接成功：已登录为 ${name}`, taxpayerName: name }
   } catch (e) {
     if (e instanceof Unreachable || e instanceof Refused || isAppError(e)) return { ok: false, message: e.message }
