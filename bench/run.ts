@@ -1,9 +1,21 @@
 // `npm run bench`: figures, not pass/fail (timing limits belong here, not in tests). Each figure
 // is printed beside the floor measured in the same run. `--smoke` runs small sizes in CI.
-import { customerBenches } from './customers'
+// Names pick some of them: `npx tsx bench/run.ts sync`, `npm run bench -- match invoices --smoke`.
+const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
+  customers: (smoke) => import('./customers').then((m) => m.customerBenches(smoke)),
+  match: (smoke) => import('./match').then((m) => m.matchBench(smoke)),
+  invoices: (smoke) => import('./invoices').then((m) => m.invoiceBench(smoke)),
+  sync: (smoke) => import('./sync').then((m) => m.syncBench(smoke)),
+}
 
 const smoke = process.argv.includes('--smoke')
+const named = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const unknown = named.filter((n) => !(n in BENCHES))
+if (unknown.length > 0) {
+  console.error(`no benchmark named ${unknown.join(', ')}; there are: ${Object.keys(BENCHES).join(', ')}`)
+  process.exit(2)
+}
 console.log(`票税通 benchmarks (${smoke ? 'smoke' : 'full'}) — node ${process.version}, ${new Date().toISOString()}`)
-await customerBenches(smoke)
-await import('./match').then((m) => m.matchBench(smoke))
-await import('./invoices').then((m) => m.invoiceBench(smoke))
+for (const name of named.length > 0 ? named : Object.keys(BENCHES)) await BENCHES[name]!(smoke)
+
+export {} // a module: top-level await
