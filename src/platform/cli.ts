@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { regionName } from '../shared/domain/regions'
+import { BOOKING_STATUSES, type BookingStatus, RED_STATUSES, type RedStatusCode } from '../shared/platform/red'
 import { PlatformError, type PlatformIssue, toPlatformError } from './errors'
 import { createPlatform, type Platform } from './platform'
 import { startPlatformServer } from './server'
@@ -66,7 +67,7 @@ async function serve(flags: Flags): Promise<undefined> {
   return undefined
 }
 
-export const platformCommands: Record<string, Command> = {
+const sandboxCommands: Record<string, Command> = {
   serve: {
     help: 'platform serve --data DIR [--host 127.0.0.1] [--port P]     启动税务平台沙箱（管理接口：设置环境变量 FAPIAO_PLATFORM_ADMIN_TOKEN）',
     run: (_a, flags) => serve(flags),
@@ -131,6 +132,77 @@ export const platformCommands: Record<string, Command> = {
       }),
   },
 }
+
+function onOff(flags: Flags, name: string): boolean {
+  const v = need(flags, name, 'on 或 off')
+  if (v !== 'on' && v !== 'off') throw new PlatformError('VALIDATION', `--${name} 应为 on 或 off，现为“${v}”`)
+  return v === 'on'
+}
+
+/** the 入账 status flag: one of BOOKING_STATUSES' codes */
+function bookingStatus(flags: Flags): BookingStatus | undefined {
+  const v = str(flags, 'status')
+  if (v === undefined) return undefined
+  const hit = BOOKING_STATUSES.find((b) => b.code === v)
+  if (!hit) throw new PlatformError('VALIDATION', `--status 应为 ${BOOKING_STATUSES.map((b) => `${b.code}（${b.label}）`).join('、')}，现为“${v}”`)
+  return hit.code
+}
+
+function redStatus(flags: Flags): RedStatusCode | undefined {
+  const v = str(flags, 'status')
+  if (v === undefined) return undefined
+  const hit = RED_STATUSES.find((s) => s.code === v)
+  if (!hit) throw new PlatformError('VALIDATION', `--status 应为 01–10 的红字确认单状态，现为“${v}”`)
+  return hit.code
+}
+
+/** admin commands for 红字发票 and 入账 (issue 5): tests take both the API and these paths */
+const redCommands: Record<string, Command> = {
+  'invoice mark-booked': {
+    help: 'platform invoice mark-booked --data DIR NUMBER [--status 02] [--period YYYYMM]   以购买方身份为发票入账（默认 02、发票所属月份）',
+    run: async (args, flags) => {
+      const number = args[0] ?? ''
+      if (!/^\d{20}$/.test(number)) throw new PlatformError('VALIDATION', `缺少参数或格式不正确：发票号码 NUMBER（20 位数字），现为“${number}”`)
+      return withPlatform(flags, (p) => p.markBooked(number, { status: bookingStatus(flags), period: str(flags, 'period') }))
+    },
+  },
+  'settings set': {
+    help: 'platform settings set --data DIR --confirm-issues on|off   确认即开票：同意红字确认单时立即开具红字发票（默认 on）',
+    run: async (_a, flags) => withPlatform(flags, (p) => ({ confirmIssues: p.setConfirmIssues(onOff(flags, 'confirm-issues')) })),
+  },
+  'red list': {
+    help: 'platform red list --data DIR --tax-id T [--role seller|buyer] [--status S] [--page P --size S]   查看纳税人的红字确认单',
+    run: async (_a, flags) =>
+      withPlatform(flags, (p) => {
+        const role = str(flags, 'role')
+        if (role !== undefined && role !== 'seller' && role !== 'buyer') throw new PlatformError('VALIDATION', `--role 应为 seller 或 buyer，现为“${role}”`)
+        const page = p.listRedConfirmations(need(flags, 'tax-id', '纳税人识别号'), {
+          role,
+          status: redStatus(flags),
+          page: positiveInt(flags, 'page'),
+          size: positiveInt(flags, 'size'),
+        })
+        return {
+          total: page.total,
+          rows: page.rows.map((f) => ({
+            number: f.number,
+            status: f.status,
+            blueNumber: f.blueNumber,
+            reason: f.reason,
+            initiator: f.initiator,
+            sellerTaxId: f.seller.taxId,
+            buyerTaxId: f.buyer.taxId,
+            amount: f.amount,
+            tax: f.tax,
+            createdAt: f.createdAt,
+            deadline: f.deadline,
+            redInvoiceNumber: f.redInvoiceNumber,
+          })),
+        }
+      }),
+  },
+}
+export const platformCommands: Record<string, Command> = { ...sandboxCommands, ...redCommands }
 
 export function platformUsage(): string {
   return `税务平台沙箱命令：\n${Object.values(platformCommands)

@@ -14,6 +14,13 @@ import type {
   QuotaSnapshot,
   TaxpayerInfo,
 } from '../shared/platform/wire'
+import type {
+  BookingStatus,
+  InvoiceBooking,
+  RedConfirmation,
+  RedConfirmationPage,
+  RedConfirmationQuery,
+} from '../shared/platform/red'
 import { type Clock, parseMonth, shanghaiMonth, systemClock, toShanghaiIso } from './clock'
 import { PlatformError } from './errors'
 import { authenticate, login } from './rules/auth'
@@ -23,6 +30,9 @@ import type { StoredResponse } from './rules/idempotency'
 import { getInvoice, listInvoices, type ListOptions } from './rules/invoices'
 import { issueInvoice } from './rules/issuance'
 import { quotaFen, setQuota, snapshotOf } from './rules/quota'
+import { adminMarkBooked, type Answer, type RedAction, readRedConfirmation, readRedConfirmations, runRedAction } from './rules/redActions'
+import { expireDue } from './rules/redExpiry'
+import { confirmIssues, setConfirmIssues } from './rules/redSettings'
 import { currentTaxcodes, importTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
 import { addTaxpayer, quotaFenOf, requireTaxpayer, taxpayerInfo } from './rules/taxpayers'
 import { DB_FILE, openStore } from './store/open'
@@ -58,6 +68,26 @@ export interface Platform {
   changes(taxId: string, opts?: { after?: string; limit?: string }): ChangesPage
   /** the same page as JSON text (what GET /changes sends), without parsing each change's data */
   changesJson(taxId: string, opts?: { after?: string; limit?: string }): string
+  // ── 红字确认单 (docs/platform-api.md): mutating calls take an Idempotency-Key like issue ──
+  /** 录入: 201 the form — 01 with its red invoice issued, or 02/03 waiting for the other party */
+  createRedConfirmation(taxId: string, body: unknown, key: string | undefined): RedConfirmation
+  /** 同意 / 拒绝 by the party that did not enter it */
+  decideRedConfirmation(taxId: string, number: string, body: unknown, key: string | undefined): RedConfirmation
+  /** 撤销: 08 by the initiator while waiting, 09 by either party once agreed and not issued */
+  withdrawRedConfirmation(taxId: string, number: string, key: string | undefined): RedConfirmation
+  /** the seller's 开票 of an agreed form (确认即开票 off); body {} or { clientRef } */
+  issueRedInvoice(taxId: string, number: string, key: string | undefined, body?: unknown): RedConfirmation
+  getRedConfirmation(taxId: string, number: string): RedConfirmation
+  listRedConfirmations(taxId: string, query?: RedConfirmationQuery): RedConfirmationPage
+  /** the buyer's 入账 of an invoice it received; key optional in-process (required over HTTP) */
+  setBooking(buyerTaxId: string, invoiceNumber: string, body: unknown, key?: string): InvoiceBooking
+  /** admin: 入账 as the invoice's buyer, default 02 and the invoice's month */
+  markBooked(invoiceNumber: string, opts?: { status?: BookingStatus; period?: string }): InvoiceBooking
+  /** any red call as the HTTP answer: the stored body text, so a replay is byte-identical */
+  redResponse(taxId: string, action: RedAction, key: string | undefined): Answer
+  /** 确认即开票 (default on) */
+  confirmIssues(): boolean
+  setConfirmIssues(on: boolean): boolean
   importTaxcodes(fileName: string, bytes: Uint8Array): TaxcodesImport
   taxcodes(): TaxcodesFile | null
   close(): void
@@ -75,6 +105,9 @@ export function createPlatform(opts: PlatformOptions): Platform {
     return m
   }
 
+  const red = (taxId: string, action: RedAction, key: string | undefined): RedConfirmation =>
+    JSON.parse(runRedAction(ctx, taxId, action, key).body) as RedConfirmation
+
   return {
     dataDir: opts.dataDir,
     file: path.join(opts.dataDir, DB_FILE),
@@ -89,14 +122,28 @@ export function createPlatform(opts: PlatformOptions): Platform {
     issueResponse: (sellerTaxId, request, key) => issueInvoice(ctx, sellerTaxId, request, key),
     getInvoice: (taxId, number) => getInvoice(ctx, taxId, number),
     listInvoices: (taxId, o) => listInvoices(ctx, taxId, o),
+    // the feed never shows a due 确认单 still pending: the 72-hour sweep runs first
     changes(taxId, o = {}) {
       const { after, limit } = parseFeedQuery(o.after, o.limit)
+      expireDue(ctx)
       return readChanges(ctx, taxId, after, limit)
     },
     changesJson(taxId, o = {}) {
       const { after, limit } = parseFeedQuery(o.after, o.limit)
+      expireDue(ctx)
       return readChangesJson(ctx, taxId, after, limit)
     },
+    createRedConfirmation: (taxId, body, key) => red(taxId, { kind: 'create', body }, key),
+    decideRedConfirmation: (taxId, number, body, key) => red(taxId, { kind: 'decide', number, body }, key),
+    withdrawRedConfirmation: (taxId, number, key) => red(taxId, { kind: 'withdraw', number }, key),
+    issueRedInvoice: (taxId, number, key, body = {}) => red(taxId, { kind: 'issue', number, body }, key),
+    getRedConfirmation: (taxId, number) => readRedConfirmation(ctx, taxId, number),
+    listRedConfirmations: (taxId, query) => readRedConfirmations(ctx, taxId, query),
+    setBooking: (buyerTaxId, number, body, key) => JSON.parse(runRedAction(ctx, buyerTaxId, { kind: 'booking', number, body }, key).body) as InvoiceBooking,
+    markBooked: (number, o = {}) => JSON.parse(adminMarkBooked(ctx, number, o).body) as InvoiceBooking,
+    redResponse: (taxId, action, key) => runRedAction(ctx, taxId, action, key),
+    confirmIssues: () => confirmIssues(ctx),
+    setConfirmIssues: (on) => setConfirmIssues(ctx, on),
     importTaxcodes: (fileName, bytes) => importTaxcodes(ctx, fileName, bytes),
     taxcodes: () => currentTaxcodes(ctx),
     close: () => db.close(),

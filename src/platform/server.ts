@@ -22,6 +22,7 @@ import type { Clock } from './clock'
 import { PlatformError, toPlatformError, validationFailure } from './errors'
 import { checkKey } from './rules/idempotency'
 import { LIST_MAX_SIZE } from './rules/invoices'
+import type { Answer, RedAction } from './rules/redActions'
 import { createPlatform, type Platform } from './platform'
 
 /** far above a 5,000-line invoice (~2 MB of JSON) */
@@ -67,6 +68,11 @@ async function jsonBody(c: Context): Promise<unknown> {
   } catch {
     throw new PlatformError('VALIDATION', '请求内容不是有效的 JSON', [{ path: '', message: 'JSON 格式错误' }])
   }
+}
+
+/** a body that may be left empty ({} assumed): withdraw and issue carry nothing needed */
+async function optionalJsonBody(c: Context): Promise<unknown> {
+  return (await c.req.text()).trim() === '' ? {} : jsonBody(c)
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -128,6 +134,23 @@ export function createPlatformApp(platform: Platform, adminToken?: string): Hono
     const q = parse(listQuery, c.req.query())
     return c.json(platform.listInvoices(c.get('taxId'), q))
   })
+
+  // 红字确认单 (src/shared/platform/red.ts): every mutating call keyed, the answer sent as stored
+  const RED = `${API_PREFIX}/red-confirmations`
+  const answer = (c: Context<Env>, r: Answer) =>
+    c.body(r.body, r.status as ContentfulStatusCode, { ...JSON_TYPE, ...(r.replayed ? { 'Idempotent-Replayed': 'true' } : {}) })
+  const keyed = async (c: Context<Env>, action: (body: unknown) => RedAction, read: (c: Context) => Promise<unknown> = jsonBody) => {
+    // the key is asked for before the body is read, as for invoices
+    const key = checkKey(c.req.header(IDEMPOTENCY_HEADER))
+    return answer(c, platform.redResponse(c.get('taxId'), action(await read(c)), key))
+  }
+  app.post(RED, (c) => keyed(c, (body) => ({ kind: 'create', body })))
+  app.get(RED, (c) => c.json(platform.listRedConfirmations(c.get('taxId'), c.req.query())))
+  app.get(`${RED}/:number`, (c) => c.json(platform.getRedConfirmation(c.get('taxId'), c.req.param('number'))))
+  app.post(`${RED}/:number/decision`, (c) => keyed(c, (body) => ({ kind: 'decide', number: c.req.param('number'), body })))
+  app.post(`${RED}/:number/withdraw`, (c) => keyed(c, () => ({ kind: 'withdraw', number: c.req.param('number') }), optionalJsonBody))
+  app.post(`${RED}/:number/issue`, (c) => keyed(c, (body) => ({ kind: 'issue', number: c.req.param('number'), body }), optionalJsonBody))
+  app.post(`${API_PREFIX}/invoices/:number/booking`, (c) => keyed(c, (body) => ({ kind: 'booking', number: c.req.param('number'), body })))
 
   app.get(`${API_PREFIX}/changes`, (c) =>
     c.body(platform.changesJson(c.get('taxId'), { after: c.req.query('after'), limit: c.req.query('limit') }), 200, JSON_TYPE),

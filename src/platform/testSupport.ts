@@ -1,13 +1,14 @@
-// For the sandbox's own tests: a platform on a throwaway data directory, the test taxpayers and a
-// valid issue request. (Integration tests over HTTP use tests/support/platform.ts.)
+// For the sandbox's own tests: a platform on a throwaway data directory, the test taxpayers, a
+// valid issue request and a blue invoice to reverse. (Integration tests over HTTP use tests/support/platform.ts.)
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { onTestFinished } from 'vitest'
 import { testDraft } from '../shared/domain/invoice/testDraft'
 import type { InvoiceDraft } from '../shared/domain/invoice'
-import type { IssueRequest } from '../shared/platform/wire'
+import type { IssueRequest, PlatformInvoice } from '../shared/platform/wire'
 import type { Clock } from './clock'
+import { PlatformError } from './errors'
 import { createPlatform, type Platform } from './platform'
 
 export const SELLER = { taxId: '91440300MA5G0X1U23', name: '深圳市测试科技有限公司', region: '44', password: 'seller-pass' }
@@ -33,4 +34,25 @@ export function tempPlatform(opts: { clock?: Clock; dataDir?: string; quota?: st
 export function issueRequestFor(over: Partial<InvoiceDraft> = {}, drawer = '王会计'): IssueRequest {
   const base = testDraft()
   return { draft: testDraft({ buyer: { ...base.buyer, name: BUYER.name, taxId: BUYER.taxId }, ...over }), drawer }
+}
+
+let keys = 0
+/** a fresh Idempotency-Key */
+export const newKey = (what = 'k'): string => `${what}-${++keys}`
+
+/** A blue invoice from SELLER to BUYER: one line of 10 × 1,000.00 at 6% (金额 10000.00, 税额 600.00). */
+export function issueBlue(platform: Platform): PlatformInvoice {
+  const line = { ...issueRequestFor().draft.lines[0]!, unit: '套', quantity: '10', unitPrice: '1000' }
+  return platform.issue(SELLER.taxId, issueRequestFor({ lines: [line] }), newKey('blue'))
+}
+
+/** the refusal a call throws (fails the test if it returns) */
+export function refusal(work: () => unknown): PlatformError {
+  try {
+    work()
+  } catch (e) {
+    if (e instanceof PlatformError) return e
+    throw e
+  }
+  throw new Error('expected a refusal, but the call succeeded')
 }

@@ -127,5 +127,46 @@ describe('CLI', { timeout: 180_000 }, () => {
     expect((cli(data, 'invoices', 'show', '999').json.error as { code: string }).code).toBe('NOT_FOUND')
     fs.writeFileSync(bad, '{ not json')
     expect((cli(data, 'invoices', 'draft', 'create', '--file', bad).json.error as { message: string }).message).toContain('不是有效的 JSON')
+
+    // no platform configured: `sync` starts the embedded sandbox in the data directory and issues it
+    expect(cli(data, 'sync').json).toEqual({ pushed: 1, pulled: expect.any(Number), rejected: 0, pending: 0, error: null })
+    const issued = cli(data, 'invoices', 'list', '--state', 'issued').json as { total: number; rows: { id: number; number: string }[] }
+    expect(issued).toMatchObject({ total: 1, rows: [{ id: created.id, number: expect.stringMatching(/^\d{2}442\d{15}$/) }] })
+    const number = issued.rows[0]!.number
+    expect(cli(data, 'invoices', 'show', number).json).toMatchObject({ id: created.id, state: 'issued', number, qr: expect.stringContaining(`,${number},1060.00,`) })
+    expect(cli(data, 'sync', 'status').json).toMatchObject({ mode: 'embedded', pending: 0, failed: 0, quota: { used: '1000.00' } })
+    // the sandbox itself, read with the admin commands: exactly that invoice
+    const platform = cli(path.join(data, 'platform-sandbox'), 'platform', 'invoices', 'list', '--tax-id', SELLER.taxId).json
+    expect(platform).toMatchObject({ total: 1, rows: [{ number }] })
+    expect(fs.statSync(path.join(data, 'platform.json')).mode & 0o777).toBe(0o600)
+  })
+
+  it('红字: a full reversal by the seller, seen by the buyer — a demo company of the same app — by its 确认单编号', () => {
+    const data = tempDir()
+    cli(data, ...company)
+    const dir = tempDir()
+    const draftFile = path.join(dir, 'blue.json')
+    const buyer = { type: '企业', name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26', address: '', phone: '', bank: '', account: '', showAddressPhone: false, showBank: false }
+    const line = { name: '软件开发服务', taxCode: '3040201010000000000', spec: '', unit: '项', quantity: '2', unitPrice: '500', amount: null, taxRate: '0.06', policy: null, discount: null }
+    fs.writeFileSync(draftFile, JSON.stringify({ kind: '81', taxMode: '普通征税', priceIncludesTax: false, buyer, lines: [line], extras: [], remark: '', agent: null, payee: '', reviewer: '' }))
+    const { id } = cli(data, 'invoices', 'draft', 'create', '--file', draftFile).json as { id: number }
+    cli(data, 'invoices', 'issue', String(id))
+    expect(cli(data, 'sync').json).toMatchObject({ pushed: 1, error: null })
+    const blue = (cli(data, 'invoices', 'show', String(id)).json as { number: string }).number
+
+    const created = cli(data, 'red', 'create', '--blue', blue, '--reason', '01', '--as', 'seller').json
+    expect(created).toMatchObject({ number: null, status: null, blueNumber: blue, total: '-1060.00' })
+    expect(cli(data, 'sync').json).toMatchObject({ pushed: 1, error: null })
+    const list = cli(data, 'red', 'list').json as { total: number; rows: { number: string; status: string; blueNumber: string; redInvoiceNumber: string }[] }
+    expect(list).toMatchObject({ total: 1, rows: [{ status: '01', blueNumber: blue, redInvoiceNumber: expect.stringMatching(/^\d{20}$/) }] })
+    expect(cli(data, 'invoices', 'show', blue).json).toMatchObject({ redStatus: 'fully-reversed', redStatusLabel: '全额红冲' })
+
+    // the buyer's side, in the same data directory: the form arrives by the feed, known by its number
+    const asBuyer = ['--company', buyer.taxId]
+    expect(cli(data, ...asBuyer, 'sync').json).toMatchObject({ error: null })
+    expect(cli(data, ...asBuyer, 'red', 'show', list.rows[0]!.number).json).toMatchObject({ status: '01', role: 'buyer', initiator: 'seller', redInvoiceNumber: list.rows[0]!.redInvoiceNumber })
+    const wrong = cli(data, 'red', 'decide', list.rows[0]!.number, 'maybe')
+    expect(wrong.status).toBe(1)
+    expect(wrong.json).toMatchObject({ error: { code: 'VALIDATION', message: expect.stringContaining('agree') } })
   })
 })

@@ -112,7 +112,59 @@ function invoiceId(args: string[]): number {
   return id
 }
 
+const RED_STATUS_LABELS = { normal: '正常', 'partly-reversed': '部分红冲', 'fully-reversed': '全额红冲' } as const
+
+/** a 红字确认单 by its local id or its 20-character 确认单编号 (the number both parties know) */
+async function redFormId(core: Core, args: string[]): Promise<number> {
+  const ref = need(args, 'ID 或 确认单编号')
+  if (/^\d{20}$/.test(ref)) return (await core.call('red.get', { number: ref })).id
+  const id = Number(ref)
+  if (!Number.isInteger(id) || id <= 0) throw new AppError('VALIDATION', `确认单应为本地编号或 20 位确认单编号：${ref}`)
+  return id
+}
+
+function redLinesFile(file: string | undefined): unknown {
+  if (!file) return undefined
+  const p = path.resolve(file)
+  if (!fs.existsSync(p)) throw new AppError('NOT_FOUND', `文件不存在：${p}`)
+  try {
+    return JSON.parse(fs.readFileSync(p, 'utf8'))
+  } catch (e) {
+    throw new AppError('VALIDATION', `红字明细文件不是有效的 JSON：${(e as Error).message}`)
+  }
+}
+
+const redCommands: Record<string, Command> = {
+  'red create': {
+    help: 'red create --blue 发票号码 --reason 01|02|03|04 --as seller|buyer [--lines FILE.json]   录入红字确认单',
+    run: (core, _a, flags) =>
+      core.call('red.create', {
+        blueNumber: str(flags, 'blue') ?? '',
+        reason: str(flags, 'reason') as Input<'red.create'>['reason'],
+        as: str(flags, 'as') as Input<'red.create'>['as'],
+        lines: redLinesFile(str(flags, 'lines')) as Input<'red.create'>['lines'],
+      }),
+  },
+  'red list': {
+    help: 'red list [--status 01…10] [--blue 发票号码] [--page P] [--size S]   红字确认单列表',
+    run: (core, _a, flags) =>
+      core.call('red.list', { status: str(flags, 'status') as Input<'red.list'>['status'], blueNumber: str(flags, 'blue'), page: str(flags, 'page') ?? 1, size: str(flags, 'size') ?? 20 }),
+  },
+  'red show': { help: 'red show ID|确认单编号                            红字确认单详情', run: async (core, args) => core.call('red.get', { id: await redFormId(core, args) }) },
+  'red decide': {
+    help: 'red decide ID|确认单编号 agree|reject [--opinion 意见]   同意或拒绝对方录入的确认单',
+    async run(core, args, flags) {
+      const choice = args[1]
+      if (choice !== 'agree' && choice !== 'reject') throw new AppError('VALIDATION', '请写 agree（同意）或 reject（拒绝）')
+      return core.call('red.decide', { id: await redFormId(core, args), agree: choice === 'agree', opinion: str(flags, 'opinion') ?? '' })
+    },
+  },
+  'red withdraw': { help: 'red withdraw ID|确认单编号                        撤销', run: async (core, args) => core.call('red.withdraw', { id: await redFormId(core, args) }) },
+  'red issue': { help: 'red issue ID|确认单编号                           开具红字发票（确认即开票关闭时）', run: async (core, args) => core.call('red.issue', { id: await redFormId(core, args) }) },
+}
+
 export const commands: Record<string, Command> = {
+  ...redCommands,
   'company add': {
     help: 'company add --name N --tax-id T [--region R] [--address A] [--phone P] [--bank B] [--account C] [--operator O]',
     run: (core, _a, flags) =>
@@ -188,11 +240,15 @@ export const commands: Record<string, Command> = {
   'invoices show': {
     help: 'invoices show ID|发票号码                           发票详情',
     async run(core, args) {
-      if (!/^\d{20}$/.test(args[0] ?? '')) return core.call('invoices.get', { id: invoiceId(args) })
-      const { rows } = await core.call('invoices.list', { query: args[0], state: 'issued', page: 1, size: 1 })
-      const hit = rows.find((r) => r.number === args[0])
-      if (!hit) throw new AppError('NOT_FOUND', `没有发票号码为 ${args[0]} 的发票`)
-      return core.call('invoices.get', { id: hit.id })
+      let id: number
+      if (/^\d{20}$/.test(args[0] ?? '')) {
+        const { rows } = await core.call('invoices.list', { query: args[0], state: 'issued', page: 1, size: 1 })
+        const hit = rows.find((r) => r.number === args[0])
+        if (!hit) throw new AppError('NOT_FOUND', `没有发票号码为 ${args[0]} 的发票`)
+        id = hit.id
+      } else id = invoiceId(args)
+      const invoice = await core.call('invoices.get', { id })
+      return { ...invoice, redStatusLabel: RED_STATUS_LABELS[invoice.redStatus] }
     },
   },
   'invoices issue': { help: 'invoices issue ID                                  开票（校验后排队等待上传至平台）', run: (core, args) => core.call('invoices.issue', { id: invoiceId(args) }) },

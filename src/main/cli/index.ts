@@ -33,6 +33,13 @@ const { values: flags, positionals } = parseArgs({
     extras: { type: 'string' },
     file: { type: 'string' },
     state: { type: 'string' },
+    // red … (红字确认单)
+    blue: { type: 'string' },
+    reason: { type: 'string' },
+    as: { type: 'string' },
+    lines: { type: 'string' },
+    opinion: { type: 'string' },
+    status: { type: 'string' },
     // platform … (the sandbox's admin commands) and platform settings
     host: { type: 'string' },
     port: { type: 'string' },
@@ -41,6 +48,8 @@ const { values: flags, positionals } = parseArgs({
     month: { type: 'string' },
     total: { type: 'string' },
     role: { type: 'string' },
+    period: { type: 'string' },
+    'confirm-issues': { type: 'string' },
     url: { type: 'string' },
   },
 })

@@ -22,6 +22,7 @@ import { registerCustomers } from './features/customers/handlers'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
 import { registerItems } from './features/items/handlers'
+import { registerRed } from './features/red/handlers'
 import { registerSync } from './features/sync/handlers'
 import { syncStatus } from './features/sync/service'
 import { registerSystem } from './features/system/handlers'
@@ -103,11 +104,14 @@ export function createCore(opts: CoreOptions): Core {
   registerCompanies(registry)
   registerCustomers(registry)
   registerExtras(registry)
-  registerInvoices(registry, () => {
-    status() // the top bar's 待上传 counts it at once, before any send
+  /** a command entered the outbox: the top bar's 待上传 counts it at once, and a run follows soon */
+  const queued = () => {
+    status()
     engine.kick()
-  })
+  }
+  registerInvoices(registry, queued)
   registerItems(registry)
+  registerRed(registry, queued)
   registerSync(registry, { engine, connector })
   registerSystem(registry)
   registerTaxcodes(registry)

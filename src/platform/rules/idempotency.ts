@@ -4,6 +4,7 @@
 // client bug and is refused. Refusals are not stored: they changed nothing, so the same request
 // may be sent again with its key once the cause is fixed (e.g. the quota raised).
 import { createHash } from 'node:crypto'
+import { toShanghaiIso } from '../clock'
 import { PlatformError } from '../errors'
 import { stmt } from '../store/statements'
 import type { Ctx } from './context'
@@ -58,4 +59,28 @@ export function recordResponse(ctx: Ctx, taxId: string, key: string, hash: strin
     response.body,
     at,
   )
+}
+
+export interface KeyedRequest {
+  method: string
+  path: string
+  body: unknown
+}
+
+/**
+ * One mutating call under its key: the stored answer for a repeat, else `work` and the record of its
+ * answer in one transaction. `key` null = an admin call that keeps no record (the CLI's mark-booked).
+ * `work` throws PlatformError to refuse; the transaction then leaves nothing behind.
+ */
+export function runIdempotent(ctx: Ctx, taxId: string, key: string | null, request: KeyedRequest, work: () => StoredResponse): StoredResponse & { replayed: boolean } {
+  const hash = requestHash(request.method, request.path, request.body)
+  return ctx.db
+    .transaction(() => {
+      const earlier = key === null ? null : replayOf(ctx, taxId, key, hash)
+      if (earlier) return { ...earlier, replayed: true }
+      const response = work()
+      if (key !== null) recordResponse(ctx, taxId, key, hash, response, toShanghaiIso(ctx.clock.now()))
+      return { ...response, replayed: false }
+    })
+    .immediate()
 }

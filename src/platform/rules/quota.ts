@@ -76,3 +76,16 @@ export function setQuota(ctx: Ctx, taxId: string, month: string, totalFen: numbe
     })
     .immediate()
 }
+
+/**
+ * Gives `fen` back to the month's 已使用 (a red invoice in its blue invoice's month, DOMAIN.md §3),
+ * never below nothing used. Call inside the issuing transaction.
+ */
+export function restoreQuota(ctx: Ctx, taxId: string, month: string, fen: number, at: string): QuotaFen {
+  stmt(
+    ctx.db,
+    `INSERT INTO quota_months (tax_id, month, total_fen, used_fen, updated_at) VALUES (?, ?, NULL, 0, ?)
+     ON CONFLICT (tax_id, month) DO UPDATE SET used_fen = max(0, used_fen - ?), updated_at = excluded.updated_at`,
+  ).run(taxId, month, at, fen)
+  return quotaFen(ctx, taxId, month)
+}

@@ -88,17 +88,86 @@ export const invoices = sqliteTable(
     amountFen: integer('amount_fen').notNull(),
     taxFen: integer('tax_fen').notNull(),
     totalFen: integer('total_fen').notNull(),
-    /** authoritative over document.redStatus (issue 5 changes it without rewriting the document) */
+    /** a blue invoice's 红冲状态; kept equal to document.redStatus (both change in one statement) */
     redStatus: text('red_status').notNull().default('normal'),
     clientRef: text('client_ref'),
     /** the whole PlatformInvoice as issued (JSON) */
     document: text('document').notNull(),
+    /** a red invoice's blue invoice and 确认单 (null on blue ones) */
+    blueNumber: text('blue_number'),
+    redConfirmationNumber: text('red_confirmation_number'),
   },
   (t) => [
     index('invoices_seller').on(t.sellerTaxId, t.issuedAt),
     index('invoices_buyer').on(t.buyerTaxId, t.issuedAt),
+    index('invoices_blue').on(t.blueNumber),
   ],
 )
+
+/**
+ * 红字发票信息确认单 (DOMAIN.md §4). The columns are what queries need (who, which blue invoice,
+ * which state, when due); `document` is the whole RedConfirmation as both parties see it.
+ */
+export const redConfirmations = sqliteTable(
+  'red_confirmations',
+  {
+    /** 确认单编号: 6-digit county code + YYMMDD + 8-digit sequence */
+    number: text('number').primaryKey(),
+    blueNumber: text('blue_number')
+      .notNull()
+      .references(() => invoices.number),
+    sellerTaxId: text('seller_tax_id').notNull(),
+    buyerTaxId: text('buyer_tax_id').notNull(),
+    /** 'seller' | 'buyer' */
+    initiator: text('initiator').notNull(),
+    reason: text('reason').notNull(),
+    /** 01–10 */
+    status: text('status').notNull(),
+    /** RedLine[] (JSON) */
+    lines: text('lines').notNull(),
+    /** negative */
+    amountFen: integer('amount_fen').notNull(),
+    taxFen: integer('tax_fen').notNull(),
+    totalFen: integer('total_fen').notNull(),
+    createdAt: text('created_at').notNull(),
+    /** createdAt + 72 h (ISO +08:00, compared as text); the 07 sweep reads it with status */
+    deadline: text('deadline').notNull(),
+    decidedAt: text('decided_at'),
+    opinion: text('opinion'),
+    redInvoiceNumber: text('red_invoice_number'),
+    clientRef: text('client_ref'),
+    /** the whole RedConfirmation (JSON) */
+    document: text('document').notNull(),
+  },
+  (t) => [
+    index('red_confirmations_due').on(t.status, t.deadline),
+    index('red_confirmations_blue').on(t.blueNumber),
+    index('red_confirmations_seller').on(t.sellerTaxId, t.createdAt),
+    index('red_confirmations_buyer').on(t.buyerTaxId, t.createdAt),
+  ],
+)
+
+/** the last 8-digit 确认单 sequence per prefix (county code + YYMMDD) */
+export const redConfirmationSequences = sqliteTable('red_confirmation_sequences', {
+  prefix: text('prefix').primaryKey(),
+  last: integer('last').notNull(),
+})
+
+/**
+ * The buyer's 入账 state of an invoice it received (DOMAIN.md §5). No row = 01 未入账. Booked (02–05)
+ * decides the red path: the seller can no longer reverse without the buyer's confirmation.
+ */
+export const bookings = sqliteTable('bookings', {
+  invoiceNumber: text('invoice_number')
+    .primaryKey()
+    .references(() => invoices.number),
+  buyerTaxId: text('buyer_tax_id').notNull(),
+  /** 01–06 */
+  status: text('status').notNull(),
+  /** 入账所属期 YYYYMM; null for 01 and 06 */
+  period: text('period'),
+  updatedAt: text('updated_at').notNull(),
+})
 
 /** the last 15-digit sequence used per year and tax bureau (DOMAIN.md §1) */
 export const invoiceSequences = sqliteTable(
@@ -163,7 +232,7 @@ export const taxcodeLeaves = sqliteTable('taxcode_leaves', {
     .references(() => taxcodeFiles.id),
 })
 
-/** small facts about the platform (its QR check secret, …) */
+/** small facts about the platform (its QR check secret, 确认即开票, …) */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

@@ -6,6 +6,7 @@ import type { CallSpec } from './define'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
 import { itemsApi } from './items'
+import { redApi } from './red'
 import { syncApi } from './sync'
 import { systemApi } from './system'
 import { taxcodesApi } from './taxcodes'
@@ -16,6 +17,7 @@ export const api = {
   ...extrasApi,
   ...invoicesApi,
   ...itemsApi,
+  ...redApi,
   ...syncApi,
   ...systemApi,
   ...taxcodesApi,

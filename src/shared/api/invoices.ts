@@ -98,6 +98,13 @@ export interface InvoiceSummary {
   syncState: SyncState
   /** the last delivery problem (offline, 5xx), shown beside 重试 */
   syncError: string | null
+  /** blue, or red (from a 红字确认单) */
+  colour: 'blue' | 'red'
+  /** a blue invoice's 红冲状态 */
+  redStatus: 'normal' | 'partly-reversed' | 'fully-reversed'
+  /** a red invoice's blue invoice and 确认单编号 */
+  blueNumber: string | null
+  redConfirmationNumber: string | null
   createdAt: string
   updatedAt: string
 }

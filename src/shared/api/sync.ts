@@ -81,6 +81,10 @@ export interface ReceivedInvoice {
   total: string
   lineCount: number
   receivedAt: string
+  colour: 'blue' | 'red'
+  redStatus: 'normal' | 'partly-reversed' | 'fully-reversed'
+  /** 入账状态 01–06 on the platform */
+  booking: string
 }
 
 export const syncApi = {

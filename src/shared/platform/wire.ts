@@ -3,6 +3,7 @@
 // Money on the wire is a decimal string ('1234.50'), never a float; times are ISO 8601 with +08:00.
 import { z } from 'zod'
 import type { ComputedDraft, InvoiceDraft, InvoiceKind } from '../domain/invoice'
+import type { RedReference } from './red'
 import type { RateLabel } from '../domain/rates'
 
 export const API_PREFIX = '/api/v1'
@@ -16,13 +17,15 @@ export const TAXCODES_VERSION_HEADER = 'X-Taxcodes-Version'
 /** Stable refusal codes. A client treats 5xx, 408, 429 and network errors as "try later". */
 export const PLATFORM_ERROR_CODES = [
   'UNAUTHORIZED', // 401: no, bad or expired token; wrong password
-  'FORBIDDEN', // 403: admin call without the admin token
+  'FORBIDDEN', // 403: admin call without the admin token; a 确认单 action that is not the caller's turn or side
   'NOT_FOUND', // 404: also for an invoice the caller is not a party to (its existence is not told)
   'VALIDATION', // 400: malformed body, or the domain rules refuse the invoice (issues say where)
   'IDEMPOTENCY_KEY_REQUIRED', // 400
   'IDEMPOTENCY_MISMATCH', // 409: the key was used with another body
   'QUOTA_EXCEEDED', // 422: 金额 over 可用额度
-  'CONFLICT', // 409: e.g. a taxpayer that already exists
+  'CONFLICT', // 409: e.g. a taxpayer that already exists; a 确认单 already open on the blue invoice, or already decided
+  'RED_NOT_ALLOWED', // 422: the red lines break a rule of DOMAIN.md §4 (issues name line and field); nothing left to reverse
+  'EXPIRED', // 409: the 确认单 lapsed (07: 72 hours without confirmation)
   'TOO_LARGE', // 413
   'INTERNAL', // 500
 ] as const
@@ -117,6 +120,8 @@ export interface PlatformInvoice {
   qr: string
   redStatus: RedStatus
   clientRef: string | null
+  /** a red invoice's blue invoice and 确认单 (issue 5); absent on blue ones */
+  redOf?: RedReference | null
 }
 
 // ── GET /api/v1/invoices/:number  → PlatformInvoice (seller or buyer only; else 404)
@@ -135,8 +140,8 @@ export type ChangeKind =
   | 'invoice.issued' // data: PlatformInvoice — one this taxpayer issued (also through another client)
   | 'invoice.received' // data: PlatformInvoice — 进项: this taxpayer is the buyer
   | 'quota.changed' // data: QuotaSnapshot
-  | 'invoice.status' // (issue 5) data: { number, redStatus }
-  | 'red-confirmation.changed' // (issue 5)
+  | 'invoice.status' // data: InvoiceStatusChange (red status or booking of a blue invoice), to both parties
+  | 'red-confirmation.changed' // data: RedConfirmation, to both parties, on every change (72-hour expiry included)
   | 'bookkeeping.changed' // (入账)
 
 export interface Change<K extends string = ChangeKind, D = unknown> {

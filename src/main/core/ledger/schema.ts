@@ -173,6 +173,13 @@ export const invoices = sqliteTable(
     qr: text('qr'),
     /** 本次使用授信额度, as the platform counted it */
     quotaUsedFen: integer('quota_used_fen'),
+    /** blue, or red (a 红字发票 from a 确认单: negative figures) */
+    colour: text('colour', { enum: ['blue', 'red'] }).notNull().default('blue'),
+    /** a blue invoice's 红冲状态: normal / partly-reversed / fully-reversed */
+    redStatus: text('red_status').notNull().default('normal'),
+    /** a red invoice's blue invoice and 确认单编号 */
+    blueNumber: text('blue_number'),
+    redConfirmationNumber: text('red_confirmation_number'),
     revision: integer('revision').notNull().default(1),
     ...timestamps,
   },
@@ -244,6 +251,10 @@ export const receivedInvoices = sqliteTable(
     /** JSON: the platform's invoice */
     document: text('document').notNull(),
     receivedAt: text('received_at').notNull(),
+    colour: text('colour', { enum: ['blue', 'red'] }).notNull().default('blue'),
+    redStatus: text('red_status').notNull().default('normal'),
+    /** 入账状态 on the platform: 01 未入账 … 06 入账撤销 */
+    booking: text('booking').notNull().default('01'),
   },
   (t) => [index('received_issued').on(t.issuedAt), index('received_seller').on(t.sellerTaxId)],
 )
@@ -264,3 +275,42 @@ export const syncState = sqliteTable('sync_state', {
   quota: text('quota'),
   taxcodesVersion: text('taxcodes_version'),
 })
+
+/**
+ * 红字发票信息确认单 this company is a party to: entered here (queued until the platform gives it a
+ * 确认单编号) or brought by the change feed when the counterparty entered it. `document` is the
+ * platform's latest form; the columns serve the lists.
+ */
+export const redConfirmations = sqliteTable(
+  'red_confirmations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 确认单编号, once the platform accepted the form */
+    number: text('number').unique(),
+    blueNumber: text('blue_number').notNull(),
+    kind: text('kind', { enum: ['81', '82'] }).notNull(),
+    reason: text('reason').notNull(),
+    /** 录入方身份 */
+    initiator: text('initiator', { enum: ['seller', 'buyer'] }).notNull(),
+    /** this company's side of the blue invoice */
+    role: text('role', { enum: ['seller', 'buyer'] }).notNull(),
+    /** 红字确认信息状态 01–10; null while the form waits to reach the platform */
+    status: text('status'),
+    counterpartyTaxId: text('counterparty_tax_id').notNull(),
+    counterpartyName: text('counterparty_name').notNull(),
+    /** negative */
+    amountFen: integer('amount_fen').notNull(),
+    taxFen: integer('tax_fen').notNull(),
+    totalFen: integer('total_fen').notNull(),
+    /** JSON RedLine[] (as entered until the platform answers) */
+    lines: text('lines').notNull(),
+    /** JSON RedConfirmation, as the platform last gave it */
+    document: text('document'),
+    deadline: text('deadline'),
+    redInvoiceNumber: text('red_invoice_number'),
+    /** the platform's words when it refused what this company asked */
+    failure: text('failure'),
+    ...timestamps,
+  },
+  (t) => [index('red_blue').on(t.blueNumber), index('red_status').on(t.status, t.updatedAt)],
+)

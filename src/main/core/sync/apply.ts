@@ -7,6 +7,8 @@ import { fenOfText } from '../../../shared/domain/invoice'
 import type { Change, PlatformInvoice, QuotaSnapshot } from '../../../shared/platform/wire'
 import type { InvoiceSettledEvent } from '../../../shared/events'
 import { recordAudit } from '../features/audit/service'
+import { applyInvoiceStatus, recordRedForm } from '../features/red/apply'
+import type { InvoiceStatusChange, RedConfirmation } from '../../../shared/platform/red'
 import { writeLines } from '../features/invoices/service'
 import type { Ledger } from '../ledger/open'
 import { invoices, syncState } from '../ledger/schema'
@@ -37,7 +39,7 @@ export function saveSyncState(ledger: Ledger, patch: Partial<typeof syncState.$i
 type Settled = InvoiceSettledEvent
 
 /** 已开具: the local invoice takes the platform's number, date, QR and figures; its command is done */
-function issueLocally(ledger: Ledger, row: OutboxRow, inv: PlatformInvoice, now: string): Settled | null {
+export function issueLocally(ledger: Ledger, row: OutboxRow, inv: PlatformInvoice, now: string): Settled | null {
   // prepared SQL rather than the query builder: a push runs this once per invoice
   const current = prepared(ledger, 'SELECT state FROM invoices WHERE id = ?').get(row.documentId) as { state: string } | undefined
   markDone(ledger, row.id, now)
@@ -62,19 +64,11 @@ function issueLocally(ledger: Ledger, row: OutboxRow, inv: PlatformInvoice, now:
   return { type: 'invoice.settled', invoiceId: row.documentId, outcome: 'issued', number: inv.number, total: inv.total, quotaUsed: inv.quotaUsed, qr: inv.qr }
 }
 
-/** the platform's answers in one transaction (one disk sync): the settled events of those not yet issued */
-export function applyIssuedAll(ledger: Ledger, answers: { row: OutboxRow; invoice: PlatformInvoice }[], now: string): Settled[] {
-  if (answers.length === 0) return []
-  return ledger.db.transaction(() => answers.flatMap(({ row, invoice }) => issueLocally(ledger, row, invoice, now) ?? []))()
-}
-
 /** 开具失败: the platform's words on the invoice, which becomes editable; the command is closed */
 export function applyRejected(ledger: Ledger, row: OutboxRow, message: string, now: string, state: 'failed' | 'needs-action' = 'failed'): Settled {
-  ledger.db.transaction(() => {
-    markClosed(ledger, row.id, state, message, now)
-    ledger.orm.update(invoices).set({ state: 'failed', failure: message, updatedAt: now }).where(eq(invoices.id, row.documentId)).run()
-    recordAudit(ledger.orm, now, { action: 'issue', entity: 'invoice', entityId: row.documentId, summary: `平台拒绝开具：${message}` })
-  })()
+  markClosed(ledger, row.id, state, message, now)
+  ledger.orm.update(invoices).set({ state: 'failed', failure: message, updatedAt: now }).where(eq(invoices.id, row.documentId)).run()
+  recordAudit(ledger.orm, now, { action: 'issue', entity: 'invoice', entityId: row.documentId, summary: `平台拒绝开具：${message}` })
   return { type: 'invoice.settled', invoiceId: row.documentId, outcome: 'rejected', message }
 }
 
@@ -99,13 +93,18 @@ function recordForeignIssued(ledger: Ledger, inv: PlatformInvoice, now: string):
       issuedAt: inv.issuedAt,
       qr: inv.qr,
       quotaUsedFen: signedFen(inv.quotaUsed),
+      colour: inv.colour,
+      redStatus: inv.redStatus,
+      blueNumber: inv.redOf?.blueNumber ?? null,
+      redConfirmationNumber: inv.redOf?.confirmationNumber ?? null,
       createdAt: now,
       updatedAt: now,
     })
     .returning({ id: invoices.id })
     .get()
   writeLines(ledger, id, inv.draft)
-  recordAudit(ledger.orm, now, { action: 'issue', entity: 'invoice', entityId: id, summary: `从平台同步已开具发票 ${inv.number}` })
+  const what = inv.redOf ? `红字发票 ${inv.number}（冲 ${inv.redOf.blueNumber}）` : `已开具发票 ${inv.number}`
+  recordAudit(ledger.orm, now, { action: 'issue', entity: 'invoice', entityId: id, summary: `从平台同步${what}` })
 }
 
 /** 进项: new, or the newer state of one already received (its first received_at stays) */
@@ -114,11 +113,11 @@ function recordReceived(ledger: Ledger, inv: PlatformInvoice, now: string): void
   // building each statement cost three times what running it did
   prepared(
     ledger,
-    `INSERT INTO received_invoices (number, kind, issued_at, seller_tax_id, seller_name, amount_fen, tax_fen, total_fen, line_count, document, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO received_invoices (number, kind, issued_at, seller_tax_id, seller_name, amount_fen, tax_fen, total_fen, line_count, document, received_at, colour, red_status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (number) DO UPDATE SET kind = excluded.kind, issued_at = excluded.issued_at, seller_tax_id = excluded.seller_tax_id,
        seller_name = excluded.seller_name, amount_fen = excluded.amount_fen, tax_fen = excluded.tax_fen, total_fen = excluded.total_fen,
-       line_count = excluded.line_count, document = excluded.document`,
+       line_count = excluded.line_count, document = excluded.document, colour = excluded.colour, red_status = excluded.red_status`,
   ).run(
     inv.number,
     inv.kind,
@@ -131,6 +130,8 @@ function recordReceived(ledger: Ledger, inv: PlatformInvoice, now: string): void
     inv.draft.lines.length,
     JSON.stringify(inv),
     now,
+    inv.colour,
+    inv.redStatus,
   )
 }
 
@@ -139,6 +140,8 @@ export interface PageOutcome {
   settled: Settled[]
   received: number
   quota: boolean
+  /** 红字确认单 or a blue invoice's 红冲状态 changed */
+  red: boolean
 }
 
 /**
@@ -146,7 +149,7 @@ export interface PageOutcome {
  * both are in the ledger or neither, so a change is never lost nor applied twice.
  */
 export function applyChanges(ledger: Ledger, changes: Change<string>[], cursor: string, now: string): PageOutcome {
-  const out: PageOutcome = { applied: 0, settled: [], received: 0, quota: false }
+  const out: PageOutcome = { applied: 0, settled: [], received: 0, quota: false, red: false }
   ledger.db.transaction(() => {
     for (const c of changes) {
       if (c.kind === 'invoice.issued') {
@@ -160,6 +163,12 @@ export function applyChanges(ledger: Ledger, changes: Change<string>[], cursor: 
       } else if (c.kind === 'invoice.received') {
         recordReceived(ledger, c.data as PlatformInvoice, now)
         out.received++
+      } else if (c.kind === 'red-confirmation.changed') {
+        recordRedForm(ledger, c.data as RedConfirmation, now)
+        out.red = true
+      } else if (c.kind === 'invoice.status') {
+        applyInvoiceStatus(ledger, c.data as InvoiceStatusChange)
+        out.red = true
       } else if (c.kind === 'quota.changed') {
         saveSyncState(ledger, { quota: JSON.stringify(quotaReading(c.data as QuotaSnapshot)) })
         out.quota = true

@@ -3,18 +3,17 @@
 // (立即同步). Connectivity problems mean "try later", never "failed".
 import type { SyncResult } from '../../../shared/api/sync'
 import type { InvoiceSettledEvent } from '../../../shared/events'
-import type { IssueRequest, PlatformInvoice } from '../../../shared/platform/wire'
 import { toShanghaiIso } from '../../../shared/domain/time'
 import type { CoreContext } from '../context'
 import { isAppError } from '../errors'
 import { recordAudit } from '../features/audit/service'
 import { importTable, parseTable } from '../features/taxcodes/service'
 import type { Ledger } from '../ledger/open'
-import { applyChanges, applyIssuedAll, applyRejected, ensureSyncState, quotaReading, saveSyncState } from './apply'
+import { applyChanges, ensureSyncState, quotaReading, saveSyncState } from './apply'
+import { commandSpec } from './commands'
 import type { Connection, Connector } from './connection'
 import { backoffMs, dueRows, markRetry, markSending, openCount, type OutboxRow } from './outbox'
 import { Refused, Unreachable } from './platformClient'
-import { prepared } from './statements'
 
 const BATCH = 64
 /** requests in flight at once, each for a different document */
@@ -26,7 +25,7 @@ const BACKGROUND_EVERY_MS = 15_000
 /** status events during a push: a thousand queued invoices need not mean 250 status reads */
 const STATUS_EVERY_MS = 250
 
-type Sent = { outcome: 'pushed'; row: OutboxRow; issued: PlatformInvoice } | { outcome: 'rejected' | 'retry'; row: OutboxRow }
+type Sent = { outcome: 'pushed'; row: OutboxRow; answer: unknown } | { outcome: 'rejected' | 'retry'; row: OutboxRow }
 
 export interface EngineState {
   online: boolean | null
@@ -43,11 +42,6 @@ export interface SyncEngine {
   stop(): void
 }
 
-/** the invoice follows its command: 开具中 while a request may be on its way, 待开具 while it waits */
-function setInvoiceState(ledger: Ledger, row: OutboxRow, state: 'issuing' | 'queued', now: string) {
-  if (row.documentType === 'invoice') prepared(ledger, 'UPDATE invoices SET state = ?, updated_at = ? WHERE id = ?').run(state, now, row.documentId)
-}
-
 export function createSyncEngine(ctx: CoreContext, connector: Connector, notify: { status(): void; settled(e: InvoiceSettledEvent): void }): SyncEngine {
   const state: EngineState = { online: null, running: false, lastError: null }
   let current: Promise<SyncResult> | null = null
@@ -58,26 +52,26 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
   const later = (attempts: number) => toShanghaiIso(new Date(ctx.clock.now().getTime() + backoffMs(attempts)))
 
   /**
-   * One command to the platform (its row already marked 开具中 by the caller). An issued invoice is
-   * returned for the caller to write with the rest of its group; a retry or refusal is written here.
+   * One command to the platform (its row already marked sending by the caller). An accepted answer
+   * is returned for the caller to write with the rest of its group; a retry or refusal is written here.
    */
   async function sendOne(ledger: Ledger, conn: Connection, row: OutboxRow): Promise<Sent> {
-    const body = JSON.parse(row.payload) as IssueRequest
+    const spec = commandSpec(row)
     try {
-      const issued = await conn.authed((token) => conn.client.issue(token, row.idempotencyKey, { ...body, clientRef: row.idempotencyKey }))
-      return { outcome: 'pushed', row, issued }
+      return { outcome: 'pushed', row, answer: await spec.send(conn, row) }
     } catch (e) {
       if (e instanceof Unreachable) {
         ledger.db.transaction(() => {
           markRetry(ledger, row.id, e.message, later(row.attempts + 1), ctx.now())
-          setInvoiceState(ledger, row, 'queued', ctx.now())
+          spec.waiting?.(ledger, row, ctx.now())
         })()
         return { outcome: 'retry', row }
       }
       if (e instanceof Refused) {
         const detail = e.issues.length ? `：${e.issues.slice(0, 5).map((i) => i.message).join('；')}` : ''
         const mismatch = e.code === 'IDEMPOTENCY_MISMATCH'
-        notify.settled(applyRejected(ledger, row, `${e.message}${detail}`, ctx.now(), mismatch ? 'needs-action' : 'failed'))
+        const settled = ledger.db.transaction(() => spec.refused(ledger, row, `${e.message}${detail}`, ctx.now(), mismatch ? 'needs-action' : 'failed'))()
+        if (settled) notify.settled(settled)
         return { outcome: 'rejected', row }
       }
       throw e
@@ -106,14 +100,15 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
         ledger.db.transaction(() => {
           for (const row of group) {
             markSending(ledger, row.id, ctx.now())
-            setInvoiceState(ledger, row, 'issuing', ctx.now())
+            commandSpec(row).sending?.(ledger, row, ctx.now())
           }
         })()
         const sent = await Promise.all(group.map((r) => sendOne(ledger, conn, r)))
-        // the group's issued invoices written in one transaction; a crash before it leaves them 开具中,
-        // sent again with the same keys next run, and the platform answers the same invoices
-        const issued = sent.flatMap((s) => (s.outcome === 'pushed' ? [{ row: s.row, invoice: s.issued }] : []))
-        for (const settled of applyIssuedAll(ledger, issued, ctx.now())) notify.settled(settled)
+        // the group's answers written in one transaction; a crash before it leaves the rows sending,
+        // sent again with the same keys next run, and the platform answers the same
+        const accepted = sent.flatMap((s) => (s.outcome === 'pushed' ? [s] : []))
+        const settled = ledger.db.transaction(() => accepted.flatMap((s) => commandSpec(s.row).accepted(ledger, s.row, s.answer, ctx.now()) ?? []))()
+        for (const e of settled) notify.settled(e)
         for (const s of sent) {
           if (s.outcome === 'pushed') result.pushed++
           if (s.outcome === 'rejected') result.rejected++
@@ -132,6 +127,7 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       result.pulled += outcome.applied
       for (const s of outcome.settled) notify.settled(s)
       if (outcome.received > 0) ctx.events.emit({ type: 'data.changed', entity: 'received' })
+      if (outcome.red) ctx.events.emit({ type: 'data.changed', entity: 'red' })
       cursor = page.cursor
       if (!page.hasMore || page.changes.length === 0) return
     }

@@ -12,6 +12,7 @@ import type {
   PlatformInvoice,
   QuotaSnapshot,
 } from '../../../shared/platform/wire'
+import type { CreateRedConfirmationRequest, RedConfirmation } from '../../../shared/platform/red'
 import { ADMIN_PREFIX, ADMIN_TOKEN_HEADER, API_PREFIX, IDEMPOTENCY_HEADER, TAXCODES_VERSION_HEADER } from '../../../shared/platform/wire'
 
 export class Unreachable extends Error {
@@ -84,9 +85,18 @@ export interface PlatformClient {
   changes(token: string, after: string, limit: number): Promise<ChangesPage>
   /** the table file as imported on the platform, or null when it has none */
   taxcodes(token: string): Promise<{ version: string; fileName: string; bytes: Uint8Array } | null>
+  /** 红字确认单: every call idempotent by its key, answered with the whole form */
+  red(token: string, key: string, call: RedCall): Promise<RedConfirmation>
   /** embedded sandbox only: registers a taxpayer (repeatable with the same password) */
   addTaxpayer(adminToken: string, body: AddTaxpayerRequest): Promise<void>
 }
+
+/** the four things a party does to a 红字确认单 */
+export type RedCall =
+  | { kind: 'create'; body: CreateRedConfirmationRequest }
+  | { kind: 'decide'; number: string; body: { agree: boolean; opinion: string } }
+  | { kind: 'withdraw'; number: string }
+  | { kind: 'issue'; number: string }
 
 export function platformClient(baseUrl: string): PlatformClient {
   const url = baseUrl.replace(/\/+$/, '')
@@ -109,6 +119,11 @@ export function platformClient(baseUrl: string): PlatformClient {
         if (e instanceof Refused && e.code === 'NOT_FOUND') return null
         throw e
       }
+    },
+    red: async (token, key, call) => {
+      const path = call.kind === 'create' ? '/red-confirmations' : `/red-confirmations/${encodeURIComponent(call.number)}/${call.kind === 'decide' ? 'decision' : call.kind}`
+      const body = call.kind === 'create' ? call.body : call.kind === 'decide' ? call.body : {}
+      return (await request<RedConfirmation>(`${url}${API_PREFIX}${path}`, json(body, { ...auth(token), [IDEMPOTENCY_HEADER]: key }))).body
     },
     async addTaxpayer(adminToken, body) {
       await request(`${url}${ADMIN_PREFIX}/taxpayers`, json(body, { [ADMIN_TOKEN_HEADER]: adminToken }))

@@ -55,6 +55,10 @@ function toSummary(r: InvoiceRow, command: OutboxRow | undefined): InvoiceSummar
     issuedAt: r.issuedAt,
     syncState: syncStateOf(command),
     syncError: command && command.state !== 'done' ? command.lastError : null,
+    colour: r.colour,
+    redStatus: r.redStatus as InvoiceSummary['redStatus'],
+    blueNumber: r.blueNumber,
+    redConfirmationNumber: r.redConfirmationNumber,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   }

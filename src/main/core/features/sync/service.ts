@@ -139,6 +139,9 @@ export async function listReceived(ctx: CoreContext, q: { query?: string; page: 
       total: moneyFromFen(r.totalFen),
       lineCount: r.lineCount,
       receivedAt: r.receivedAt,
+      colour: r.colour,
+      redStatus: r.redStatus as ReceivedInvoice['redStatus'],
+      booking: r.booking,
     })),
   }
 }

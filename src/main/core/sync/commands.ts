@@ -1,0 +1,71 @@
+// What each outbox command means (DESIGN.md §5): how it is sent, and what the platform's answer —
+// accepted or refused — does to its document. The engine only moves rows; this map knows the domain.
+import type { InvoiceSettledEvent } from '../../../shared/events'
+import type { RedConfirmation } from '../../../shared/platform/red'
+import type { IssueRequest, PlatformInvoice } from '../../../shared/platform/wire'
+import { applyRedAnswer, applyRedRefusal, type RedCommandPayload } from '../features/red/apply'
+import type { Ledger } from '../ledger/open'
+import { applyRejected, issueLocally } from './apply'
+import type { Connection } from './connection'
+import { markClosed, markDone, type OutboxRow } from './outbox'
+import { prepared } from './statements'
+
+type Settled = InvoiceSettledEvent
+
+export interface CommandSpec {
+  /** the document while its request may be on its way (inside the group's transaction) */
+  sending?(ledger: Ledger, row: OutboxRow, now: string): void
+  /** the document while it waits for a retry */
+  waiting?(ledger: Ledger, row: OutboxRow, now: string): void
+  send(conn: Connection, row: OutboxRow): Promise<unknown>
+  /** the platform accepted: inside one transaction with the rest of the group; closes the row */
+  accepted(ledger: Ledger, row: OutboxRow, answer: unknown, now: string): Settled | null
+  /** the platform refused, in its words: closes the row */
+  refused(ledger: Ledger, row: OutboxRow, message: string, now: string, state: 'failed' | 'needs-action'): Settled | null
+}
+
+const invoiceState = (state: 'issuing' | 'queued') => (ledger: Ledger, row: OutboxRow, now: string) =>
+  void prepared(ledger, 'UPDATE invoices SET state = ?, updated_at = ? WHERE id = ?').run(state, now, row.documentId)
+
+const issueInvoice: CommandSpec = {
+  sending: invoiceState('issuing'),
+  waiting: invoiceState('queued'),
+  send(conn, row) {
+    const body = JSON.parse(row.payload) as IssueRequest
+    return conn.authed((token) => conn.client.issue(token, row.idempotencyKey, { ...body, clientRef: row.idempotencyKey }))
+  },
+  accepted: (ledger, row, answer, now) => issueLocally(ledger, row, answer as PlatformInvoice, now),
+  refused: (ledger, row, message, now, state) => applyRejected(ledger, row, message, now, state),
+}
+
+/** 红字确认单: create / decide / withdraw / issue, each answered with the whole form */
+const redCommand: CommandSpec = {
+  send(conn, row) {
+    const payload = JSON.parse(row.payload) as RedCommandPayload
+    return conn.authed((token) => conn.client.red(token, row.idempotencyKey, payload.kind === 'create' ? { kind: 'create', body: { ...payload.body, clientRef: row.idempotencyKey } } : payload))
+  },
+  accepted(ledger, row, answer, now) {
+    markDone(ledger, row.id, now)
+    applyRedAnswer(ledger, row.documentId, answer as RedConfirmation, now)
+    return null
+  },
+  refused(ledger, row, message, now, state) {
+    markClosed(ledger, row.id, state, message, now)
+    applyRedRefusal(ledger, row, message, now)
+    return null
+  },
+}
+
+export const COMMANDS: Record<string, CommandSpec> = {
+  'issue-invoice': issueInvoice,
+  'red-confirmation.create': redCommand,
+  'red-confirmation.decide': redCommand,
+  'red-confirmation.withdraw': redCommand,
+  'red-confirmation.issue': redCommand,
+}
+
+export function commandSpec(row: OutboxRow): CommandSpec {
+  const spec = COMMANDS[row.command]
+  if (!spec) throw new Error(`unknown outbox command ${row.command}`)
+  return spec
+}

@@ -1,0 +1,29 @@
+// What the two parties hear of red-invoice changes (docs/platform-api.md, change feed): the whole
+// 确认单 on every change, and a blue invoice's 红冲状态 and 入账 state. Both go to the seller and to
+// the buyer when it is a platform taxpayer.
+import type { BookingStatus, InvoiceStatusChange, RedConfirmation } from '../../shared/platform/red'
+import type { RedStatus } from '../../shared/platform/wire'
+import { stmt } from '../store/statements'
+import { appendChange } from './changes'
+import type { Ctx } from './context'
+import { findTaxpayer } from './taxpayers'
+
+function toBoth(ctx: Ctx, sellerTaxId: string, buyerTaxId: string, append: (taxId: string) => void): void {
+  append(sellerTaxId)
+  if (buyerTaxId !== sellerTaxId && buyerTaxId !== '' && findTaxpayer(ctx, buyerTaxId)) append(buyerTaxId)
+}
+
+export function publishForm(ctx: Ctx, form: RedConfirmation, at: string): void {
+  toBoth(ctx, form.seller.taxId, form.buyer.taxId, (taxId) => appendChange(ctx, taxId, 'red-confirmation.changed', at, form))
+}
+
+/** 'invoice.status' for an invoice whose 红冲状态 or 入账 just changed */
+export function publishInvoiceStatus(ctx: Ctx, number: string, at: string): void {
+  const row = stmt(
+    ctx.db,
+    `SELECT i.seller_tax_id, i.buyer_tax_id, i.red_status, coalesce(b.status, '01') AS booking
+       FROM invoices i LEFT JOIN bookings b ON b.invoice_number = i.number WHERE i.number = ?`,
+  ).get(number) as { seller_tax_id: string; buyer_tax_id: string; red_status: RedStatus; booking: BookingStatus }
+  const data: InvoiceStatusChange = { number, redStatus: row.red_status, booking: row.booking }
+  toBoth(ctx, row.seller_tax_id, row.buyer_tax_id, (taxId) => appendChange(ctx, taxId, 'invoice.status', at, data))
+}

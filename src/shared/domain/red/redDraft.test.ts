@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { checkRedLines } from './checkLines'
+import { RED_REMARK_MAX } from './policy'
+import { redInvoiceDraft, redRemark, redRemarkProblem } from './redDraft'
+import { reversible } from './reversible'
+import { testBlue } from './testBlue'
+
+const BLUE = '26442000000000000001'
+const FORM = '44030026112800000001'
+
+describe('the red invoice draft', () => {
+  it('备注 begins with the blue number and the 确认单编号 (DOMAIN.md §4)', () => {
+    expect(redRemark(BLUE, FORM)).toBe(`被红冲蓝字数电发票号码：${BLUE} 红字发票信息确认单编号：${FORM}`)
+    expect(redRemarkProblem(redRemark(BLUE, FORM))).toBeNull()
+    expect(redRemarkProblem('备'.repeat(RED_REMARK_MAX + 1))).toBe(`红字发票备注不能超过 382 个字符（现为 383 个）`)
+  })
+
+  it('negative lines, no 折扣行, the blue buyer and kind, negative totals in words', () => {
+    const blue = testBlue()
+    const { lines } = checkRedLines('01', blue, reversible(blue, []), undefined)
+    const red = redInvoiceDraft(blue, lines, { blueNumber: BLUE, confirmationNumber: FORM }, '退货')
+    expect(red.kind).toBe(blue.kind)
+    expect(red.buyer).toEqual(blue.buyer)
+    expect(red.lines.map((l) => [l.name, l.unit, l.quantity, l.unitPrice, l.amount, l.tax, l.discount])).toEqual([
+      ['办公椅', '把', '-10', '100', '-1000.00', '-130.00', null],
+      ['安装服务', '次', null, null, '-500.00', '-30.00', null],
+      ['办公桌', '张', '-4', '225', '-900.00', '-117.00', null],
+    ])
+    expect(red.totals).toEqual({ amount: '-2400.00', tax: '-277.00', total: '-2677.00', totalInWords: '（负数）贰仟陆佰柒拾柒圆整' })
+    expect(red.remark).toBe(`${redRemark(BLUE, FORM)} 退货`)
+  })
+})
