@@ -3,22 +3,8 @@
 import { z } from 'zod'
 import { call, paging, type Page } from './define'
 import type { SyncState } from './sync'
+import type { ReversibleLine } from '../domain/red/reversible'
 import { RED_REASON_CODES, RED_STATUSES, redLineInput, type RedHistoryEntry, type RedLine, type RedParty, type RedReason, type RedStatusCode } from '../platform/red'
-
-/** What is left to reverse on one blue line (a discounted line merged with its 折扣行). */
-export interface ReversibleLine {
-  blueLine: number
-  name: string
-  taxCode: string
-  spec: string
-  unit: string
-  taxRate: string
-  unitPrice: string | null
-  /** what remains, positive */
-  quantity: string | null
-  amount: string
-  tax: string
-}
 
 /** The blue invoice as this company knows it, with what remains reversible (步骤① of 新增). */
 export interface RedCandidate {
@@ -88,6 +74,8 @@ export const redFormQuery = z.object({
   counterparty: z.string().trim().max(100).optional(),
   blueNumber: z.string().trim().max(20).optional(),
 })
+
+export type { ReversibleLine }
 
 export const redApi = {
   /** the blue invoice (销项 or 进项 by number) and what remains reversible; NOT_FOUND if this company is no party to it */

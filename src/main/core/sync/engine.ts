@@ -181,7 +181,10 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
     } finally {
       state.running = false
       if (ledger.db.open) result.pending = openCount(ledger)
-      if (result.pushed + result.rejected + result.pulled > 0) ctx.events.emit({ type: 'data.changed', entity: 'invoices' })
+      if (result.pushed + result.rejected + result.pulled > 0) {
+        ctx.events.emit({ type: 'data.changed', entity: 'invoices' })
+        ctx.events.emit({ type: 'data.changed', entity: 'red' })
+      }
       notify.status()
     }
     return result
