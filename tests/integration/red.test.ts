@@ -7,7 +7,8 @@ import type { Core } from '../../src/main/core/app'
 import { manualClock } from '../../src/main/core/clock'
 import { testDraft, testLine } from '../../src/shared/domain/invoice/testDraft'
 import { OTHER, rejection, SELLER, tempDir, testCore } from '../support/core'
-import { startTestSandbox, type TestSandbox } from '../support/sandbox'
+import { startFaultProxy } from '../support/faultProxy'
+import { startTestSandbox } from '../support/sandbox'
 
 const PASSWORD = 'two-party-password'
 
@@ -157,5 +158,33 @@ describe('红字确认单 between two ledgers', () => {
     const issued = await seller.call('red.get', { id: second.id })
     expect(issued.redInvoiceNumber).toMatch(/^\d{20}$/)
     expect((await blueOf(seller, issued.redInvoiceNumber!)).totals.total).toBe('-318.00')
+  })
+
+  it('a lost answer to 提交 is sent again with the same key: one form, one red invoice', async () => {
+    const sandbox = await startTestSandbox(path.join(tempDir(), 'platform'))
+    onTestFinished(() => sandbox.stop())
+    for (const t of [SELLER, OTHER]) sandbox.platform.addTaxpayer({ taxId: t.taxId, name: t.name, region: t.region, password: PASSWORD })
+    let cut = 0
+    const proxy = await startFaultProxy(sandbox.url, (req) => (req.method === 'POST' && req.path.includes('/red-confirmations') && cut++ < 2 ? 'cut-after' : 'pass'))
+    onTestFinished(() => proxy.close())
+    const seller = await testCore()
+    const buyer = await testCore({ company: false })
+    await buyer.call('companies.create', OTHER)
+    await seller.call('settings.platform.set', { url: proxy.url, password: PASSWORD })
+    await buyer.call('settings.platform.set', { url: sandbox.url, password: PASSWORD })
+    const blue = await blueInvoice(seller, buyer)
+
+    const form = await seller.call('red.create', { blueNumber: blue, reason: '01', as: 'seller' })
+    expect(await seller.call('sync.now', {})).toMatchObject({ pushed: 0, pending: 1 })
+    expect((await seller.call('red.get', { id: form.id })).syncState).toBe('retrying')
+    expect(await seller.call('sync.now', {})).toMatchObject({ pushed: 0, pending: 1 })
+    expect(await seller.call('sync.now', {})).toMatchObject({ pushed: 1, pending: 0, error: null })
+    const done = await seller.call('red.get', { id: form.id })
+    expect(done).toMatchObject({ status: '01', syncState: 'done', redInvoiceNumber: expect.stringMatching(/^\d{20}$/) })
+    expect(cut).toBe(3)
+    expect(sandbox.platform.listRedConfirmations(SELLER.taxId).total).toBe(1)
+    const reds = sandbox.platform.listInvoices(SELLER.taxId, { role: 'seller' }).rows.filter((r) => r.number !== blue)
+    expect(reds.map((r) => r.number)).toEqual([done.redInvoiceNumber])
+    expect((await seller.call('red.list', {})).total).toBe(1)
   })
 })
