@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import type { RedCandidate } from '../../../../shared/api/red'
+import { draftLines, hasProblems, linesInput, problemsOf, redTotals, setAmount, setQuantity } from './redDraft'
+
+/** 10 台 at 333.33 (金额 3,333.30, 13%), and a service line without 数量 */
+function candidate(): RedCandidate {
+  return {
+    blueNumber: '25440000000000000001',
+    kind: '82',
+    issuedAt: '2025-03-01T10:00:00+08:00',
+    role: 'seller',
+    counterparty: { taxId: '91110105MA01ABCD26', name: '北京示例科技有限公司' },
+    total: '4366.65',
+    redStatus: 'normal',
+    lines: [
+      { blueLine: 1, name: '服务器', taxCode: '1090511030000000000', spec: 'X1', unit: '台', taxRate: '0.13', unitPrice: '333.33', quantity: '10', amount: '3333.30', tax: '433.33' },
+      { blueLine: 2, name: '安装服务', taxCode: '3040201010000000000', spec: '', unit: '', taxRate: '0.06', unitPrice: null, quantity: null, amount: '500.00', tax: '30.00' },
+      { blueLine: 3, name: '已冲完', taxCode: '3040201010000000000', spec: '', unit: '项', taxRate: '0.06', unitPrice: '1', quantity: '0', amount: '0.00', tax: '0.00' },
+    ],
+    remaining: { amount: '3833.30', tax: '463.33', total: '4296.63' },
+    openFormId: null,
+  }
+}
+
+describe('新增红字确认信息 step ②', () => {
+  it('starts from everything that remains, spent lines left out; totals negative with 大写', () => {
+    const lines = draftLines(candidate(), '02')
+    expect(lines.map((l) => l.blueLine)).toEqual([1, 2])
+    expect(redTotals(lines)).toEqual({ amount: '-3833.30', tax: '-463.33', total: '-4296.63', words: '（负数）肆仟贰佰玖拾陆圆陆角叁分' })
+  })
+
+  it('01 sends no lines: the core reverses all that remains', () => {
+    expect(linesInput(draftLines(candidate(), '01'), '01')).toBeUndefined()
+  })
+
+  it('02: 金额 = 数量 × 原单价, 税额 follows; the whole remainder gives back the blue figures exactly', () => {
+    const [line] = draftLines(candidate(), '02')
+    setQuantity(line!, '3')
+    expect([line!.amount, line!.tax]).toEqual(['999.99', '130.00'])
+    setQuantity(line!, '10')
+    // 10 × 333.33 = 3333.30 and 13% of it 433.33: the blue line's own figures, not recomputed ones
+    expect([line!.amount, line!.tax]).toEqual(['3333.30', '433.33'])
+    expect(linesInput([line!], '02')).toEqual([{ blueLine: 1, quantity: '-10', amount: '-3333.30', tax: '-433.33' }])
+  })
+
+  it('03: 金额 typed, 数量 follows at the unchanged 单价', () => {
+    const [line] = draftLines(candidate(), '03')
+    setAmount(line!, '666.66', '03')
+    expect([line!.quantity, line!.tax]).toEqual(['2', '86.67'])
+  })
+
+  it('03: 数量 may be left blank (an amount without a quantity); it is then sent as none', () => {
+    const [line] = draftLines(candidate(), '03')
+    setQuantity(line!, '')
+    setAmount(line!, '100', '03')
+    line!.quantity = ''
+    expect(problemsOf(line!, '03').quantity).toBe('')
+    expect(linesInput([line!], '03')![0]!.quantity).toBeNull()
+  })
+
+  it('税额 follows 金额 but never exceeds what remains of it', () => {
+    const c = candidate()
+    c.lines[0] = { ...c.lines[0]!, tax: '10.00' }
+    const [line] = draftLines(c, '04')
+    setAmount(line!, '1000', '04')
+    expect(line!.tax).toBe('10.00')
+  })
+
+  it('04: money only — no 数量 on the red line', () => {
+    const lines = draftLines(candidate(), '04')
+    expect(lines[0]!.quantity).toBe('')
+    setAmount(lines[0]!, '100', '04')
+    expect(lines[0]!.tax).toBe('13.00')
+    expect(linesInput(lines, '04')![0]).toEqual({ blueLine: 1, quantity: null, amount: '-100.00', tax: '-13.00' })
+    expect(hasProblems(lines, '04')).toBe(false)
+  })
+
+  it('says what is wrong: beyond what remains, zero, not a number', () => {
+    const [line] = draftLines(candidate(), '02')
+    setQuantity(line!, '11')
+    expect(problemsOf(line!, '02').quantity).toBe('不能超过可红冲数量 10')
+    setQuantity(line!, '0')
+    expect(problemsOf(line!, '02').quantity).toBe('数量应大于 0')
+    setQuantity(line!, '1')
+    setAmount(line!, '12.345', '03')
+    expect(problemsOf(line!, '03').amount).toMatch(/2 位小数/)
+  })
+})
