@@ -169,4 +169,46 @@ describe('CLI', { timeout: 180_000 }, () => {
     expect(wrong.status).toBe(1)
     expect(wrong.json).toMatchObject({ error: { code: 'VALIDATION', message: expect.stringContaining('agree') } })
   })
+
+  it('红字: booked by the buyer, so confirmed — the seller enters 02, the buyer agrees, the seller issues (确认即开票 off)', () => {
+    const data = tempDir()
+    const sandboxDir = path.join(data, 'platform-sandbox')
+    cli(data, ...company)
+    const dir = tempDir()
+    const buyer = { type: '企业', name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26', address: '', phone: '', bank: '', account: '', showAddressPhone: false, showBank: false }
+    const line = { name: '软件许可', taxCode: '3040201010000000000', spec: '', unit: '套', quantity: '10', unitPrice: '300', amount: null, taxRate: '0.06', policy: null, discount: null }
+    const draftFile = path.join(dir, 'blue.json')
+    fs.writeFileSync(draftFile, JSON.stringify({ kind: '81', taxMode: '普通征税', priceIncludesTax: false, buyer, lines: [line], extras: [], remark: '', agent: null, payee: '', reviewer: '' }))
+    const { id } = cli(data, 'invoices', 'draft', 'create', '--file', draftFile).json as { id: number }
+    cli(data, 'invoices', 'issue', String(id))
+    expect(cli(data, 'sync').json).toMatchObject({ pushed: 1, error: null })
+    const blue = (cli(data, 'invoices', 'show', String(id)).json as { number: string }).number
+    // the platform's side, with its admin commands on the embedded sandbox's directory
+    expect(cli(sandboxDir, 'platform', 'invoice', 'mark-booked', blue).status).toBe(0)
+    expect(cli(sandboxDir, 'platform', 'settings', 'set', '--confirm-issues', 'off').json).toEqual({ confirmIssues: false })
+
+    const linesFile = path.join(dir, 'lines.json')
+    fs.writeFileSync(linesFile, JSON.stringify([{ blueLine: 1, quantity: '-2', amount: '-600' }]))
+    cli(data, 'red', 'create', '--blue', blue, '--reason', '02', '--as', 'seller', '--lines', linesFile)
+    cli(data, 'sync')
+    const entered = cli(data, 'red', 'list', '--blue', blue).json as { rows: { id: number; number: string; status: string }[] }
+    expect(entered.rows).toMatchObject([{ status: '02' }])
+    const number = entered.rows[0]!.number
+
+    const asBuyer = ['--company', buyer.taxId]
+    cli(data, ...asBuyer, 'sync')
+    expect(cli(data, ...asBuyer, 'red', 'decide', number, 'agree', '--opinion', '同意退回两套').json).toMatchObject({ pendingAction: 'decide' })
+    expect(cli(data, ...asBuyer, 'sync').json).toMatchObject({ pushed: 1, error: null })
+
+    // the last company used is now the buyer's: the seller's commands name their company
+    const asSeller = ['--company', SELLER.taxId]
+    cli(data, ...asSeller, 'sync')
+    expect(cli(data, ...asSeller, 'red', 'show', number).json).toMatchObject({ status: '04', redInvoiceNumber: null, opinion: '同意退回两套', can: { issue: true } })
+    cli(data, ...asSeller, 'red', 'issue', number)
+    cli(data, ...asSeller, 'sync')
+    const issued = cli(data, ...asSeller, 'red', 'show', number).json as { redInvoiceNumber: string }
+    expect(issued.redInvoiceNumber).toMatch(/^\d{20}$/)
+    expect(cli(data, ...asSeller, 'invoices', 'show', issued.redInvoiceNumber).json).toMatchObject({ colour: 'red', blueNumber: blue, totals: { total: '-636.00' } })
+    expect(cli(data, ...asSeller, 'invoices', 'show', blue).json).toMatchObject({ redStatusLabel: '部分红冲' })
+  })
 })
