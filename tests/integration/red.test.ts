@@ -115,6 +115,32 @@ describe('红字确认单 between two ledgers', () => {
     expect((await blueOf(seller, blue)).redStatus).toBe('normal')
   })
 
+  it('seller-started refused by the buyer (05); then buyer-started agreed by the seller (04) — the red invoice restores the seller quota', async () => {
+    const { sandbox, seller, buyer } = await twoParties()
+    const blue = await blueInvoice(seller, buyer)
+    sandbox.platform.setBooking(OTHER.taxId, blue, { status: '03', period: '202611' })
+    const refused = await seller.call('red.create', { blueNumber: blue, reason: '02', as: 'seller', lines: [{ blueLine: 1, quantity: '-1', amount: '-1000' }] })
+    await sync(seller, buyer)
+    const todo = (await buyer.call('red.list', { state: 'todo' })).rows[0]!
+    await buyer.call('red.decide', { id: todo.id, agree: false, opinion: '货物未退回' })
+    await sync(buyer, seller)
+    expect(await seller.call('red.get', { id: refused.id })).toMatchObject({ status: '05', statusLabel: '作废（销方录入购方否认）', opinion: '货物未退回' })
+
+    const usedBefore = (await seller.call('sync.status', {})).quota!.used
+    const asked = await buyer.call('red.create', { blueNumber: blue, reason: '03', as: 'buyer', lines: [{ blueLine: 2, quantity: '-1', amount: '-3000' }] })
+    await sync(buyer, seller)
+    const mine = (await seller.call('red.list', { state: 'todo' })).rows[0]!
+    expect(mine).toMatchObject({ initiator: 'buyer', status: '03' })
+    await seller.call('red.decide', { id: mine.id, agree: true, opinion: '' })
+    await sync(seller, buyer)
+    const agreed = await buyer.call('red.get', { id: asked.id })
+    expect(agreed).toMatchObject({ status: '04', redInvoiceNumber: expect.stringMatching(/^\d{20}$/), total: '-3180.00' })
+    // 服务中止 in the same month gives its 金额 back to the seller's 授信额度
+    const usedAfter = (await seller.call('sync.status', {})).quota!.used
+    expect(Number(usedBefore) - Number(usedAfter)).toBe(3000)
+    expect((await buyer.call('received.list', {})).rows.find((r) => r.number === agreed.redInvoiceNumber)).toMatchObject({ colour: 'red', total: '-3180.00' })
+  })
+
   it('unconfirmed for 72 hours it lapses (07) by the clock; a late decision shows the platform words', async () => {
     const clock = manualClock(new Date('2026-11-10T09:00:00+08:00'))
     const { sandbox, seller, buyer } = await twoParties({ clock })
