@@ -107,7 +107,7 @@ test('two parties: the seller enters a partial 销货退回 (02), the buyer agre
   await expect(quantity).toHaveValue('10')
   // more than remains is named beside the cell
   await quantity.fill('11')
-  await expect(page.getByTestId('red-editor').getByTestId('red-edit-error')).toHaveText(['不能超过可红冲数量 10'])
+  await expect(page.getByTestId('red-editor').getByTestId('red-edit-error')).toHaveText(['红冲金额 11000.00 超过可红冲金额 10000.00'])
   await quantity.fill('4')
   await expect(page.getByTestId('red-edit-amount-1')).toHaveText('-4,000.00')
   await expect(page.getByTestId('red-edit-tax-1')).toHaveText('-240.00')

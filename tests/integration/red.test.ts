@@ -59,12 +59,17 @@ describe('红字确认单 between two ledgers', () => {
     const red = await blueOf(seller, done.redInvoiceNumber!)
     expect(red).toMatchObject({ colour: 'red', blueNumber: blue, redConfirmationNumber: done.number, totals: { total: '-13780.00' } })
     expect((await blueOf(seller, blue)).redStatus).toBe('fully-reversed')
+    // 选择蓝字发票 asks for blue ones only: the list filters by colour
+    const issuedBlue = await seller.call('invoices.list', { state: 'issued', colour: 'blue', page: 1, size: 100 })
+    expect(issuedBlue.rows.map((r) => r.number)).toContain(blue)
+    expect(issuedBlue.rows.map((r) => r.colour)).not.toContain('red')
 
     await sync(buyer)
     expect(await buyer.call('red.get', { number: done.number! })).toMatchObject({ status: '01', role: 'buyer', initiator: 'seller' })
     const received = (await buyer.call('received.list', {})).rows
     expect(received.find((r) => r.number === blue)).toMatchObject({ redStatus: 'fully-reversed' })
     expect(received.find((r) => r.number === done.redInvoiceNumber)).toMatchObject({ colour: 'red', total: '-13780.00' })
+    expect((await buyer.call('received.list', { colour: 'red' })).rows.map((r) => r.number)).toEqual([done.redInvoiceNumber])
     // nothing left: a second form is refused before anything is saved
     const again = await rejection(seller.call('red.create', { blueNumber: blue, reason: '04', as: 'seller' }))
     expect(again).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('全额红冲') })

@@ -60,7 +60,7 @@ function createNow(ctx: Ctx, taxId: string, body: unknown): StoredResponse {
   const blueDraft: ComputedDraft = invoice.draft
   const direct = req.as === 'seller' && !isBooked(bookingOf(ctx, req.blueNumber))
   const remaining = reversible(blueDraft, issuedRedLines(ctx, req.blueNumber))
-  const check = checkRedLines(req.reason, blueDraft, remaining, req.lines, { fullOnly: direct && !DIRECT_PATH_ALLOWS_PARTIAL })
+  const check = checkRedLines(req.reason, remaining, req.lines, { fullOnly: direct && !DIRECT_PATH_ALLOWS_PARTIAL })
   if (check.issues.length > 0) throw validationFailure('红字确认单未通过校验', check.issues, 'RED_NOT_ALLOWED')
 
   const initiator = requireTaxpayer(ctx, taxId)

@@ -32,7 +32,7 @@ const fen = (text: string): number => fenOfText(text) ?? 0
 const asInput = (form: RedConfirmation): RedLineInput[] => form.lines.map((l) => ({ blueLine: l.blueLine, quantity: l.quantity, amount: l.amount, tax: l.tax }))
 
 function checkedDraft(form: RedConfirmation, blueDraft: ComputedDraft, earlier: ReturnType<typeof issuedRedLines>): ComputedDraft {
-  const check = checkRedLines(form.reason, blueDraft, reversible(blueDraft, earlier), asInput(form))
+  const check = checkRedLines(form.reason, reversible(blueDraft, earlier), asInput(form))
   if (check.issues.length > 0) throw validationFailure('红字发票不能开具', check.issues, 'RED_NOT_ALLOWED')
   const draft = redInvoiceDraft(blueDraft, form.lines, { blueNumber: form.blueNumber, confirmationNumber: form.number })
   const remark = redRemarkProblem(draft.remark)

@@ -128,6 +128,8 @@ export const invoiceQuery = z.object({
   state: z.union([stateCode, z.array(stateCode).min(1)]).optional(),
   /** 购买方名称 contains, or 纳税人识别号 / 发票号码 starts with */
   query: z.string().trim().max(100).optional(),
+  /** 蓝字 or 红字 only (选择蓝字发票 offers blue ones) */
+  colour: z.enum(['blue', 'red']).optional(),
 })
 
 export const invoicesApi = {

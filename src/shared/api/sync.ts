@@ -99,5 +99,7 @@ export const syncApi = {
   /** 测试连接: logs in with the given (or saved) settings, changes nothing */
   'settings.platform.test': call(platformSettingsInput.partial()).returns<{ ok: boolean; message: string; taxpayerName?: string }>(),
   /** 进项发票 received through the platform */
-  'received.list': call(z.object({ query: z.string().trim().max(100).optional(), ...paging })).returns<Page<ReceivedInvoice>>(),
+  'received.list': call(
+    z.object({ query: z.string().trim().max(100).optional(), /** 蓝字 or 红字 only */ colour: z.enum(['blue', 'red']).optional(), ...paging }),
+  ).returns<Page<ReceivedInvoice>>(),
 }

@@ -7,7 +7,7 @@ import { testBlue } from './testBlue'
 
 const blue = testBlue()
 const fresh = reversible(blue, [])
-const check = (reason: RedReason, lines?: RedLineInput[]) => checkRedLines(reason, blue, fresh, lines)
+const check = (reason: RedReason, lines?: RedLineInput[]) => checkRedLines(reason, fresh, lines)
 /** [blueLine, quantity, unitPrice, amount, tax] of each red line */
 const figures = (lines: RedLine[]) => lines.map((l) => [l.blueLine, l.quantity, l.unitPrice, l.amount, l.tax])
 
@@ -85,20 +85,20 @@ describe('checkRedLines: 01 开票有误 and whole reversals', () => {
 
   it('is impossible once anything was reversed', () => {
     const after = reversible(blue, [[{ ...check('04', [{ blueLine: 2, amount: '-1' }]).lines[0]! }]])
-    expect(checkRedLines('01', blue, after, undefined).issues).toEqual([
+    expect(checkRedLines('01', after, undefined).issues).toEqual([
       { path: 'reason', message: '开票有误只能全额红冲；该蓝字发票已部分红冲，不能再以“开票有误”红冲' },
     ])
   })
 
   it('fullOnly (the direct path under older guidance) refuses a partial reversal of any reason', () => {
-    const partial = checkRedLines('04', blue, fresh, [{ blueLine: 1, amount: '-100' }], { fullOnly: true })
+    const partial = checkRedLines('04', fresh, [{ blueLine: 1, amount: '-100' }], { fullOnly: true })
     expect(partial.issues[0]).toEqual({ path: 'lines', message: '无需确认的红冲只能全额红冲：蓝字发票第 1 行（办公椅）须按原数量、金额、税额全部红冲' })
-    expect(checkRedLines('02', blue, fresh, undefined, { fullOnly: true }).issues).toEqual([])
+    expect(checkRedLines('02', fresh, undefined, { fullOnly: true }).issues).toEqual([])
   })
 
   it('for 02 without lines, reverses everything that remains', () => {
     const after = reversible(blue, [check('02', [{ blueLine: 1, quantity: '-4', amount: '-400' }]).lines])
-    expect(figures(checkRedLines('02', blue, after, undefined).lines)).toEqual([
+    expect(figures(checkRedLines('02', after, undefined).lines)).toEqual([
       [1, '-6', '100', '-600.00', '-78.00'],
       [2, null, null, '-500.00', '-30.00'],
       [3, '-4', '225', '-900.00', '-117.00'],
@@ -110,7 +110,7 @@ describe('checkRedLines: repeated partial reversals', () => {
   it('two partial reversals, then nothing left', () => {
     const first = check('02', [{ blueLine: 1, quantity: '-5', amount: '-500' }])
     const afterFirst = reversible(blue, [first.lines])
-    const second = checkRedLines('04', blue, afterFirst, [
+    const second = checkRedLines('04', afterFirst, [
       { blueLine: 1, amount: '-500' },
       { blueLine: 2, amount: '-500' },
       { blueLine: 3, amount: '-900' },
@@ -120,13 +120,13 @@ describe('checkRedLines: repeated partial reversals', () => {
     expect(second.lines.map((l) => l.tax)).toEqual(['-65.00', '-30.00', '-117.00'])
     const afterSecond = reversible(blue, [first.lines, second.lines])
     expect(afterSecond).toMatchObject({ amount: '0.00', tax: '0.00', total: '0.00' })
-    expect(checkRedLines('04', blue, afterSecond, [{ blueLine: 1, amount: '-1' }]).issues).toEqual([{ path: 'blueNumber', message: NOTHING_LEFT }])
-    expect(checkRedLines('02', blue, afterSecond, undefined).issues).toEqual([{ path: 'blueNumber', message: '该蓝字发票已全额红冲，没有可红冲的金额' }])
+    expect(checkRedLines('04', afterSecond, [{ blueLine: 1, amount: '-1' }]).issues).toEqual([{ path: 'blueNumber', message: NOTHING_LEFT }])
+    expect(checkRedLines('02', afterSecond, undefined).issues).toEqual([{ path: 'blueNumber', message: '该蓝字发票已全额红冲，没有可红冲的金额' }])
   })
 
   it('a line fully reversed refuses more while others remain', () => {
     const after = reversible(blue, [check('04', [{ blueLine: 2, amount: '-500' }]).lines])
-    expect(checkRedLines('04', blue, after, [{ blueLine: 2, amount: '-1' }]).issues).toEqual([
+    expect(checkRedLines('04', after, [{ blueLine: 2, amount: '-1' }]).issues).toEqual([
       { path: 'lines.0.blueLine', message: '第 2 行（安装服务）：该行已全部红冲，没有可红冲的金额' },
     ])
   })
@@ -134,6 +134,6 @@ describe('checkRedLines: repeated partial reversals', () => {
   it('the 税额 limit counts what earlier reversals took', () => {
     const after = reversible(blue, [check('04', [{ blueLine: 1, amount: '-500', tax: '-65.06' }]).lines])
     expect(after.lines[0]).toMatchObject({ amount: '500.00', tax: '64.94' })
-    expect(checkRedLines('04', blue, after, [{ blueLine: 1, amount: '-500', tax: '-65.00' }]).issues[0]!.message).toMatch(/超过可红冲税额 64\.94/)
+    expect(checkRedLines('04', after, [{ blueLine: 1, amount: '-500', tax: '-65.00' }]).issues[0]!.message).toMatch(/超过可红冲税额 64\.94/)
   })
 })

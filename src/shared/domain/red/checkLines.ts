@@ -1,5 +1,5 @@
-// checkRedLines: the red lines of a 确认单 against the blue invoice and what remains of it (DOMAIN.md
-// §4). The client runs it to prefill and check the form before sending; the platform runs it again
+// checkRedLines: the red lines of a 确认单 against what remains of the blue invoice (DOMAIN.md §4);
+// before any reversal that is the whole blue invoice, which is all 01 and a whole reversal need. The client runs it to prefill and check the form before sending; the platform runs it again
 // and never trusts the client. Each reason allows its own edits:
 //   01 开票有误 — the whole blue invoice, exactly; impossible once anything was reversed
 //   02 销货退回 — 数量 (and so 金额 = 数量 × 原单价); 单价 never
@@ -7,10 +7,10 @@
 //   04 销售折让 — 金额 and 税额 only; no 数量 or 单价
 // Every red line is negative, at most what remains of its blue line, with the blue line's 单位.
 import { Dec, decimalPlaces, formatMoney, isBlank, parseDecimal, parseMoney, QUANTITY_MAX_CHARS, QUANTITY_MAX_DECIMALS, TOLERANCE } from '../invoice'
-import type { ComputedDraft } from '../invoice'
 import type { RedLine, RedLineInput, RedReason } from '../../platform/red'
 import { NOTHING_LEFT } from './policy'
-import { nothingLeft, type Reversible, type ReversibleLine, reversible } from './reversible'
+import { followingTax, redLineOf } from './follow'
+import { nothingLeft, type Reversible, type ReversibleLine } from './reversible'
 
 export interface RedIssue {
   path: string
@@ -33,23 +33,10 @@ export interface RedCheckOptions {
 
 const REASON_LABEL: Record<RedReason, string> = { '01': '开票有误', '02': '销货退回', '03': '服务中止', '04': '销售折让' }
 
-const neg = (d: Dec): string => formatMoney(d.negated())
-
 /** The red line that reverses everything left of a blue line; no 数量 for 销售折让. */
 function wholeRemaining(reason: RedReason, b: ReversibleLine): RedLine {
   const withQuantity = reason !== '04' && b.quantity !== null
-  return {
-    blueLine: b.blueLine,
-    name: b.name,
-    taxCode: b.taxCode,
-    spec: b.spec,
-    unit: b.unit,
-    quantity: withQuantity ? new Dec(b.quantity!).negated().toFixed() : null,
-    unitPrice: withQuantity ? b.unitPrice : null,
-    amount: neg(new Dec(b.amount)),
-    taxRate: b.taxRate,
-    tax: neg(new Dec(b.tax)),
-  }
+  return redLineOf(b, withQuantity ? new Dec(b.quantity!).negated() : null, new Dec(b.amount).negated(), new Dec(b.tax).negated())
 }
 
 const isZero = (b: ReversibleLine): boolean => new Dec(b.amount).isZero() && new Dec(b.tax).isZero()
@@ -114,10 +101,7 @@ function quantityFor(reason: RedReason, input: RedLineInput, b: ReversibleLine, 
 function taxFor(input: RedLineInput, b: ReversibleLine, amount: Dec, say: Say): Dec | null {
   const rate = parseDecimal(b.taxRate) ?? new Dec(0)
   const remainingTax = new Dec(b.tax)
-  if (isBlank(input.tax)) {
-    if (amount.abs().eq(new Dec(b.amount))) return remainingTax.negated()
-    return Dec.min(amount.abs().times(rate).toDecimalPlaces(2, Dec.ROUND_HALF_UP), remainingTax).negated()
-  }
+  if (isBlank(input.tax)) return followingTax(b, amount).negated()
   const tax = parseMoney(input.tax)
   if (tax === null || tax.gt(0)) {
     say('tax', '税额应为负数（或 0），最多 2 位小数')
@@ -154,30 +138,21 @@ function checkLine(reason: RedReason, input: RedLineInput, b: ReversibleLine, sa
   if (q === undefined) return null
   const tax = taxFor(input, b, amount, say)
   if (tax === null) return null
-  return {
-    blueLine: b.blueLine,
-    name: b.name,
-    taxCode: b.taxCode,
-    spec: b.spec,
-    unit: b.unit,
-    quantity: q.quantity === null ? null : q.quantity.toFixed(),
-    unitPrice: q.quantity === null ? null : b.unitPrice,
-    amount: formatMoney(amount),
-    taxRate: b.taxRate,
-    tax: formatMoney(tax),
-  }
+  return redLineOf(b, q.quantity, amount, tax)
 }
 
 const sameLine = (a: RedLine, b: RedLine): boolean =>
   a.amount === b.amount && a.tax === b.tax && (a.quantity === null ? b.quantity === null : b.quantity !== null && new Dec(a.quantity).eq(new Dec(b.quantity)))
 
-/** A full reversal: one red line per blue line, each exactly the whole blue line (net of discount). */
-function fullIssues(blue: ComputedDraft, remaining: Reversible, reason: RedReason, lines: RedLine[], why: string): RedIssue[] {
+/**
+ * A full reversal: one red line per blue line, each exactly the whole blue line (net of discount) —
+ * which is what remains while nothing was reversed; after a reversal there is no whole one left.
+ */
+function fullIssues(remaining: Reversible, reason: RedReason, lines: RedLine[], why: string): RedIssue[] {
   if (remaining.reversedAny) return [{ path: 'reason', message: `${why}；该蓝字发票已部分红冲，不能再全额红冲` }]
-  const whole = reversible(blue, []).lines
   const byLine = new Map(lines.map((l) => [l.blueLine, l]))
   const issues: RedIssue[] = []
-  for (const b of whole) {
+  for (const b of remaining.lines) {
     const red = byLine.get(b.blueLine)
     if (!red || !sameLine(red, wholeRemaining(reason, b)))
       issues.push({ path: `lines`, message: `${why}：蓝字发票第 ${b.blueLine} 行（${b.name}）须按原数量、金额、税额全部红冲` })
@@ -191,7 +166,6 @@ function fullIssues(blue: ComputedDraft, remaining: Reversible, reason: RedReaso
  */
 export function checkRedLines(
   reason: RedReason,
-  blue: ComputedDraft,
   remaining: Reversible,
   lines: readonly RedLineInput[] | undefined,
   opts: RedCheckOptions = {},
@@ -219,8 +193,8 @@ export function checkRedLines(
     })
     red.sort((a, b) => a.blueLine - b.blueLine)
   }
-  if (issues.length === 0 && reason === '01') issues.push(...fullIssues(blue, remaining, reason, red, '开票有误只能全额红冲'))
+  if (issues.length === 0 && reason === '01') issues.push(...fullIssues(remaining, reason, red, '开票有误只能全额红冲'))
   if (issues.length === 0 && opts.fullOnly)
-    issues.push(...fullIssues(blue, remaining, reason, red, '无需确认的红冲只能全额红冲'))
+    issues.push(...fullIssues(remaining, reason, red, '无需确认的红冲只能全额红冲'))
   return issues.length > 0 ? { lines: [], issues } : { lines: red, issues }
 }

@@ -1,6 +1,7 @@
 // Red-invoice rules (DOMAIN.md §4), pure and shared: the client prefills and checks the 确认单 with
 // them before sending; the platform sandbox checks again and builds the red invoice.
 export { checkRedLines, type RedCheckOptions, type RedIssue, type RedLinesCheck } from './checkLines'
+export { followingTax, followRedLine, redLineOf } from './follow'
 export { DIRECT_PATH_ALLOWS_PARTIAL, NOTHING_LEFT, RED_CONFIRM_HOURS, RED_CONFIRM_MS, RED_REMARK_MAX } from './policy'
 export { redInvoiceDraft, redRemark, redRemarkProblem, type RedRefs } from './redDraft'
 export { RED_STATUS_LABELS, redStatusAfter } from './redStatus'

@@ -17,7 +17,7 @@ describe('the red invoice draft', () => {
 
   it('negative lines, no 折扣行, the blue buyer and kind, negative totals in words', () => {
     const blue = testBlue()
-    const { lines } = checkRedLines('01', blue, reversible(blue, []), undefined)
+    const { lines } = checkRedLines('01', reversible(blue, []), undefined)
     const red = redInvoiceDraft(blue, lines, { blueNumber: BLUE, confirmationNumber: FORM }, '退货')
     expect(red.kind).toBe(blue.kind)
     expect(red.buyer).toEqual(blue.buyer)

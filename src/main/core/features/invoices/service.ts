@@ -144,9 +144,13 @@ export function validateInvoice(ledger: Ledger, input: InvoiceDraftInput) {
   return { valid: errors.length === 0, errors, totals: draft.totals }
 }
 
-export function listInvoices(ledger: Ledger, q: { state?: InvoiceState | InvoiceState[]; query?: string; page: number; size: number }): Page<InvoiceSummary> {
+export function listInvoices(
+  ledger: Ledger,
+  q: { state?: InvoiceState | InvoiceState[]; query?: string; colour?: 'blue' | 'red'; page: number; size: number },
+): Page<InvoiceSummary> {
   const conds: (SQL | undefined)[] = []
   if (q.state) conds.push(inArray(invoices.state, [q.state].flat()))
+  if (q.colour) conds.push(eq(invoices.colour, q.colour))
   if (q.query) conds.push(or(likeContains(invoices.buyerName, q.query), likePrefix(invoices.buyerTaxId, q.query.toUpperCase()), likePrefix(invoices.number, q.query)))
   const where = conds.length ? and(...conds) : undefined
   const db = ledger.orm

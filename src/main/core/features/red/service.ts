@@ -185,7 +185,7 @@ export function createForm(ledger: Ledger, input: ParsedInput<'red.create'>, now
     })
   const { reversing, openId } = formsOn(ledger, input.blueNumber)
   if (openId !== null) throw new AppError('CONFLICT', `该蓝字发票已有未完成的红字确认单（本地编号 ${openId}），请先处理或撤销后再录入`)
-  const checked = checkRedLines(input.reason, blue.draft, reversible(blue.draft, reversing), input.lines)
+  const checked = checkRedLines(input.reason, reversible(blue.draft, reversing), input.lines)
   if (checked.issues.length > 0)
     throw new AppError('VALIDATION', `红字明细有 ${checked.issues.length} 处问题：${checked.issues.slice(0, 3).map((i) => i.message).join('；')}`, { issues: checked.issues })
   const amount = sum(checked.lines, (l) => l.amount)

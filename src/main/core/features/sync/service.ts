@@ -1,6 +1,6 @@
 // 同步 as the bookkeeper sees it: the top bar's status, 重试 on one invoice, the platform settings
 // and the 进项 list.
-import { count, desc, eq, or } from 'drizzle-orm'
+import { and, count, desc, eq, or } from 'drizzle-orm'
 import type { Page } from '../../../../shared/api/define'
 import type { PlatformSettings, QuotaReading, ReceivedInvoice, SyncStatus } from '../../../../shared/api/sync'
 import { moneyFromFen } from '../../../../shared/domain/invoice'
@@ -114,9 +114,12 @@ export async function testPlatform(ctx: CoreContext, { connector }: SyncParts, i
   }
 }
 
-export async function listReceived(ctx: CoreContext, q: { query?: string; page: number; size: number }): Promise<Page<ReceivedInvoice>> {
+export async function listReceived(ctx: CoreContext, q: { query?: string; colour?: 'blue' | 'red'; page: number; size: number }): Promise<Page<ReceivedInvoice>> {
   const db = (await ctx.ledger()).orm
-  const where = q.query ? or(likeContains(receivedInvoices.sellerName, q.query), likePrefix(receivedInvoices.sellerTaxId, q.query.toUpperCase()), likePrefix(receivedInvoices.number, q.query)) : undefined
+  const where = and(
+    q.query ? or(likeContains(receivedInvoices.sellerName, q.query), likePrefix(receivedInvoices.sellerTaxId, q.query.toUpperCase()), likePrefix(receivedInvoices.number, q.query)) : undefined,
+    q.colour ? eq(receivedInvoices.colour, q.colour) : undefined,
+  )
   const total = db.select({ n: count() }).from(receivedInvoices).where(where).get()?.n ?? 0
   const rows = db
     .select()

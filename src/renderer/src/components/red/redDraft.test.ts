@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RedCandidate } from '../../../../shared/api/red'
-import { draftLines, hasProblems, linesInput, problemsOf, redTotals, setAmount, setQuantity } from './redDraft'
+import type { RedReason } from '../../../../shared/platform/red'
+import { anyProblem, draftLines, draftProblems, linesInput, redTotals, setAmount, setQuantity, type RedDraftLine } from './redDraft'
 
 /** 10 台 at 333.33 (金额 3,333.30, 13%), and a service line without 数量 */
 function candidate(): RedCandidate {
@@ -21,6 +22,9 @@ function candidate(): RedCandidate {
     openFormId: null,
   }
 }
+
+/** the shared rules' word on one line's cells */
+const problemsOf = (line: RedDraftLine, reason: RedReason) => draftProblems(candidate(), [line], reason).cells[0]!
 
 describe('新增红字确认信息 step ②', () => {
   it('starts from everything that remains, spent lines left out; totals negative with 大写', () => {
@@ -72,17 +76,25 @@ describe('新增红字确认信息 step ②', () => {
     setAmount(lines[0]!, '100', '04')
     expect(lines[0]!.tax).toBe('13.00')
     expect(linesInput(lines, '04')![0]).toEqual({ blueLine: 1, quantity: null, amount: '-100.00', tax: '-13.00' })
-    expect(hasProblems(lines, '04')).toBe(false)
+    expect(anyProblem(draftProblems(candidate(), lines, '04'))).toBe(false)
   })
 
   it('says what is wrong: beyond what remains, zero, not a number', () => {
     const [line] = draftLines(candidate(), '02')
     setQuantity(line!, '11')
-    expect(problemsOf(line!, '02').quantity).toBe('不能超过可红冲数量 10')
+    // 金额 follows 数量 under 02: the shared rule's 金额 limit, said on the 数量
+    expect(problemsOf(line!, '02').quantity).toBe('红冲金额 3666.63 超过可红冲金额 3333.30')
     setQuantity(line!, '0')
     expect(problemsOf(line!, '02').quantity).toBe('数量应大于 0')
     setQuantity(line!, '1')
     setAmount(line!, '12.345', '03')
     expect(problemsOf(line!, '03').amount).toMatch(/2 位小数/)
+  })
+
+  it('what no cell can show comes back whole: 01 on an invoice already partly reversed', () => {
+    const c = { ...candidate(), redStatus: 'partly-reversed' as const }
+    const p = draftProblems(c, draftLines(c, '01'), '01')
+    expect(p.general).toEqual(['开票有误只能全额红冲；该蓝字发票已部分红冲，不能再以“开票有误”红冲'])
+    expect(anyProblem(draftProblems(c, draftLines(c, '01'), '01'))).toBe(true)
   })
 })

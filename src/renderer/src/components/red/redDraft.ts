@@ -1,10 +1,11 @@
 // Step ② of 新增红字确认信息: the blue lines prefilled with what remains reversible, edited only as
 // the reason allows (DOMAIN.md §4), with the figures that follow an edit and the live totals. The
 // screen keeps magnitudes (what is typed after the fixed "−"); the form sent to the core carries
-// them negated, as red lines are. The core checks again with the platform's rules: this is for the
-// bookkeeper's eyes while typing.
+// them negated, as red lines are. What follows an edit and what is wrong are the shared rules'
+// (src/shared/domain/red: followRedLine, checkRedLines), the ones the core and the platform apply.
 import type { RedCandidate, ReversibleLine } from '../../../../shared/api/red'
-import { amountInWords, Dec, fenOf, formatFitted, formatMoney, lineAmount, moneyFromFen, parseDecimal, parseMoney, taxOf } from '../../../../shared/domain/invoice'
+import { amountInWords, Dec, fenOf, formatMoney, moneyFromFen, parseDecimal, parseMoney } from '../../../../shared/domain/invoice'
+import { checkRedLines, followRedLine, type Reversible } from '../../../../shared/domain/red'
 import type { RedLineInput, RedReason } from '../../../../shared/platform/red'
 
 export interface RedDraftLine {
@@ -20,6 +21,8 @@ export interface RedDraftLine {
   quantity: string
   amount: string
   tax: string
+  /** what remains of the blue line, as the shared rules take it */
+  source: ReversibleLine
 }
 
 /** which cells the reason lets the bookkeeper change, and whether a line may be left out */
@@ -63,41 +66,36 @@ function lineOf(l: ReversibleLine, withQuantity: boolean): RedDraftLine {
     quantity: withQuantity ? (l.quantity ?? '') : '',
     amount: l.amount,
     tax: l.tax,
+    source: l,
   }
 }
 
-const rateOf = (l: RedDraftLine) => parseDecimal(l.taxRate) ?? new Dec(0)
-const isZero = (v: string) => (parseDecimal(v) ?? new Dec(0)).isZero()
-const same = (a: Dec, b: string | null) => b !== null && parseDecimal(b)?.equals(a) === true
-
-/**
- * 税额 after 金额 changed, as the shared rules derive it (checkRedLines): the remaining 税额 exactly
- * when the whole remainder is reversed (no 分 lost to rounding), else 金额 × 税率, never more than remains.
- */
-function followTax(l: RedDraftLine, amount: Dec): void {
-  l.tax = same(amount, l.left.amount) ? l.left.tax : formatMoney(Dec.min(taxOf(amount, rateOf(l)), new Dec(l.left.tax)))
+/** what remains of the blue invoice as the shared rules take it; anything reversed shows in redStatus */
+export function remainingOf(c: RedCandidate): Reversible {
+  return { lines: c.lines, amount: c.remaining.amount, tax: c.remaining.tax, total: c.remaining.total, reversedAny: c.redStatus !== 'normal' }
 }
 
-/** 数量 typed (02, 03): 金额 = 数量 × 原单价, 税额 follows */
-export function setQuantity(l: RedDraftLine, text: string): void {
+const isZero = (v: string) => (parseDecimal(v) ?? new Dec(0)).isZero()
+/** the screen's magnitudes ↔ the rules' negative figures */
+const negated = (magnitude: string) => `-${magnitude}`
+const magnitude = (signed: string) => signed.replace(/^-/, '')
+
+/** 数量 typed (02, 03): 金额 = 数量 × 原单价, 税额 follows (followRedLine) */
+export function setQuantity(l: RedDraftLine, text: string, reason: RedReason = '02'): void {
   l.quantity = text.trim()
-  const q = parseDecimal(l.quantity)
-  const price = parseDecimal(l.unitPrice)
-  if (q === null || q.isNegative() || price === null) return
-  const amount = same(q, l.left.quantity) ? new Dec(l.left.amount) : lineAmount(q, price)
-  l.amount = formatMoney(amount)
-  followTax(l, amount)
+  const red = followRedLine(reason, l.source, { quantity: negated(l.quantity) })
+  if (!red) return
+  l.amount = magnitude(red.amount)
+  l.tax = magnitude(red.tax)
 }
 
 /** 金额 typed (03, 04): 税额 follows; under 03 数量 follows too, since 单价 may not change */
 export function setAmount(l: RedDraftLine, text: string, reason: RedReason): void {
   l.amount = text.trim()
-  const a = parseMoney(l.amount)
-  if (a === null || a.isNegative()) return
-  followTax(l, a)
-  const price = parseDecimal(l.unitPrice)
-  if (reason === '03' && l.left.quantity !== null && price !== null && !price.isZero())
-    l.quantity = same(a, l.left.amount) ? l.left.quantity : formatFitted(a.dividedBy(price))
+  const red = followRedLine(reason, l.source, { amount: negated(l.amount) })
+  if (!red) return
+  l.tax = magnitude(red.tax)
+  if (editsOf(reason).hasQuantity && red.quantity !== null) l.quantity = magnitude(red.quantity)
 }
 
 /** what is wrong with a line, per cell ('' when fine) */
@@ -107,30 +105,57 @@ export interface LineProblems {
   tax: string
 }
 
-export function problemsOf(l: RedDraftLine, reason: RedReason): LineProblems {
+export interface DraftProblems {
+  /** per line, in the lines' order */
+  cells: LineProblems[]
+  /** what no cell can show (the reason against the invoice, a whole reversal) */
+  general: string[]
+}
+
+/** the typed magnitude itself: a number above zero (money: at most 2 decimals); the rules come after */
+function magnitudeProblems(l: RedDraftLine, reason: RedReason): LineProblems {
   const out: LineProblems = { quantity: '', amount: '', tax: '' }
-  if (editsOf(reason).hasQuantity && l.left.quantity !== null) {
+  if (editsOf(reason).hasQuantity && l.left.quantity !== null && l.quantity !== '') {
     const q = parseDecimal(l.quantity)
-    // 服务中止 may reverse an amount without a quantity; 销货退回 names how many came back
-    if (l.quantity === '') out.quantity = reason === '03' ? '' : '请填写数量'
-    else if (q === null) out.quantity = '数量应为数字'
+    if (q === null) out.quantity = '数量应为数字'
     else if (!q.isPositive() || q.isZero()) out.quantity = '数量应大于 0'
-    else if (q.greaterThan(l.left.quantity)) out.quantity = `不能超过可红冲数量 ${l.left.quantity}`
   }
-  // 金额 follows a wrong 数量: the 数量 is what to fix, one message is enough
-  if (out.quantity) return out
   const a = parseMoney(l.amount)
   if (l.amount === '') out.amount = '请填写金额'
   else if (a === null) out.amount = '金额应为数字，最多 2 位小数'
   else if (!a.isPositive() || a.isZero()) out.amount = '金额应大于 0'
-  else if (a.greaterThan(l.left.amount)) out.amount = `不能超过可红冲金额 ${l.left.amount}`
-  const t = parseMoney(l.tax)
-  if (t !== null && t.greaterThan(l.left.tax)) out.tax = `不能超过可红冲税额 ${l.left.tax}`
   return out
 }
 
-export function hasProblems(lines: RedDraftLine[], reason: RedReason): boolean {
-  return lines.some((l) => Object.values(problemsOf(l, reason)).some((m) => m !== ''))
+/**
+ * The lines checked by the shared rules (checkRedLines, as the core and the platform check them),
+ * each issue beside its cell. A follower cell's issue shows on the cell typed: under 02 金额 follows
+ * 数量, so a 数量 beyond what remains shows as 金额 beyond it, on the 数量.
+ */
+export function draftProblems(candidate: RedCandidate, lines: RedDraftLine[], reason: RedReason): DraftProblems {
+  const cells = lines.map((l) => magnitudeProblems(l, reason))
+  const general: string[] = []
+  const edits = editsOf(reason)
+  for (const issue of checkRedLines(reason, remainingOf(candidate), typedLines(lines, reason)).issues) {
+    const m = /^lines\.(\d+)\.(\w+)$/.exec(issue.path)
+    const line = m ? lines[Number(m[1])] : undefined
+    if (!m || !line) {
+      general.push(issue.message)
+      continue
+    }
+    const field = m[2] === 'quantity' || m[2] === 'tax' ? m[2] : !edits.amount && edits.quantity && line.left.quantity !== null ? 'quantity' : 'amount'
+    const head = `第 ${line.blueLine} 行（${line.name}）：`
+    const cell = cells[Number(m[1])]!
+    if (cell[field] === '') cell[field] = issue.message.startsWith(head) ? issue.message.slice(head.length) : issue.message
+  }
+  // 金额 and 税额 follow a wrong 数量: the 数量 is what to fix, one message is enough
+  for (const c of cells) if (c.quantity) c.amount = c.tax = ''
+  return { cells, general }
+}
+
+/** anything to fix before 提交 */
+export function anyProblem(p: DraftProblems): boolean {
+  return p.general.length > 0 || p.cells.some((c) => Object.values(c).some((m) => m !== ''))
 }
 
 /** the red totals (negative) and 价税合计（大写）, as the form will carry them; lines not yet valid count as 0 */
@@ -155,7 +180,11 @@ function moneyFen(text: string): number {
  * that remains, which is what 01 allows).
  */
 export function linesInput(lines: RedDraftLine[], reason: RedReason): RedLineInput[] | undefined {
-  if (reason === '01') return undefined
+  return reason === '01' ? undefined : typedLines(lines, reason)
+}
+
+/** the lines as typed, negated */
+function typedLines(lines: RedDraftLine[], reason: RedReason): RedLineInput[] {
   const withQuantity = editsOf(reason).hasQuantity
   return lines.map((l) => ({
     blueLine: l.blueLine,
