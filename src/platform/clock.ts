@@ -1,26 +1,8 @@
-// The platform's time: injectable so tests move it (month rollover, token expiry, later the 72-hour
-// rule) instead of waiting. Calendar facts — the quota month, the 开票日期 — are Asia/Shanghai.
+// The platform's time: the shared injectable clock (tests move it: month rollover, token expiry, the
+// 72-hour rule). Calendar facts — the quota month, the 开票日期 — are Asia/Shanghai.
 import { shanghaiDate, toShanghaiIso } from '../shared/domain/time'
 
-export interface Clock {
-  now(): Date
-}
-
-export const systemClock: Clock = { now: () => new Date() }
-
-/** A clock that stands still until moved. */
-export function manualClock(start: Date): Clock & { set(d: Date): void; advance(ms: number): void } {
-  let t = start.getTime()
-  return {
-    now: () => new Date(t),
-    set: (d) => {
-      t = d.getTime()
-    },
-    advance: (ms) => {
-      t += ms
-    },
-  }
-}
+export { manualClock, systemClock, type Clock } from '../shared/clock'
 
 /** '202611' — the month in Shanghai, the 授信额度's period */
 export function shanghaiMonth(d: Date): string {

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { manualClock } from '../../src/main/core/clock'
+import { manualClock } from '../../src/shared/clock'
 import { openLedger } from '../../src/main/core/ledger/open'
 import { rejection, SELLER, tempDir, testCore } from '../support/core'
 

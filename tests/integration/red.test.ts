@@ -4,7 +4,7 @@
 import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Core } from '../../src/main/core/app'
-import { manualClock } from '../../src/main/core/clock'
+import { manualClock } from '../../src/shared/clock'
 import { testDraft, testLine } from '../../src/shared/domain/invoice/testDraft'
 import { OTHER, rejection, SELLER, tempDir, testCore } from '../support/core'
 import { startFaultProxy } from '../support/faultProxy'

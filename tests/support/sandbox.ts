@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 import { startPlatformServer } from '../../src/platform/server'
 import type { EmbeddedPlatform } from '../../src/main/core/sync/connection'
-import type { Clock } from '../../src/main/core/clock'
+import type { Clock } from '../../src/shared/clock'
 
 export interface TestSandbox {
   url: string

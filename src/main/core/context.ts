@@ -1,5 +1,5 @@
 // What every handler may use. Built once per core (createCore).
-import type { Clock } from './clock'
+import type { Clock } from '../../shared/clock'
 import type { EventBus } from './events'
 import type { FileStore } from './files/tokens'
 import type { Jobs } from './jobs'

@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { Clock } from './clock'
+import type { Clock } from '../../shared/clock'
 import { AppError } from './errors'
 import { openLedger, type Ledger } from './ledger/open'
 

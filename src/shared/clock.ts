@@ -1,4 +1,5 @@
-// An injectable clock: tests move time (month rollover, the 72-hour rule) instead of waiting.
+// An injectable clock: tests move time (month rollover, token expiry, the 72-hour rule) instead of
+// waiting. The client core and the platform sandbox each take one.
 export interface Clock {
   now(): Date
 }
