@@ -1,17 +1,13 @@
 // Applies the SQL migrations drizzle-kit generated (migrations/platform), one transaction each,
 // recorded in schema_migrations. A database with migrations this version does not know was written
-// by a newer sandbox: refuse it rather than damage it. (The same scheme as the client ledger's
-// src/main/core/ledger/migrate.ts; the sandbox may not import the client, so it has its own.)
+// by a newer sandbox: refuse it rather than damage it. (The files are read as the client ledger
+// reads its own: src/shared/migrations.ts.)
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type Database from 'better-sqlite3'
+import { readMigrations, type Migration } from '../../shared/migrations'
 import { PlatformError } from '../errors'
-
-export interface Migration {
-  tag: string
-  statements: string[]
-}
 
 /**
  * migrations/platform in the nearest ancestor of this module that has one: the same lookup works
@@ -26,17 +22,7 @@ export function findMigrationsDir(from = path.dirname(fileURLToPath(import.meta.
 }
 
 export function loadMigrations(dir: string): Migration[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] }
-  return [...journal.entries]
-    .sort((a, b) => a.idx - b.idx)
-    .map((e) => ({
-      tag: e.tag,
-      statements: fs
-        .readFileSync(path.join(dir, `${e.tag}.sql`), 'utf8')
-        .split('--> statement-breakpoint')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    }))
+  return readMigrations((file) => fs.readFileSync(path.join(dir, file), 'utf8'))
 }
 
 /** Brings the database up to date; throws before changing anything when it is from a newer version. */

@@ -4,30 +4,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
+import { readMigrations, type Migration } from '../../../shared/migrations'
 import { AppError } from '../errors'
 
-interface JournalEntry {
-  idx: number
-  tag: string
-}
-
-export interface Migration {
-  tag: string
-  statements: string[]
-}
-
 export function loadMigrations(dir: string): Migration[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] }
-  return [...journal.entries]
-    .sort((a, b) => a.idx - b.idx)
-    .map((e) => ({
-      tag: e.tag,
-      statements: fs
-        .readFileSync(path.join(dir, `${e.tag}.sql`), 'utf8')
-        .split('--> statement-breakpoint')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    }))
+  return readMigrations((file) => fs.readFileSync(path.join(dir, file), 'utf8'))
 }
 
 export function appliedMigrations(db: Database.Database): string[] {
