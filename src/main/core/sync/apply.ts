@@ -3,7 +3,7 @@
 // nothing the second time.
 import { eq } from 'drizzle-orm'
 import type { QuotaReading } from '../../../shared/api/sync'
-import { fenOfText } from '../../../shared/domain/invoice'
+import { fenOf } from '../../../shared/domain/invoice'
 import type { Change, PlatformInvoice, QuotaSnapshot } from '../../../shared/platform/wire'
 import type { InvoiceSettledEvent } from '../../../shared/events'
 import { recordAudit } from '../features/audit/service'
@@ -15,9 +15,6 @@ import { invoices, syncState } from '../ledger/schema'
 import { markClosed, markDone, rowByKey, type OutboxRow } from './outbox'
 import { prepared } from './statements'
 
-const fen = (money: string) => fenOfText(money.replace(/^-/, '')) ?? 0
-/** a signed decimal string in 分 (red invoices, from issue 5, are negative) */
-const signedFen = (money: string) => (money.trim().startsWith('-') ? -fen(money) : fen(money))
 
 export function quotaReading(q: QuotaSnapshot): QuotaReading {
   return { month: q.month, total: q.total, used: q.used, remaining: q.available, readAt: q.readAt }
@@ -52,10 +49,10 @@ export function issueLocally(ledger: Ledger, row: OutboxRow, inv: PlatformInvoic
     inv.number,
     inv.issuedAt,
     inv.qr,
-    signedFen(inv.quotaUsed),
-    signedFen(inv.amount),
-    signedFen(inv.tax),
-    signedFen(inv.total),
+    fenOf(inv.quotaUsed),
+    fenOf(inv.amount),
+    fenOf(inv.tax),
+    fenOf(inv.total),
     JSON.stringify(inv.draft),
     now,
     row.documentId,
@@ -83,16 +80,16 @@ function recordForeignIssued(ledger: Ledger, inv: PlatformInvoice, now: string):
       kind: inv.kind,
       buyerName: inv.buyer.name,
       buyerTaxId: inv.buyer.taxId,
-      amountFen: signedFen(inv.amount),
-      taxFen: signedFen(inv.tax),
-      totalFen: signedFen(inv.total),
+      amountFen: fenOf(inv.amount),
+      taxFen: fenOf(inv.tax),
+      totalFen: fenOf(inv.total),
       lineCount: inv.draft.lines.length,
       document: JSON.stringify(inv.draft),
       drawer: inv.drawer,
       number: inv.number,
       issuedAt: inv.issuedAt,
       qr: inv.qr,
-      quotaUsedFen: signedFen(inv.quotaUsed),
+      quotaUsedFen: fenOf(inv.quotaUsed),
       colour: inv.colour,
       redStatus: inv.redStatus,
       blueNumber: inv.redOf?.blueNumber ?? null,
@@ -124,9 +121,9 @@ function recordReceived(ledger: Ledger, inv: PlatformInvoice, now: string): void
     inv.issuedAt,
     inv.seller.taxId,
     inv.seller.name,
-    signedFen(inv.amount),
-    signedFen(inv.tax),
-    signedFen(inv.total),
+    fenOf(inv.amount),
+    fenOf(inv.tax),
+    fenOf(inv.total),
     inv.draft.lines.length,
     JSON.stringify(inv),
     now,

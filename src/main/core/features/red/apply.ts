@@ -2,7 +2,7 @@
 // feed when the counterparty acted (or the 72-hour clock did) — written into the ledger. Safe to
 // repeat: the same form applied twice changes nothing the second time.
 import type { CreateRedConfirmationRequest, InvoiceStatusChange, RedConfirmation } from '../../../../shared/platform/red'
-import { fenOfText } from '../../../../shared/domain/invoice'
+import { fenOf } from '../../../../shared/domain/invoice'
 import type { Ledger } from '../../ledger/open'
 import { rowByKey, type OutboxRow } from '../../sync/outbox'
 import { prepared } from '../../sync/statements'
@@ -15,12 +15,6 @@ export type RedCommandPayload =
   | { kind: 'decide'; number: string; body: { agree: boolean; opinion: string } }
   | { kind: 'withdraw'; number: string }
   | { kind: 'issue'; number: string }
-
-const signedFen = (money: string) => {
-  const t = money.trim()
-  const f = fenOfText(t.replace(/^-/, '')) ?? 0
-  return t.startsWith('-') ? -f : f
-}
 
 function columnsOf(ledger: Ledger, form: RedConfirmation) {
   const me = readCompany(ledger.orm)?.taxId
@@ -36,9 +30,9 @@ function columnsOf(ledger: Ledger, form: RedConfirmation) {
     status: form.status,
     counterparty_tax_id: other.taxId,
     counterparty_name: other.name,
-    amount_fen: signedFen(form.amount),
-    tax_fen: signedFen(form.tax),
-    total_fen: signedFen(form.total),
+    amount_fen: fenOf(form.amount),
+    tax_fen: fenOf(form.tax),
+    total_fen: fenOf(form.total),
     lines: JSON.stringify(form.lines),
     document: JSON.stringify(form),
     deadline: form.deadline,

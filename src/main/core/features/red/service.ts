@@ -7,7 +7,7 @@ import type { Page } from '../../../../shared/api/define'
 import type { RedCandidate, RedForm } from '../../../../shared/api/red'
 import type { ParsedInput } from '../../../../shared/api'
 import type { ComputedDraft } from '../../../../shared/domain/invoice'
-import { amountInWords, Dec, formatMoney, moneyFromFen } from '../../../../shared/domain/invoice'
+import { amountInWords, Dec, fenOf, formatMoney, moneyFromFen } from '../../../../shared/domain/invoice'
 import { checkRedLines } from '../../../../shared/domain/red/checkLines'
 import { reversible } from '../../../../shared/domain/red/reversible'
 import { PENDING_RED_STATUSES, RED_STATUSES, type RedConfirmation, type RedLine, type RedParty, type RedStatusCode } from '../../../../shared/platform/red'
@@ -99,13 +99,8 @@ function formRow(ledger: Ledger, id: number): FormRow {
 }
 
 export function getForm(ledger: Ledger, ref: { id: number } | { number: string }): RedForm {
-  const r =
-    'id' in ref
-      ? formRow(ledger, ref.id)
-      : ((prepared(ledger, 'SELECT * FROM red_confirmations WHERE number = ?').get(ref.number) as FormRow | undefined) ??
-        (() => {
-          throw new AppError('NOT_FOUND', `没有确认单编号为 ${ref.number} 的红字确认单；如为对方录入，请先同步`)
-        })())
+  const r = 'id' in ref ? formRow(ledger, ref.id) : (prepared(ledger, 'SELECT * FROM red_confirmations WHERE number = ?').get(ref.number) as FormRow | undefined)
+  if (!r) throw new AppError('NOT_FOUND', `没有确认单编号为 ${'number' in ref ? ref.number : ''} 的红字确认单；如为对方录入，请先同步`)
   return toForm(r, latestRows(ledger, RED_DOCUMENT, [r.id]).get(r.id))
 }
 
@@ -190,13 +185,12 @@ export function createForm(ledger: Ledger, input: ParsedInput<'red.create'>, now
     throw new AppError('VALIDATION', `红字明细有 ${checked.issues.length} 处问题：${checked.issues.slice(0, 3).map((i) => i.message).join('；')}`, { issues: checked.issues })
   const amount = sum(checked.lines, (l) => l.amount)
   const tax = sum(checked.lines, (l) => l.tax)
-  const fen = (d: Dec) => Math.round(d.times(100).toNumber())
   const id = ledger.db.transaction(() => {
     const { id } = prepared(
       ledger,
       `INSERT INTO red_confirmations (blue_number, kind, reason, initiator, role, counterparty_tax_id, counterparty_name, amount_fen, tax_fen, total_fen, lines, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ).get(input.blueNumber, blue.kind, input.reason, input.as, input.as, blue.counterparty.taxId, blue.counterparty.name, fen(amount), fen(tax), fen(amount.plus(tax)), JSON.stringify(checked.lines), now, now) as {
+    ).get(input.blueNumber, blue.kind, input.reason, input.as, input.as, blue.counterparty.taxId, blue.counterparty.name, fenOf(amount), fenOf(tax), fenOf(amount.plus(tax)), JSON.stringify(checked.lines), now, now) as {
       id: number
     }
     const lines = checked.lines.map((l) => ({ blueLine: l.blueLine, quantity: l.quantity, amount: l.amount, tax: l.tax }))
