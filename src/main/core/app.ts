@@ -89,7 +89,16 @@ export function createCore(opts: CoreOptions): Core {
   }
 
   const connector = createConnector(ctx, { embedded: opts.embeddedPlatform, seal: opts.secretSeal })
-  const status = () => void syncStatus(ctx, { engine, connector }).then((s) => events.emit({ type: 'sync.status', status: s }), () => undefined)
+  // reads overlap (a queued invoice, a run's progress): only the newest one started is sent, so a
+  // slower, older read never overwrites the top bar with stale counts
+  let statusRead = 0
+  const status = () => {
+    const n = ++statusRead
+    void syncStatus(ctx, { engine, connector }).then(
+      (s) => n === statusRead && events.emit({ type: 'sync.status', status: s }),
+      () => undefined,
+    )
+  }
   const engine = createSyncEngine(ctx, connector, { status, settled: (e) => events.emit(e) })
   if (opts.backgroundSync) engine.startBackground()
   // a company created or switched to syncs at once (registers it on the embedded sandbox, pulls its feed)

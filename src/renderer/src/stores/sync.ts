@@ -13,9 +13,6 @@ import { useCompanyStore } from './company'
 
 type SettledHandler = (e: InvoiceSettledEvent) => void
 
-/** how long a burst of data.changed events is gathered into one status read */
-const RELOAD_DELAY_MS = 300
-
 /** what 立即同步 did, in one sentence */
 export function describeResult(r: SyncResult): string {
   const parts = [`上传 ${r.pushed} 张`, `拉取 ${r.pulled} 条变更`]
@@ -30,7 +27,6 @@ export const useSyncStore = defineStore('sync', () => {
   const syncing = ref(false)
   const claims = new Map<number, SettledHandler>()
   let started = false
-  let reloadTimer: ReturnType<typeof setTimeout> | undefined
 
   async function load(): Promise<void> {
     try {
@@ -38,12 +34,6 @@ export const useSyncStore = defineStore('sync', () => {
     } catch {
       // the top bar keeps its last figures; the next sync.status event brings fresh ones
     }
-  }
-
-  /** several changes in a row (an import, a batch synced) are one status read */
-  function reloadSoon(): void {
-    clearTimeout(reloadTimer)
-    reloadTimer = setTimeout(() => void load(), RELOAD_DELAY_MS)
   }
 
   async function syncNow(): Promise<void> {
@@ -104,12 +94,11 @@ export const useSyncStore = defineStore('sync', () => {
     if (started) return
     started = true
     const company = useCompanyStore()
+    // the core sends sync.status whenever the counts move (a sync, a queued or edited invoice);
+    // a company switch is read here at once
     onEvent((e) => {
       if (e.type === 'sync.status') status.value = e.status
       else if (e.type === 'invoice.settled') settled(e)
-      // 开具失败 edited back into a draft, an invoice queued while no sync runs: counts move
-      // without a sync.status event
-      else if (e.type === 'data.changed' && (e.entity === 'invoices' || e.entity === 'company')) reloadSoon()
     })
     watch(() => company.current?.taxId, () => void load(), { immediate: true })
   }
