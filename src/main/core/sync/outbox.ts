@@ -1,5 +1,6 @@
 // 待上传: reading and moving outbox rows (DESIGN.md §5). A row is sent only when no earlier row of
 // the same document is still open, so commands for one document never overtake each other.
+import crypto from 'node:crypto'
 import type { Ledger } from '../ledger/open'
 import { prepared as stmt } from './statements'
 
@@ -61,6 +62,18 @@ export function openCount(ledger: Ledger): number {
 
 export function needsActionCount(ledger: Ledger): number {
   return (stmt(ledger, `SELECT COUNT(*) AS n FROM outbox WHERE state = 'needs-action'`).get() as { n: number }).n
+}
+
+/**
+ * A command for the platform, written in the caller's transaction together with the change it
+ * belongs to; its idempotency key is fixed here, before any send.
+ */
+export function enqueue(ledger: Ledger, c: { command: string; documentType: string; documentId: number; payload: unknown; now: string }): void {
+  stmt(
+    ledger,
+    `INSERT INTO outbox (command, document_type, document_id, idempotency_key, payload, state, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
+  ).run(c.command, c.documentType, c.documentId, crypto.randomUUID(), JSON.stringify(c.payload), c.now, c.now)
 }
 
 /** committed before the request leaves: after a crash the row is known to have maybe reached the platform */

@@ -1,7 +1,6 @@
 // 蓝字发票开具 in the ledger: drafts saved as typed (autosave never refuses a draft for its
 // mistakes), and 开票 — the platform's rules, then 待开具 with its outbox row in one transaction.
 // An invoice past 草稿/开具失败 is never changed or deleted here: only the platform moves it on.
-import crypto from 'node:crypto'
 import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Invoice, InvoiceDraftInput, InvoiceState, InvoiceSummary } from '../../../../shared/api/invoices'
 import { invoiceDraftSchema } from '../../../../shared/api/invoices'
@@ -25,7 +24,7 @@ import { rowWriter } from '../../ledger/rowWriter'
 import { invoiceLines, invoices, outbox } from '../../ledger/schema'
 import { actorOf, recordAudit } from '../audit/service'
 import { leafProblem } from '../taxcodes/service'
-import { latestRows, type OutboxRow } from '../../sync/outbox'
+import { enqueue, latestRows, type OutboxRow } from '../../sync/outbox'
 import { syncStateOf } from '../sync/syncState'
 
 type InvoiceRow = typeof invoices.$inferSelect
@@ -235,18 +234,7 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
       .set({ state: 'failed', updatedAt: now })
       .where(and(eq(outbox.documentType, 'invoice'), eq(outbox.documentId, id), eq(outbox.state, 'needs-action')))
       .run()
-    tx.insert(outbox)
-      .values({
-        command: 'issue-invoice',
-        documentType: 'invoice',
-        documentId: id,
-        idempotencyKey: crypto.randomUUID(),
-        payload: JSON.stringify({ draft, drawer: operator }),
-        state: 'pending',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run()
+    enqueue(ledger, { command: 'issue-invoice', documentType: 'invoice', documentId: id, payload: { draft, drawer: operator }, now })
     recordAudit(tx, now, { action: 'issue', entity: 'invoice', entityId: id, summary: `开票：发票已排队等待上传至平台（购买方 ${draft.buyer.name}，价税合计 ${draft.totals.total}）` })
   })
   return { id, state: 'queued' }

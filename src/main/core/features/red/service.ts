@@ -2,7 +2,6 @@
 // checked with the shared rules, saved, and queued for the platform in one transaction; deciding,
 // withdrawing and 开票 queue behind it in the same document's order. The platform decides; what it
 // says arrives through the answer or the change feed (./apply.ts).
-import crypto from 'node:crypto'
 import type { Page } from '../../../../shared/api/define'
 import type { RedCandidate, RedForm } from '../../../../shared/api/red'
 import type { ParsedInput } from '../../../../shared/api'
@@ -13,8 +12,9 @@ import { reversible } from '../../../../shared/domain/red/reversible'
 import { PENDING_RED_STATUSES, RED_STATUSES, type RedConfirmation, type RedLine, type RedParty, type RedStatusCode } from '../../../../shared/platform/red'
 import type { PlatformInvoice } from '../../../../shared/platform/wire'
 import { AppError } from '../../errors'
+import { escapeLike } from '../../ledger/like'
 import type { Ledger } from '../../ledger/open'
-import { latestRows, type OutboxRow } from '../../sync/outbox'
+import { enqueue, latestRows, type OutboxRow } from '../../sync/outbox'
 import { prepared } from '../../sync/statements'
 import { syncStateOf } from '../sync/syncState'
 import { recordAudit } from '../audit/service'
@@ -162,11 +162,7 @@ export function redCandidate(ledger: Ledger, blueNumber: string): RedCandidate {
 }
 
 function queue(ledger: Ledger, id: number, payload: RedCommandPayload, now: string): void {
-  prepared(
-    ledger,
-    `INSERT INTO outbox (command, document_type, document_id, idempotency_key, payload, state, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
-  ).run(`red-confirmation.${payload.kind}`, RED_DOCUMENT, id, crypto.randomUUID(), JSON.stringify(payload), now, now)
+  enqueue(ledger, { command: `red-confirmation.${payload.kind}`, documentType: RED_DOCUMENT, documentId: id, payload, now })
 }
 
 const sum = (lines: RedLine[], f: (l: RedLine) => string) => lines.reduce((d, l) => d.plus(f(l)), new Dec(0))
@@ -260,4 +256,3 @@ export function listForms(ledger: Ledger, q: ParsedInput<'red.list'>): Page<RedF
   return { total, rows: rows.map((r) => toForm(r, commands.get(r.id))) }
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
