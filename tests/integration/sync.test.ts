@@ -10,6 +10,7 @@ import type { Core } from '../../src/main/core/app'
 import { manualClock } from '../../src/shared/clock'
 import { DEMO_COUNTERPARTIES } from '../../src/main/core/sync/connection'
 import { rejection, SELLER, tempDir, testCore } from '../support/core'
+import { startFaultProxy } from '../support/faultProxy'
 import { startTestSandbox, type TestSandbox } from '../support/sandbox'
 
 async function sandbox(): Promise<TestSandbox> {
@@ -119,6 +120,26 @@ describe('sync: outbox → platform → ledger', () => {
     await expect.poll(async () => (await core.call('invoices.get', { id })).state, { timeout: 10_000 }).toBe('issued')
     await expect.poll(() => statuses.at(-1)).toBe(0)
     expect(statuses).toContain(1)
+  })
+
+  it('an invoice queued while a background run is already pulling goes out right after that run, not at the next tick', async () => {
+    const platform = await sandbox()
+    let pulling: () => void = () => undefined
+    const pullStarted = new Promise<void>((r) => (pulling = r))
+    let held = 0
+    // the first run's feed request is held for a while: the invoice is queued behind its push
+    const proxy = await startFaultProxy(platform.url, (req) => {
+      if (!req.path.startsWith('/api/v1/changes') || held++ > 0) return 'pass'
+      pulling()
+      return { delayMs: 1500 }
+    })
+    onTestFinished(() => proxy.close())
+    const core = await testCore({ embeddedPlatform: async () => ({ url: proxy.url, adminToken: platform.adminToken }), backgroundSync: true })
+    await pullStarted
+    const id = await queue(core)
+    // the background tick is 15 s away: within 10 s only the kick can have sent it
+    await expect.poll(async () => (await core.call('invoices.get', { id })).state, { timeout: 10_000 }).toBe('issued')
+    expect(platform.platform.listInvoices(SELLER.taxId).total).toBe(1)
   })
 
   it('logs in again when the platform no longer knows its token (expired after 12 hours)', async () => {

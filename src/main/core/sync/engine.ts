@@ -207,7 +207,12 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       if (!timer || soon) return
       soon = setTimeout(() => {
         soon = null
-        void engine.run({ manual: false }).catch((e) => console.error('[sync]', e))
+        // a run in progress may be past its push: what was just queued goes in a run right after
+        // it, not at the next background tick
+        void (current ?? Promise.resolve())
+          .catch(() => undefined)
+          .then(() => engine.run({ manual: false }))
+          .catch((e) => console.error('[sync]', e))
       }, 200)
     },
     startBackground() {

@@ -279,7 +279,6 @@ export function useInvoiceEditor(hooks: {
     state,
     failure,
     invoice,
-    awaiting,
     drawer,
     readonly,
     shortNames,

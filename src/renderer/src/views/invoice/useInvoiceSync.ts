@@ -9,9 +9,7 @@ import { useSyncStore } from '../../stores/sync'
 
 export function useInvoiceSync(opts: {
   id: Ref<number | null>
-  /** queued or being sent: each sync run may have moved it */
-  awaiting: Ref<boolean>
-  /** re-reads the invoice (only while it waits; the editor decides) */
+  /** re-reads the invoice (only while it waits or is being queued; the editor decides) */
   refresh: () => Promise<void>
   settled: (e: InvoiceSettledEvent) => void
 }) {
@@ -29,12 +27,11 @@ export function useInvoiceSync(opts: {
   onUnmounted(() => release?.())
 
   // every status event follows a step of a sync run (sending, retrying, done): the waiting invoice
-  // may have moved with it
+  // may have moved with it. The editor decides whether to re-read — also while 开票 is still
+  // reading the invoice it queued, whose answer may predate the run's last step.
   watch(
     () => sync.status,
-    () => {
-      if (opts.awaiting.value) void opts.refresh()
-    },
+    () => void opts.refresh(),
   )
 
   const quota = computed(() => sync.status?.quota ?? null)
