@@ -2,7 +2,8 @@
 // in the top bar, against the real platform sandbox: the seller enters a partial 02 销货退回 form in
 // the manual's two steps after the buyer booked the invoice; the buyer agrees in 红字申请确认; the red
 // invoice is issued on agreement (确认即开票) and both sides see it. And the direct path: the buyer
-// has not booked it, so 01 开票有误 needs no confirmation and the red invoice comes at once.
+// has not booked it, so 01 开票有误 needs no confirmation and the red invoice comes at once. A 差额开票
+// invoice is reversed only whole, keeping 差额开票.
 // Checked against the ledger and the platform's own books.
 import type { Locator, Page } from '@playwright/test'
 import type { InvoiceDraftInput } from '../../src/shared/api/invoices'
@@ -299,6 +300,50 @@ test('direct path: the buyer has not booked it — 红冲 from 销项发票, 01 
   const redRow = invoiceRow(page, form.redInvoiceNumber!)
   await expect(redRow.getByTestId('invoice-colour')).toHaveText('红字')
   await expect(redRow.getByTestId('invoice-reverse')).toHaveCount(0)
+  expect(app.sandbox!.platform.getInvoice(SELLER.taxId, blue).redStatus).toBe('fully-reversed')
+})
+
+test('a 差额开票 invoice: 销售折让 may only reverse it whole — nothing to edit, and the red invoice keeps 差额开票', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
+  await app.createCompany()
+  expect((await app.core.call('sync.now', {})).error).toBeNull()
+  // 含税销售额 10,600.00 less 扣除额 5,000.00 at 6%: 金额 10,283.02, 税额 316.98
+  const d = testDraft()
+  const draft: InvoiceDraftInput = {
+    ...d,
+    taxMode: '差额征税',
+    differenceMode: '02',
+    priceIncludesTax: true,
+    buyer: { ...d.buyer, ...SHANGHAI },
+    lines: [testLine({ name: '旅游服务', quantity: null, unitPrice: null, amount: '10600', deduction: '5000' })],
+  }
+  const { id } = await app.core.call('invoices.saveDraft', { draft })
+  await app.core.call('invoices.issue', { id })
+  expect((await app.core.call('sync.now', {})).error).toBeNull()
+  const blue = (await app.core.call('invoices.get', { id })).number!
+
+  await app.open(page, `/red/new?blue=${blue}`)
+  await expect(page.getByTestId('red-candidate-number')).toHaveText(blue)
+  await page.getByTestId('red-reason-04').click()
+  await page.getByTestId('red-next').click()
+  await expect(page.getByTestId('red-whole-only')).toContainText('差额征税（差额开票）的发票只能全额红冲')
+  await expect(page.getByTestId('red-editor').locator('input')).toHaveCount(0)
+  await expect(page.getByTestId('red-edit-remove-1')).toHaveCount(0)
+  await expect(page.getByTestId('red-edit-amount-1')).toHaveText('-10,283.02')
+  // the 税额 the difference rule gave, not 金额 × 税率 (616.98)
+  await expect(page.getByTestId('red-edit-tax-1')).toHaveText('-316.98')
+  await expect(page.getByTestId('red-total')).toHaveText('¥-10,600.00')
+  await page.getByTestId('red-submit').click()
+
+  await expect(page).toHaveURL(/#\/red\/forms\/\d+$/)
+  await syncNow(page)
+  const detail = page.getByTestId('red-form-detail')
+  await expect(detail.getByTestId('red-status')).toHaveAttribute('data-status', '01')
+  const form = await app.core.call('red.get', { id: Number(/forms\/(\d+)/.exec(page.url())![1]) })
+  expect(form).toMatchObject({ reason: '04', total: '-10600.00', redInvoiceNumber: expect.stringMatching(/^\d{20}$/) })
+  const red = app.sandbox!.platform.getInvoice(SELLER.taxId, form.redInvoiceNumber!)
+  expect(red.draft).toMatchObject({ taxMode: '差额征税', differenceMode: '02' })
+  expect(red.draft.lines[0]).toMatchObject({ amount: '-10283.02', deduction: '-5000.00', tax: '-316.98' })
   expect(app.sandbox!.platform.getInvoice(SELLER.taxId, blue).redStatus).toBe('fully-reversed')
 })
 

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import type { InvoiceStatusChange, RedConfirmation } from '../../shared/platform/red'
 import type { PlatformInvoice } from '../../shared/platform/wire'
-import { BUYER, issueBlue, newKey, refusal, SELLER, tempPlatform } from '../testSupport'
+import { testLine } from '../../shared/domain/invoice/testDraft'
+import { DIFFERENCE_WHOLE_ONLY } from '../../shared/domain/red'
+import { BUYER, issueBlue, issueRequestFor, newKey, refusal, SELLER, tempPlatform } from '../testSupport'
 
 const partial = (amount: string) => ({ lines: [{ blueLine: 1, quantity: String(-Number(amount) / 1000), amount: `-${amount}` }] })
 
@@ -27,6 +29,26 @@ describe('红字确认单 paths', () => {
     expect(kinds(BUYER.taxId).slice(1)).toEqual(['invoice.received', 'invoice.status', 'red-confirmation.changed'])
     const status = p.changes(BUYER.taxId).changes.find((c) => c.kind === 'invoice.status')!.data as InvoiceStatusChange
     expect(status).toEqual({ number: blue.number, redStatus: 'partly-reversed', booking: '01' })
+  })
+
+  it('a 差额开票 invoice is reversed whole, the red invoice keeping 差额开票 and its 扣除额 negated; a part is refused', () => {
+    const p = tempPlatform()
+    const line = testLine({ name: '旅游服务', quantity: null, unitPrice: null, amount: '10600', deduction: '5000' })
+    const request = issueRequestFor({ taxMode: '差额征税', differenceMode: '02', priceIncludesTax: true, lines: [line] })
+    const blue = p.issue(SELLER.taxId, request, newKey())
+    expect(blue).toMatchObject({ amount: '10283.02', tax: '316.98', total: '10600.00' })
+    const part = refusal(() => p.createRedConfirmation(SELLER.taxId, { blueNumber: blue.number, reason: '04', as: 'seller', lines: [{ blueLine: 1, amount: '-1000' }] }, newKey()))
+    expect(part).toMatchObject({ code: 'RED_NOT_ALLOWED', message: expect.stringContaining(DIFFERENCE_WHOLE_ONLY) })
+    expect(p.quota(SELLER.taxId).used).toBe('10283.02')
+
+    const form = p.createRedConfirmation(SELLER.taxId, { blueNumber: blue.number, reason: '01', as: 'seller' }, newKey())
+    expect(form).toMatchObject({ status: '01', amount: '-10283.02', tax: '-316.98', total: '-10600.00' })
+    const red = p.getInvoice(SELLER.taxId, form.redInvoiceNumber!)
+    expect(red.draft).toMatchObject({ taxMode: '差额征税', differenceMode: '02' })
+    expect(red.draft.lines[0]).toMatchObject({ amount: '-10283.02', deduction: '-5000.00', tax: '-316.98' })
+    expect(red).toMatchObject({ total: '-10600.00', quotaUsed: '-10283.02' })
+    expect(p.quota(SELLER.taxId).used).toBe('0.00')
+    expect(p.getInvoice(BUYER.taxId, blue.number).redStatus).toBe('fully-reversed')
   })
 
   it('the seller of a booked invoice waits for the buyer: 02 → agree → 04 with the red invoice (确认即开票)', () => {

@@ -18,6 +18,8 @@ export interface RedCandidate {
   redStatus: 'normal' | 'partly-reversed' | 'fully-reversed'
   lines: ReversibleLine[]
   remaining: { amount: string; tax: string; total: string }
+  /** why only a whole reversal is possible (a 差额开票 invoice), else null */
+  wholeOnly: string | null
   /** a form still open on it (only one at a time), by id */
   openFormId: number | null
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { RedLine, RedLineInput, RedReason } from '../../platform/red'
 import { checkRedLines } from './checkLines'
-import { NOTHING_LEFT } from './policy'
+import { DIFFERENCE_WHOLE_ONLY, NOTHING_LEFT } from './policy'
 import { reversible } from './reversible'
-import { testBlue } from './testBlue'
+import { testBlue, testDifferenceBlue } from './testBlue'
 
 const blue = testBlue()
 const fresh = reversible(blue, [])
@@ -135,5 +135,31 @@ describe('checkRedLines: repeated partial reversals', () => {
     const after = reversible(blue, [check('04', [{ blueLine: 1, amount: '-500', tax: '-65.06' }]).lines])
     expect(after.lines[0]).toMatchObject({ amount: '500.00', tax: '64.94' })
     expect(checkRedLines('04', after, [{ blueLine: 1, amount: '-500', tax: '-65.00' }]).issues[0]!.message).toMatch(/超过可红冲税额 64\.94/)
+  })
+})
+
+describe('checkRedLines: a 差额开票 invoice is reversed whole', () => {
+  const difference = reversible(testDifferenceBlue(), [])
+
+  it('knows why only a whole reversal is possible', () => {
+    expect(difference.wholeOnly).toBe(DIFFERENCE_WHOLE_ONLY)
+    expect(fresh.wholeOnly).toBeNull()
+  })
+
+  it.each(['01', '02', '03', '04'] as const)('%s: the whole remains, with the 税额 the difference rule gave (not 金额 × 税率)', (reason) => {
+    const whole = checkRedLines(reason, difference, undefined)
+    expect(whole.issues).toEqual([])
+    expect(figures(whole.lines)).toEqual([[1, null, null, '-10283.02', '-316.98']])
+    // typed the same way, it is accepted too; 金额 × 税率 would be -616.98
+    expect(checkRedLines(reason, difference, [{ blueLine: 1, amount: '-10283.02', tax: '-316.98' }]).issues).toEqual([])
+  })
+
+  it.each([
+    ['a part of the sale', { blueLine: 1, amount: '-1000' }, new RegExp(`^${DIFFERENCE_WHOLE_ONLY}：蓝字发票第 1 行（旅游服务）须按原数量、金额、税额全部红冲$`)],
+    ['the whole 金额 with the 税额 of 金额 × 税率', { blueLine: 1, amount: '-10283.02', tax: '-616.98' }, /税额 -616\.98 与金额 × 税率（-316\.98）相差超过 0\.06/],
+  ])('refuses %s, saying why', (_what, input, message) => {
+    const r = checkRedLines('04', difference, [input])
+    expect(r.lines).toEqual([])
+    expect(r.issues.map((i) => i.message)).toEqual([expect.stringMatching(message)])
   })
 })

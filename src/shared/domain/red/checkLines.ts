@@ -97,8 +97,11 @@ function quantityFor(reason: RedReason, input: RedLineInput, b: ReversibleLine, 
   return { quantity: q }
 }
 
-/** 税额: as given (checked against 金额 × 税率), else derived — closing a line takes exactly what remains. */
-function taxFor(input: RedLineInput, b: ReversibleLine, amount: Dec, say: Say): Dec | null {
+/**
+ * 税额: as given (checked against 金额 × 税率), else derived — closing a line takes exactly what
+ * remains. A line reversed only whole (差额开票) is checked against what remains of its 税额.
+ */
+function taxFor(input: RedLineInput, b: ReversibleLine, amount: Dec, wholeOnly: boolean, say: Say): Dec | null {
   const rate = parseDecimal(b.taxRate) ?? new Dec(0)
   const remainingTax = new Dec(b.tax)
   if (isBlank(input.tax)) return followingTax(b, amount).negated()
@@ -107,7 +110,7 @@ function taxFor(input: RedLineInput, b: ReversibleLine, amount: Dec, say: Say): 
     say('tax', '税额应为负数（或 0），最多 2 位小数')
     return null
   }
-  const expected = amount.times(rate)
+  const expected = wholeOnly ? followingTax(b, amount).negated() : amount.times(rate)
   if (expected.minus(tax).abs().gt(TOLERANCE.lineTax)) {
     say('tax', `税额 ${formatMoney(tax)} 与金额 × 税率（${formatMoney(expected)}）相差超过 ${TOLERANCE.lineTax.toFixed(2)}`)
     return null
@@ -120,7 +123,7 @@ function taxFor(input: RedLineInput, b: ReversibleLine, amount: Dec, say: Say): 
 }
 
 /** One typed red line → the RedLine, or issues through `say`. */
-function checkLine(reason: RedReason, input: RedLineInput, b: ReversibleLine, say: Say): RedLine | null {
+function checkLine(reason: RedReason, input: RedLineInput, b: ReversibleLine, wholeOnly: boolean, say: Say): RedLine | null {
   if (isZero(b)) {
     say('blueLine', '该行已全部红冲，没有可红冲的金额')
     return null
@@ -136,7 +139,7 @@ function checkLine(reason: RedReason, input: RedLineInput, b: ReversibleLine, sa
   }
   const q = quantityFor(reason, input, b, amount, say)
   if (q === undefined) return null
-  const tax = taxFor(input, b, amount, say)
+  const tax = taxFor(input, b, amount, wholeOnly, say)
   if (tax === null) return null
   return redLineOf(b, q.quantity, amount, tax)
 }
@@ -188,12 +191,13 @@ export function checkRedLines(
       if (!b) return say('blueLine', `蓝字发票没有第 ${input.blueLine} 行`)
       if (seen.has(input.blueLine)) return say('blueLine', '同一蓝字行只能红冲一次，请合并为一行')
       seen.add(input.blueLine)
-      const line = checkLine(reason, input, b, say)
+      const line = checkLine(reason, input, b, remaining.wholeOnly !== null, say)
       if (line) red.push(line)
     })
     red.sort((a, b) => a.blueLine - b.blueLine)
   }
   if (issues.length === 0 && reason === '01') issues.push(...fullIssues(remaining, reason, red, '开票有误只能全额红冲'))
+  if (issues.length === 0 && remaining.wholeOnly) issues.push(...fullIssues(remaining, reason, red, remaining.wholeOnly))
   if (issues.length === 0 && opts.fullOnly)
     issues.push(...fullIssues(remaining, reason, red, '无需确认的红冲只能全额红冲'))
   return issues.length > 0 ? { lines: [], issues } : { lines: red, issues }

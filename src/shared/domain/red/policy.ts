@@ -16,3 +16,10 @@ export const RED_CONFIRM_MS = RED_CONFIRM_HOURS * 3600 * 1000
 export const RED_REMARK_MAX = 382
 
 export const NOTHING_LEFT = '该蓝字发票已全额红冲，没有可红冲的金额'
+
+/**
+ * (assumed) A 差额开票 blue invoice is reversed whole or not at all: its 税额 is on 含税销售额 − 扣除额,
+ * and a part of a sale says nothing of which part of the 扣除额 it carries. The red invoice keeps
+ * 差额开票 with the 扣除额 negated, so its 税额 follows the same rule as the blue one.
+ */
+export const DIFFERENCE_WHOLE_ONLY = '差额征税（差额开票）的发票只能全额红冲'

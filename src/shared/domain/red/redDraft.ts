@@ -2,10 +2,11 @@
 // line per red line (a discounted line merged: no 折扣行), and the 备注 that names the blue invoice
 // and the 确认单.
 import { charLength } from '../text'
-import { computeDraft } from '../invoice'
+import { computeDraft, formatMoney, parseMoney } from '../invoice'
 import type { ComputedDraft, DraftLine } from '../invoice'
 import type { RedLine } from '../../platform/red'
 import { RED_REMARK_MAX } from './policy'
+import { isDifferenceSale } from './reversible'
 
 /** `被红冲蓝字数电发票号码：{号码} 红字发票信息确认单编号：{编号}` — what a red invoice's 备注 begins with */
 export function redRemark(blueNumber: string, confirmationNumber: string): string {
@@ -28,6 +29,7 @@ export interface RedRefs {
  * none); check the result with redRemarkProblem. The blue line's 优惠政策 carries over.
  */
 export function redInvoiceDraft(blue: ComputedDraft, lines: readonly RedLine[], refs: RedRefs, extraRemark = ''): ComputedDraft {
+  const difference = isDifferenceSale(blue)
   const draftLines: DraftLine[] = lines.map((l) => ({
     name: l.name,
     taxCode: l.taxCode,
@@ -41,11 +43,18 @@ export function redInvoiceDraft(blue: ComputedDraft, lines: readonly RedLine[], 
     tax: l.tax,
     discount: null,
     discountTax: null,
-    deduction: null,
+    // 差额开票 is reversed whole (DIFFERENCE_WHOLE_ONLY): each red line carries its blue 扣除额, negated
+    deduction: difference ? negatedMoney(blue.lines[l.blueLine - 1]?.deduction) : null,
   }))
   const extra = extraRemark.trim()
   const remark = extra === '' ? redRemark(refs.blueNumber, refs.confirmationNumber) : `${redRemark(refs.blueNumber, refs.confirmationNumber)} ${extra}`
-  // 差额征税's deduction belongs to the blue sale; the red lines carry plain negative 金额/税额
-  const draft = { ...blue, taxMode: '普通征税' as const, differenceMode: null, lines: draftLines, remark }
-  return computeDraft(draft)
+  // 全额开票 taxes the whole sale like 普通征税 (its 扣除额 only recorded): the red lines carry plain
+  // negative 金额/税额; 差额开票 keeps its mode, so the 税额 follows 金额 − 扣除额 as on the blue invoice
+  const mode = difference ? {} : { taxMode: '普通征税' as const, differenceMode: null }
+  return computeDraft({ ...blue, ...mode, lines: draftLines, remark })
+}
+
+function negatedMoney(text: string | null | undefined): string | null {
+  const d = parseMoney(text)
+  return d === null ? null : formatMoney(d.negated())
 }

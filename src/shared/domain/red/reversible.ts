@@ -4,6 +4,7 @@
 import { Dec, fenOfText, formatFitted, formatMoney, isBlank, moneyFromFen, parseDecimal, parseMoney } from '../invoice'
 import type { ComputedDraft, DraftLine } from '../invoice'
 import type { RedLine } from '../../platform/red'
+import { DIFFERENCE_WHOLE_ONLY } from './policy'
 
 /** What is left to reverse on one blue line; quantity, amount and tax are positive. */
 export interface ReversibleLine {
@@ -30,9 +31,15 @@ export interface Reversible {
   total: string
   /** some red line was issued against it already */
   reversedAny: boolean
+  /** why only a whole reversal is possible (a 差额开票 invoice), else null */
+  wholeOnly: string | null
 }
 
 const ZERO = new Dec(0)
+
+/** 差额开票: the 税额 is on 含税销售额 − 扣除额 */
+export const isDifferenceSale = (draft: Pick<ComputedDraft, 'taxMode' | 'differenceMode'>): boolean =>
+  draft.taxMode === '差额征税' && draft.differenceMode === '02'
 const money = (text: string | null | undefined): Dec => parseMoney(text) ?? ZERO
 
 /** The blue line as one reversible line, before any reversal: 金额/税额 net of its discount. */
@@ -105,6 +112,7 @@ export function reversible(blue: ComputedDraft, earlierReds: readonly (readonly 
     tax: moneyFromFen(taxFen),
     total: moneyFromFen(amountFen + taxFen),
     reversedAny: earlierReds.some((ls) => ls.length > 0),
+    wholeOnly: isDifferenceSale(blue) ? DIFFERENCE_WHOLE_ONLY : null,
   }
 }
 

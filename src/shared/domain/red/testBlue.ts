@@ -17,3 +17,15 @@ export function testBlue(): ComputedDraft {
     }),
   )
 }
+
+/** A 差额开票 blue invoice: 含税销售额 10,600.00 less 扣除额 5,000.00 at 6% → 金额 10283.02, 税额 316.98. */
+export function testDifferenceBlue(): ComputedDraft {
+  return computeDraft(
+    testDraft({
+      taxMode: '差额征税',
+      differenceMode: '02',
+      priceIncludesTax: true,
+      lines: [testLine({ name: '旅游服务', quantity: null, unitPrice: null, amount: '10600', deduction: '5000', taxRate: '0.06' })],
+    }),
+  )
+}

@@ -157,6 +157,7 @@ export function redCandidate(ledger: Ledger, blueNumber: string): RedCandidate {
     redStatus: blue.redStatus,
     lines: left.lines,
     remaining: { amount: left.amount, tax: left.tax, total: left.total },
+    wholeOnly: left.wholeOnly,
     openFormId: openId,
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { RedCandidate } from '../../../../shared/api/red'
 import type { RedReason } from '../../../../shared/platform/red'
-import { anyProblem, draftLines, draftProblems, linesInput, redTotals, setAmount, setQuantity, type RedDraftLine } from './redDraft'
+import { DIFFERENCE_WHOLE_ONLY } from '../../../../shared/domain/red'
+import { anyProblem, draftLines, draftProblems, editsOf, linesInput, redTotals, setAmount, setQuantity, type RedDraftLine } from './redDraft'
 
 /** 10 台 at 333.33 (金额 3,333.30, 13%), and a service line without 数量 */
 function candidate(): RedCandidate {
@@ -19,6 +20,7 @@ function candidate(): RedCandidate {
       { blueLine: 3, name: '已冲完', taxCode: '3040201010000000000', spec: '', unit: '项', taxRate: '0.06', unitPrice: '1', quantity: '0', amount: '0.00', tax: '0.00' },
     ],
     remaining: { amount: '3833.30', tax: '463.33', total: '4296.63' },
+    wholeOnly: null,
     openFormId: null,
   }
 }
@@ -96,5 +98,21 @@ describe('新增红字确认信息 step ②', () => {
     const p = draftProblems(c, draftLines(c, '01'), '01')
     expect(p.general).toEqual(['开票有误只能全额红冲；该蓝字发票已部分红冲，不能再以“开票有误”红冲'])
     expect(anyProblem(draftProblems(c, draftLines(c, '01'), '01'))).toBe(true)
+  })
+
+  it('a 差额开票 invoice: nothing to edit whatever the reason, and a part of it is refused saying why', () => {
+    const c: RedCandidate = {
+      ...candidate(),
+      lines: [{ blueLine: 1, name: '旅游服务', taxCode: '3070401000000000000', spec: '', unit: '', taxRate: '0.06', unitPrice: null, quantity: null, amount: '10283.02', tax: '316.98' }],
+      remaining: { amount: '10283.02', tax: '316.98', total: '10600.00' },
+      wholeOnly: DIFFERENCE_WHOLE_ONLY,
+    }
+    expect(editsOf('04', true)).toEqual({ quantity: false, amount: false, removable: false, hasQuantity: false })
+    expect(editsOf('03', true)).toMatchObject({ quantity: false, amount: false, removable: false, hasQuantity: true })
+    const lines = draftLines(c, '04')
+    expect(anyProblem(draftProblems(c, lines, '04'))).toBe(false)
+    expect(linesInput(lines, '04')).toEqual([{ blueLine: 1, quantity: null, amount: '-10283.02', tax: '-316.98' }])
+    setAmount(lines[0]!, '1000', '04')
+    expect(draftProblems(c, lines, '04').general).toEqual([`${DIFFERENCE_WHOLE_ONLY}：蓝字发票第 1 行（旅游服务）须按原数量、金额、税额全部红冲`])
   })
 })

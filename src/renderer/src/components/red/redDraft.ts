@@ -35,7 +35,9 @@ export interface ReasonEdits {
   hasQuantity: boolean
 }
 
-export function editsOf(reason: RedReason): ReasonEdits {
+/** what the reason allows; an invoice reversed only whole (差额开票) allows no edit whatever the reason */
+export function editsOf(reason: RedReason, wholeOnly = false): ReasonEdits {
+  if (wholeOnly) return { ...editsOf('01'), hasQuantity: editsOf(reason).hasQuantity }
   switch (reason) {
     case '01':
       return { quantity: false, amount: false, removable: false, hasQuantity: true }
@@ -72,7 +74,7 @@ function lineOf(l: ReversibleLine, withQuantity: boolean): RedDraftLine {
 
 /** what remains of the blue invoice as the shared rules take it; anything reversed shows in redStatus */
 export function remainingOf(c: RedCandidate): Reversible {
-  return { lines: c.lines, amount: c.remaining.amount, tax: c.remaining.tax, total: c.remaining.total, reversedAny: c.redStatus !== 'normal' }
+  return { lines: c.lines, amount: c.remaining.amount, tax: c.remaining.tax, total: c.remaining.total, reversedAny: c.redStatus !== 'normal', wholeOnly: c.wholeOnly }
 }
 
 const isZero = (v: string) => (parseDecimal(v) ?? new Dec(0)).isZero()
