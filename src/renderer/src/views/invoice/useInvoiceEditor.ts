@@ -242,7 +242,9 @@ export function useInvoiceEditor(hooks: {
     issuing.value = true
     try {
       if (!(await autosave.flush()) || id.value === null) throw new Error(`草稿保存失败：${autosave.error.value}`)
-      await api.invoices.issue({ id: id.value })
+      // queued now: every sync event from here may move it, so the screen waits on it at once — a
+      // read of it that a later one overtakes must not leave it looking like a draft meanwhile
+      state.value = (await api.invoices.issue({ id: id.value })).state
       await load(id.value)
       // the platform may have answered already (a settlement re-read came first): no stale news
       if (awaiting.value) ElMessage.success('已排队，等待上传至平台')
