@@ -82,6 +82,10 @@ function computeLine(line: DraftLine, inclusive: boolean, difference: Difference
   return out
 }
 
+/** 差额开票: the 税额 is on 含税销售额 − 扣除额 */
+export const isDifferenceSale = (draft: Pick<InvoiceDraft, 'taxMode' | 'differenceMode'>): boolean =>
+  draft.taxMode === '差额征税' && draft.differenceMode === '02'
+
 /**
  * The draft with every computable line filled (tax-exclusive, priceIncludesTax false) and its
  * totals. Pass the result to validateDraft; keep editing the input draft, not this result.

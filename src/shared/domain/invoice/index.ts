@@ -1,7 +1,7 @@
 // The invoice domain's public surface (issue #3 §1): the draft format, its arithmetic, totals, 大写,
 // and validation — pure, shared by the renderer, the core and the platform sandbox.
 export { amountInWords } from './amountInWords'
-export { computeDraft } from './compute'
+export { computeDraft, isDifferenceSale } from './compute'
 export {
   deriveFactor,
   differenceSplit,

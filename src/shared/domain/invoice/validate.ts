@@ -5,6 +5,7 @@ import { ID_CARD } from '../idTypes'
 import { RATE_CHOICES, rateLabelOf, ratePolicyProblem, type RateLabel } from '../rates'
 import { idCardProblem, taxIdProblem } from '../taxpayerId'
 import { charLength } from '../text'
+import { isDifferenceSale } from './compute'
 import { differenceSplit } from './lineMath'
 import { Dec, decimalPlaces, formatMoney, isBlank, parseDecimal, parseMoney, QUANTITY_MAX_CHARS, QUANTITY_MAX_DECIMALS } from './money'
 import type { DraftContext, DraftIssue, DraftLine, InvoiceDraft } from './types'
@@ -161,7 +162,7 @@ function readLine(line: DraftLine): LineNumbers {
 /** Under 差额开票 the line's 税额 follows the difference rule; otherwise 金额 × 税率. Exact, unrounded. */
 function expectedTax(draft: InvoiceDraft, n: LineNumbers): Dec | null {
   if (!n.amount || !n.rate) return null
-  if (draft.taxMode !== '差额征税' || draft.differenceMode !== '02') return n.amount.times(n.rate)
+  if (!isDifferenceSale(draft)) return n.amount.times(n.rate)
   return n.tax && n.deduction ? differenceSplit(n.amount.plus(n.tax), n.deduction, n.rate).exact : null
 }
 

@@ -2,11 +2,10 @@
 // line per red line (a discounted line merged: no 折扣行), and the 备注 that names the blue invoice
 // and the 确认单.
 import { charLength } from '../text'
-import { computeDraft, formatMoney, parseMoney } from '../invoice'
+import { computeDraft, formatMoney, isDifferenceSale, parseMoney } from '../invoice'
 import type { ComputedDraft, DraftLine } from '../invoice'
 import type { RedLine } from '../../platform/red'
 import { RED_REMARK_MAX } from './policy'
-import { isDifferenceSale } from './reversible'
 
 /** `被红冲蓝字数电发票号码：{号码} 红字发票信息确认单编号：{编号}` — what a red invoice's 备注 begins with */
 export function redRemark(blueNumber: string, confirmationNumber: string): string {
@@ -30,22 +29,25 @@ export interface RedRefs {
  */
 export function redInvoiceDraft(blue: ComputedDraft, lines: readonly RedLine[], refs: RedRefs, extraRemark = ''): ComputedDraft {
   const difference = isDifferenceSale(blue)
-  const draftLines: DraftLine[] = lines.map((l) => ({
-    name: l.name,
-    taxCode: l.taxCode,
-    spec: l.spec,
-    unit: l.unit,
-    quantity: l.quantity,
-    unitPrice: l.unitPrice,
-    amount: l.amount,
-    taxRate: l.taxRate,
-    policy: blue.lines[l.blueLine - 1]?.policy ?? null,
-    tax: l.tax,
-    discount: null,
-    discountTax: null,
-    // 差额开票 is reversed whole (DIFFERENCE_WHOLE_ONLY): each red line carries its blue 扣除额, negated
-    deduction: difference ? negatedMoney(blue.lines[l.blueLine - 1]?.deduction) : null,
-  }))
+  const draftLines: DraftLine[] = lines.map((l) => {
+    const source = blue.lines[l.blueLine - 1]
+    return {
+      name: l.name,
+      taxCode: l.taxCode,
+      spec: l.spec,
+      unit: l.unit,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      amount: l.amount,
+      taxRate: l.taxRate,
+      policy: source?.policy ?? null,
+      tax: l.tax,
+      discount: null,
+      discountTax: null,
+      // 差额开票 is reversed whole (DIFFERENCE_WHOLE_ONLY): each red line carries its blue 扣除额, negated
+      deduction: difference ? negatedMoney(source?.deduction) : null,
+    }
+  })
   const extra = extraRemark.trim()
   const remark = extra === '' ? redRemark(refs.blueNumber, refs.confirmationNumber) : `${redRemark(refs.blueNumber, refs.confirmationNumber)} ${extra}`
   // 全额开票 taxes the whole sale like 普通征税 (its 扣除额 only recorded): the red lines carry plain

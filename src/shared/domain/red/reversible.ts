@@ -1,7 +1,7 @@
 // What remains reversible on a blue invoice (DOMAIN.md §4): per blue line — a discounted line
 // merged with its 折扣行, so its 金额/税额 are net of the discount — the blue figures less every
 // earlier red line against it. The client prefills the 确认单 with this; the platform checks against it.
-import { Dec, fenOfText, formatFitted, formatMoney, isBlank, moneyFromFen, parseDecimal, parseMoney } from '../invoice'
+import { Dec, fenOfText, formatFitted, formatMoney, isBlank, isDifferenceSale, moneyFromFen, parseDecimal, parseMoney } from '../invoice'
 import type { ComputedDraft, DraftLine } from '../invoice'
 import type { RedLine } from '../../platform/red'
 import { DIFFERENCE_WHOLE_ONLY } from './policy'
@@ -36,10 +36,6 @@ export interface Reversible {
 }
 
 const ZERO = new Dec(0)
-
-/** 差额开票: the 税额 is on 含税销售额 − 扣除额 */
-export const isDifferenceSale = (draft: Pick<ComputedDraft, 'taxMode' | 'differenceMode'>): boolean =>
-  draft.taxMode === '差额征税' && draft.differenceMode === '02'
 const money = (text: string | null | undefined): Dec => parseMoney(text) ?? ZERO
 
 /** The blue line as one reversible line, before any reversal: 金额/税额 net of its discount. */
