@@ -59,7 +59,10 @@ export interface DraftLine {
   policy: PolicyCode | null
   /** 税额; blank until computed */
   tax?: string | null
-  /** 折扣额: null, or the discount as a positive tax-exclusive amount, printed as a following 折扣行 */
+  /**
+   * 折扣额: null, or the discount as a positive amount on the line's own basis (含税 while the
+   * draft says priceIncludesTax, until computed; tax-exclusive after), printed as a following 折扣行
+   */
   discount: string | null
   /** the 折扣行's 税额 as a positive amount (the row carries it negated); blank until computed */
   discountTax?: string | null
