@@ -2,7 +2,7 @@
 // (server.ts), the admin CLI (cli.ts) and the benchmark floor (issuance without HTTP).
 // Its database is <dataDir>/platform.db; several processes may open it at once.
 import path from 'node:path'
-import { RATE_LABELS } from '../shared/domain/rates'
+import type { SellerRates } from '../shared/domain/rateRules'
 import type {
   AddTaxpayerRequest,
   ChangesPage,
@@ -34,7 +34,7 @@ import { adminMarkBooked, type Answer, type RedAction, readRedConfirmation, read
 import { expireDue } from './rules/redExpiry'
 import { confirmIssues, setConfirmIssues } from './rules/redSettings'
 import { currentTaxcodes, importTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
-import { addTaxpayer, quotaFenOf, requireTaxpayer, taxpayerInfo } from './rules/taxpayers'
+import { addTaxpayer, quotaFenOf, requireTaxpayer, sellerRates, setQualification, taxpayerInfo } from './rules/taxpayers'
 import { DB_FILE, openStore } from './store/open'
 
 export interface PlatformOptions {
@@ -54,6 +54,8 @@ export interface Platform {
   /** the taxpayer of a bearer token; UNAUTHORIZED when absent, unknown or expired */
   authenticate(token: string | undefined): string
   me(taxId: string): MeResponse
+  /** the admin's change of 纳税人类型 and/or the rates granted (`platform taxpayer set`) */
+  setQualification(taxId: string, change: { type?: string; rates?: string }): SellerRates
   /** month YYYYMM, default the current Shanghai month */
   quota(taxId: string, month?: string): QuotaSnapshot
   /** total as a decimal string ('500000.00') */
@@ -115,7 +117,12 @@ export function createPlatform(opts: PlatformOptions): Platform {
     addTaxpayer: (input) => addTaxpayer(ctx, input),
     login: (input) => login(ctx, input),
     authenticate: (token) => authenticate(ctx, token),
-    me: (taxId) => ({ taxpayer: taxpayerInfo(requireTaxpayer(ctx, taxId)), rates: [...RATE_LABELS], taxcodesVersion: taxcodesVersion(ctx) }),
+    me(taxId) {
+      const row = requireTaxpayer(ctx, taxId)
+      const { type, rates } = sellerRates(row)
+      return { taxpayer: taxpayerInfo(row), taxpayerType: type, rates: [...rates], taxcodesVersion: taxcodesVersion(ctx) }
+    },
+    setQualification: (taxId, change) => setQualification(ctx, taxId, change),
     quota: (taxId, month) => snapshotOf(quotaFen(ctx, taxId, monthOrNow(month)), clock.now()),
     setQuota: (taxId, month, total) => setQuota(ctx, taxId, monthOrNow(month), quotaFenOf(total, '总额度')),
     issue: (sellerTaxId, request, key) => JSON.parse(issueInvoice(ctx, sellerTaxId, request, key).body) as PlatformInvoice,

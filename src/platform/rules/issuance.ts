@@ -7,7 +7,6 @@ import { z } from 'zod'
 import { invoiceDraftSchema } from '../../shared/api/invoices'
 import { computeDraft, type ComputedDraft, fenOfText, validateDraft } from '../../shared/domain/invoice'
 import { buildQrPayload } from '../../shared/domain/qr'
-import { RATE_LABELS } from '../../shared/domain/rates'
 import { API_PREFIX, issueRequest, type PlatformInvoice } from '../../shared/platform/wire'
 import { shanghaiDate, shanghaiMonth, shanghaiYear, toShanghaiIso } from '../clock'
 import { type PlatformIssue, validationFailure } from '../errors'
@@ -18,8 +17,8 @@ import { checkKey, recordResponse, replayOf, requestHash, type StoredResponse } 
 import { nextInvoiceNumber } from './numbering'
 import { qrCheck } from './qrCheck'
 import { consumeQuota, snapshotOf } from './quota'
-import { findTaxpayer, requireTaxpayer, taxpayerInfo } from './taxpayers'
-import { nonLeafCodes } from './taxcodes'
+import { findTaxpayer, requireTaxpayer, sellerRates, taxpayerInfo } from './taxpayers'
+import { codeRates, nonLeafCodes } from './taxcodes'
 
 export const ISSUE_PATH = `${API_PREFIX}/invoices`
 
@@ -35,8 +34,8 @@ interface Checked {
   clientRef: string | null
 }
 
-/** Shape, then the domain's rules and the tax-code table: VALIDATION with every issue found. */
-function check(ctx: Ctx, body: unknown): Checked {
+/** Shape, then the domain's rules for this seller and the tax-code table: VALIDATION with every issue found. */
+function check(ctx: Ctx, sellerTaxId: string, body: unknown): Checked {
   const request = issueRequest.safeParse(body, { error: zh })
   if (!request.success) throw validationFailure('请求内容不正确', zodIssues(request.error))
   const parsed = invoiceDraftSchema.safeParse(request.data.draft, { error: zh })
@@ -44,7 +43,8 @@ function check(ctx: Ctx, body: unknown): Checked {
 
   const drawer = request.data.drawer.trim()
   const draft = computeDraft(parsed.data)
-  const issues: PlatformIssue[] = validateDraft(draft, { operator: drawer, rates: RATE_LABELS }).map((i) => ({
+  const qualification = { seller: sellerRates(requireTaxpayer(ctx, sellerTaxId)), taxCode: (code: string) => codeRates(ctx, code), today: shanghaiDate(ctx.clock.now()) }
+  const issues: PlatformIssue[] = validateDraft(draft, { operator: drawer, qualification }).map((i) => ({
     path: i.path === 'operator' ? 'drawer' : `draft.${i.path}`,
     message: i.path === 'operator' ? '请填写开票人' : i.message,
   }))
@@ -132,7 +132,7 @@ export function issueInvoice(ctx: Ctx, sellerTaxId: string, body: unknown, idemp
   const earlier = replayOf(ctx, sellerTaxId, key, hash)
   if (earlier) return { ...earlier, replayed: true }
   // the checks are pure and may take a while on 2,000 lines: outside the write lock
-  const checked = check(ctx, body)
+  const checked = check(ctx, sellerTaxId, body)
   return ctx.db
     .transaction(() => {
       // another process may have answered this key since the look-up above

@@ -7,6 +7,7 @@ import * as XLSX from 'xlsx'
 import { shanghaiDate, toShanghaiIso } from '../clock'
 import { PlatformError } from '../errors'
 import { stmt } from '../store/statements'
+import type { CodeRates } from '../../shared/domain/rateRules'
 import type { Ctx } from './context'
 
 /** larger than any real table (the 2018 XML is 2.7 MB) */
@@ -118,4 +119,9 @@ export function nonLeafCodes(ctx: Ctx, codes: string[]): Set<string> {
   if (taxcodesVersion(ctx) === null) return new Set()
   const isLeaf = stmt(ctx.db, 'SELECT 1 FROM taxcode_leaves WHERE code = ?')
   return new Set([...new Set(codes)].filter((c) => !isLeaf.get(c)))
+}
+
+/** The table's row for a code, for the rate rules; null when the table in force lacks it. */
+export function codeRates(_ctx: Ctx, _code: string): CodeRates | null {
+  return null
 }

@@ -65,6 +65,7 @@ export const invoiceDraftSchema = z.object({
     .default(null),
   payee: text(100),
   reviewer: text(100),
+  reducedReason: z.string().max(200).nullable().optional(),
 }) satisfies z.ZodType<InvoiceDraft, unknown>
 
 export type InvoiceDraftInput = z.input<typeof invoiceDraftSchema>

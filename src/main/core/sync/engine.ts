@@ -2,6 +2,7 @@
 // the tax-code table. One run at a time; in the background while the app is open and on demand
 // (立即同步). Connectivity problems mean "try later", never "failed".
 import type { SyncResult } from '../../../shared/api/sync'
+import type { MeResponse } from '../../../shared/platform/wire'
 import type { InvoiceSettledEvent } from '../../../shared/events'
 import { toShanghaiIso } from '../../../shared/domain/time'
 import type { CoreContext } from '../context'
@@ -10,6 +11,7 @@ import { recordAudit } from '../features/audit/service'
 import { importTable, parseTable } from '../features/taxcodes/service'
 import type { Ledger } from '../ledger/open'
 import { applyChanges, ensureSyncState, quotaReading, saveSyncState } from './apply'
+import { saveQualification } from './qualification'
 import { commandSpec } from './commands'
 import type { Connection, Connector } from './connection'
 import { backoffMs, dueRows, markRetry, markSending, openCount, type OutboxRow } from './outbox'
@@ -134,8 +136,7 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
   }
 
   /** the platform's table replaces ours when its version changes (never when it has none) */
-  async function refreshTaxcodes(ledger: Ledger, conn: Connection, known: string | null) {
-    const me = await conn.authed((token) => conn.client.me(token))
+  async function refreshTaxcodes(ledger: Ledger, conn: Connection, me: MeResponse, known: string | null) {
     if (!me.taxcodesVersion || me.taxcodesVersion === known) return
     const file = await conn.authed((token) => conn.client.taxcodes(token))
     if (!file) return
@@ -165,7 +166,9 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       await push(ledger, conn, manual, result)
       await pull(ledger, conn, sync.cursor, result)
       saveSyncState(ledger, { quota: JSON.stringify(quotaReading(await conn.authed((token) => conn.client.quota(token)))) })
-      await refreshTaxcodes(ledger, conn, sync.taxcodesVersion)
+      const me = await conn.authed((token) => conn.client.me(token))
+      if (saveQualification(ledger, me, ctx.now())) ctx.events.emit({ type: 'data.changed', entity: 'companies' })
+      await refreshTaxcodes(ledger, conn, me, sync.taxcodesVersion)
       saveSyncState(ledger, { lastSuccessAt: ctx.now(), lastError: null })
       state.online = true
       state.lastError = null

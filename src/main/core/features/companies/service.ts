@@ -6,6 +6,9 @@ import { eq } from 'drizzle-orm'
 import type { Company, CompanySummary } from '../../../../shared/api/companies'
 import type { ParsedInput } from '../../../../shared/api'
 import { regionName } from '../../../../shared/domain/regions'
+import type { SellerRates } from '../../../../shared/domain/rateRules'
+import type { RateLabel } from '../../../../shared/domain/rates'
+import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, RATES_BY_TYPE } from '../../../../shared/domain/taxpayerType'
 import type { CoreContext } from '../../context'
 import { AppError } from '../../errors'
 import { openLedger, type Db } from '../../ledger/open'
@@ -17,7 +20,17 @@ type CompanyRow = typeof company.$inferSelect
 
 function toCompany(r: CompanyRow): Company {
   const { id: _id, ...rest } = r
-  return { ...rest, regionName: regionName(r.region) }
+  return {
+    ...rest,
+    regionName: regionName(r.region),
+    taxpayerType: parseTaxpayerType(r.taxpayerType) ?? DEFAULT_TAXPAYER_TYPE,
+    platformRates: r.platformRates === null ? null : (r.platformRates.split('|').filter(Boolean) as RateLabel[]),
+  }
+}
+
+/** What the rate rules need of this company: its type and the rates it may use (the platform's, once read). */
+export function companySeller(c: Pick<Company, 'taxpayerType' | 'platformRates'>): SellerRates {
+  return { type: c.taxpayerType, rates: c.platformRates ?? RATES_BY_TYPE[c.taxpayerType] }
 }
 
 export function readCompany(orm: Db): Company | null {
@@ -96,7 +109,9 @@ export async function updateCompany(ctx: CoreContext, input: ParsedInput<'compan
     })
   const now = ctx.now()
   ledger.orm.transaction((tx) => {
-    tx.update(company).set({ ...input, updatedAt: now }).where(eq(company.id, 1)).run()
+    // a type changed here drops the platform's rates for the old one; the next sync tells the platform's own
+    const retyped = input.taxpayerType !== existing.taxpayerType ? { platformRates: null, ratesReadAt: null } : {}
+    tx.update(company).set({ ...input, ...retyped, updatedAt: now }).where(eq(company.id, 1)).run()
     recordAudit(tx, now, { action: 'update', entity: 'company', entityId: input.taxId, summary: `修改企业信息 ${input.name}` })
   })
   return readCompany(ledger.orm)!

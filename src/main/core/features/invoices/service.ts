@@ -24,6 +24,7 @@ import { rowWriter } from '../../ledger/rowWriter'
 import { invoiceLines, invoices, outbox } from '../../ledger/schema'
 import { actorOf, recordAudit } from '../audit/service'
 import { leafProblem } from '../taxcodes/service'
+import { qualificationOf } from './qualification'
 import { enqueue, latestRows, type OutboxRow } from '../../sync/outbox'
 import { syncStateOf } from '../sync/syncState'
 
@@ -78,11 +79,11 @@ function contentColumns(draft: InvoiceDraft, totals: Totals) {
 }
 
 /**
- * The platform's rules (the shared domain) plus what only this ledger knows: each line's code is a
- * leaf of the company's tax-code table.
+ * The platform's rules (the shared domain, with this company's 纳税人类型, rates and tax-code table)
+ * plus what only this ledger knows: each line's code is a leaf of the company's table.
  */
-function issuesOf(ledger: Ledger, draft: ComputedDraft): DraftIssue[] {
-  const issues = validateDraft(draft, { operator: actorOf(ledger.orm) })
+function issuesOf(ledger: Ledger, draft: ComputedDraft, now: string): DraftIssue[] {
+  const issues = validateDraft(draft, { operator: actorOf(ledger.orm), qualification: qualificationOf(ledger, now) })
   draft.lines.forEach((l, i) => {
     if (!/^\d{19}$/.test(l.taxCode) || issues.some((x) => x.path === `lines.${i}.taxCode`)) return
     const problem = leafProblem(ledger, l.taxCode)
@@ -97,14 +98,14 @@ function row(db: Db, id: number): InvoiceRow {
   return r
 }
 
-export function getInvoice(ledger: Ledger, id: number): Invoice {
+export function getInvoice(ledger: Ledger, id: number, now: string): Invoice {
   const r = row(ledger.orm, id)
   const draft = JSON.parse(r.document) as InvoiceDraft
   return {
     ...toSummary(r, latestRows(ledger, 'invoice', [id]).get(id)),
     draft,
     drawer: r.drawer || actorOf(ledger.orm),
-    issues: EDITABLE.includes(r.state) ? issuesOf(ledger, computeDraft(draft)) : [],
+    issues: EDITABLE.includes(r.state) ? issuesOf(ledger, computeDraft(draft), now) : [],
     qr: r.qr,
     quotaUsed: r.quotaUsedFen === null ? null : moneyFromFen(r.quotaUsedFen),
   }
@@ -134,12 +135,12 @@ export function saveDraft(ledger: Ledger, id: number | undefined, input: Invoice
       .run()
     return id
   })
-  return { id: savedId, totals: computed.totals, warnings: check ? issuesOf(ledger, computed) : [] }
+  return { id: savedId, totals: computed.totals, warnings: check ? issuesOf(ledger, computed, now) : [] }
 }
 
-export function validateInvoice(ledger: Ledger, input: InvoiceDraftInput) {
+export function validateInvoice(ledger: Ledger, input: InvoiceDraftInput, now: string) {
   const draft = computeDraft(invoiceDraftSchema.parse(input))
-  const errors = issuesOf(ledger, draft)
+  const errors = issuesOf(ledger, draft, now)
   return { valid: errors.length === 0, errors, totals: draft.totals }
 }
 
@@ -169,7 +170,7 @@ export function listInvoices(
 export function copyInvoice(ledger: Ledger, id: number, now: string): Invoice {
   const source = JSON.parse(row(ledger.orm, id).document) as InvoiceDraft
   const { id: copyId } = saveDraft(ledger, undefined, source, now, false)
-  return getInvoice(ledger, copyId)
+  return getInvoice(ledger, copyId, now)
 }
 
 export function deleteDrafts(ledger: Ledger, ids: number[], now: string): { deleted: number } {
@@ -219,7 +220,7 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
     if (!EDITABLE.includes(current.state))
       throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具' : '发票已在排队等待上传至平台')
     const draft = computeDraft(JSON.parse(current.document) as InvoiceDraft)
-    const issues = issuesOf(ledger, draft)
+    const issues = issuesOf(ledger, draft, now)
     if (issues.length > 0)
       throw new AppError('VALIDATION', `发票还有 ${issues.length} 处问题需要修改：${issues.slice(0, 3).map((i) => i.message).join('；')}`, { issues })
     tx.update(invoices)
