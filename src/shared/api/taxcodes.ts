@@ -35,6 +35,8 @@ export interface TaxCodeMatchHit {
   name: string
   shortName: string
   rates: string[]
+  /** 增值税特殊管理: which 征收率 the code allows (the rate rules) */
+  specialManagement: string
   matchedBy: TaxCodeMatchReason
   score: number
 }

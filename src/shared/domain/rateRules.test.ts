@@ -5,6 +5,7 @@ import {
   type CodeRates,
   levyPolicyProblem,
   policyForRate,
+  preferredRate,
   rateLabelProblem,
   REDUCED_REASONS,
   reducedReasonProblem,
@@ -138,5 +139,17 @@ describe('放弃享受减按1%征收率原因', () => {
 
   it('is not asked once 减按1% has ended', () => {
     expect(reducedReasonProblem(at('0.03'), SMALL, '20280101')).toBeNull()
+  })
+})
+
+describe('preferredRate: the rate a line takes with its code', () => {
+  it.each<[string, RateLabel[], RateLabel | null, TaxpayerType, RateLabel | null]>([
+    ['the code\'s own rate', ['6%', '免税'], '6%', GENERAL, '6%'],
+    ['a 小规模纳税人 at 1% while it applies', ['5%', '3%', '1%', '免税'], '6%', SMALL, '1%'],
+    ['… at 3% after', ['5%', '3%', '免税'], '6%', SMALL, '3%'],
+    ['a 6xx code', ['不征税'], null, GENERAL, '不征税'],
+    ['nothing allowed', [], '13%', GENERAL, null],
+  ])('%s', (_, allowed, codeDefault, type, expected) => {
+    expect(preferredRate(allowed, codeDefault, type)).toBe(expected)
   })
 })

@@ -119,6 +119,20 @@ export function allowedRates(c: RateContext): RateLabel[] {
 }
 
 /**
+ * The rate a line takes when its code is chosen: the code's own default when this seller may use
+ * it; else, for a 小规模纳税人, 1% while 减按1% applies, then 3% (what it issues most); else the
+ * first allowed. Null when nothing is allowed (the cell then says why).
+ */
+export function preferredRate(allowed: readonly RateLabel[], codeDefault: RateLabel | null, type: TaxpayerType): RateLabel | null {
+  if (codeDefault && allowed.includes(codeDefault)) return codeDefault
+  if (type === SMALL_SCALE) {
+    const usual = (['1%', '3%'] as const).find((r) => allowed.includes(r))
+    if (usual) return usual
+  }
+  return allowed[0] ?? null
+}
+
+/**
  * Whether a (rate, 优惠政策标识) pair agrees — or why not. 免税/不征税 against their own flags is
  * `ratePolicyProblem` in rates.ts; this adds the 征收率 rules. `type` null (seller unknown) skips the
  * one rule that depends on it (a 一般纳税人's 3%/5% is 简易计税 and says so).

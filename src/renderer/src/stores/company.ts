@@ -14,9 +14,10 @@ export const useCompanyStore = defineStore('company', () => {
     loaded.value = true
   }
 
-  // companies added by the core itself (the embedded sandbox's demo counterparties) join the switcher
+  // companies added by the core itself (the embedded sandbox's demo counterparties) join the switcher;
+  // the platform's word on this company (纳税人类型, granted rates) reaches the screens that use it
   onEvent((e) => {
-    if (e.type === 'data.changed' && e.entity === 'companies' && loaded.value) void api.companies.list({}).then((list) => (all.value = list))
+    if (e.type === 'data.changed' && e.entity === 'companies' && loaded.value) void load()
   })
 
   async function switchTo(taxId: string) {

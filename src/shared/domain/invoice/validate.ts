@@ -10,7 +10,7 @@ import { charLength } from '../text'
 import { isDifferenceSale } from './compute'
 import { differenceSplit } from './lineMath'
 import { Dec, decimalPlaces, formatMoney, isBlank, parseDecimal, parseMoney, QUANTITY_MAX_CHARS, QUANTITY_MAX_DECIMALS } from './money'
-import type { DraftContext, DraftIssue, DraftLine, InvoiceDraft } from './types'
+import type { DraftContext, DraftIssue, DraftLine, InvoiceDraft, QualificationContext } from './types'
 
 /** Field limits (DOMAIN.md §1, platform interface). */
 export const LIMITS = {
@@ -320,11 +320,25 @@ function checkOthers(draft: InvoiceDraft, ctx: DraftContext | undefined, add: Ad
     seen.add(name)
     tooLong(add, `extras.${i}.value`, `附加要素“${name}”的内容`, x.value, LIMITS.extraValue)
   })
-  const q = ctx?.qualification
-  if (q) {
-    const problem = reducedReasonProblem(draft, q.seller.type, q.today)
-    if (problem) add('reducedReason', problem)
-  }
+  if (ctx?.qualification) checkReducedReason(draft, ctx.qualification, add)
+}
+
+function checkReducedReason(draft: InvoiceDraft, q: QualificationContext, add: Add): void {
+  const problem = reducedReasonProblem(draft, q.seller.type, q.today)
+  if (problem) add('reducedReason', problem)
+}
+
+/**
+ * Only the rate rules of every line (and the 减按1% reason): what the issuing screen shows beside a
+ * line as it is typed, before any 开票 — the same checks and words validateDraft runs.
+ */
+export function rateIssues(draft: InvoiceDraft, qualification: QualificationContext): DraftIssue[] {
+  const issues: DraftIssue[] = []
+  const add: Add = (path, message) => issues.push({ path, message })
+  const ctx: DraftContext = { operator: '', qualification }
+  draft.lines.forEach((line, i) => checkLineRate(draft, line, ctx, (field, message) => add(`lines.${i}.${field}`, `第 ${i + 1} 行：${message}`)))
+  checkReducedReason(draft, qualification, add)
+  return issues
 }
 
 /**

@@ -165,5 +165,5 @@ function topOf(items: number[], top: number, scoreOf: (i: number) => number, key
 }
 
 function pick(row: TaxCodeRow) {
-  return { code: row.code, name: row.name, shortName: row.shortName, rates: row.rates }
+  return { code: row.code, name: row.name, shortName: row.shortName, rates: row.rates, specialManagement: row.specialManagement }
 }
