@@ -18,6 +18,7 @@ import {
   TAXCODES_VERSION_HEADER,
 } from '../shared/platform/wire'
 import { z } from 'zod'
+import { controlCharIssues } from '../shared/domain/controlChars'
 import type { Clock } from './clock'
 import { PlatformError, toPlatformError, validationFailure } from './errors'
 import { checkKey } from './rules/idempotency'
@@ -63,11 +64,16 @@ function sameSecret(given: string | undefined, expected: string): boolean {
 async function jsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text()
   if (text.trim() === '') throw new PlatformError('VALIDATION', '请求内容为空：应为 JSON', [{ path: '', message: '请求内容为空' }])
+  let body: unknown
   try {
-    return JSON.parse(text) as unknown
+    body = JSON.parse(text) as unknown
   } catch {
     throw new PlatformError('VALIDATION', '请求内容不是有效的 JSON', [{ path: '', message: 'JSON 格式错误' }])
   }
+  // NUL and other control characters are refused in every text the platform is sent
+  const controls = controlCharIssues(body)
+  if (controls.length > 0) throw validationFailure('请求内容含有控制字符', controls)
+  return body
 }
 
 /** a body that may be left empty ({} assumed): withdraw and issue carry nothing needed */
