@@ -121,7 +121,9 @@ export function saveDraft(ledger: Ledger, id: number | undefined, input: Invoice
         .values({ ...columns, state: 'draft', createdAt: now, updatedAt: now })
         .returning({ id: invoices.id })
         .get()
-      recordAudit(tx, now, { action: 'create', entity: 'invoice', entityId: newId, summary: `新建发票草稿（购买方 ${columns.buyerName || '未填'}）` })
+      // no buyer named here: the first autosave comes while 名称 may still hold the letters typed to
+      // find a customer (`hwjs`); 开票 and 删除 name the buyer the draft ended with
+      recordAudit(tx, now, { action: 'create', entity: 'invoice', entityId: newId, summary: '新建发票草稿' })
       return newId
     }
     const current = row(tx, id)

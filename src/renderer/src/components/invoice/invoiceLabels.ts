@@ -32,13 +32,3 @@ export const SYNC_STATES: Record<SyncState, { label: string; tag: TagType }> = {
   rejected: { label: '被拒绝', tag: 'danger' },
   'needs-action': { label: '需处理', tag: 'danger' },
 }
-
-/** '2025-03-14T10:20:30+08:00' → '2025-03-14' (开票日期 as printed) */
-export function dateOf(iso: string | null): string {
-  return iso ? iso.slice(0, 10) : ''
-}
-
-/** '2025-03-14T10:20:30+08:00' → '2025-03-14 10:20:30' */
-export function timeOf(iso: string | null): string {
-  return iso ? iso.slice(0, 19).replace('T', ' ') : ''
-}
