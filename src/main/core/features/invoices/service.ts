@@ -53,6 +53,8 @@ function toSummary(r: InvoiceRow, command: OutboxRow | undefined): InvoiceSummar
     queuedAt: r.queuedAt,
     issuedAt: r.issuedAt,
     syncState: syncStateOf(command),
+    // 开票 here queues it (queued_at); an issued invoice never queued came from the platform's feed
+    origin: r.state === 'issued' && r.queuedAt === null ? 'platform' : 'local',
     syncError: command && command.state !== 'done' ? command.lastError : null,
     colour: r.colour,
     redStatus: r.redStatus as InvoiceSummary['redStatus'],
