@@ -6,7 +6,7 @@ import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Core } from '../../src/main/core/app'
 import { testDraft, testLine } from '../../src/shared/domain/invoice/testDraft'
-import { syncLabel } from '../../src/renderer/src/components/invoice/invoiceLabels'
+import { syncLabel } from '../../src/shared/syncLabels'
 import { OTHER, SELLER, tempDir, testCore } from '../support/core'
 import { startTestSandbox } from '../support/sandbox'
 

@@ -1,8 +1,7 @@
-// How an invoice's 状态 and 同步状态 read on screen: one place for the words and the tag colours,
-// so the list, the detail and the tests agree.
+// How an invoice's 状态 reads on screen: one place for the words and the tag colours, so the list,
+// the detail and the tests agree (同步状态: src/shared/syncLabels.ts).
 import type { InvoiceState } from '../../../../shared/api/invoices'
 import { INVOICE_STATES } from '../../../../shared/api/invoices'
-import type { DocumentOrigin, SyncState } from '../../../../shared/api/sync'
 
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
@@ -20,31 +19,4 @@ export function stateLabel(state: InvoiceState): string {
 
 export function stateTag(state: InvoiceState): TagType {
   return STATE_TAGS[state]
-}
-
-/** the outbox's view of the invoice (DESIGN.md §5), in the bookkeeper's words */
-export const SYNC_STATES: Record<SyncState, { label: string; tag: TagType }> = {
-  local: { label: '未上传', tag: 'info' },
-  pending: { label: '待上传', tag: 'warning' },
-  sending: { label: '上传中', tag: 'primary' },
-  retrying: { label: '等待重试', tag: 'warning' },
-  done: { label: '已同步', tag: 'success' },
-  rejected: { label: '被拒绝', tag: 'danger' },
-  'needs-action': { label: '需处理', tag: 'danger' },
-}
-
-/** a document this company never sent, made on the platform: what is true instead of 未上传 */
-const NOT_OURS: Record<Exclude<DocumentOrigin, 'local'>, { label: string; tag: TagType; hint: string }> = {
-  platform: { label: '平台开具', tag: 'success', hint: '由税务平台开具，已同步到本机，无需上传' },
-  counterparty: { label: '对方录入', tag: 'info', hint: '由对方在税务平台录入，已同步到本机，无需上传' },
-}
-
-/**
- * 同步状态 as a person reads it: where this company's newest command stands — or, with none, 未上传
- * for what was made here, 平台开具 / 对方录入 for what came from the platform. `key` names it for
- * tests (data-sync), `hint` explains it in the tooltip.
- */
-export function syncLabel(d: { syncState: SyncState; origin: DocumentOrigin }): { key: string; label: string; tag: TagType; hint: string } {
-  if (d.syncState === 'local' && d.origin !== 'local') return { key: d.origin, ...NOT_OURS[d.origin] }
-  return { key: d.syncState, ...SYNC_STATES[d.syncState], hint: '' }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { SyncState } from '../../../../shared/api/sync'
-import { SYNC_STATES, syncLabel } from './invoiceLabels'
+import type { SyncState } from './api/sync'
+import { SYNC_STATES, syncLabel } from './syncLabels'
 
 describe('同步状态 as a person reads it', () => {
   it('says 未上传 only of what was made here and never sent', () => {
