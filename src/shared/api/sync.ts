@@ -49,6 +49,15 @@ export interface SyncResult {
 /** One invoice's place in the outbox, for the list's 同步状态 column and the detail. */
 export type SyncState = 'local' | 'pending' | 'sending' | 'retrying' | 'done' | 'rejected' | 'needs-action'
 
+/**
+ * Who made a document: this company here ('local'), the platform on its own ('platform': a red
+ * invoice the platform issued when a 确认单 needed no or got its confirmation, or an invoice issued
+ * elsewhere, arriving by the change feed), or the counterparty ('counterparty': a 红字确认单 it
+ * entered). A document this company never sent has no outbox command (SyncState 'local'): only a
+ * local one is then 未上传; the others are on the platform already.
+ */
+export type DocumentOrigin = 'local' | 'platform' | 'counterparty'
+
 export interface PlatformSettings {
   mode: 'embedded' | 'remote'
   /** the configured URL (remote) or the embedded sandbox's (once started) */

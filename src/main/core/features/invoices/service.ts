@@ -54,6 +54,8 @@ function toSummary(r: InvoiceRow, command: OutboxRow | undefined): InvoiceSummar
     queuedAt: r.queuedAt,
     issuedAt: r.issuedAt,
     syncState: syncStateOf(command),
+    // 开票 here queues it (queued_at); an issued invoice never queued came from the platform's feed
+    origin: r.state === 'issued' && r.queuedAt === null ? 'platform' : 'local',
     syncError: command && command.state !== 'done' ? command.lastError : null,
     colour: r.colour,
     redStatus: r.redStatus as InvoiceSummary['redStatus'],
@@ -122,7 +124,9 @@ export function saveDraft(ledger: Ledger, id: number | undefined, input: Invoice
         .values({ ...columns, state: 'draft', createdAt: now, updatedAt: now })
         .returning({ id: invoices.id })
         .get()
-      recordAudit(tx, now, { action: 'create', entity: 'invoice', entityId: newId, summary: `新建发票草稿（购买方 ${columns.buyerName || '未填'}）` })
+      // no buyer named here: the first autosave comes while 名称 may still hold the letters typed to
+      // find a customer (`hwjs`); 开票 and 删除 name the buyer the draft ended with
+      recordAudit(tx, now, { action: 'create', entity: 'invoice', entityId: newId, summary: '新建发票草稿' })
       return newId
     }
     const current = row(tx, id)

@@ -82,6 +82,7 @@ function toForm(r: FormRow, command: OutboxRow | undefined): RedForm {
     redInvoiceNumber: r.red_invoice_number,
     history: doc?.history ?? [],
     syncState: syncStateOf(command),
+    origin: r.initiator === r.role ? 'local' : 'counterparty',
     syncError: command && command.state !== 'done' ? command.lastError : null,
     pendingAction,
     failure: r.failure,
