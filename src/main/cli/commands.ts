@@ -261,6 +261,9 @@ export const commands: Record<string, Command> = {
       if (taxId) await core.call('companies.switch', { taxId })
       const current = await core.call('settings.platform.get', {})
       const url = str(flags, 'url')
+      // a damaged file named some platform: which one is the user's to say, never a default
+      if (url === undefined && current.damaged)
+        throw new AppError('VALIDATION', `${current.damaged.message}（请用 --url 指明）`, { issues: [{ path: 'url', message: '请用 --url 指明平台地址或 embedded' }] })
       const target = url === undefined ? (current.mode === 'remote' ? current.url : null) : url === 'embedded' || url === '' ? null : url
       return core.call('settings.platform.set', { url: target, password: str(flags, 'password') })
     },
