@@ -17,6 +17,7 @@ const STATUS: Record<PlatformErrorCode, number> = {
   RED_NOT_ALLOWED: 422,
   EXPIRED: 409,
   TOO_LARGE: 413,
+  TOO_MANY_ATTEMPTS: 429,
   INTERNAL: 500,
 }
 

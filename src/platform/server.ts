@@ -20,6 +20,7 @@ import {
 import { z } from 'zod'
 import type { Clock } from './clock'
 import { PlatformError, toPlatformError, validationFailure } from './errors'
+import { TooManyLogins } from './rules/auth'
 import { checkKey } from './rules/idempotency'
 import { LIST_MAX_SIZE } from './rules/invoices'
 import type { Answer, RedAction } from './rules/redActions'
@@ -98,7 +99,8 @@ export function createPlatformApp(platform: Platform, adminToken?: string): Hono
   app.onError((err, c) => {
     const e = toPlatformError(err)
     if (e.code === 'INTERNAL') console.error(err)
-    return c.json(e.toBody(), e.status as ContentfulStatusCode)
+    const headers: Record<string, string> = e instanceof TooManyLogins ? { 'retry-after': String(e.retryAfterSeconds) } : {}
+    return c.json(e.toBody(), e.status as ContentfulStatusCode, headers)
   })
   app.notFound((c) => c.json(new PlatformError('NOT_FOUND', `没有这个接口：${c.req.method} ${c.req.path}`).toBody(), 404))
   app.use(
