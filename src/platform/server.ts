@@ -17,6 +17,7 @@ import {
   loginRequest,
   TAXCODES_VERSION_HEADER,
 } from '../shared/platform/wire'
+import { chineseIssue } from '../shared/api/zodChinese'
 import { z } from 'zod'
 import type { Clock } from './clock'
 import { PlatformError, toPlatformError, validationFailure } from './errors'
@@ -52,7 +53,6 @@ export interface PlatformServer {
 type Env = { Variables: { taxId: string } }
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' }
-const zh = z.locales.zhCN().localeError
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   const a = crypto.createHash('sha256').update(given ?? '').digest()
@@ -77,7 +77,7 @@ async function optionalJsonBody(c: Context): Promise<unknown> {
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value, { error: zh })
+  const r = schema.safeParse(value, { error: chineseIssue })
   if (!r.success)
     throw validationFailure(
       '请求内容不正确',

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { api, isCallName, type CallName, type Output, type ParsedInput } from '../../shared/api'
 import type { ApiErrorBody, FieldIssue } from '../../shared/api/errors'
+import { chineseIssue } from '../../shared/api/zodChinese'
 import type { CoreContext } from './context'
 import { AppError, isAppError } from './errors'
 
@@ -34,7 +35,8 @@ export function createRegistry(): Registry {
       if (!isCallName(name)) throw new AppError('UNKNOWN_CALL', `未知的调用：${name}`)
       const handler = handlers.get(name)
       if (!handler) throw new AppError('UNKNOWN_CALL', `尚未实现的调用：${name}`)
-      const parsed = api[name].input.safeParse(input)
+      // the map is stated here too: the core never depends on who imported define.ts first
+      const parsed = api[name].input.safeParse(input, { error: chineseIssue })
       if (!parsed.success) throw validationError(parsed.error)
       return handler(parsed.data, ctx)
     },
