@@ -17,10 +17,13 @@ import {
   loginRequest,
   TAXCODES_VERSION_HEADER,
 } from '../shared/platform/wire'
+import { fieldLabel } from '../shared/api/labels'
+import { chineseIssue } from '../shared/api/zodChinese'
 import { z } from 'zod'
 import { controlCharIssues } from '../shared/domain/controlChars'
 import type { Clock } from './clock'
 import { PlatformError, toPlatformError, validationFailure } from './errors'
+import { TooManyLogins } from './rules/auth'
 import { checkKey } from './rules/idempotency'
 import { LIST_MAX_SIZE } from './rules/invoices'
 import type { Answer, RedAction } from './rules/redActions'
@@ -52,7 +55,6 @@ export interface PlatformServer {
 type Env = { Variables: { taxId: string } }
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' }
-const zh = z.locales.zhCN().localeError
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   const a = crypto.createHash('sha256').update(given ?? '').digest()
@@ -71,7 +73,7 @@ async function jsonBody(c: Context): Promise<unknown> {
     throw new PlatformError('VALIDATION', '请求内容不是有效的 JSON', [{ path: '', message: 'JSON 格式错误' }])
   }
   // NUL and other control characters are refused in every text the platform is sent
-  const controls = controlCharIssues(body)
+  const controls = controlCharIssues(body, fieldLabel)
   if (controls.length > 0) throw validationFailure('请求内容含有控制字符', controls)
   return body
 }
@@ -82,7 +84,7 @@ async function optionalJsonBody(c: Context): Promise<unknown> {
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value, { error: zh })
+  const r = schema.safeParse(value, { error: chineseIssue })
   if (!r.success)
     throw validationFailure(
       '请求内容不正确',
@@ -104,7 +106,8 @@ export function createPlatformApp(platform: Platform, adminToken?: string): Hono
   app.onError((err, c) => {
     const e = toPlatformError(err)
     if (e.code === 'INTERNAL') console.error(err)
-    return c.json(e.toBody(), e.status as ContentfulStatusCode)
+    const headers: Record<string, string> = e instanceof TooManyLogins ? { 'retry-after': String(e.retryAfterSeconds) } : {}
+    return c.json(e.toBody(), e.status as ContentfulStatusCode, headers)
   })
   app.notFound((c) => c.json(new PlatformError('NOT_FOUND', `没有这个接口：${c.req.method} ${c.req.path}`).toBody(), 404))
   app.use(

@@ -308,6 +308,9 @@ export const commands: Record<string, Command> = {
     async run(core, _a, o) {
       if (o['tax-id']) await core.call('companies.switch', { taxId: o['tax-id'] })
       const current = await core.call('settings.platform.get', {})
+      // a damaged file named some platform: which one is the user's to say, never a default
+      if (o.url === undefined && current.damaged)
+        throw new AppError('VALIDATION', `${current.damaged.message}（请用 --url 指明）`, { issues: [{ path: 'url', message: '请用 --url 指明平台地址或 embedded' }] })
       const target = o.url === undefined ? (current.mode === 'remote' ? current.url : null) : o.url === 'embedded' || o.url === '' ? null : o.url
       return core.call('settings.platform.set', { url: target, password: o.password })
     },

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { api, isCallName, type CallName, type Output, type ParsedInput } from '../../shared/api'
 import type { ApiErrorBody, FieldIssue } from '../../shared/api/errors'
 import { controlCharIssues } from '../../shared/domain/controlChars'
+import { fieldLabel } from '../../shared/api/labels'
+import { chineseIssue } from '../../shared/api/zodChinese'
 import type { CoreContext } from './context'
 import { AppError, isAppError } from './errors'
 
@@ -39,9 +41,10 @@ export function createRegistry(): Registry {
       const handler = handlers.get(name)
       if (!handler) throw new AppError('UNKNOWN_CALL', `尚未实现的调用：${name}`)
       // NUL and other control characters are refused in every text of every call (docs/domain-rules.md §1)
-      const controls = controlCharIssues(input)
+      const controls = controlCharIssues(input, fieldLabel)
       if (controls.length > 0) throw issuesError(controls)
-      const parsed = api[name].input.safeParse(input)
+      // the map is stated here too: the core never depends on who imported define.ts first
+      const parsed = api[name].input.safeParse(input, { error: chineseIssue })
       if (!parsed.success) throw validationError(parsed.error)
       return handler(parsed.data, ctx)
     },

@@ -5,6 +5,7 @@
 // invoice issued without its key recorded, or a key recorded without its invoice.
 import { z } from 'zod'
 import { invoiceDraftSchema } from '../../shared/api/invoices'
+import { chineseIssue } from '../../shared/api/zodChinese'
 import { computeDraft, type ComputedDraft, fenOfText, validateDraft } from '../../shared/domain/invoice'
 import { buildQrPayload } from '../../shared/domain/qr'
 import { API_PREFIX, issueRequest, type PlatformInvoice } from '../../shared/platform/wire'
@@ -22,9 +23,6 @@ import { codeRates, nonLeafCodes } from './taxcodes'
 
 export const ISSUE_PATH = `${API_PREFIX}/invoices`
 
-/** Zod's own messages in Chinese, for this parse only (other code's zod settings stay as they are). */
-const zh = z.locales.zhCN().localeError
-
 const zodIssues = (error: z.ZodError, prefix = ''): PlatformIssue[] =>
   error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }))
 
@@ -36,9 +34,9 @@ interface Checked {
 
 /** Shape, then the domain's rules for this seller and the tax-code table: VALIDATION with every issue found. */
 function check(ctx: Ctx, sellerTaxId: string, body: unknown): Checked {
-  const request = issueRequest.safeParse(body, { error: zh })
+  const request = issueRequest.safeParse(body, { error: chineseIssue })
   if (!request.success) throw validationFailure('请求内容不正确', zodIssues(request.error))
-  const parsed = invoiceDraftSchema.safeParse(request.data.draft, { error: zh })
+  const parsed = invoiceDraftSchema.safeParse(request.data.draft, { error: chineseIssue })
   if (!parsed.success) throw validationFailure('发票内容格式不正确', zodIssues(parsed.error, 'draft'))
 
   const drawer = request.data.drawer.trim()

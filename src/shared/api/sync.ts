@@ -2,6 +2,7 @@
 // platform connection's settings, and the 进项 the feed brings.
 import { z } from 'zod'
 import { call, paging, type Page } from './define'
+import type { ErrorCode } from './errors'
 
 /** The 授信额度 as last read from the platform (DOMAIN.md §3), for the panel and the top bar. */
 export interface QuotaReading {
@@ -30,6 +31,8 @@ export interface SyncStatus {
   lastAttemptAt: string | null
   /** the last connection or login problem, in Chinese, for the top bar's tooltip */
   lastError: string | null
+  /** sync refuses to run until the user acts (SETTINGS_DAMAGED: platform.json is damaged) */
+  blocked: { code: ErrorCode; message: string } | null
   quota: QuotaReading | null
 }
 
@@ -65,6 +68,13 @@ export interface PlatformSettings {
   /** the current company's login on the platform */
   taxId: string | null
   hasPassword: boolean
+  /**
+   * how saved passwords are kept: sealed by the OS keychain (Electron safeStorage), or as typed in
+   * a file only this user may read (web and CLI mode, or a system without a keychain)
+   */
+  passwordProtection: 'keychain' | 'file'
+  /** platform.json is there but damaged: sync is paused until these settings are saved again */
+  damaged: { file: string; message: string } | null
 }
 
 const url = z
@@ -104,7 +114,7 @@ export const syncApi = {
   'sync.retry': call(z.object({ invoiceId: z.number().int().positive() })).returns<{ queued: boolean }>(),
   'settings.platform.get': call(z.object({}).optional()).returns<PlatformSettings>(),
   /** saves the URL (null = embedded) and the current company's password; nothing saved if invalid */
-  'settings.platform.set': call(platformSettingsInput).returns<PlatformSettings>(),
+  'settings.platform.set': call(platformSettingsInput).returns<PlatformSettings & { /** where a damaged platform.json was kept */ keptDamagedAs?: string }>(),
   /** 测试连接: logs in with the given (or saved) settings, changes nothing */
   'settings.platform.test': call(platformSettingsInput.partial()).returns<{ ok: boolean; message: string; taxpayerName?: string }>(),
   /** 进项发票 received through the platform */

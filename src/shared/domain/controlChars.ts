@@ -29,13 +29,13 @@ export interface ControlCharIssue {
  * Every string in a value (a call's input, a request body) that holds a control character, with its
  * path; `labelOf` turns a path into the field's name for the message.
  */
-export function controlCharIssues(value: unknown, labelOf: (path: string[]) => string = (p) => `“${p.join('.')}”`): ControlCharIssue[] {
+export function controlCharIssues(value: unknown, labelOf: (path: readonly (string | number)[]) => string = (p) => `“${p.join('.')}”`): ControlCharIssue[] {
   const issues: ControlCharIssue[] = []
-  const walk = (v: unknown, path: string[]) => {
+  const walk = (v: unknown, path: (string | number)[]) => {
     if (typeof v === 'string') {
-      const problem = controlCharProblem(labelOf(path), v, MULTILINE_FIELDS.has(path.at(-1) ?? ''))
+      const problem = controlCharProblem(labelOf(path), v, MULTILINE_FIELDS.has(String(path.at(-1) ?? '')))
       if (problem) issues.push({ path: path.join('.'), message: problem })
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)]))
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]))
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k])
   }
   walk(value, [])

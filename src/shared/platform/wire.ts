@@ -28,6 +28,7 @@ export const PLATFORM_ERROR_CODES = [
   'RED_NOT_ALLOWED', // 422: the red lines break a rule of DOMAIN.md §4 (issues name line and field); nothing left to reverse
   'EXPIRED', // 409: the 确认单 lapsed (07: 72 hours without confirmation)
   'TOO_LARGE', // 413
+  'TOO_MANY_ATTEMPTS', // 429 (with Retry-After): too many failed logins for this 纳税人识别号; try later
   'INTERNAL', // 500
 ] as const
 export type PlatformErrorCode = (typeof PLATFORM_ERROR_CODES)[number]
