@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CliArg, CliCommandSpec, CliOption, CliOptions, CliRawValues, CliValues } from '../shared/cli'
 import { regionName } from '../shared/domain/regions'
+import { parseTaxpayerType, TAXPAYER_TYPES } from '../shared/domain/taxpayerType'
 import { BOOKING_STATUSES, type BookingStatus, RED_STATUSES, type RedStatusCode } from '../shared/platform/red'
 import { PlatformError, type PlatformIssue, toPlatformError } from './errors'
 import { createPlatform, type Platform } from './platform'
@@ -93,12 +94,24 @@ const sandboxCommands: Record<string, PlatformCommand> = {
       region: { value: '地区', description: '所在地区：代码（44）或名称（广东）', required: true },
       password: { value: '密码', description: '登录密码', required: true },
       quota: { value: '金额', description: '每月默认总额度（默认 1000000.00）' },
+      type: { value: '纳税人类型', description: '纳税人类型（默认 一般纳税人）', choices: TAXPAYER_TYPES },
     },
     run: async (_a, o) =>
       withPlatform(o.data, (p) => {
-        const { taxpayer, created } = p.addTaxpayer({ taxId: o['tax-id'].trim(), name: o.name.trim(), region: o.region.trim(), password: o.password.trim(), quota: str(o.quota) })
-        return { ...taxpayer, regionName: regionName(taxpayer.region), created, quota: p.quota(taxpayer.taxId) }
+        const taxpayerType = parseTaxpayerType(o.type ?? '') ?? undefined
+        const { taxpayer, created } = p.addTaxpayer({ taxId: o['tax-id'].trim(), name: o.name.trim(), region: o.region.trim(), password: o.password.trim(), quota: str(o.quota), taxpayerType })
+        const { taxpayerType: type, rates } = p.me(taxpayer.taxId)
+        return { ...taxpayer, regionName: regionName(taxpayer.region), taxpayerType: type, rates, created, quota: p.quota(taxpayer.taxId) }
       }),
+  }),
+  'platform taxpayer set': command({
+    summary: '修改纳税人类型和可用税率/征收率（客户端下次同步时得知）',
+    options: {
+      'tax-id': TAX_ID,
+      type: { value: '纳税人类型', description: '纳税人类型；改类型而不给 --rates 时，可用该类型的全部税率', choices: TAXPAYER_TYPES },
+      rates: { value: '税率列表', description: '可用的税率/征收率，如 "3%,1%,免税"；空字符串表示该类型的全部' },
+    },
+    run: async (_a, o) => withPlatform(o.data, (p) => ({ taxId: o['tax-id'].trim(), ...p.setQualification(o['tax-id'].trim(), { type: o.type, rates: o.rates }) })),
   }),
   'platform quota set': command({
     summary: '设置某月总额度',

@@ -11,6 +11,7 @@ import { EXTRA_TYPES } from '../../shared/api/extras'
 import { INVOICE_STATE_CODES } from '../../shared/api/invoices'
 import type { CliArg, CliCommandSpec, CliOption, CliOptions, CliRawValues, CliValues } from '../../shared/cli'
 import { parseRegion } from '../../shared/domain/regions'
+import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, TAXPAYER_TYPES } from '../../shared/domain/taxpayerType'
 import { RED_REASON_CODES, RED_STATUSES } from '../../shared/platform/red'
 
 export interface Command extends CliCommandSpec {
@@ -186,6 +187,7 @@ export const commands: Record<string, Command> = {
       bank: { value: '开户银行', description: '开户银行' },
       account: { value: '银行账号', description: '银行账号' },
       operator: { value: '开票员', description: '开票员姓名', required: true },
+      type: { value: '纳税人类型', description: '纳税人类型（默认 一般纳税人；与平台同步后以平台核定为准）', choices: TAXPAYER_TYPES },
     },
     run: (core, _a, o) =>
       core.call('companies.create', {
@@ -198,6 +200,7 @@ export const commands: Record<string, Command> = {
         bank: o.bank,
         account: o.account,
         operator: o.operator,
+        taxpayerType: parseTaxpayerType(o.type ?? '') ?? DEFAULT_TAXPAYER_TYPE,
       }),
   }),
   'company list': command({
