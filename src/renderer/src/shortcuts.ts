@@ -50,7 +50,7 @@ export const ISSUE_KEYS = {
   },
   removeLine: { keys: 'Ctrl+Delete', label: '删除当前行', matches: (e) => ctrl(e) && e.key === 'Delete' },
   pickItems: { keys: 'Alt+I', label: '选择常用开票项', matches: (e) => alt(e) && e.code === 'KeyI' },
-  browseCodes: { keys: 'Alt+K', label: '在税收分类编码表中为当前行选择编码', matches: (e) => alt(e) && e.code === 'KeyK' },
+  browseCodes: { keys: 'Alt+K', label: '为当前行选择税收分类编码', matches: (e) => alt(e) && e.code === 'KeyK' },
   preview: { keys: 'Alt+P', label: '预览发票', matches: (e) => alt(e) && e.code === 'KeyP' },
   save: { keys: 'Ctrl+S', label: '保存草稿', matches: (e) => ctrl(e) && e.code === 'KeyS' },
   issue: { keys: 'F9', label: '开票', matches: (e) => plain(e) && e.key === 'F9' },
