@@ -74,7 +74,7 @@ export const TABLE_KEYS = {
   rowUp: { keys: '↑', label: '上一行（编码候选打开时：上一个候选）', matches: key('ArrowUp') },
   nameEnter: {
     keys: 'Enter（项目名称）',
-    label: '采用高亮的编码候选（默认第一个）；智能匹配未返回时等待其结果，未找到编码时提示',
+    label: '选定高亮的编码候选；未选候选时转到下一格，行中尚无编码则采用第一个候选（智能匹配未返回时等其结果），未找到时提示',
     matches: key('Enter'),
   },
   dismiss: { keys: 'Esc', label: '关闭编码候选', matches: key('Escape') },
