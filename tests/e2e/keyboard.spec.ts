@@ -207,6 +207,16 @@ test('购买方 from the keyboard: Enter takes the highlighted suggestion; with 
   await expect(page.getByTestId('buyer-section')).not.toContainText('校验位')
   await page.keyboard.press('Tab')
   await expect(page.getByTestId('buyer-section')).not.toContainText('校验位')
+
+  // on with Tab to the lines: 含税, 新增行 and 选择常用开票项 are never under the action bar
+  const passed: string[] = []
+  for (let i = 0; i < 30 && (await focused(page)) !== 'line-1-name'; i++) {
+    await page.keyboard.press('Tab')
+    const under = await underTheBar(page)
+    passed.push(under.what)
+    expect(under.by, `${under.what} lies under the action bar`).toBeLessThanOrEqual(0)
+  }
+  expect(passed).toEqual(expect.arrayContaining(['lines-includes-tax', 'lines-add', 'lines-pick-items', 'line-1-name']))
 })
 
 test('the 编码表 tree from the keyboard: ↓ enters it, → opens, Enter on a group folds it, Enter on a leaf chooses', async ({ app, page, consoleErrors }) => {
