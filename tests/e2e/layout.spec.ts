@@ -24,15 +24,15 @@ interface Screen {
   hash: string
   /** the tables to measure (data-testid) */
   tables: string[]
-  /** a tab to open first (data-testid) */
-  tab?: string
+  /** a tab, or a button opening a dialog, to click first (data-testid) */
+  click?: string
 }
 
-const SCREENS: Screen[] = [
+const LISTS: Screen[] = [
   { name: 'items', hash: '/basic/items', tables: ['items-table'] },
   { name: 'customers', hash: '/basic/customers', tables: ['customers-table'] },
   { name: 'extras', hash: '/basic/extras', tables: ['extras-table'] },
-  { name: 'scenes', hash: '/basic/extras', tab: 'extras-tab-scenes', tables: ['scenes-table'] },
+  { name: 'scenes', hash: '/basic/extras', click: 'extras-tab-scenes', tables: ['scenes-table'] },
   { name: 'drafts', hash: '/invoice/drafts', tables: ['drafts-table'] },
   { name: 'invoices', hash: '/invoice/list', tables: ['invoices-table'] },
   { name: 'received', hash: '/invoice/received', tables: ['received-table'] },
@@ -41,6 +41,8 @@ const SCREENS: Screen[] = [
   { name: 'audit', hash: '/system/audit', tables: ['audit-table'] },
   { name: 'backups', hash: '/system/backups', tables: ['backups-table'] },
   { name: 'taxcodes', hash: '/system/taxcodes', tables: [] },
+  // 查看 of the first invoice: its face, with the lines as a table
+  { name: 'invoice-detail', hash: '/invoice/list', click: 'invoice-view', tables: ['detail-lines'] },
 ]
 
 /**
@@ -132,7 +134,10 @@ function menuProblems(): string[] {
 
 async function show(page: Page, screen: Screen): Promise<void> {
   await page.evaluate((hash) => (location.hash = hash), screen.hash)
-  if (screen.tab) await page.getByTestId(screen.tab).click()
+  if (screen.click) {
+    await expect(page.locator('.el-loading-mask')).toHaveCount(0)
+    await page.getByTestId(screen.click).first().click()
+  }
   for (const t of screen.tables) {
     const table = page.getByTestId(t)
     await expect(table.locator('.el-table__body-wrapper tbody tr').first()).toBeVisible()
@@ -142,10 +147,20 @@ async function show(page: Page, screen: Screen): Promise<void> {
   await page.waitForTimeout(300)
 }
 
+/** a dialog opened for the screen is closed again before the next */
+async function leave(page: Page): Promise<void> {
+  while ((await page.locator('.el-overlay-dialog:visible').count()) > 0) {
+    await page.keyboard.press('Escape')
+    await page.waitForTimeout(200)
+  }
+}
+
 test('every list reads well at 1366, 1440 and 1920 px: nothing wraps, nothing hides, the menu fits', async ({ app, page, consoleErrors }) => {
   void consoleErrors
   test.setTimeout(240_000)
-  await seedLists(app)
+  const { draftId } = await seedLists(app)
+  // and the issuing screen with a draft of two lines, 附加要素 and 经办人
+  const SCREENS = [...LISTS, { name: 'issue', hash: `/invoice/issue?id=${draftId}`, tables: [] }]
   await page.setViewportSize(SIZES[0])
   await app.open(page, '/basic/items')
   await expect(page.getByTestId('menu')).toBeVisible()
@@ -158,6 +173,7 @@ test('every list reads well at 1366, 1440 and 1920 px: nothing wraps, nothing hi
       const found = [...(await page.evaluate(menuProblems)), ...(await Promise.all(screen.tables.map((t) => page.evaluate(tableProblems, t)))).flat()]
       problems.push(...found.map((p) => `${size.width}px ${screen.name}: ${p}`))
       if (SHOTS.includes(size.width)) await page.screenshot({ path: path.join(SHOT_DIR, `${screen.name}-${size.width}.png`) })
+      await leave(page)
     }
   }
   expect([...new Set(problems)]).toEqual([])

@@ -70,7 +70,8 @@ async function issued(app: AppUnderTest, draft: InvoiceDraftInput): Promise<stri
   return inv.number!
 }
 
-export async function seedLists(app: AppUnderTest): Promise<void> {
+/** the books filled; returns a draft to open on the issuing screen */
+export async function seedLists(app: AppUnderTest): Promise<{ draftId: number }> {
   const platform = () => app.sandbox!.platform
   await app.createCompany()
   await syncOk(app) // registers the company and the demo counterparties
@@ -110,7 +111,13 @@ export async function seedLists(app: AppUnderTest): Promise<void> {
   platform().setQuota(SELLER.taxId, month, '900000000.00')
 
   // 草稿箱: drafts as typed, one of them with mistakes
-  await app.core.call('invoices.saveDraft', { draft: draftTo(CUSTOMERS[0], ['1234567.89', '1000']) })
+  const { id: draftId } = await app.core.call('invoices.saveDraft', {
+    draft: draftTo(CUSTOMERS[0], ['1234567.89', '1000'], {
+      extras: [{ name: '项目编号', value: 'ERP-2024-0815' }],
+      remark: '合同编号 HT-2024-0815；分三期付款',
+      agent: { name: '李经办', idType: '201', idNumber: '11010519491231002X', nationality: '中国', taxId: '' },
+    }),
+  })
   await app.core.call('invoices.saveDraft', { draft: draftTo({ name: '', taxId: '' }, ['12.5']) })
   await app.core.call('invoices.saveDraft', { draft: draftTo(SHANGHAI, ['888888.88'], { kind: '82' }) })
 
@@ -132,4 +139,5 @@ export async function seedLists(app: AppUnderTest): Promise<void> {
   await db.backup(path.join(path.dirname(ledger), 'backups', 'ledger-20260105-093012-before-0003_red.db'))
   db.close()
   await app.core.call('backups.restore', { name: 'ledger-20260105-093012-before-0003_red.db' })
+  return { draftId }
 }
