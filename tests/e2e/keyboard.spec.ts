@@ -219,12 +219,22 @@ test('购买方 from the keyboard: Enter takes the highlighted suggestion; with 
   expect(passed).toEqual(expect.arrayContaining(['lines-includes-tax', 'lines-add', 'lines-pick-items', 'line-1-name']))
 })
 
-test('the 编码表 tree from the keyboard: ↓ enters it, → opens, Enter on a group folds it, Enter on a leaf chooses', async ({ app, page, consoleErrors }) => {
+test('项目名称 Enter with the suggestions shown takes the first; the 编码表 tree: ↓ enters it, → opens, Enter on a group folds it, Enter on a leaf chooses', async ({ app, page, consoleErrors }) => {
   void consoleErrors
   await app.createCompany()
   const chain = (await app.core.call('taxcodes.path', { code: CONSULTING })).map((c) => c.code)
   await app.open(page, '/invoice/issue')
   await page.getByTestId('line-1-name').focus()
+  // with the suggestions shown and none picked, Enter keeps the first for a line without a code
+  await page.keyboard.type('咨询服务')
+  await expect(page.getByTestId('taxcode-suggest-option').first()).toHaveAttribute('data-code', CONSULTING)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('line-1-spec')).toBeFocused()
+  await expect(page.getByTestId('line-1-code')).toHaveText('*鉴证咨询服务*')
+
+  // line 2 from the tree
+  await page.keyboard.press('Alt+KeyN')
+  await expect(page.getByTestId('line-2-name')).toBeFocused()
   await page.keyboard.press('Alt+KeyK')
   const dialog = page.getByTestId('line-taxcode-dialog')
   await expect(dialog.getByTestId('taxcode-search')).toBeFocused()
@@ -250,7 +260,8 @@ test('the 编码表 tree from the keyboard: ↓ enters it, → opens, Enter on a
   }
   await page.keyboard.press('Enter')
   await expect(dialog).toBeHidden()
-  await expect(page.getByTestId('line-1-code')).toHaveText('*鉴证咨询服务*')
+  await expect(page.getByTestId('line-2-code')).toHaveText('*鉴证咨询服务*')
+  await expect(page.getByTestId('line-2-name')).toBeFocused()
 })
 
 test('快捷键: the panel lists every shortcut, opened from the top bar, with F1 and with ?', async ({ app, page, consoleErrors }) => {
