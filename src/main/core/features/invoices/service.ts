@@ -171,10 +171,29 @@ export function listInvoices(
   return { total, rows: rows.map((r) => toSummary(r, commands.get(r.id))) }
 }
 
+/**
+ * 复制: a new draft with an invoice's content. A red invoice is never copied as it stands — that
+ * would be a blue draft of negative lines —: what is issued again is its blue invoice's content, so
+ * that is copied when this ledger holds it, and without it the copy is refused, saying why.
+ */
 export function copyInvoice(ledger: Ledger, id: number, now: string): Invoice {
-  const source = JSON.parse(row(ledger.orm, id).document) as InvoiceDraft
-  const { id: copyId } = saveDraft(ledger, undefined, source, now, false)
+  const found = row(ledger.orm, id)
+  const source = found.colour === 'red' ? blueOf(ledger.orm, found) : found
+  const { id: copyId } = saveDraft(ledger, undefined, JSON.parse(source.document) as InvoiceDraft, now, false)
   return getInvoice(ledger, copyId, now)
+}
+
+/** the blue invoice a red one reversed, from this ledger's 销项 */
+function blueOf(db: Db, red: InvoiceRow): InvoiceRow {
+  const blue = red.blueNumber
+    ? db.select().from(invoices).where(and(eq(invoices.number, red.blueNumber), eq(invoices.colour, 'blue'))).get()
+    : undefined
+  if (!blue)
+    throw new AppError(
+      'CONFLICT',
+      `红字发票不能复制：复制会得到金额为负数的蓝字草稿，而它所冲的蓝字发票${red.blueNumber ? ` ${red.blueNumber} ` : ''}不在本账簿中。如需重新开票，请新建发票`,
+    )
+  return blue
 }
 
 export function deleteDrafts(ledger: Ledger, ids: number[], now: string): { deleted: number } {
