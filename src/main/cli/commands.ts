@@ -187,6 +187,10 @@ export const commands: Record<string, Command> = {
       return { total: rows.length, rows }
     },
   },
+  'taxcodes info': {
+    help: 'taxcodes info                                      当前使用的税收分类编码表：版本、来源、条数',
+    run: (core) => core.call('taxcodes.info', {}),
+  },
   'taxcodes import': {
     help: 'taxcodes import FILE                               导入税收分类编码表（CSV 或 XML）',
     run: async (core, args) => core.call('taxcodes.import', { file: inputFile(core, need(args, 'FILE')) }),

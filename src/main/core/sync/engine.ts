@@ -7,7 +7,7 @@ import { toShanghaiIso } from '../../../shared/domain/time'
 import type { CoreContext } from '../context'
 import { isAppError } from '../errors'
 import { recordAudit } from '../features/audit/service'
-import { importTable, parseTable } from '../features/taxcodes/service'
+import { importTable, parsePlatformTable, tableVersion } from '../features/taxcodes/service'
 import type { Ledger } from '../ledger/open'
 import { applyChanges, ensureSyncState, quotaReading, saveSyncState } from './apply'
 import { commandSpec } from './commands'
@@ -140,7 +140,7 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
     const file = await conn.authed((token) => conn.client.taxcodes(token))
     if (!file) return
     const now = ctx.now()
-    importTable(ledger, parseTable(file.bytes, file.fileName), now, (db) =>
+    importTable(ledger, parsePlatformTable(file), now, (db) =>
       recordAudit(db, now, { action: 'import', entity: 'taxcodes', summary: `从税务平台更新税收分类编码表（版本 ${file.version}）` }),
     )
     saveSyncState(ledger, { taxcodesVersion: file.version })
@@ -165,7 +165,8 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       await push(ledger, conn, manual, result)
       await pull(ledger, conn, sync.cursor, result)
       saveSyncState(ledger, { quota: JSON.stringify(quotaReading(await conn.authed((token) => conn.client.quota(token)))) })
-      await refreshTaxcodes(ledger, conn, sync.taxcodesVersion)
+      // a ledger never synced holds the shipped table: the platform serving that same version sends nothing
+      await refreshTaxcodes(ledger, conn, sync.taxcodesVersion ?? tableVersion(ledger))
       saveSyncState(ledger, { lastSuccessAt: ctx.now(), lastError: null })
       state.online = true
       state.lastError = null
