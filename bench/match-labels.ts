@@ -51,7 +51,7 @@ export function labelProblems(set: Labelled[], rows: TaxCodeRow[]): string[] {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('bench/match-labels.ts')) {
-  const table = path.resolve(process.argv[2] ?? '../shared/data/tax_classification_codes_2018.csv')
+  const table = path.resolve(process.argv[2] ?? 'resources/taxcodes/taxcodes.csv')
   const rows = parseTaxCodeCsv(fs.readFileSync(table), path.basename(table))
   let bad = 0
   for (const file of ['bench/match-eval.csv', 'bench/match-heldout.csv']) {

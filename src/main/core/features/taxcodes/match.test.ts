@@ -1,19 +1,16 @@
-// Smart matching against the full public table (../shared/data, 3,534 leaves), read with the
-// product's own parser: history first, exact names first, typical bookkeeping names found, noise
-// cut, nothing for nothing.
-import fs from 'node:fs'
+// Smart matching against the table shipped with the app (resources/taxcodes, 3,534 leaves), read
+// with the product's own parser: history first, exact names first, typical bookkeeping names
+// found, noise cut, nothing for nothing.
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { readBuiltinTable } from './builtin'
 import { buildMatcher, type MatchHistoryEntry, type TaxCodeMatcher } from './match'
 import { cleanName } from './matchText'
-import { parseTaxCodeCsv } from './parseCsv'
-
-const FULL = path.resolve('../shared/data/tax_classification_codes_2018.csv')
 
 let matcher: TaxCodeMatcher
 let leaves: Set<string>
 beforeAll(() => {
-  const rows = parseTaxCodeCsv(fs.readFileSync(FULL), 'full.csv')
+  const { rows } = readBuiltinTable(path.resolve('.'))
   leaves = new Set(rows.filter((r) => r.isLeaf).map((r) => r.code))
   matcher = buildMatcher(rows)
 })
@@ -106,14 +103,5 @@ describe('taxcodes.match', () => {
     expect(new Set(hits.map((h) => h.code)).size).toBe(7)
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a))
     for (const h of hits) expect(['名称匹配', '关键字', '说明']).toContain(h.matchedBy)
-  })
-
-  it('answers a query in a few milliseconds once the index is built', () => {
-    const names = ['联想ThinkPad笔记本电脑', '办公室保洁费', '2024年度审计费', 'A4复印纸', '顺丰快递费']
-    for (const n of names) top(n) // warm up
-    const t0 = performance.now()
-    for (let i = 0; i < 20; i++) for (const n of names) top(n)
-    // generous: the bench holds the real figure (p95 ≤ 5 ms); this only catches a scan of the table
-    expect((performance.now() - t0) / 100).toBeLessThan(25)
   })
 })
