@@ -1,4 +1,4 @@
-// The labelled sets of the matching benchmark (bench/match-eval.csv, bench/match-heldout.csv):
+// The labelled sets of the matching benchmark (bench/match-eval.csv, match-heldout.csv, match-blind.csv):
 // name,code,note rows, a code being one leaf or a few equally right ones ('a|b'). A label that is
 // not a leaf of the table would score a right answer as wrong, so every set is checked first.
 // Runnable alone: `npx tsx bench/match-labels.ts [TABLE.csv]` lists every label that is no leaf.
@@ -54,7 +54,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('bench/mat
   const table = path.resolve(process.argv[2] ?? 'resources/taxcodes/taxcodes.csv')
   const rows = parseTaxCodeCsv(fs.readFileSync(table), path.basename(table))
   let bad = 0
-  for (const file of ['bench/match-eval.csv', 'bench/match-heldout.csv']) {
+  for (const file of ['bench/match-eval.csv', 'bench/match-heldout.csv', 'bench/match-blind.csv']) {
     const set = readLabelled(path.resolve(file))
     const problems = labelProblems(set, rows)
     bad += problems.length
