@@ -33,7 +33,7 @@ import { quotaFen, setQuota, snapshotOf } from './rules/quota'
 import { adminMarkBooked, type Answer, type RedAction, readRedConfirmation, readRedConfirmations, runRedAction } from './rules/redActions'
 import { expireDue } from './rules/redExpiry'
 import { confirmIssues, setConfirmIssues } from './rules/redSettings'
-import { currentTaxcodes, importTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
+import { currentTaxcodes, importTaxcodes, loadBuiltinTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
 import { addTaxpayer, quotaFenOf, requireTaxpayer, sellerRates, setQualification, taxpayerInfo } from './rules/taxpayers'
 import { DB_FILE, openStore } from './store/open'
 
@@ -91,6 +91,8 @@ export interface Platform {
   confirmIssues(): boolean
   setConfirmIssues(on: boolean): boolean
   importTaxcodes(fileName: string, bytes: Uint8Array): TaxcodesImport
+  /** the table shipped with the app (resources/taxcodes), when none is in force; null when one is */
+  loadBuiltinTaxcodes(dir: string): TaxcodesImport | null
   taxcodes(): TaxcodesFile | null
   close(): void
 }
@@ -152,6 +154,7 @@ export function createPlatform(opts: PlatformOptions): Platform {
     confirmIssues: () => confirmIssues(ctx),
     setConfirmIssues: (on) => setConfirmIssues(ctx, on),
     importTaxcodes: (fileName, bytes) => importTaxcodes(ctx, fileName, bytes),
+    loadBuiltinTaxcodes: (dir) => loadBuiltinTaxcodes(ctx, dir),
     taxcodes: () => currentTaxcodes(ctx),
     close: () => db.close(),
   }

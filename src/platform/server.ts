@@ -28,6 +28,7 @@ import { checkKey } from './rules/idempotency'
 import { LIST_MAX_SIZE } from './rules/invoices'
 import type { Answer, RedAction } from './rules/redActions'
 import { createPlatform, type Platform } from './platform'
+import { findBuiltinTaxcodesDir } from './rules/taxcodes'
 
 /** far above a 5,000-line invoice (~2 MB of JSON) */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -42,6 +43,8 @@ export interface PlatformServerOptions {
   adminToken?: string
   /** default: migrations/platform found above this module (the packaged app passes its resources) */
   migrationsDir?: string
+  /** the table served when none was imported; default: resources/taxcodes found above this module */
+  taxcodesDir?: string
 }
 
 export interface PlatformServer {
@@ -193,6 +196,13 @@ export function createPlatformApp(platform: Platform, adminToken?: string): Hono
 
 export function startPlatformServer(opts: PlatformServerOptions): Promise<PlatformServer> {
   const platform = createPlatform({ dataDir: opts.dataDir, clock: opts.clock, migrationsDir: opts.migrationsDir })
+  try {
+    // first start: the sandbox serves the table shipped with the app
+    platform.loadBuiltinTaxcodes(opts.taxcodesDir ?? findBuiltinTaxcodesDir())
+  } catch (e) {
+    platform.close()
+    return Promise.reject(e)
+  }
   const host = opts.host ?? '127.0.0.1'
   const app = createPlatformApp(platform, opts.adminToken)
   return new Promise((resolve, reject) => {

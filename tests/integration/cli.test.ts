@@ -83,7 +83,8 @@ describe('CLI', { timeout: 180_000 }, () => {
     const exported = cli(data, 'customers', 'export', path.join(dir, 'out.xlsx'))
     expect(exported.json).toEqual({ file: path.join(dir, 'out.xlsx'), count: 1 })
 
-    expect(cli(data, 'taxcodes', 'search', '软件', '--top', '1').json).toMatchObject([{ code: '3040201010000000000', matchedBy: '名称' }])
+    expect(cli(data, 'taxcodes', 'info').json).toMatchObject({ total: 4204, leaves: 3534, source: 'builtin', sourceLabel: '内置编码表', version: '2018-01' })
+    expect(cli(data, 'taxcodes', 'search', '软件开发', '--top', '1').json).toMatchObject([{ code: '3040201010000000000', matchedBy: '名称' }])
     const items = cli(data, 'items', 'import', path.join(dir, 'missing.xlsx'))
     expect((items.json.error as { code: string }).code).toBe('NOT_FOUND')
   })

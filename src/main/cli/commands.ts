@@ -210,6 +210,10 @@ export const commands: Record<string, Command> = {
       return { total: rows.length, rows }
     },
   }),
+  'taxcodes info': command({
+    summary: '当前使用的税收分类编码表：版本、来源、条数',
+    run: (core) => core.call('taxcodes.info', {}),
+  }),
   'taxcodes import': command({
     summary: '导入税收分类编码表（CSV 或 XML）',
     args: [FILE('编码表文件（.csv 或 .xml）')],

@@ -1,9 +1,14 @@
 // The 商品和服务税收分类编码 table the platform serves (DOMAIN.md §8). The file is kept as given —
 // clients download exactly what was imported — and its leaf codes are extracted for the issuance
-// check (only leaf codes go on invoices). Version = import date + a short sha256 of the bytes.
+// check (only leaf codes go on invoices). Version = import date + a short sha256 of the bytes. A
+// sandbox with no table takes the one shipped with the app (resources/taxcodes), with its version.
 import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { XMLParser } from 'fast-xml-parser'
 import * as XLSX from 'xlsx'
+import type { BuiltinTaxcodesManifest } from '../../shared/api/taxcodes'
 import { shanghaiDate, toShanghaiIso } from '../clock'
 import { PlatformError } from '../errors'
 import { stmt } from '../store/statements'
@@ -82,10 +87,13 @@ export function extractLeaves(fileName: string, bytes: Uint8Array): string[] {
 /** Imports a table and puts it in force; importing the same bytes again the same day changes nothing. */
 export function importTaxcodes(ctx: Ctx, fileName: string, bytes: Uint8Array): TaxcodesImport {
   if (bytes.byteLength > TAXCODES_MAX_BYTES) throw new PlatformError('TOO_LARGE', `文件过大（上限 ${TAXCODES_MAX_BYTES / 1024 / 1024} MB）`)
+  const version = `${shanghaiDate(ctx.clock.now())}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}`
+  return putInForce(ctx, version, fileName, bytes)
+}
+
+function putInForce(ctx: Ctx, version: string, fileName: string, bytes: Uint8Array): TaxcodesImport {
   const leaves = extractLeaves(fileName, bytes)
-  const now = ctx.clock.now()
-  const version = `${shanghaiDate(now)}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}`
-  const importedAt = toShanghaiIso(now)
+  const importedAt = toShanghaiIso(ctx.clock.now())
   ctx.db
     .transaction(() => {
       const previous = stmt(ctx.db, 'SELECT id FROM taxcode_files WHERE version = ?').get(version) as { id: number } | undefined
@@ -100,6 +108,25 @@ export function importTaxcodes(ctx: Ctx, fileName: string, bytes: Uint8Array): T
     })
     .immediate()
   return { version, fileName, leaves: leaves.length, importedAt }
+}
+
+/** resources/taxcodes above this module: the repository in development, the app folder when built */
+export function findBuiltinTaxcodesDir(from = path.dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'resources', 'taxcodes')
+    if (fs.existsSync(path.join(candidate, 'manifest.json'))) return candidate
+    if (path.dirname(dir) === dir) throw new Error(`resources/taxcodes/manifest.json not found above ${from}`)
+  }
+}
+
+/**
+ * The table shipped with the app (`dir` holds manifest.json and the table it names), put in force
+ * under the manifest's version when no table is — never over one imported since. Null when one was.
+ */
+export function loadBuiltinTaxcodes(ctx: Ctx, dir: string): TaxcodesImport | null {
+  if (taxcodesVersion(ctx) !== null) return null
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as BuiltinTaxcodesManifest
+  return putInForce(ctx, manifest.version, manifest.file, fs.readFileSync(path.join(dir, manifest.file)))
 }
 
 /** The table in force (the newest import), or null when none was imported. */

@@ -8,7 +8,7 @@ import { toShanghaiIso } from '../../../shared/domain/time'
 import type { CoreContext } from '../context'
 import { isAppError } from '../errors'
 import { recordAudit } from '../features/audit/service'
-import { importTable, parseTable } from '../features/taxcodes/service'
+import { importTable, parsePlatformTable, tableVersion } from '../features/taxcodes/service'
 import type { Ledger } from '../ledger/open'
 import { applyChanges, ensureSyncState, quotaReading, saveSyncState } from './apply'
 import { saveQualification } from './qualification'
@@ -151,7 +151,7 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
     const file = await conn.authed((token) => conn.client.taxcodes(token))
     if (!file) return
     const now = ctx.now()
-    importTable(ledger, parseTable(file.bytes, file.fileName), now, (db) =>
+    importTable(ledger, parsePlatformTable(file), now, (db) =>
       recordAudit(db, now, { action: 'import', entity: 'taxcodes', summary: `从税务平台更新税收分类编码表（版本 ${file.version}）` }),
     )
     saveSyncState(ledger, { taxcodesVersion: file.version })
@@ -179,7 +179,8 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       saveSyncState(ledger, { quota: JSON.stringify(quotaReading(await conn.authed((token) => conn.client.quota(token)))) })
       const me = await conn.authed((token) => conn.client.me(token))
       if (saveQualification(ledger, me, ctx.now())) ctx.events.emit({ type: 'data.changed', entity: 'companies' })
-      await refreshTaxcodes(ledger, conn, me, sync.taxcodesVersion)
+      // a ledger never synced holds the shipped table: the platform serving that same version sends nothing
+      await refreshTaxcodes(ledger, conn, me, sync.taxcodesVersion ?? tableVersion(ledger))
       state.online = true
       // the platform answered the rest, but what it did not take is still queued: the run says so,
       // and is a success only when nothing it tried to send was left behind
