@@ -33,7 +33,7 @@ import { quotaFen, setQuota, snapshotOf } from './rules/quota'
 import { adminMarkBooked, type Answer, type RedAction, readRedConfirmation, readRedConfirmations, runRedAction } from './rules/redActions'
 import { expireDue } from './rules/redExpiry'
 import { confirmIssues, setConfirmIssues } from './rules/redSettings'
-import { currentTaxcodes, importTaxcodes, loadBuiltinTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
+import { backfillLeafRates, currentTaxcodes, importTaxcodes, loadBuiltinTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
 import { addTaxpayer, quotaFenOf, requireTaxpayer, sellerRates, setQualification, taxpayerInfo } from './rules/taxpayers'
 import { DB_FILE, openStore } from './store/open'
 
@@ -101,6 +101,7 @@ export function createPlatform(opts: PlatformOptions): Platform {
   const clock = opts.clock ?? systemClock
   const db = openStore(opts.dataDir, { appliedAt: toShanghaiIso(clock.now()), migrationsDir: opts.migrationsDir })
   const ctx: Ctx = { db, clock }
+  backfillLeafRates(ctx)
 
   const monthOrNow = (month: string | undefined): string => {
     if (month === undefined) return shanghaiMonth(clock.now())

@@ -1,8 +1,13 @@
 // The sandbox's side of the rate rules: a taxpayer's 纳税人类型 and granted rates, told by `/me`,
 // changed by the admin, and enforced on issuance with the same words the client uses.
-import { describe, expect, it } from 'vitest'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { REDUCED_REASONS } from '../../shared/domain/rateRules'
-import { issueRequestFor, newKey, refusal, SELLER, tempPlatform, THIRD } from '../testSupport'
+import { createPlatform } from '../platform'
+import { DB_FILE } from '../store/open'
+import { issueRequestFor, newKey, refusal, SELLER, tempDataDir, tempPlatform, THIRD } from '../testSupport'
+import { findBuiltinTaxcodesDir } from './taxcodes'
 
 const lineAt = (taxRate: string, policy: '01' | '03' | null = null) => [{ ...issueRequestFor().draft.lines[0]!, taxRate, policy }]
 
@@ -35,5 +40,30 @@ describe('纳税人类型 and rates on the sandbox', () => {
     // the same 专票 with a reason, and a 1% line, go through
     expect(p.issue(SELLER.taxId, issueRequestFor({ lines: lineAt('0.03'), reducedReason: REDUCED_REASONS[1] }), newKey()).tax).toBe('300.00')
     expect(p.issue(SELLER.taxId, issueRequestFor({ lines: lineAt('0.01') }), newKey()).tax).toBe('100.00')
+  })
+})
+
+describe('the code\'s own rates on the sandbox (the table in force)', () => {
+  it('refuses 13% on a 6% service and 简易计税 where the code allows none; keeps each leaf\'s rates across a restart', () => {
+    const dataDir = tempDataDir()
+    let p = tempPlatform({ dataDir })
+    expect(p.loadBuiltinTaxcodes(findBuiltinTaxcodesDir())).toMatchObject({ version: '2018-01', leaves: 3534 })
+    const refused = (over: Parameters<typeof issueRequestFor>[0]) => refusal(() => p.issue(SELLER.taxId, issueRequestFor(over), newKey())).issues
+    expect(refused({ lines: lineAt('0.13') })).toEqual([{ path: 'draft.lines.0.taxRate', message: '第 1 行：税收分类编码 3040201010000000000（软件开发服务）适用税率 6%，不能使用 13%' }])
+    expect(refused({ lines: lineAt('0.03', '01') })).toEqual([
+      { path: 'draft.lines.0.taxRate', message: '第 1 行：税收分类编码 3040201010000000000（软件开发服务）不是可选择简易计税的项目，一般纳税人不能按征收率 3% 开具' },
+    ])
+    // 工程服务 is marked 简易征收: a 一般纳税人's 3% with 01 goes through
+    const construction = [{ ...lineAt('0.03', '01')[0]!, name: '工程施工', taxCode: '3050100000000000000' }]
+    expect(p.issue(SELLER.taxId, issueRequestFor({ lines: construction }), newKey()).tax).toBe('300.00')
+
+    // a table put in force before leaves kept their rates is read again from its bytes at open
+    p.close()
+    const db = new Database(path.join(dataDir, DB_FILE))
+    db.prepare("UPDATE taxcode_leaves SET name = '', rates = '', special_mgmt = ''").run()
+    db.close()
+    p = createPlatform({ dataDir })
+    onTestFinished(() => p.close())
+    expect(refusal(() => p.issue(SELLER.taxId, issueRequestFor({ lines: lineAt('0.13') }), newKey())).issues[0]!.message).toContain('适用税率 6%，不能使用 13%')
   })
 })

@@ -234,6 +234,10 @@ export const taxcodeLeaves = sqliteTable('taxcode_leaves', {
   fileId: integer('file_id')
     .notNull()
     .references(() => taxcodeFiles.id),
+  /** what the rate rules read of the code: its name, today's rates ('|'-joined), 增值税特殊管理 */
+  name: text('name').notNull().default(''),
+  rates: text('rates').notNull().default(''),
+  specialMgmt: text('special_mgmt').notNull().default(''),
 })
 
 /** small facts about the platform (its QR check secret, 确认即开票, …) */
