@@ -107,9 +107,9 @@ test('from the start page to an issued invoice with the keyboard only', async ({
   // ── line 2: a name 智能匹配 cannot code is said so; Alt+K opens the 编码表, ↓ and Enter choose ──
   await page.keyboard.press('Alt+KeyN')
   await expect(page.getByTestId('line-2-name')).toBeFocused()
-  await page.keyboard.type('甲乙丙')
+  await page.keyboard.type('展台搭建')
   await page.keyboard.press('Enter')
-  await expect(page.locator('.el-message--warning', { hasText: '第 2 行“甲乙丙”没有找到匹配的税收分类编码' })).toBeVisible()
+  await expect(page.locator('.el-message--warning', { hasText: '第 2 行“展台搭建”没有找到匹配的税收分类编码' })).toBeVisible()
   await expect(page.getByTestId('line-2-code')).toHaveText('选择编码')
   await page.keyboard.press('Alt+KeyK')
   const codes = page.getByTestId('line-taxcode-dialog')
@@ -164,7 +164,7 @@ test('from the start page to an issued invoice with the keyboard only', async ({
   expect(onPlatform.draft.buyer).toMatchObject({ name: GUANGZHOU.name, taxId: GUANGZHOU.taxId })
   expect(onPlatform.draft.lines.map((l) => [l.name, l.taxCode, l.amount])).toEqual([
     ['软件开发', '3040201010000000000', '10000.00'],
-    ['甲乙丙', CONSULTING, '3000.00'],
+    ['展台搭建', CONSULTING, '3000.00'],
   ])
   expect(onPlatform.draft.reviewer).toBe('赵复核')
 })
