@@ -11,6 +11,7 @@ import {
   headerNotFound,
   rowColumns,
   rowTexts,
+  TextBudget,
   toTableRow,
   tooManyRows,
   type DenseRow,
@@ -19,7 +20,7 @@ import {
   type TableRow,
 } from './read'
 import type { SheetSpec } from './spec'
-import { formatBytes } from './units'
+import { formatBytes, formatCount } from './units'
 import { openXlsxStream } from './xlsxStream'
 
 export interface StreamHooks {
@@ -39,11 +40,11 @@ export async function readTableStream(bytes: Uint8Array, fileName: string, spec:
       bytes: bytes.length,
       limit: lim.maxBytes,
     })
-  checkXlsxContainer(bytes, extensionOf(fileName), lim.maxUncompressedBytes)
+  const zip = checkXlsxContainer(bytes, extensionOf(fileName), lim.maxUncompressedBytes)
 
   const names = headerNames(spec)
   try {
-    for (const sheet of await openXlsxStream(bytes, hooks.pause)) {
+    for (const sheet of await openXlsxStream(bytes, zip, lim, hooks.pause)) {
       if (sheet.hidden || sheet.name === INSTRUCTIONS_SHEET) continue
       const table = new SheetTable(sheet.name, names, spec, lim, hooks.row)
       await sheet.rows(hooks.pause, (number, cells) => table.push(number, cells))
@@ -64,6 +65,7 @@ class SheetTable {
   private found: TableHeader | null = null
   private noHeader = false
   private count = 0
+  private readonly budget: TextBudget
 
   constructor(
     private readonly sheetName: string,
@@ -71,16 +73,19 @@ class SheetTable {
     private readonly spec: SheetSpec,
     private readonly lim: ReadLimits,
     private readonly emit: (row: TableRow) => void,
-  ) {}
+  ) {
+    this.budget = new TextBudget(lim.maxTextChars)
+  }
 
-  push(number: number, cells: DenseRow): void {
-    if (this.noHeader) return
+  /** false once the sheet has shown it has no header: the rest of it need not be read */
+  push(number: number, cells: DenseRow): boolean {
     if (!this.columns && number <= this.lim.headerSearchRows) {
       this.top.push({ number, cells })
-      return
+      return true
     }
-    if (!this.columns && !this.chooseHeader()) return
-    this.add(toTableRow(cells, number, this.columns!))
+    if (!this.columns && !this.chooseHeader()) return false
+    this.add(toTableRow(cells, number, this.columns!), number)
+    return true
   }
 
   /** the sheet's header, or null when it has none */
@@ -104,13 +109,14 @@ class SheetTable {
     const header = mapHeader(rowTexts(best.cells), best.number, this.names, this.spec)
     this.columns = rowColumns(header)
     this.found = { sheetName: this.sheetName, headerRow: best.number, mapped: header.mapped, ignoredHeaders: header.ignoredHeaders }
-    for (const t of this.top) if (t.number > best.number) this.add(toTableRow(t.cells, t.number, this.columns))
+    for (const t of this.top) if (t.number > best.number) this.add(toTableRow(t.cells, t.number, this.columns), t.number)
     return true
   }
 
-  private add(row: TableRow | null): void {
+  private add(row: TableRow | null, number: number): void {
     if (!row) return
-    if (this.count++ === this.lim.maxRows) throw tooManyRows(this.lim.maxRows)
+    if (this.count++ === this.lim.maxRows) throw tooManyRows(this.lim.maxRows, `工作表「${this.sheetName}」读到第 ${formatCount(number)} 行时`)
+    this.budget.spend(row, this.sheetName)
     this.emit(row)
   }
 }
