@@ -1,6 +1,6 @@
 // Reads a spreadsheet and checks every row with the same schema and rules as the form, the same
-// way whether it runs in place (small files) or in the import worker (large ones). Results leave
-// in batches, so the worker holds only the parsed file and a batch.
+// way whether it runs in place (small files) or in the import worker (large ones). Each row leaves
+// at once, valid or failed, to where the import keeps it (its stage): nothing here holds the table.
 import fs from 'node:fs'
 import type { Ledger } from '../ledger/open'
 import { isZip } from './excel/openWorkbook'
@@ -17,9 +17,12 @@ export interface FailedRow {
 export interface CheckHooks<F> {
   /** every few thousand rows: hands the event loop back; may throw to stop (cancel) */
   pause(): Promise<void>
+  /** every few thousand rows and at the end */
   progress(rowsRead: number): void
-  /** the rows checked since the last batch: nothing holds the whole table */
-  batch(valid: F[], failed: FailedRow[]): void
+  /** the spreadsheet row that already holds this identity, if any (duplicates within the file) */
+  earlier(identity: string): number | undefined
+  valid(row: TableRow, value: F, identity: string): void
+  failed(row: FailedRow): void
 }
 
 const SLICE = 2000
@@ -40,30 +43,23 @@ async function readRows(file: { path: string; name: string }, spec: SheetSpec, p
 }
 
 export async function checkTable<F>(ledger: Ledger, spec: TableImport<F>, file: { path: string; name: string }, hooks: CheckHooks<F>): Promise<number> {
-  const firstRowOf = new Map<string, number>()
-  let valid: F[] = []
-  let failed: FailedRow[] = []
   let total = 0
-  const flush = () => {
-    hooks.batch(valid, failed)
-    valid = []
-    failed = []
-  }
   await readRows(file, spec.sheet, hooks.pause, (row) => {
-    const o = checkRow(ledger, spec, row, firstRowOf)
-    if ('value' in o) valid.push(o.value)
-    else failed.push(o)
-    if (++total % SLICE === 0) {
-      hooks.progress(total)
-      flush()
-    }
+    const o = checkRow(ledger, spec, row, hooks.earlier)
+    if ('value' in o) hooks.valid(row, o.value, o.identity)
+    else hooks.failed(o)
+    if (++total % SLICE === 0) hooks.progress(total)
   })
   hooks.progress(total)
-  flush()
   return total
 }
 
-function checkRow<F>(ledger: Ledger, spec: TableImport<F>, row: TableRow, firstRowOf: Map<string, number>): FailedRow | { value: F } {
+function checkRow<F>(
+  ledger: Ledger,
+  spec: TableImport<F>,
+  row: TableRow,
+  earlier: (identity: string) => number | undefined,
+): FailedRow | { value: F; identity: string } {
   const issues: CellIssue[] = [...row.problems]
   const { input, issues: inputIssues } = spec.toInput(row.values)
   issues.push(...inputIssues)
@@ -79,10 +75,9 @@ function checkRow<F>(ledger: Ledger, spec: TableImport<F>, row: TableRow, firstR
   if (issues.length > 0) return { row, issues }
   const ruleIssue = spec.check?.(ledger, parsed.data)
   if (ruleIssue) return { row, issues: [ruleIssue] }
-  const id = spec.identity(parsed.data)
-  const earlier = firstRowOf.get(id)
-  if (earlier !== undefined)
-    return { row, issues: [{ key: spec.sheet.columns[0]!.key, message: `与第 ${earlier} 行重复（同一${spec.label}在文件中出现了两次）` }] }
-  firstRowOf.set(id, row.row)
-  return { value: parsed.data }
+  const identity = spec.identity(parsed.data)
+  const first = earlier(identity)
+  if (first !== undefined)
+    return { row, issues: [{ key: spec.sheet.columns[0]!.key, message: `与第 ${first} 行重复（同一${spec.label}在文件中出现了两次）` }] }
+  return { value: parsed.data, identity }
 }

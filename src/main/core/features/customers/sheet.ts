@@ -6,7 +6,6 @@ import type { TableExport } from '../../files/tableExport'
 import type { SheetSpec } from '../../files/excel/spec'
 import type { Ledger } from '../../ledger/open'
 import { customers } from '../../ledger/schema'
-import { rowWriter } from '../../ledger/rowWriter'
 import { selectCustomers, type CustomerQuery } from './selection'
 import { toRow, type CustomerFields } from './row'
 import { customerFinder } from './service'
@@ -60,14 +59,12 @@ export const customerImport: TableImport<CustomerFields> = {
   },
   schema: customerInput,
   identity: (f) => (f.type === '企业' ? `企业\n${f.taxId}` : `自然人\n${f.name}\n${f.idNumber}`),
-  prepare(db) {
+  table: customers,
+  toRow,
+  finder(db) {
     const find = customerFinder(db)
-    const rows = rowWriter(db, customers)
-    return {
-      find: (f) => find(f),
-      insert: (f, now) => void rows.insert({ ...toRow(f), createdAt: now, updatedAt: now }),
-      update: (id, f, now) => rows.update(id, { ...toRow(f), updatedAt: now }),
-    }
+    // a staged row carries the fields the finder reads (type, taxId, name, idNumber) under the same keys
+    return (row) => find(row as CustomerFields)
   },
 }
 

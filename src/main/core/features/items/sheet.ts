@@ -7,7 +7,6 @@ import type { SheetSpec } from '../../files/excel/spec'
 import type { Ledger } from '../../ledger/open'
 import { items } from '../../ledger/schema'
 import { leafProblem } from '../taxcodes/service'
-import { rowWriter } from '../../ledger/rowWriter'
 import { countItems, itemFinder, itemWhere, pageItems, toRow, type ItemFields } from './service'
 
 export const itemSheet: SheetSpec = {
@@ -71,14 +70,11 @@ export const itemImport: TableImport<ItemFields> = {
     return problem ? { key: 'taxCode', message: problem } : null
   },
   identity: (f) => `${f.name}\n${f.spec}`,
-  prepare(db) {
+  table: items,
+  toRow,
+  finder(db) {
     const find = itemFinder(db)
-    const rows = rowWriter(db, items)
-    return {
-      find: (f) => find(f.name, f.spec),
-      insert: (f, now) => void rows.insert({ ...toRow(f), createdAt: now, updatedAt: now }),
-      update: (id, f, now) => rows.update(id, { ...toRow(f), updatedAt: now }),
-    }
+    return (row) => find(row.name as string, row.spec as string)
   },
 }
 
