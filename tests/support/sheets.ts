@@ -56,8 +56,11 @@ export async function readXlsx(file: string, sheet?: string): Promise<string[][]
   return out
 }
 
-/** A part's XML, given in pieces so a huge part is deflated as it is produced, never held whole. */
-export type XmlPieces = Iterable<string>
+/**
+ * A part's XML, given in pieces so a huge part is deflated as it is produced, never held whole
+ * (bytes are UTF-8 already: a bomb repeats one buffer).
+ */
+export type XmlPieces = Iterable<string | Uint8Array>
 
 const PART_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
@@ -105,7 +108,7 @@ export async function writeRawXlsx(file: string, parts: { sheet: XmlPieces; shar
   return file
 }
 
-function* concat(...pieces: XmlPieces[]): Iterable<string> {
+function* concat(...pieces: XmlPieces[]): Iterable<string | Uint8Array> {
   for (const p of pieces) yield* p
 }
 
@@ -120,7 +123,7 @@ async function writeZip(file: string, entries: [string, XmlPieces][]): Promise<v
     const source = Readable.from(
       (function* () {
         for (const piece of pieces) {
-          const bytes = Buffer.from(piece, 'utf8')
+          const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece
           crc = zlib.crc32(bytes, crc)
           size += bytes.length
           yield bytes
