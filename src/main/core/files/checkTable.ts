@@ -7,6 +7,7 @@ import { isZip } from './excel/openWorkbook'
 import { readTable, type TableRow } from './excel/read'
 import { readTableStream, type TableHeader } from './excel/readStream'
 import type { SheetSpec } from './excel/spec'
+import { identityOf } from './identity'
 import type { CellIssue, TableImport } from './tableImport'
 
 export interface FailedRow {
@@ -14,14 +15,15 @@ export interface FailedRow {
   issues: CellIssue[]
 }
 
-export interface CheckHooks<F> {
+export interface CheckHooks {
   /** every few thousand rows: hands the event loop back; may throw to stop (cancel) */
   pause(): Promise<void>
   /** every few thousand rows and at the end */
   progress(rowsRead: number): void
   /** the spreadsheet row that already holds this identity, if any (duplicates within the file) */
   earlier(identity: string): number | undefined
-  valid(row: TableRow, value: F, identity: string): void
+  /** a valid row, as the ledger will store it (the spec's toRow) */
+  valid(row: TableRow, record: Record<string, unknown>, identity: string | null): void
   failed(row: FailedRow): void
 }
 
@@ -42,11 +44,11 @@ async function readRows(file: { path: string; name: string }, spec: SheetSpec, p
   return header
 }
 
-export async function checkTable<F>(ledger: Ledger, spec: TableImport<F>, file: { path: string; name: string }, hooks: CheckHooks<F>): Promise<number> {
+export async function checkTable<F>(ledger: Ledger, spec: TableImport<F>, file: { path: string; name: string }, hooks: CheckHooks): Promise<number> {
   let total = 0
   await readRows(file, spec.sheet, hooks.pause, (row) => {
     const o = checkRow(ledger, spec, row, hooks.earlier)
-    if ('value' in o) hooks.valid(row, o.value, o.identity)
+    if ('record' in o) hooks.valid(row, o.record, o.identity)
     else hooks.failed(o)
     if (++total % SLICE === 0) hooks.progress(total)
   })
@@ -59,7 +61,7 @@ function checkRow<F>(
   spec: TableImport<F>,
   row: TableRow,
   earlier: (identity: string) => number | undefined,
-): FailedRow | { value: F; identity: string } {
+): FailedRow | { record: Record<string, unknown>; identity: string | null } {
   const issues: CellIssue[] = [...row.problems]
   const { input, issues: inputIssues } = spec.toInput(row.values)
   issues.push(...inputIssues)
@@ -75,9 +77,10 @@ function checkRow<F>(
   if (issues.length > 0) return { row, issues }
   const ruleIssue = spec.check?.(ledger, parsed.data)
   if (ruleIssue) return { row, issues: [ruleIssue] }
-  const identity = spec.identity(parsed.data)
-  const first = earlier(identity)
+  const record = spec.toRow(parsed.data)
+  const identity = identityOf(spec.identity, record)
+  const first = identity === null ? undefined : earlier(identity)
   if (first !== undefined)
     return { row, issues: [{ key: spec.sheet.columns[0]!.key, message: `与第 ${first} 行重复（同一${spec.label}在文件中出现了两次）` }] }
-  return { value: parsed.data, identity }
+  return { record, identity }
 }

@@ -52,7 +52,7 @@ export async function importFile<F>(
         hooks.progress(rows, '读取并校验')
       },
       earlier: (identity) => stage.earlier(identity),
-      valid: (row, value, identity) => stage.addValid(row.row, spec.toRow(value), identity),
+      valid: (row, record, identity) => stage.addValid(row.row, record, identity),
       failed: (row) => stage.addFailed(row),
     })
     stage.commit()
@@ -62,7 +62,7 @@ export async function importFile<F>(
     hooks.progress(total, '写入')
 
     ledger.db.exec('BEGIN IMMEDIATE')
-    const { created, updated } = stage.apply(now, spec.finder(ledger.db))
+    const { created, updated } = stage.apply(now, spec.identity)
     recordAudit(ledger.orm, now, {
       action: 'import',
       entity: spec.entity,

@@ -6,12 +6,12 @@
 // and sync go on meanwhile (importFile.ts). Large files are imported in a worker thread with a
 // memory ceiling, so the app neither freezes nor balloons.
 import type { z } from 'zod'
-import type Database from 'better-sqlite3'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { ImportFailure, ImportResult } from '../../../shared/api/importResult'
 import type { CoreContext } from '../context'
 import type { Ledger } from '../ledger/open'
 import type { SheetSpec } from './excel/spec'
+import type { IdentityKeys } from './identity'
 import fs from 'node:fs'
 import { importFile, type ImportOutcome, type ImportPhase } from './importFile'
 import { runWorker, siblingModule } from './worker'
@@ -32,17 +32,12 @@ export interface TableImport<F> {
   schema: z.ZodType<F>
   /** rules that need the ledger (e.g. the tax code is a leaf), checked as the row is read */
   check?(ledger: Ledger, f: F): CellIssue | null
-  /** rows with equal identity are the same record */
-  identity(f: F): string
   /** the ledger table the records go to */
   table: SQLiteTable
   /** a checked row as that table stores it, but its id and times (mapped while reading: applying only copies) */
   toRow(f: F): Record<string, unknown>
-  /**
-   * The ledger's record with the identity of a row as toRow gave it (read back by the table's keys),
-   * prepared once per import inside its transaction.
-   */
-  finder(db: Database.Database): (row: Record<string, unknown>) => number | undefined
+  /** which records are the same one: as the table's unique indexes say (identity.ts) */
+  identity: IdentityKeys
 }
 
 /**

@@ -8,7 +8,6 @@ import type { Ledger } from '../../ledger/open'
 import { customers } from '../../ledger/schema'
 import { selectCustomers, type CustomerQuery } from './selection'
 import { toRow, type CustomerFields } from './row'
-import { customerFinder } from './service'
 
 export const customerSheet: SheetSpec = {
   sheetName: '客户信息',
@@ -58,14 +57,13 @@ export const customerImport: TableImport<CustomerFields> = {
     return { input: { ...v, type, idType }, issues }
   },
   schema: customerInput,
-  identity: (f) => (f.type === '企业' ? `企业\n${f.taxId}` : `自然人\n${f.name}\n${f.idNumber}`),
   table: customers,
   toRow,
-  finder(db) {
-    const find = customerFinder(db)
-    // a staged row carries the fields the finder reads (type, taxId, name, idNumber) under the same keys
-    return (row) => find(row as CustomerFields)
-  },
+  // as the ledger's unique indexes customers_enterprise and customers_person say
+  identity: [
+    { where: { type: '企业' }, columns: ['taxId'] },
+    { where: { type: '自然人' }, columns: ['name', 'idNumber'] },
+  ],
 }
 
 export function customerExport(ledger: Ledger, q: CustomerQuery): TableExport<Customer> {

@@ -7,7 +7,7 @@ import type { SheetSpec } from '../../files/excel/spec'
 import type { Ledger } from '../../ledger/open'
 import { items } from '../../ledger/schema'
 import { leafProblem } from '../taxcodes/service'
-import { countItems, itemFinder, itemWhere, pageItems, toRow, type ItemFields } from './service'
+import { countItems, itemWhere, pageItems, toRow, type ItemFields } from './service'
 
 export const itemSheet: SheetSpec = {
   sheetName: '项目信息',
@@ -69,13 +69,10 @@ export const itemImport: TableImport<ItemFields> = {
     const problem = leafProblem(ledger, f.taxCode)
     return problem ? { key: 'taxCode', message: problem } : null
   },
-  identity: (f) => `${f.name}\n${f.spec}`,
   table: items,
   toRow,
-  finder(db) {
-    const find = itemFinder(db)
-    return (row) => find(row.name as string, row.spec as string)
-  },
+  // as the ledger's unique index items_identity says
+  identity: [{ columns: ['name', 'spec'] }],
 }
 
 export function itemExport(ledger: Ledger, q: { query?: string; category?: string }): TableExport<Item> {
