@@ -3,10 +3,8 @@
 // at once, valid or failed, to where the import keeps it (its stage): nothing here holds the table.
 import fs from 'node:fs'
 import type { Ledger } from '../ledger/open'
-import { isZip } from './excel/openWorkbook'
-import { readTable, type TableRow } from './excel/read'
-import { readTableStream, type TableHeader } from './excel/readStream'
-import type { SheetSpec } from './excel/spec'
+import type { TableRow } from './excel/read'
+import { readTableStream } from './excel/readStream'
 import { identityOf } from './identity'
 import type { CellIssue, TableImport } from './tableImport'
 
@@ -27,31 +25,19 @@ export interface CheckHooks {
   failed(row: FailedRow): void
 }
 
+/** progress is told every this many rows */
 const SLICE = 2000
-
-/**
- * Rows are read one by one: an .xlsx streams (the table never sits in memory whole); .xls and .csv
- * are parsed whole by SheetJS, then walked in slices.
- */
-async function readRows(file: { path: string; name: string }, spec: SheetSpec, pause: () => Promise<void>, row: (r: TableRow) => void): Promise<TableHeader> {
-  const bytes = fs.readFileSync(file.path)
-  if (/\.xlsx$/i.test(file.name) && isZip(bytes)) return readTableStream(bytes, file.name, spec, {}, { pause, row })
-  const { rows, ...header } = readTable(bytes, file.name, spec)
-  for (const [i, r] of rows.entries()) {
-    row(r)
-    if ((i + 1) % SLICE === 0) await pause()
-  }
-  return header
-}
 
 export async function checkTable<F>(ledger: Ledger, spec: TableImport<F>, file: { path: string; name: string }, hooks: CheckHooks): Promise<number> {
   let total = 0
-  await readRows(file, spec.sheet, hooks.pause, (row) => {
-    const o = checkRow(ledger, spec, row, hooks.earlier)
-    if ('record' in o) hooks.valid(row, o.record, o.identity)
+  const row = (r: TableRow) => {
+    const o = checkRow(ledger, spec, r, hooks.earlier)
+    if ('record' in o) hooks.valid(r, o.record, o.identity)
     else hooks.failed(o)
     if (++total % SLICE === 0) hooks.progress(total)
-  })
+  }
+  // rows come one by one whatever the file (readStream.ts): nothing holds the whole table
+  await readTableStream(fs.readFileSync(file.path), file.name, spec.sheet, {}, { pause: hooks.pause, row })
   hooks.progress(total)
   return total
 }

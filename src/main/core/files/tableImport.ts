@@ -42,20 +42,20 @@ export interface TableImport<F> {
 
 /**
  * When an import goes to the worker. An .xlsx streams and hands the event loop back as it goes, so
- * only a big one needs the worker's memory ceiling (4 MB ≈ 50,000 customers); .xls and .csv are
- * parsed whole and block while parsing, so the worker takes them from 512 KB (≈ 10,000 rows).
- * Below these sizes the worker's start-up would cost more than it saves.
+ * only a big one needs the worker (4 MB ≈ 50,000 customers); a .csv is decoded whole first and an
+ * .xls is parsed whole by SheetJS, blocking meanwhile, so the worker takes them from 512 KB
+ * (≈ 10,000 rows). Below these sizes the worker's start-up would cost more than it saves.
  */
 function needsWorker(file: { path: string; name: string }): boolean {
   const size = fs.statSync(file.path).size
   return size > (/\.xlsx$/i.test(file.name) ? 4 : 0.5) * 1024 * 1024
 }
 /**
- * The worker's memory ceiling: a runaway file stops with LIMIT instead of swelling the app. A
- * streamed .xlsx needs little (a tighter ceiling also makes its garbage go sooner); SheetJS parses
- * a 50 MB .xls or .csv whole, within the larger one.
+ * The worker's memory ceiling: a runaway file stops with LIMIT instead of swelling the app. What
+ * streams (.xlsx, CSV) needs little (a tighter ceiling also makes its garbage go sooner); SheetJS
+ * parses a 50 MB .xls (or an XML or HTML spreadsheet) whole, within the larger one.
  */
-const workerMemoryMb = (file: { name: string }) => (/\.xlsx$/i.test(file.name) ? 256 : 1024)
+const workerMemoryMb = (file: { name: string }) => (/\.xls$/i.test(file.name) ? 1024 : 256)
 
 /** a cell or a message shown in the answer: the error report keeps the whole text */
 function shown(text: string, max: number): string {

@@ -63,6 +63,11 @@ export function isZip(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP_MAGIC)
 }
 
+/** Whether the bytes are an OLE container (an .xls, or an encrypted workbook). */
+export function isCfb(bytes: Uint8Array): boolean {
+  return startsWith(bytes, CFB_MAGIC)
+}
+
 /**
  * SheetJS holds a workbook whole — every part inflated, then every cell — so an .xlsx it reads
  * (imports stream theirs, readStream.ts) may inflate to this much at most.

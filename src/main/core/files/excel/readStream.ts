@@ -1,14 +1,19 @@
-// Reads an .xlsx as a stream (xlsxStream.ts): a 100,000-row workbook never sits in memory as a
-// whole, and the event loop is handed back between chunks. The same rules as readTable apply —
+// Reads a table row by row, whatever the file: an .xlsx streams (xlsxStream.ts) and plain CSV is
+// split as it is read (csvStream.ts), so a 100,000-row file never sits in memory as a sheet, and
+// the event loop is handed back as they go; what only SheetJS reads (.xls, XML and HTML
+// spreadsheets) is parsed whole and then handed out in slices. The same rules as readTable apply —
 // the same pre-checks, sheet choice, header mapping, cell conversion and limits — and rows go to
 // the caller one by one.
 import { AppError } from '../../errors'
 import { headerNames, headerScore, mapHeader } from './header'
 import { INSTRUCTIONS_SHEET } from './layout'
-import { checkXlsxContainer, extensionOf } from './openWorkbook'
+import { CSV_SHEET, csvRows, isPlainDelimited } from './csvStream'
+import { decodeText, looksLikeText } from './decodeText'
+import { checkXlsxContainer, extensionOf, isCfb, isZip } from './openWorkbook'
 import {
   DEFAULT_READ_LIMITS,
   headerNotFound,
+  readTable,
   rowColumns,
   rowTexts,
   TextBudget,
@@ -21,7 +26,7 @@ import {
 } from './read'
 import type { SheetSpec } from './spec'
 import { formatBytes, formatCount } from './units'
-import { openXlsxStream } from './xlsxStream'
+import { openXlsxStream, type StreamSheet } from './xlsxStream'
 
 export interface StreamHooks {
   /** called between chunks: yields to the event loop; may throw to stop (cancel) */
@@ -33,6 +38,9 @@ export interface StreamHooks {
 /** what readTable returns but the rows, which went to `row` one by one */
 export type TableHeader = Omit<ReadResult, 'rows'>
 
+/** rows of a table SheetJS parsed whole, handed out between two pauses */
+const SLICE = 2000
+
 export async function readTableStream(bytes: Uint8Array, fileName: string, spec: SheetSpec, limits: Partial<ReadLimits>, hooks: StreamHooks): Promise<TableHeader> {
   const lim: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits }
   if (bytes.length > lim.maxBytes)
@@ -40,20 +48,43 @@ export async function readTableStream(bytes: Uint8Array, fileName: string, spec:
       bytes: bytes.length,
       limit: lim.maxBytes,
     })
-  const zip = checkXlsxContainer(bytes, extensionOf(fileName), lim.maxUncompressedBytes)
-
-  const names = headerNames(spec)
-  try {
-    for (const sheet of await openXlsxStream(bytes, zip, lim, hooks.pause)) {
-      if (sheet.hidden || sheet.name === INSTRUCTIONS_SHEET) continue
-      const table = new SheetTable(sheet.name, names, spec, lim, hooks.row)
-      await sheet.rows(hooks.pause, (number, cells) => table.push(number, cells))
-      const found = table.finish()
-      if (found) return found
+  const ext = extensionOf(fileName)
+  if (ext === 'xlsx' && isZip(bytes)) {
+    const zip = checkXlsxContainer(bytes, ext, lim.maxUncompressedBytes)
+    try {
+      return await readSheets(await openXlsxStream(bytes, zip, lim, hooks.pause), spec, lim, hooks)
+    } catch (e) {
+      if (e instanceof AppError) throw e
+      throw new AppError('FILE_INVALID', '文件已损坏或格式无法识别，无法读取：请在 Excel 中打开确认，另存为 .xlsx 后再导入', { cause: (e as Error).message })
     }
-  } catch (e) {
-    if (e instanceof AppError) throw e
-    throw new AppError('FILE_INVALID', '文件已损坏或格式无法识别，无法读取：请在 Excel 中打开确认，另存为 .xlsx 后再导入', { cause: (e as Error).message })
+  }
+  const text = ext === 'text' ? plainText(bytes) : null
+  if (text !== null) return readSheets([{ name: CSV_SHEET, hidden: false, rows: (pause, row) => csvRows(text, pause, row) }], spec, lim, hooks)
+
+  const { rows, ...header } = readTable(bytes, fileName, spec, limits)
+  for (const [i, r] of rows.entries()) {
+    hooks.row(r)
+    if ((i + 1) % SLICE === 0) await hooks.pause()
+  }
+  return header
+}
+
+/** the decoded text of a plain CSV, or null when readTable is to say what the bytes are */
+function plainText(bytes: Uint8Array): string | null {
+  if (bytes.length === 0 || isZip(bytes) || isCfb(bytes)) return null
+  const text = decodeText(bytes)
+  return looksLikeText(text) && isPlainDelimited(text) ? text : null
+}
+
+/** the first visible data sheet (workbook order) with a header near its top: its header; its rows went to `row` */
+async function readSheets(sheets: StreamSheet[], spec: SheetSpec, lim: ReadLimits, hooks: StreamHooks): Promise<TableHeader> {
+  const names = headerNames(spec)
+  for (const sheet of sheets) {
+    if (sheet.hidden || sheet.name === INSTRUCTIONS_SHEET) continue
+    const table = new SheetTable(sheet.name, names, spec, lim, hooks.row)
+    await sheet.rows(hooks.pause, (number, cells) => table.push(number, cells))
+    const found = table.finish()
+    if (found) return found
   }
   throw headerNotFound(spec, lim.headerSearchRows)
 }
