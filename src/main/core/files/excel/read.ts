@@ -30,7 +30,7 @@ export interface ReadLimits {
 }
 
 /**
- * The shared-string limits are about twice what a full import needs: 200,000 customers saved by
+ * The shared-string limits leave room above what a full import needs: 200,000 customers saved by
  * Excel hold 1.2 million shared strings of 25 million characters in all.
  */
 export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = {
@@ -38,7 +38,7 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = {
   maxRows: 200_000,
   headerSearchRows: 10,
   maxUncompressedBytes: 1024 ** 3,
-  maxSharedStrings: 2_500_000,
+  maxSharedStrings: 2_000_000,
   maxSharedChars: 50_000_000,
   maxTextChars: 100_000_000,
 }
