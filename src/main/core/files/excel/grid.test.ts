@@ -78,6 +78,12 @@ describe('an .xlsx whose cells lie outside Excel’s grid', () => {
     expect((await streamed(bytes)).map((r) => r.values.name)).toEqual(['甲'])
   })
 
+  it('refuses a <dimension> past the grid in SheetJS, and streams past it (it allocates nothing there)', async () => {
+    const bytes = await rawXlsx({ sheet: [`<dimension ref="A1:ZZZZZZ99999999"/><sheetData>${HEADER}${xmlRow(2, ['甲', '企业'])}</sheetData>`], sheetName: '客户' })
+    expect((await refusal(() => readTable(bytes, '客户.xlsx', customersSpec))).message).toContain('工作表「客户」中的位置「ZZZZZZ99999999」')
+    expect((await streamed(bytes)).map((r) => r.values.name)).toEqual(['甲'])
+  })
+
   it('reads a cell at XFD1048576, the grid’s last', async () => {
     const rows = await streamed(await rawXlsx(sheet(xmlRow(2, ['甲', '企业']), '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>')))
     expect(rows.map((r) => r.row)).toEqual([2])
