@@ -58,8 +58,8 @@ async function clientOf(server: PlatformServer, adminToken: string, dataDir: str
   return core
 }
 
-/** the public 2018 table: the platform checks every line against it, and clients take it from the platform */
-const TABLE = path.resolve('../shared/data/tax_classification_codes_2018.csv')
+/** the table shipped with the app, imported again as a later edition: the platform checks every line against it, and clients take it from the platform */
+const TABLE = path.resolve('resources/taxcodes/taxcodes.csv')
 const withTable = (platform: Platform) => platform.importTaxcodes(path.basename(TABLE), fs.readFileSync(TABLE))
 
 async function startSandbox(dataDir: string): Promise<{ server: PlatformServer; adminToken: string }> {

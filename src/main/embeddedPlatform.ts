@@ -11,7 +11,7 @@ export interface EmbeddedSandbox {
   close(): Promise<void>
 }
 
-/** `appDir`: where migrations/ is (the packaged app's resources); found from the module when absent */
+/** `appDir`: where migrations/ and resources/ are (the packaged app's resources); found from the module when absent */
 export function embeddedSandbox(dataDir: string, appDir?: string): EmbeddedSandbox {
   let running: ReturnType<typeof startPlatformServer> | null = null
   // a fresh admin token each run: only this process may register taxpayers on its sandbox
@@ -24,6 +24,7 @@ export function embeddedSandbox(dataDir: string, appDir?: string): EmbeddedSandb
         port: 0,
         adminToken,
         migrationsDir: appDir && path.join(appDir, 'migrations', 'platform'),
+        taxcodesDir: appDir && path.join(appDir, 'resources', 'taxcodes'),
       })
       const server = await running
       return { url: server.url, adminToken }

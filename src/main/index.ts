@@ -2,13 +2,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron'
 import { isCallName } from '../shared/api'
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/events'
 import type { HostCalls } from '../shared/host'
 import { createCore } from './core/app'
 import { embeddedSandbox } from './embeddedPlatform'
 import { defaultDataDir } from './core/dataDir'
+import { isAllowedExternal } from './security/externalLinks'
+import { safeStorageSeal } from './security/passwordSeal'
+import { denyAllPermissions } from './security/permissions'
+import { rendererSource } from './security/rendererSource'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 // the CLI and web mode use the same folder, so all three see the same books
@@ -20,16 +24,16 @@ const core = createCore({
   dataDir: app.getPath('userData'),
   appDir,
   embeddedPlatform: sandbox.start,
-  // platform passwords sealed by the OS keychain (safeStorage), usable once the app is ready
-  secretSeal: {
-    seal: (plain) => (safeStorage.isEncryptionAvailable() ? `sealed:${safeStorage.encryptString(plain).toString('base64')}` : plain),
-    open: (stored) => (stored.startsWith('sealed:') ? safeStorage.decryptString(Buffer.from(stored.slice(7), 'base64')) : stored),
-  },
+  // platform passwords sealed by the OS keychain (safeStorage), usable once the app is ready;
+  // without a keychain they stay in the 0600 file and 平台连接 says so
+  secretSeal: safeStorageSeal(safeStorage),
   version: app.getVersion(),
 })
 
 let mainWindow: BrowserWindow | null = null
-const rendererUrl = process.env.ELECTRON_RENDERER_URL
+// packaged: our own files only, no DevTools
+const source = rendererSource({ isPackaged: app.isPackaged, env: process.env })
+const rendererUrl = source.url
 const rendererFile = path.join(here, '../renderer/index.html')
 
 /** Only our own window, showing our own page, may call. */
@@ -83,12 +87,13 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: source.devTools,
     },
   })
   mainWindow.once('ready-to-show', () => mainWindow?.show())
-  // no new windows; links to the web open in the system browser
+  // no new windows; only the tax bureau's own https pages open, in the system browser
   mainWindow.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
+    if (isAllowedExternal(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
   mainWindow.webContents.on('will-navigate', (e, url) => {
@@ -106,11 +111,20 @@ Menu.setApplicationMenu(
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
     { label: '编辑', role: 'editMenu' },
-    { label: '视图', submenu: [{ role: 'reload', label: '重新加载' }, { role: 'toggleDevTools', label: '开发者工具' }, { role: 'togglefullscreen', label: '全屏' }] },
+    {
+      label: '视图',
+      submenu: [
+        { role: 'reload', label: '重新加载' },
+        ...(source.devTools ? [{ role: 'toggleDevTools' as const, label: '开发者工具' }] : []),
+        { role: 'togglefullscreen', label: '全屏' },
+      ],
+    },
   ]),
 )
 
 void app.whenReady().then(() => {
+  // camera, location, notifications, clipboard reads…: the app needs none, no page gets any
+  denyAllPermissions(session.defaultSession)
   createWindow()
   // after ready: safeStorage (the password seal) works only from here on
   core.sync.startBackground()

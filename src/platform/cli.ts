@@ -1,38 +1,53 @@
 // `fapiao platform …`: the sandbox's admin commands (docs/cli.md). They open <DIR>/platform.db
 // directly — also while `platform serve` runs on the same directory (WAL, busy timeout) — and
-// need no client core. src/main/cli/index.ts hands `platform …` here.
+// need no client core. Each declares its arguments and options (src/shared/cli.ts);
+// src/main/cli checks a command line against them and hands `platform …` here.
 import fs from 'node:fs'
 import path from 'node:path'
+import type { CliArg, CliCommandSpec, CliOption, CliOptions, CliRawValues, CliValues } from '../shared/cli'
 import { regionName } from '../shared/domain/regions'
+import { parseTaxpayerType, TAXPAYER_TYPES } from '../shared/domain/taxpayerType'
 import { BOOKING_STATUSES, type BookingStatus, RED_STATUSES, type RedStatusCode } from '../shared/platform/red'
 import { PlatformError, type PlatformIssue, toPlatformError } from './errors'
 import { createPlatform, type Platform } from './platform'
 import { startPlatformServer } from './server'
 
-export type Flags = Record<string, string | boolean | undefined>
+type Flags = CliRawValues
 
-interface Command {
-  help: string
+export interface PlatformCommand extends CliCommandSpec {
   /** the result to print; undefined when the command printed its own output (serve) */
   run(args: string[], flags: Flags): Promise<unknown>
 }
 
+/** the options every `platform …` command takes */
+export const PLATFORM_GLOBAL_OPTIONS = {
+  data: { value: 'DIR', description: '平台数据目录（其中的 platform.db）', required: true },
+  json: { type: 'boolean', description: '只输出一个 JSON 文档；失败时输出 {"error":{…}} 并以非零状态退出' },
+  help: { type: 'boolean', description: '显示用法（写在命令后：该命令的参数和选项）' },
+} as const satisfies CliOptions
+
+type GlobalValues = CliValues<typeof PLATFORM_GLOBAL_OPTIONS>
+
+/** A command whose run sees exactly the options it declares and the global ones, typed. */
+function command<const O extends CliOptions = Record<never, CliOption>>(
+  c: CliCommandSpec & { options?: O; run(args: string[], o: CliValues<O> & GlobalValues): Promise<unknown> },
+): PlatformCommand {
+  return c as unknown as PlatformCommand
+}
+
+const TAX_ID = { value: '纳税人识别号', description: '统一社会信用代码（18 位）', required: true } as const
+const PAGE = { value: 'P', description: '页码', positive: true } as const
+const SIZE = { value: 'S', description: '每页条数', positive: true } as const
+const ROLE = { choices: ['seller', 'buyer'], description: 'seller 销项、buyer 进项' } as const
+
 /** the environment variable that enables /admin/v1 on `platform serve` */
 export const ADMIN_TOKEN_ENV = 'FAPIAO_PLATFORM_ADMIN_TOKEN'
 
-const str = (flags: Flags, name: string): string | undefined => {
-  const v = flags[name]
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined
-}
+/** a value as typed, blank as absent */
+const str = (v: string | undefined): string | undefined => (v !== undefined && v.trim() !== '' ? v.trim() : undefined)
 
-function need(flags: Flags, name: string, what: string): string {
-  const v = str(flags, name)
-  if (v === undefined) throw new PlatformError('VALIDATION', `缺少参数 --${name}（${what}）`, [{ path: name, message: `请填写${what}` }])
-  return v
-}
-
-function withPlatform<T>(flags: Flags, work: (p: Platform) => T): T {
-  const platform = createPlatform({ dataDir: path.resolve(need(flags, 'data', '平台数据目录')) })
+function withPlatform<T>(data: string, work: (p: Platform) => T): T {
+  const platform = createPlatform({ dataDir: path.resolve(data) })
   try {
     return work(platform)
   } finally {
@@ -40,23 +55,18 @@ function withPlatform<T>(flags: Flags, work: (p: Platform) => T): T {
   }
 }
 
-function positiveInt(flags: Flags, name: string): number | undefined {
-  const v = str(flags, name)
-  if (v === undefined) return undefined
-  if (!/^\d{1,9}$/.test(v) || Number(v) < 1) throw new PlatformError('VALIDATION', `--${name} 应为正整数，现为“${v}”`)
-  return Number(v)
-}
+const positiveInt = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v))
 
-async function serve(flags: Flags): Promise<undefined> {
-  const port = flags.port === undefined ? 0 : Number(flags.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PlatformError('VALIDATION', `端口应为 0–65535，现为“${String(flags.port)}”`)
+async function serve(o: { data: string; host?: string; port?: string; json: boolean }): Promise<undefined> {
+  const port = o.port === undefined ? 0 : Number(o.port)
+  if (!/^\d{1,5}$/.test(o.port ?? '0') || port > 65535) throw new PlatformError('VALIDATION', `端口应为 0–65535，现为“${String(o.port)}”`)
   const server = await startPlatformServer({
-    dataDir: path.resolve(need(flags, 'data', '平台数据目录')),
-    host: str(flags, 'host') ?? '127.0.0.1',
+    dataDir: path.resolve(o.data),
+    host: str(o.host) ?? '127.0.0.1',
     port,
     adminToken: process.env[ADMIN_TOKEN_ENV] || undefined,
   })
-  process.stdout.write(flags.json ? `${JSON.stringify({ url: server.url, port: server.port })}\n` : `FAPIAO_PLATFORM_URL=${server.url}\n`)
+  process.stdout.write(o.json ? `${JSON.stringify({ url: server.url, port: server.port })}\n` : `FAPIAO_PLATFORM_URL=${server.url}\n`)
   process.stderr.write(`税务平台沙箱已启动：${server.url}（数据：${server.platform.file}），按 Ctrl+C 停止\n`)
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve)
@@ -67,52 +77,72 @@ async function serve(flags: Flags): Promise<undefined> {
   return undefined
 }
 
-const sandboxCommands: Record<string, Command> = {
-  serve: {
-    help: 'platform serve --data DIR [--host 127.0.0.1] [--port P]     启动税务平台沙箱（管理接口：设置环境变量 FAPIAO_PLATFORM_ADMIN_TOKEN）',
-    run: (_a, flags) => serve(flags),
-  },
-  'taxpayer add': {
-    help: 'platform taxpayer add --data DIR --tax-id T --name N --region R --password P [--quota AMOUNT]   注册纳税人（每月默认总额度）',
-    run: async (_a, flags) =>
-      withPlatform(flags, (p) => {
-        const { taxpayer, created } = p.addTaxpayer({
-          taxId: need(flags, 'tax-id', '纳税人识别号'),
-          name: need(flags, 'name', '纳税人名称'),
-          region: need(flags, 'region', '所在地区'),
-          password: need(flags, 'password', '登录密码'),
-          quota: str(flags, 'quota'),
-        })
-        return { ...taxpayer, regionName: regionName(taxpayer.region), created, quota: p.quota(taxpayer.taxId) }
-      }),
-  },
-  'quota set': {
-    help: 'platform quota set --data DIR --tax-id T --month YYYYMM --total AMOUNT   设置某月总额度',
-    run: async (_a, flags) =>
-      withPlatform(flags, (p) => p.setQuota(need(flags, 'tax-id', '纳税人识别号'), need(flags, 'month', '月份 YYYYMM'), need(flags, 'total', '总额度'))),
-  },
-  'quota show': {
-    help: 'platform quota show --data DIR --tax-id T [--month YYYYMM]   查看授信额度（默认本月）',
-    run: async (_a, flags) => withPlatform(flags, (p) => p.quota(need(flags, 'tax-id', '纳税人识别号'), str(flags, 'month'))),
-  },
-  'taxcodes import': {
-    help: 'platform taxcodes import --data DIR FILE   导入商品和服务税收分类编码表（.csv 或 .xml），供客户端下载',
-    run: async (args, flags) => {
-      const file = args[0] ?? str(flags, 'file')
-      if (!file) throw new PlatformError('VALIDATION', '缺少参数：编码表文件 FILE')
-      const full = path.resolve(file)
-      if (!fs.existsSync(full)) throw new PlatformError('NOT_FOUND', `文件不存在：${full}`)
-      return withPlatform(flags, (p) => p.importTaxcodes(path.basename(full), fs.readFileSync(full)))
+const sandboxCommands: Record<string, PlatformCommand> = {
+  'platform serve': command({
+    summary: '启动税务平台沙箱，直到 Ctrl+C（管理接口：设置环境变量 FAPIAO_PLATFORM_ADMIN_TOKEN）',
+    options: {
+      host: { value: '地址', description: '监听地址（默认 127.0.0.1）' },
+      port: { value: '端口', description: '监听端口（默认 0：任选一个空闲端口）' },
     },
-  },
-  'invoices list': {
-    help: 'platform invoices list --data DIR --tax-id T [--role seller|buyer] [--month YYYYMM] [--page P --size S]   平台上的发票（默认销项、全部）',
-    run: async (_a, flags) =>
-      withPlatform(flags, (p) => {
-        const role = str(flags, 'role') ?? 'seller'
-        if (role !== 'seller' && role !== 'buyer') throw new PlatformError('VALIDATION', `--role 应为 seller（销项）或 buyer（进项），现为“${role}”`)
-        const size = positiveInt(flags, 'size')
-        const page = p.listInvoices(need(flags, 'tax-id', '纳税人识别号'), { role, month: str(flags, 'month'), page: positiveInt(flags, 'page'), size })
+    run: (_a, o) => serve(o),
+  }),
+  'platform taxpayer add': command({
+    summary: '注册纳税人（每月默认总额度）',
+    options: {
+      'tax-id': TAX_ID,
+      name: { value: '名称', description: '纳税人名称', required: true },
+      region: { value: '地区', description: '所在地区：代码（44）或名称（广东）', required: true },
+      password: { value: '密码', description: '登录密码', required: true },
+      quota: { value: '金额', description: '每月默认总额度（默认 1000000.00）' },
+      type: { value: '纳税人类型', description: '纳税人类型（默认 一般纳税人）', choices: TAXPAYER_TYPES },
+    },
+    run: async (_a, o) =>
+      withPlatform(o.data, (p) => {
+        const taxpayerType = parseTaxpayerType(o.type ?? '') ?? undefined
+        const { taxpayer, created } = p.addTaxpayer({ taxId: o['tax-id'].trim(), name: o.name.trim(), region: o.region.trim(), password: o.password.trim(), quota: str(o.quota), taxpayerType })
+        const { taxpayerType: type, rates } = p.me(taxpayer.taxId)
+        return { ...taxpayer, regionName: regionName(taxpayer.region), taxpayerType: type, rates, created, quota: p.quota(taxpayer.taxId) }
+      }),
+  }),
+  'platform taxpayer set': command({
+    summary: '修改纳税人类型和可用税率/征收率（客户端下次同步时得知）',
+    options: {
+      'tax-id': TAX_ID,
+      type: { value: '纳税人类型', description: '纳税人类型；改类型而不给 --rates 时，可用该类型的全部税率', choices: TAXPAYER_TYPES },
+      rates: { value: '税率列表', description: '可用的税率/征收率，如 "3%,1%,免税"；空字符串表示该类型的全部' },
+    },
+    run: async (_a, o) => withPlatform(o.data, (p) => ({ taxId: o['tax-id'].trim(), ...p.setQualification(o['tax-id'].trim(), { type: o.type, rates: o.rates }) })),
+  }),
+  'platform quota set': command({
+    summary: '设置某月总额度',
+    options: {
+      'tax-id': TAX_ID,
+      month: { value: 'YYYYMM', description: '月份', required: true },
+      total: { value: '金额', description: '总额度', required: true },
+    },
+    run: async (_a, o) => withPlatform(o.data, (p) => p.setQuota(o['tax-id'].trim(), o.month.trim(), o.total.trim())),
+  }),
+  'platform quota show': command({
+    summary: '查看授信额度（默认本月）',
+    options: { 'tax-id': TAX_ID, month: { value: 'YYYYMM', description: '月份（默认本月）' } },
+    run: async (_a, o) => withPlatform(o.data, (p) => p.quota(o['tax-id'].trim(), str(o.month))),
+  }),
+  'platform taxcodes import': command({
+    summary: '导入商品和服务税收分类编码表（.csv 或 .xml），供客户端下载',
+    args: [{ name: 'FILE', description: '编码表文件（.csv 或 .xml）' }],
+    run: async ([file], o) => {
+      const full = path.resolve(file!)
+      if (!fs.existsSync(full)) throw new PlatformError('NOT_FOUND', `文件不存在：${full}`)
+      return withPlatform(o.data, (p) => p.importTaxcodes(path.basename(full), fs.readFileSync(full)))
+    },
+  }),
+  'platform invoices list': command({
+    summary: '平台上的发票（默认销项、全部）',
+    options: { 'tax-id': TAX_ID, role: { ...ROLE, description: 'seller 销项（默认）、buyer 进项' }, month: { value: 'YYYYMM', description: '开票月份' }, page: PAGE, size: SIZE },
+    run: async (_a, o) =>
+      withPlatform(o.data, (p) => {
+        const role = o.role === 'buyer' ? 'buyer' : 'seller'
+        const page = p.listInvoices(o['tax-id'].trim(), { role, month: str(o.month), page: positiveInt(o.page), size: positiveInt(o.size) })
         return {
           total: page.total,
           rows: page.rows.map((i) => ({
@@ -130,57 +160,46 @@ const sandboxCommands: Record<string, Command> = {
           })),
         }
       }),
-  },
+  }),
 }
 
-function onOff(flags: Flags, name: string): boolean {
-  const v = need(flags, name, 'on 或 off')
-  if (v !== 'on' && v !== 'off') throw new PlatformError('VALIDATION', `--${name} 应为 on 或 off，现为“${v}”`)
-  return v === 'on'
-}
-
-/** the 入账 status flag: one of BOOKING_STATUSES' codes */
-function bookingStatus(flags: Flags): BookingStatus | undefined {
-  const v = str(flags, 'status')
-  if (v === undefined) return undefined
-  const hit = BOOKING_STATUSES.find((b) => b.code === v)
-  if (!hit) throw new PlatformError('VALIDATION', `--status 应为 ${BOOKING_STATUSES.map((b) => `${b.code}（${b.label}）`).join('、')}，现为“${v}”`)
-  return hit.code
-}
-
-function redStatus(flags: Flags): RedStatusCode | undefined {
-  const v = str(flags, 'status')
-  if (v === undefined) return undefined
-  const hit = RED_STATUSES.find((s) => s.code === v)
-  if (!hit) throw new PlatformError('VALIDATION', `--status 应为 01–10 的红字确认单状态，现为“${v}”`)
-  return hit.code
-}
+const NUMBER: CliArg = { name: 'NUMBER', description: '20 位发票号码' }
 
 /** admin commands for 红字发票 and 入账 (issue 5): tests take both the API and these paths */
-const redCommands: Record<string, Command> = {
-  'invoice mark-booked': {
-    help: 'platform invoice mark-booked --data DIR NUMBER [--status 02] [--period YYYYMM]   以购买方身份为发票入账（默认 02、发票所属月份）',
-    run: async (args, flags) => {
-      const number = args[0] ?? ''
-      if (!/^\d{20}$/.test(number)) throw new PlatformError('VALIDATION', `缺少参数或格式不正确：发票号码 NUMBER（20 位数字），现为“${number}”`)
-      return withPlatform(flags, (p) => p.markBooked(number, { status: bookingStatus(flags), period: str(flags, 'period') }))
+const redCommands: Record<string, PlatformCommand> = {
+  'platform invoice mark-booked': command({
+    summary: '以购买方身份为发票入账（默认 02、发票所属月份）',
+    args: [NUMBER],
+    options: {
+      status: { value: '01…06', choices: BOOKING_STATUSES.map((b) => b.code), description: `入账状态：${BOOKING_STATUSES.map((b) => `${b.code} ${b.label}`).join('、')}` },
+      period: { value: 'YYYYMM', description: '入账所属期（默认发票所属月份）' },
     },
-  },
-  'settings set': {
-    help: 'platform settings set --data DIR --confirm-issues on|off   确认即开票：同意红字确认单时立即开具红字发票（默认 on）',
-    run: async (_a, flags) => withPlatform(flags, (p) => ({ confirmIssues: p.setConfirmIssues(onOff(flags, 'confirm-issues')) })),
-  },
-  'red list': {
-    help: 'platform red list --data DIR --tax-id T [--role seller|buyer] [--status S] [--page P --size S]   查看纳税人的红字确认单',
-    run: async (_a, flags) =>
-      withPlatform(flags, (p) => {
-        const role = str(flags, 'role')
-        if (role !== undefined && role !== 'seller' && role !== 'buyer') throw new PlatformError('VALIDATION', `--role 应为 seller 或 buyer，现为“${role}”`)
-        const page = p.listRedConfirmations(need(flags, 'tax-id', '纳税人识别号'), {
-          role,
-          status: redStatus(flags),
-          page: positiveInt(flags, 'page'),
-          size: positiveInt(flags, 'size'),
+    run: async ([number], o) => {
+      if (!/^\d{20}$/.test(number!)) throw new PlatformError('VALIDATION', `发票号码 NUMBER 应为 20 位数字，现为“${number}”`)
+      return withPlatform(o.data, (p) => p.markBooked(number!, { status: o.status as BookingStatus | undefined, period: str(o.period) }))
+    },
+  }),
+  'platform settings set': command({
+    summary: '确认即开票：同意红字确认单时立即开具红字发票（默认 on）',
+    options: { 'confirm-issues': { choices: ['on', 'off'], description: '确认即开票开（on）或关（off）', required: true } },
+    run: async (_a, o) => withPlatform(o.data, (p) => ({ confirmIssues: p.setConfirmIssues(o['confirm-issues'] === 'on') })),
+  }),
+  'platform red list': command({
+    summary: '查看纳税人的红字确认单',
+    options: {
+      'tax-id': TAX_ID,
+      role: { ...ROLE, description: 'seller 销方、buyer 购方（默认两方都看）' },
+      status: { value: '01…10', choices: RED_STATUSES.map((s) => s.code), description: '确认单状态' },
+      page: PAGE,
+      size: SIZE,
+    },
+    run: async (_a, o) =>
+      withPlatform(o.data, (p) => {
+        const page = p.listRedConfirmations(o['tax-id'].trim(), {
+          role: o.role as 'seller' | 'buyer' | undefined,
+          status: o.status as RedStatusCode | undefined,
+          page: positiveInt(o.page),
+          size: positiveInt(o.size),
         })
         return {
           total: page.total,
@@ -200,31 +219,20 @@ const redCommands: Record<string, Command> = {
           })),
         }
       }),
-  },
+  }),
 }
-export const platformCommands: Record<string, Command> = { ...sandboxCommands, ...redCommands }
-
-export function platformUsage(): string {
-  return `税务平台沙箱命令：\n${Object.values(platformCommands)
-    .map((c) => `  ${c.help}`)
-    .join('\n')}\n`
-}
+export const platformCommands: Record<string, PlatformCommand> = { ...sandboxCommands, ...redCommands }
 
 export function platformErrorBody(e: unknown): { code: string; message: string; issues?: PlatformIssue[] } {
   return toPlatformError(e).toBody().error
 }
 
 /**
- * Runs `platform <words…>`; returns the exit code. With --json exactly one JSON document goes to
- * stdout (the result, or {"error":{code,message}} with exit 1); else `print` shows the result.
+ * Runs a `platform …` command whose command line was checked against its declaration; returns the
+ * exit code. With --json exactly one JSON document goes to stdout (the result, or
+ * {"error":{code,message}} with exit 1); else `print` shows the result.
  */
-export async function runPlatformCli(words: string[], flags: Flags, print: (result: unknown) => void): Promise<number> {
-  const two = words.slice(0, 2).join(' ')
-  const [command, args] = platformCommands[two] ? [platformCommands[two], words.slice(2)] : [platformCommands[words[0] ?? ''], words.slice(1)]
-  if (flags.help || !command) {
-    process.stdout.write(platformUsage())
-    return flags.help ? 0 : 2
-  }
+export async function runPlatformCli(command: PlatformCommand, args: string[], flags: Flags, print: (result: unknown) => void): Promise<number> {
   try {
     const result = await command.run(args, flags)
     if (result !== undefined) {

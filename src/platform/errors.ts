@@ -2,6 +2,7 @@
 // Chinese message fit to show the bookkeeper. The server turns it into { error: { … } }.
 import { z } from 'zod'
 import type { PlatformErrorBody, PlatformErrorCode } from '../shared/platform/wire'
+import { chineseIssue } from '../shared/api/zodChinese'
 
 export type PlatformIssue = { path: string; message: string }
 
@@ -17,6 +18,7 @@ const STATUS: Record<PlatformErrorCode, number> = {
   RED_NOT_ALLOWED: 422,
   EXPIRED: 409,
   TOO_LARGE: 413,
+  TOO_MANY_ATTEMPTS: 429,
   INTERNAL: 500,
 }
 
@@ -55,12 +57,9 @@ export function toPlatformError(e: unknown): PlatformError {
   return new PlatformError('INTERNAL', `平台内部错误：${e instanceof Error ? e.message : String(e)}`)
 }
 
-/** Zod's own messages in Chinese, for this parse only (other code's zod settings stay as they are). */
-const zh = z.locales.zhCN().localeError
-
 /** A request part of the wire's shape, or VALIDATION naming each field. */
 export function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown, summary = '请求内容不正确'): T {
-  const r = schema.safeParse(value, { error: zh })
+  const r = schema.safeParse(value, { error: chineseIssue })
   if (!r.success) throw validationFailure(summary, r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })))
   return r.data
 }

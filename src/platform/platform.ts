@@ -2,7 +2,7 @@
 // (server.ts), the admin CLI (cli.ts) and the benchmark floor (issuance without HTTP).
 // Its database is <dataDir>/platform.db; several processes may open it at once.
 import path from 'node:path'
-import { RATE_LABELS } from '../shared/domain/rates'
+import type { SellerRates } from '../shared/domain/rateRules'
 import type {
   AddTaxpayerRequest,
   ChangesPage,
@@ -33,8 +33,8 @@ import { quotaFen, setQuota, snapshotOf } from './rules/quota'
 import { adminMarkBooked, type Answer, type RedAction, readRedConfirmation, readRedConfirmations, runRedAction } from './rules/redActions'
 import { expireDue } from './rules/redExpiry'
 import { confirmIssues, setConfirmIssues } from './rules/redSettings'
-import { currentTaxcodes, importTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
-import { addTaxpayer, quotaFenOf, requireTaxpayer, taxpayerInfo } from './rules/taxpayers'
+import { backfillLeafRates, currentTaxcodes, importTaxcodes, loadBuiltinTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
+import { addTaxpayer, quotaFenOf, requireTaxpayer, sellerRates, setQualification, taxpayerInfo } from './rules/taxpayers'
 import { DB_FILE, openStore } from './store/open'
 
 export interface PlatformOptions {
@@ -54,6 +54,8 @@ export interface Platform {
   /** the taxpayer of a bearer token; UNAUTHORIZED when absent, unknown or expired */
   authenticate(token: string | undefined): string
   me(taxId: string): MeResponse
+  /** the admin's change of 纳税人类型 and/or the rates granted (`platform taxpayer set`) */
+  setQualification(taxId: string, change: { type?: string; rates?: string }): SellerRates
   /** month YYYYMM, default the current Shanghai month */
   quota(taxId: string, month?: string): QuotaSnapshot
   /** total as a decimal string ('500000.00') */
@@ -89,6 +91,8 @@ export interface Platform {
   confirmIssues(): boolean
   setConfirmIssues(on: boolean): boolean
   importTaxcodes(fileName: string, bytes: Uint8Array): TaxcodesImport
+  /** the table shipped with the app (resources/taxcodes), when none is in force; null when one is */
+  loadBuiltinTaxcodes(dir: string): TaxcodesImport | null
   taxcodes(): TaxcodesFile | null
   close(): void
 }
@@ -97,6 +101,7 @@ export function createPlatform(opts: PlatformOptions): Platform {
   const clock = opts.clock ?? systemClock
   const db = openStore(opts.dataDir, { appliedAt: toShanghaiIso(clock.now()), migrationsDir: opts.migrationsDir })
   const ctx: Ctx = { db, clock }
+  backfillLeafRates(ctx)
 
   const monthOrNow = (month: string | undefined): string => {
     if (month === undefined) return shanghaiMonth(clock.now())
@@ -115,7 +120,12 @@ export function createPlatform(opts: PlatformOptions): Platform {
     addTaxpayer: (input) => addTaxpayer(ctx, input),
     login: (input) => login(ctx, input),
     authenticate: (token) => authenticate(ctx, token),
-    me: (taxId) => ({ taxpayer: taxpayerInfo(requireTaxpayer(ctx, taxId)), rates: [...RATE_LABELS], taxcodesVersion: taxcodesVersion(ctx) }),
+    me(taxId) {
+      const row = requireTaxpayer(ctx, taxId)
+      const { type, rates } = sellerRates(row)
+      return { taxpayer: taxpayerInfo(row), taxpayerType: type, rates: [...rates], taxcodesVersion: taxcodesVersion(ctx) }
+    },
+    setQualification: (taxId, change) => setQualification(ctx, taxId, change),
     quota: (taxId, month) => snapshotOf(quotaFen(ctx, taxId, monthOrNow(month)), clock.now()),
     setQuota: (taxId, month, total) => setQuota(ctx, taxId, monthOrNow(month), quotaFenOf(total, '总额度')),
     issue: (sellerTaxId, request, key) => JSON.parse(issueInvoice(ctx, sellerTaxId, request, key).body) as PlatformInvoice,
@@ -145,6 +155,7 @@ export function createPlatform(opts: PlatformOptions): Platform {
     confirmIssues: () => confirmIssues(ctx),
     setConfirmIssues: (on) => setConfirmIssues(ctx, on),
     importTaxcodes: (fileName, bytes) => importTaxcodes(ctx, fileName, bytes),
+    loadBuiltinTaxcodes: (dir) => loadBuiltinTaxcodes(ctx, dir),
     taxcodes: () => currentTaxcodes(ctx),
     close: () => db.close(),
   }

@@ -17,13 +17,18 @@ import {
   loginRequest,
   TAXCODES_VERSION_HEADER,
 } from '../shared/platform/wire'
+import { fieldLabel } from '../shared/api/labels'
+import { chineseIssue } from '../shared/api/zodChinese'
 import { z } from 'zod'
+import { controlCharIssues } from '../shared/domain/controlChars'
 import type { Clock } from './clock'
 import { PlatformError, toPlatformError, validationFailure } from './errors'
+import { TooManyLogins } from './rules/auth'
 import { checkKey } from './rules/idempotency'
 import { LIST_MAX_SIZE } from './rules/invoices'
 import type { Answer, RedAction } from './rules/redActions'
 import { createPlatform, type Platform } from './platform'
+import { findBuiltinTaxcodesDir } from './rules/taxcodes'
 
 /** far above a 5,000-line invoice (~2 MB of JSON) */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -38,6 +43,8 @@ export interface PlatformServerOptions {
   adminToken?: string
   /** default: migrations/platform found above this module (the packaged app passes its resources) */
   migrationsDir?: string
+  /** the table served when none was imported; default: resources/taxcodes found above this module */
+  taxcodesDir?: string
 }
 
 export interface PlatformServer {
@@ -51,7 +58,6 @@ export interface PlatformServer {
 type Env = { Variables: { taxId: string } }
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' }
-const zh = z.locales.zhCN().localeError
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   const a = crypto.createHash('sha256').update(given ?? '').digest()
@@ -63,11 +69,16 @@ function sameSecret(given: string | undefined, expected: string): boolean {
 async function jsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text()
   if (text.trim() === '') throw new PlatformError('VALIDATION', '请求内容为空：应为 JSON', [{ path: '', message: '请求内容为空' }])
+  let body: unknown
   try {
-    return JSON.parse(text) as unknown
+    body = JSON.parse(text) as unknown
   } catch {
     throw new PlatformError('VALIDATION', '请求内容不是有效的 JSON', [{ path: '', message: 'JSON 格式错误' }])
   }
+  // NUL and other control characters are refused in every text the platform is sent
+  const controls = controlCharIssues(body, fieldLabel)
+  if (controls.length > 0) throw validationFailure('请求内容含有控制字符', controls)
+  return body
 }
 
 /** a body that may be left empty ({} assumed): withdraw and issue carry nothing needed */
@@ -76,7 +87,7 @@ async function optionalJsonBody(c: Context): Promise<unknown> {
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value, { error: zh })
+  const r = schema.safeParse(value, { error: chineseIssue })
   if (!r.success)
     throw validationFailure(
       '请求内容不正确',
@@ -98,7 +109,8 @@ export function createPlatformApp(platform: Platform, adminToken?: string): Hono
   app.onError((err, c) => {
     const e = toPlatformError(err)
     if (e.code === 'INTERNAL') console.error(err)
-    return c.json(e.toBody(), e.status as ContentfulStatusCode)
+    const headers: Record<string, string> = e instanceof TooManyLogins ? { 'retry-after': String(e.retryAfterSeconds) } : {}
+    return c.json(e.toBody(), e.status as ContentfulStatusCode, headers)
   })
   app.notFound((c) => c.json(new PlatformError('NOT_FOUND', `没有这个接口：${c.req.method} ${c.req.path}`).toBody(), 404))
   app.use(
@@ -184,6 +196,13 @@ export function createPlatformApp(platform: Platform, adminToken?: string): Hono
 
 export function startPlatformServer(opts: PlatformServerOptions): Promise<PlatformServer> {
   const platform = createPlatform({ dataDir: opts.dataDir, clock: opts.clock, migrationsDir: opts.migrationsDir })
+  try {
+    // first start: the sandbox serves the table shipped with the app
+    platform.loadBuiltinTaxcodes(opts.taxcodesDir ?? findBuiltinTaxcodesDir())
+  } catch (e) {
+    platform.close()
+    return Promise.reject(e)
+  }
   const host = opts.host ?? '127.0.0.1'
   const app = createPlatformApp(platform, opts.adminToken)
   return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import { expect, test } from './fixtures'
 import { chooseFile, row } from './helpers'
 
-const CONSULTING = '3040603000000000000'
+const PROPERTY = '3040801010000000000' // 物业管理服务, *企业管理服务*
 
 function csvFile(name: string, text: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'taxcodes-'))
@@ -14,27 +14,31 @@ function csvFile(name: string, text: string): string {
   return file
 }
 
-test('the table: facts, search with match reasons, tree', async ({ app, page, consoleErrors }) => {
+test('the table: which one (版本, 来源, 条数), search with match reasons, tree', async ({ app, page, consoleErrors }) => {
   void consoleErrors
   await app.createCompany()
-  const info = await app.core.call('taxcodes.info', {})
   await app.open(page, '/system/taxcodes')
-  await expect(page.getByTestId('taxcodes-total')).toHaveText(String(info.total))
-  await expect(page.getByTestId('taxcodes-leaves')).toHaveText(String(info.leaves))
+  // a new company holds the whole table shipped with the app
+  await expect(page.getByTestId('taxcodes-version')).toHaveText('2018-01')
   await expect(page.getByTestId('taxcodes-source')).toHaveText('内置编码表')
+  await expect(page.getByTestId('taxcodes-total')).toHaveText('4204')
+  await expect(page.getByTestId('taxcodes-leaves')).toHaveText('3534')
+  await expect(page.getByTestId('taxcodes-origin')).toContainText('sasakuma/tax_code2gooderp_code')
+  await expect(page.getByTestId('taxcodes-loaded-at')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
 
-  await page.getByTestId('taxcode-search').fill('财税咨询')
-  const hit = row(page, 'taxcode-hits', CONSULTING)
-  await expect(hit).toContainText('咨询服务')
+  // 物业费 is a keyword of 物业管理服务 in the public table
+  await page.getByTestId('taxcode-search').fill('物业费')
+  const hit = row(page, 'taxcode-hits', PROPERTY)
+  await expect(hit).toContainText('物业管理服务')
   await expect(hit).toContainText('关键字')
   await hit.click()
-  await expect(page.getByTestId('taxcode-detail')).toContainText('鉴证咨询服务')
+  await expect(page.getByTestId('taxcode-detail')).toContainText('企业管理服务')
 
   // from the hit to its place in the tree
   await page.getByTestId('taxcode-locate').click()
-  await expect(page.getByTestId(`taxcode-node-${CONSULTING}`)).toBeVisible()
-  await expect(page.locator('.el-tree-node.is-current > .el-tree-node__content')).toContainText('咨询服务')
-  await expect(page.getByTestId('taxcode-node-3040600000000000000')).toBeVisible()
+  await expect(page.getByTestId(`taxcode-node-${PROPERTY}`)).toBeVisible()
+  await expect(page.locator('.el-tree-node.is-current > .el-tree-node__content')).toContainText('物业管理服务')
+  await expect(page.getByTestId('taxcode-node-3040801000000000000')).toBeVisible()
 })
 
 test('导入编码表 replaces the table after asking; a broken file changes nothing', async ({ app, page, consoleErrors }) => {
@@ -69,6 +73,8 @@ test('导入编码表 replaces the table after asking; a broken file changes not
   await ask.getByRole('button', { name: '导入' }).click()
   await expect(page.getByTestId('taxcodes-import-result')).toContainText('共 3 条编码，其中末级 1 条')
   await expect(page.getByTestId('taxcodes-source')).toHaveText('导入 CSV')
+  await expect(page.getByTestId('taxcodes-version')).toHaveText('—')
+  await expect(page.getByTestId('taxcodes-origin')).toHaveText('编码表2026.csv')
   await expect(page.getByTestId('taxcodes-total')).toHaveText('3')
   expect(await app.core.call('taxcodes.info', {})).toMatchObject({ total: 3, leaves: 1, source: 'csv' })
 

@@ -13,6 +13,15 @@ function cli(dataDir: string, ...args: string[]): { status: number | null; json:
   return { status: r.status, json: JSON.parse(lines[0]!) as Record<string, unknown>, stderr: r.stderr }
 }
 
+/** the CLI as a person runs it: no --json */
+function run(dataDir: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', '--data', dataDir, ...args], { encoding: 'utf8' })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+/** a Node stack trace or a raw Node error code: what a person must never see */
+const RAW = /\n\s+at |ERR_PARSE_ARGS|TypeError|node:internal/
+
 const company = ['company', 'add', '--name', SELLER.name, '--tax-id', SELLER.taxId, '--region', '广东', '--operator', SELLER.operator]
 
 describe('CLI', { timeout: 180_000 }, () => {
@@ -30,7 +39,7 @@ describe('CLI', { timeout: 180_000 }, () => {
     const none = cli(data, 'items', 'list')
     expect(none.status).not.toBe(0)
     expect(none.json).toEqual({ error: { code: 'NO_COMPANY', message: expect.stringContaining('请先创建企业'), details: { companies: [] } } })
-    const bad = cli(data, 'company', 'add', '--name', 'X', '--tax-id', '914403001922038217', '--operator', '王')
+    const bad = cli(data, 'company', 'add', '--name', 'X', '--tax-id', '914403001922038217', '--region', '44', '--operator', '王')
     expect(bad.status).toBe(1)
     expect((bad.json.error as { code: string }).code).toBe('VALIDATION')
     expect(fs.existsSync(path.join(data, 'companies', '914403001922038217'))).toBe(false)
@@ -74,7 +83,8 @@ describe('CLI', { timeout: 180_000 }, () => {
     const exported = cli(data, 'customers', 'export', path.join(dir, 'out.xlsx'))
     expect(exported.json).toEqual({ file: path.join(dir, 'out.xlsx'), count: 1 })
 
-    expect(cli(data, 'taxcodes', 'search', '软件', '--top', '1').json).toMatchObject([{ code: '3040201010000000000', matchedBy: '名称' }])
+    expect(cli(data, 'taxcodes', 'info').json).toMatchObject({ total: 4204, leaves: 3534, source: 'builtin', sourceLabel: '内置编码表', version: '2018-01' })
+    expect(cli(data, 'taxcodes', 'search', '软件开发', '--top', '1').json).toMatchObject([{ code: '3040201010000000000', matchedBy: '名称' }])
     const items = cli(data, 'items', 'import', path.join(dir, 'missing.xlsx'))
     expect((items.json.error as { code: string }).code).toBe('NOT_FOUND')
   })
@@ -166,7 +176,7 @@ describe('CLI', { timeout: 180_000 }, () => {
     expect(cli(data, ...asBuyer, 'sync').json).toMatchObject({ error: null })
     expect(cli(data, ...asBuyer, 'red', 'show', list.rows[0]!.number).json).toMatchObject({ status: '01', role: 'buyer', initiator: 'seller', redInvoiceNumber: list.rows[0]!.redInvoiceNumber })
     const wrong = cli(data, 'red', 'decide', list.rows[0]!.number, 'maybe')
-    expect(wrong.status).toBe(1)
+    expect(wrong.status).toBe(2)
     expect(wrong.json).toMatchObject({ error: { code: 'VALIDATION', message: expect.stringContaining('agree') } })
   })
 
@@ -210,5 +220,57 @@ describe('CLI', { timeout: 180_000 }, () => {
     expect(issued.redInvoiceNumber).toMatch(/^\d{20}$/)
     expect(cli(data, ...asSeller, 'invoices', 'show', issued.redInvoiceNumber).json).toMatchObject({ colour: 'red', blueNumber: blue, totals: { total: '-636.00' } })
     expect(cli(data, ...asSeller, 'invoices', 'show', blue).json).toMatchObject({ redStatusLabel: '部分红冲' })
+  })
+})
+
+describe('CLI command lines: each command takes only the options it declares', { timeout: 180_000 }, () => {
+  // a refusal changes nothing: the data directory stays empty
+  const cases: { argv: string[]; says: string[] }[] = [
+    { argv: ['customers', 'list', '--bogus', '1'], says: ['customers list 没有选项 --bogus', '--query Q、--page P、--size S'] },
+    { argv: ['customers', 'list', '--reason', '01'], says: ['没有选项 --reason（它是 red create 的选项）', '--query Q'] },
+    { argv: ['company', 'add', '--name', 'X', '--opinion', 'x'], says: ['company add 没有选项 --opinion（它是 red decide 的选项）', '--operator 开票员'] },
+    { argv: ['company', 'add', '--name'], says: ['选项 --name 缺少值（企业名称）'] },
+    { argv: ['company', 'add', '--name', 'X', '--region', '44', '--operator', '王'], says: ['company add 缺少选项 --tax-id'] },
+    { argv: ['invoices', 'list', '--page', 'abc'], says: ['选项 --page 的值“abc”不正确，应为正整数'] },
+  ]
+
+  it.each(cases)('refuses $argv with --json: exit 2 and one error document', ({ argv, says }) => {
+    const data = tempDir()
+    const r = cli(data, ...argv)
+    expect(r.status).toBe(2)
+    expect(r.json).toEqual({ error: { code: 'VALIDATION', message: expect.any(String), details: expect.objectContaining({ command: expect.any(String) }) } })
+    for (const s of says) expect((r.json.error as { message: string }).message).toContain(s)
+    expect(r.stderr).not.toMatch(RAW)
+    expect(fs.readdirSync(data)).toEqual([])
+  })
+
+  it.each(cases)('refuses $argv in words: exit 2, the reason and where to look on stderr, no stack', ({ argv, says }) => {
+    const r = run(tempDir(), ...argv)
+    expect(r.status).toBe(2)
+    expect(r.stdout).toBe('')
+    for (const s of says) expect(r.stderr).toContain(s)
+    expect(r.stderr).toContain(`查看用法：npm run cli -- ${argv.slice(0, 2).join(' ')} --help`)
+    expect(r.stderr).not.toMatch(RAW)
+  })
+
+  it('refuses the sandbox’s commands alike', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', 'platform', 'quota', 'show', '--tax-id', SELLER.taxId, '--company', 'x', '--json'], { encoding: 'utf8' })
+    expect(r.status).toBe(2)
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'VALIDATION', message: expect.stringContaining('platform quota show 没有选项 --company') } })
+  })
+
+  it('prints a command’s options with --help, and every command’s usage with --help alone', () => {
+    const own = run(tempDir(), 'company', 'add', '--help')
+    expect(own.status).toBe(0)
+    expect(own.stdout).toContain('用法：npm run cli -- company add --name 名称 --tax-id 纳税人识别号 --region 地区 --operator 开票员')
+    expect(own.stdout).toMatch(/--region 地区 +必填：所在地区/)
+    expect(own.stdout).toMatch(/--json +只输出一个 JSON 文档/)
+    const all = run(tempDir(), '--help')
+    expect(all.status).toBe(0)
+    expect(all.stdout).toContain('customers list [--query Q] [--page P] [--size S]')
+    expect(all.stdout).toContain('platform taxpayer add --data DIR --tax-id 纳税人识别号')
+    const unknown = run(tempDir(), 'customers', 'lst')
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toContain('没有命令“customers lst”')
   })
 })

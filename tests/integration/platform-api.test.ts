@@ -39,7 +39,8 @@ describe('platform sandbox over HTTP', { timeout: 120_000 }, () => {
       expect(bad.body.error).toEqual({ code: 'UNAUTHORIZED', message: '纳税人识别号或密码不正确' })
     }
     const me = await get<MeResponse>(url, '/api/v1/me', ok.body.token)
-    expect(me.body).toMatchObject({ taxpayer: { taxId: SELLER.taxId }, taxcodesVersion: null })
+    // a new sandbox serves the table shipped with the app, under its version
+    expect(me.body).toMatchObject({ taxpayer: { taxId: SELLER.taxId }, taxcodesVersion: '2018-01' })
     expect(me.body.rates).toContain('13%')
   })
 

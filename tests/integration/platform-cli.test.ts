@@ -7,7 +7,8 @@ import type { InvoicePage, MeResponse, PlatformErrorBody, PlatformInvoice, Quota
 import { OTHER, SELLER, tempDir } from '../support/core'
 import { call, get, issueRequest, login, PASSWORD, postInvoice, startSandbox } from '../support/platformHttp'
 
-const TABLE = '/work/shared/data/tax_classification_codes_2018.csv'
+// the table shipped with the app, imported again as an admin would import a later edition
+const TABLE = 'resources/taxcodes/taxcodes.csv'
 
 function cli(...args: string[]): { status: number | null; json: Record<string, unknown> } {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', 'platform', ...args, '--json'], { encoding: 'utf8' })
@@ -39,15 +40,17 @@ describe('platform CLI', { timeout: 180_000 }, () => {
     expect(set.json).toMatchObject({ month, total: '12000.50', used: '0.00' })
     expect((await get<QuotaSnapshot>(server.url, '/api/v1/quota', token)).body.total).toBe('12000.50')
 
-    // a tax-code table imported by the CLI is served as imported, with its version, and enforced
+    // the server took the shipped table at its first start; one imported by the CLI is served as
+    // imported, with its version, and enforced
+    expect((await get<MeResponse>(server.url, '/api/v1/me', token)).body.taxcodesVersion).toBe('2018-01')
     const imported = cli('taxcodes', 'import', '--data', data, TABLE)
-    expect(imported.json).toMatchObject({ fileName: 'tax_classification_codes_2018.csv', leaves: 3534 })
+    expect(imported.json).toMatchObject({ fileName: 'taxcodes.csv', leaves: 3534 })
     const version = imported.json.version as string
     expect(version).toMatch(/^\d{8}-[0-9a-f]{8}$/)
     const file = await fetch(`${server.url}/api/v1/taxcodes`, { headers: { authorization: `Bearer ${token}` } })
     expect(file.status).toBe(200)
     expect(file.headers.get('x-taxcodes-version')).toBe(version)
-    expect(file.headers.get('content-disposition')).toContain('tax_classification_codes_2018.csv')
+    expect(file.headers.get('content-disposition')).toContain('taxcodes.csv')
     expect(Buffer.from(await file.arrayBuffer()).equals(fs.readFileSync(TABLE))).toBe(true)
     expect((await get<MeResponse>(server.url, '/api/v1/me', token)).body.taxcodesVersion).toBe(version)
     const notLeaf = issueRequest()

@@ -102,6 +102,7 @@ describe('红字确认单 over HTTP', { timeout: 120_000 }, () => {
 
   it('withdraw: 08 by the initiator before the decision, FORBIDDEN for the other party', async () => {
     const p = await withBlue()
+    await book(p)
     const created = await post<RedConfirmation>(p.url, '/api/v1/red-confirmations', p.other, { blueNumber: p.blue.number, reason: '01', as: 'buyer' }, 'r1')
     const path = `/api/v1/red-confirmations/${created.body.number}/withdraw`
     const other = await post<PlatformErrorBody>(p.url, path, p.seller, {}, 'w1')
@@ -133,6 +134,7 @@ describe('红字确认单 over HTTP', { timeout: 120_000 }, () => {
 
   it('a third taxpayer gets 404 for read, list and every action', async () => {
     const p = await withBlue()
+    await book(p)
     const created = await post<RedConfirmation>(p.url, '/api/v1/red-confirmations', p.other, { blueNumber: p.blue.number, reason: '01', as: 'buyer' }, 'r1')
     const n = created.body.number
     const answers = [

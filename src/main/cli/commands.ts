@@ -1,29 +1,41 @@
-// The CLI's commands: each maps its words and flags onto one or more core calls.
+// The CLI's commands: each declares its arguments and its own options (src/shared/cli.ts) beside
+// what it does — one or more core calls. src/main/cli/parse.ts refuses anything not declared, so
+// a command's run reads only its own options, typed.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Core } from '../core/app'
 import { AppError } from '../core/errors'
 import type { CallName, Input } from '../../shared/api'
 import type { FileRef } from '../../shared/api/define'
+import { EXTRA_TYPES } from '../../shared/api/extras'
+import { INVOICE_STATE_CODES } from '../../shared/api/invoices'
+import type { CliArg, CliCommandSpec, CliOption, CliOptions, CliRawValues, CliValues } from '../../shared/cli'
 import { parseRegion } from '../../shared/domain/regions'
+import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, TAXPAYER_TYPES } from '../../shared/domain/taxpayerType'
+import { RED_REASON_CODES, RED_STATUSES } from '../../shared/platform/red'
 
-export type Flags = Record<string, string | boolean | undefined>
-
-interface Command {
-  help: string
-  run(core: Core, args: string[], flags: Flags): Promise<unknown>
+export interface Command extends CliCommandSpec {
+  run(core: Core, args: string[], options: CliRawValues): Promise<unknown>
 }
 
-const str = (flags: Flags, name: string): string | undefined => {
-  const v = flags[name]
-  return typeof v === 'string' ? v : undefined
+/** A command whose run sees exactly the options it declares, typed (the parser guarantees them). */
+function command<const O extends CliOptions = Record<never, CliOption>>(
+  c: CliCommandSpec & { options?: O; run(core: Core, args: string[], o: CliValues<O>): Promise<unknown> },
+): Command {
+  return c as unknown as Command
 }
 
-function need(args: string[], what: string): string {
-  const v = args[0]
-  if (!v) throw new AppError('VALIDATION', `缺少参数：${what}`)
-  return v
-}
+/** the options every command takes (src/main/cli/index.ts acts on them) */
+export const GLOBAL_OPTIONS = {
+  data: { value: 'DIR', description: '数据目录（默认 FAPIAO_DATA 或用户目录）' },
+  company: { value: '纳税人识别号', description: '操作哪家企业（默认：唯一的企业，或上次使用的企业）' },
+  json: { type: 'boolean', description: '只输出一个 JSON 文档；失败时输出 {"error":{…}} 并以非零状态退出' },
+  help: { type: 'boolean', description: '显示用法（写在命令后：该命令的参数和选项）' },
+} as const satisfies CliOptions
+
+const FILE = (description: string): CliArg => ({ name: 'FILE', description })
+const page = { value: 'P', description: '页码（默认 1）', positive: true } as const
+const size = { value: 'S', description: '每页条数（默认 20，最多 500）', positive: true } as const
 
 /** Copies a core-produced file to where the user asked for it. */
 function saveTo(core: Core, file: FileRef, target: string): string {
@@ -39,44 +51,50 @@ function inputFile(core: Core, file: string): string {
   return core.files.register(p).token
 }
 
-function paging(flags: Flags) {
-  return { query: str(flags, 'query'), page: str(flags, 'page') ?? 1, size: str(flags, 'size') ?? 20 }
+function jsonFile(file: string, what: string): unknown {
+  const p = path.resolve(file)
+  if (!fs.existsSync(p)) throw new AppError('NOT_FOUND', `文件不存在：${p}`)
+  try {
+    return JSON.parse(fs.readFileSync(p, 'utf8'))
+  } catch (e) {
+    throw new AppError('VALIDATION', `${what}不是有效的 JSON：${(e as Error).message}`)
+  }
 }
 
 /** The four spreadsheet commands items and customers share. */
-function tableCommands(entity: 'items' | 'customers', label: string): Record<string, Command> {
+function tableCommands(entity: 'items' | 'customers', label: string, query: string): Record<string, Command> {
   const call = <N extends CallName>(core: Core, name: N, input: Input<N>) => core.call(name, input)
   return {
-    [`${entity} list`]: {
-      help: `${entity} list [--query Q] [--page P] [--size S]    查询${label}`,
-      run: (core, _a, flags) => call(core, `${entity}.list`, paging(flags) as Input<`${typeof entity}.list`>),
-    },
-    [`${entity} import`]: {
-      help: `${entity} import FILE                             导入${label}（.xlsx / .xls / .csv）`,
-      async run(core, args) {
-        const file = need(args, 'FILE')
-        const r = await call(core, `${entity}.import`, { file: inputFile(core, file) })
+    [`${entity} list`]: command({
+      summary: `查询${label}`,
+      options: { query: { value: 'Q', description: query }, page, size },
+      run: (core, _a, o) => call(core, `${entity}.list`, { query: o.query, page: o.page ?? 1, size: o.size ?? 20 } as Input<`${typeof entity}.list`>),
+    }),
+    [`${entity} import`]: command({
+      summary: `导入${label}（.xlsx / .xls / .csv）；有错误行时在文件旁写出“<文件名>-错误报告.xlsx”`,
+      args: [FILE('要导入的表格文件')],
+      async run(core, [file]) {
+        const r = await call(core, `${entity}.import`, { file: inputFile(core, file!) })
         const { errorReport, ...rest } = r
         if (!errorReport) return rest
-        const report = path.join(path.dirname(path.resolve(file)), `${path.parse(file).name}-错误报告.xlsx`)
+        const report = path.join(path.dirname(path.resolve(file!)), `${path.parse(file!).name}-错误报告.xlsx`)
         return { ...rest, errorReport: saveTo(core, errorReport, report) }
       },
-    },
-    [`${entity} template`]: {
-      help: `${entity} template FILE                           下载${label}导入模板`,
-      async run(core, args) {
-        const target = need(args, 'FILE')
-        return { file: saveTo(core, await call(core, `${entity}.template`, {}), target) }
+    }),
+    [`${entity} template`]: command({
+      summary: `下载${label}导入模板`,
+      args: [FILE('模板保存到哪里（.xlsx）')],
+      run: async (core, [target]) => ({ file: saveTo(core, await call(core, `${entity}.template`, {}), target!) }),
+    }),
+    [`${entity} export`]: command({
+      summary: `导出${label}（全部页）`,
+      args: [FILE('导出到哪里（.xlsx）')],
+      options: { query: { value: 'Q', description: query } },
+      async run(core, [target], o) {
+        const r = await call(core, `${entity}.export`, { query: o.query })
+        return { file: saveTo(core, r.file, target!), count: r.count }
       },
-    },
-    [`${entity} export`]: {
-      help: `${entity} export FILE [--query Q]                 导出${label}（全部页）`,
-      async run(core, args, flags) {
-        const target = need(args, 'FILE')
-        const r = await call(core, `${entity}.export`, { query: str(flags, 'query') })
-        return { file: saveTo(core, r.file, target), count: r.count }
-      },
-    },
+    }),
   }
 }
 
@@ -96,193 +114,213 @@ const splitList = (s: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean)
 
-function draftFile(args: string[]): unknown {
-  const file = path.resolve(need(args, 'FILE'))
-  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `文件不存在：${file}`)
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'))
-  } catch (e) {
-    throw new AppError('VALIDATION', `草稿文件不是有效的 JSON：${(e as Error).message}`)
-  }
-}
-
-function invoiceId(args: string[]): number {
-  const id = Number(need(args, 'ID'))
-  if (!Number.isInteger(id) || id <= 0) throw new AppError('VALIDATION', `发票编号应为正整数：${args[0]}`)
+function invoiceId(ref: string): number {
+  const id = Number(ref)
+  if (!Number.isInteger(id) || id <= 0) throw new AppError('VALIDATION', `发票编号应为正整数：${ref}`)
   return id
 }
 
 const RED_STATUS_LABELS = { normal: '正常', 'partly-reversed': '部分红冲', 'fully-reversed': '全额红冲' } as const
 
 /** a 红字确认单 by its local id or its 20-character 确认单编号 (the number both parties know) */
-async function redFormId(core: Core, args: string[]): Promise<number> {
-  const ref = need(args, 'ID 或 确认单编号')
+async function redFormId(core: Core, ref: string): Promise<number> {
   if (/^\d{20}$/.test(ref)) return (await core.call('red.get', { number: ref })).id
   const id = Number(ref)
   if (!Number.isInteger(id) || id <= 0) throw new AppError('VALIDATION', `确认单应为本地编号或 20 位确认单编号：${ref}`)
   return id
 }
 
-function redLinesFile(file: string | undefined): unknown {
-  if (!file) return undefined
-  const p = path.resolve(file)
-  if (!fs.existsSync(p)) throw new AppError('NOT_FOUND', `文件不存在：${p}`)
-  try {
-    return JSON.parse(fs.readFileSync(p, 'utf8'))
-  } catch (e) {
-    throw new AppError('VALIDATION', `红字明细文件不是有效的 JSON：${(e as Error).message}`)
-  }
-}
+const FORM: CliArg = { name: 'ID', description: '确认单的本地编号或 20 位确认单编号' }
 
 const redCommands: Record<string, Command> = {
-  'red create': {
-    help: 'red create --blue 发票号码 --reason 01|02|03|04 --as seller|buyer [--lines FILE.json]   录入红字确认单',
-    run: (core, _a, flags) =>
-      core.call('red.create', {
-        blueNumber: str(flags, 'blue') ?? '',
-        reason: str(flags, 'reason') as Input<'red.create'>['reason'],
-        as: str(flags, 'as') as Input<'red.create'>['as'],
-        lines: redLinesFile(str(flags, 'lines')) as Input<'red.create'>['lines'],
-      }),
-  },
-  'red list': {
-    help: 'red list [--status 01…10] [--blue 发票号码] [--page P] [--size S]   红字确认单列表',
-    run: (core, _a, flags) =>
-      core.call('red.list', { status: str(flags, 'status') as Input<'red.list'>['status'], blueNumber: str(flags, 'blue'), page: str(flags, 'page') ?? 1, size: str(flags, 'size') ?? 20 }),
-  },
-  'red show': { help: 'red show ID|确认单编号                            红字确认单详情', run: async (core, args) => core.call('red.get', { id: await redFormId(core, args) }) },
-  'red decide': {
-    help: 'red decide ID|确认单编号 agree|reject [--opinion 意见]   同意或拒绝对方录入的确认单',
-    async run(core, args, flags) {
-      const choice = args[1]
-      if (choice !== 'agree' && choice !== 'reject') throw new AppError('VALIDATION', '请写 agree（同意）或 reject（拒绝）')
-      return core.call('red.decide', { id: await redFormId(core, args), agree: choice === 'agree', opinion: str(flags, 'opinion') ?? '' })
+  'red create': command({
+    summary: '录入红字确认单（保存并排队，sync 时提交平台）',
+    options: {
+      blue: { value: '发票号码', description: '蓝字发票的 20 位发票号码', required: true },
+      reason: { choices: RED_REASON_CODES, description: '红冲原因：01 开票有误、02 销货退回、03 服务中止、04 销售折让', required: true },
+      as: { choices: ['seller', 'buyer'], description: '录入方身份：seller 销售方、buyer 购买方', required: true },
+      lines: { value: 'FILE.json', description: '红字明细（缺省：剩余可红冲的全部；格式见 docs/cli.md）' },
     },
-  },
-  'red withdraw': { help: 'red withdraw ID|确认单编号                        撤销', run: async (core, args) => core.call('red.withdraw', { id: await redFormId(core, args) }) },
-  'red issue': { help: 'red issue ID|确认单编号                           开具红字发票（确认即开票关闭时）', run: async (core, args) => core.call('red.issue', { id: await redFormId(core, args) }) },
+    run: (core, _a, o) =>
+      core.call('red.create', {
+        blueNumber: o.blue,
+        reason: o.reason as Input<'red.create'>['reason'],
+        as: o.as as Input<'red.create'>['as'],
+        lines: (o.lines === undefined ? undefined : jsonFile(o.lines, '红字明细文件')) as Input<'red.create'>['lines'],
+      }),
+  }),
+  'red list': command({
+    summary: '红字确认单列表',
+    options: {
+      status: { value: '01…10', choices: RED_STATUSES.map((s) => s.code), description: '确认单状态（01 无需确认 … 10 作废（异常凭证））' },
+      blue: { value: '发票号码', description: '只看这张蓝字发票的确认单' },
+      page,
+      size,
+    },
+    run: (core, _a, o) =>
+      core.call('red.list', { status: o.status as Input<'red.list'>['status'], blueNumber: o.blue, page: o.page ?? 1, size: o.size ?? 20 }),
+  }),
+  'red show': command({ summary: '红字确认单详情', args: [FORM], run: async (core, [ref]) => core.call('red.get', { id: await redFormId(core, ref!) }) }),
+  'red decide': command({
+    summary: '同意或拒绝对方录入的确认单',
+    args: [FORM, { name: 'CHOICE', choices: ['agree', 'reject'], description: 'agree 同意、reject 拒绝' }],
+    options: { opinion: { value: '意见', description: '处理意见（拒绝时必填）' } },
+    run: async (core, [ref, choice], o) => core.call('red.decide', { id: await redFormId(core, ref!), agree: choice === 'agree', opinion: o.opinion ?? '' }),
+  }),
+  'red withdraw': command({ summary: '撤销确认单', args: [FORM], run: async (core, [ref]) => core.call('red.withdraw', { id: await redFormId(core, ref!) }) }),
+  'red issue': command({
+    summary: '开具红字发票（平台的确认即开票关闭时）',
+    args: [FORM],
+    run: async (core, [ref]) => core.call('red.issue', { id: await redFormId(core, ref!) }),
+  }),
 }
 
 export const commands: Record<string, Command> = {
-  ...redCommands,
-  'company add': {
-    help: 'company add --name N --tax-id T [--region R] [--address A] [--phone P] [--bank B] [--account C] [--operator O]',
-    run: (core, _a, flags) =>
+  'company add': command({
+    summary: '创建企业（销售方）并设为当前企业',
+    options: {
+      name: { value: '名称', description: '企业名称', required: true },
+      'tax-id': { value: '纳税人识别号', description: '统一社会信用代码（18 位）', required: true },
+      region: { value: '地区', description: '所在地区：代码（44）或名称（广东、广东省）', required: true },
+      address: { value: '地址', description: '地址' },
+      phone: { value: '电话', description: '电话' },
+      bank: { value: '开户银行', description: '开户银行' },
+      account: { value: '银行账号', description: '银行账号' },
+      operator: { value: '开票员', description: '开票员姓名', required: true },
+      type: { value: '纳税人类型', description: '纳税人类型（默认 一般纳税人；与平台同步后以平台核定为准）', choices: TAXPAYER_TYPES },
+    },
+    run: (core, _a, o) =>
       core.call('companies.create', {
-        name: str(flags, 'name') ?? '',
-        taxId: str(flags, 'tax-id') ?? '',
+        name: o.name,
+        taxId: o['tax-id'],
         // the region may be typed as 广东 / 广东省 / 44; an unknown one reaches validation as typed
-        region: (parseRegion(str(flags, 'region') ?? '') ?? str(flags, 'region') ?? '') as Input<'companies.create'>['region'],
-        address: str(flags, 'address'),
-        phone: str(flags, 'phone'),
-        bank: str(flags, 'bank'),
-        account: str(flags, 'account'),
-        operator: str(flags, 'operator') ?? '',
+        region: (parseRegion(o.region) ?? o.region) as Input<'companies.create'>['region'],
+        address: o.address,
+        phone: o.phone,
+        bank: o.bank,
+        account: o.account,
+        operator: o.operator,
+        taxpayerType: parseTaxpayerType(o.type ?? '') ?? DEFAULT_TAXPAYER_TYPE,
       }),
-  },
-  'company list': {
-    help: 'company list                                       列出企业',
+  }),
+  'company list': command({
+    summary: '列出企业',
     async run(core) {
       const rows = await core.call('companies.list', {})
       return { total: rows.length, rows }
     },
-  },
-  'taxcodes import': {
-    help: 'taxcodes import FILE                               导入税收分类编码表（CSV 或 XML）',
-    run: async (core, args) => core.call('taxcodes.import', { file: inputFile(core, need(args, 'FILE')) }),
-  },
-  'taxcodes search': {
-    help: 'taxcodes search TEXT [--top N]                     搜索税收分类编码',
-    run: (core, args, flags) => core.call('taxcodes.search', { text: need(args, 'TEXT'), top: str(flags, 'top') ?? 20 }),
-  },
-  'taxcodes match': {
-    help: 'taxcodes match NAME [--top N]                      智能匹配：按项目名称推荐税收分类编码',
-    run: (core, args, flags) => core.call('taxcodes.match', { name: need(args, 'NAME'), top: str(flags, 'top') ?? 10 }),
-  },
-  ...tableCommands('items', '项目'),
-  ...tableCommands('customers', '客户'),
-  'extras add': {
-    help: 'extras add --name N --type 文本|数值|日期            新增附加要素',
-    run: (core, _a, flags) =>
-      core.call('extras.create', { name: str(flags, 'name') ?? '', dataType: (str(flags, 'type') ?? '') as '文本' }),
-  },
-  'extras list': { help: 'extras list                                        列出附加要素', run: (core) => core.call('extras.list', {}) },
-  'extras delete': {
-    help: 'extras delete NAME…                                删除附加要素',
-    run: async (core, args) => core.call('extras.delete', { ids: await idsByName(core, 'extras.list', args, '附加要素') }),
-  },
-  'scenes add': {
-    help: 'scenes add --name N --extras A,B,…                 新增场景模板',
-    run: async (core, _a, flags) =>
-      core.call('scenes.create', {
-        name: str(flags, 'name') ?? '',
-        extraIds: await idsByName(core, 'extras.list', splitList(str(flags, 'extras')), '附加要素'),
-      }),
-  },
-  'invoices draft': {
-    help: 'invoices draft create|validate --file DRAFT.json     保存草稿 / 校验草稿（格式见 docs/cli.md）',
-    async run(core, args, flags) {
-      const file = str(flags, 'file')
-      if (!file) throw new AppError('VALIDATION', '缺少参数：--file DRAFT.json')
-      const draft = draftFile([file]) as Input<'invoices.validate'>['draft']
-      if (args[0] === 'create') return core.call('invoices.saveDraft', { draft })
-      if (args[0] === 'validate') {
-        const { valid, errors } = await core.call('invoices.validate', { draft })
-        return { valid, errors }
-      }
-      throw new AppError('VALIDATION', '用法：invoices draft create|validate --file DRAFT.json')
+  }),
+  'taxcodes info': command({
+    summary: '当前使用的税收分类编码表：版本、来源、条数',
+    run: (core) => core.call('taxcodes.info', {}),
+  }),
+  'taxcodes import': command({
+    summary: '导入税收分类编码表（CSV 或 XML）',
+    args: [FILE('编码表文件（.csv 或 .xml）')],
+    run: async (core, [file]) => core.call('taxcodes.import', { file: inputFile(core, file!) }),
+  }),
+  'taxcodes search': command({
+    summary: '搜索税收分类编码',
+    args: [{ name: 'TEXT', description: '编码、名称、简称或关键字' }],
+    options: { top: { value: 'N', description: '最多列出几条（默认 20）', positive: true } },
+    run: (core, [text], o) => core.call('taxcodes.search', { text: text!, top: o.top ?? 20 }),
+  }),
+  'taxcodes match': command({
+    summary: '智能匹配：按项目名称推荐税收分类编码',
+    args: [{ name: 'NAME', description: '项目名称' }],
+    options: { top: { value: 'N', description: '最多推荐几条（默认 10）', positive: true } },
+    run: (core, [name], o) => core.call('taxcodes.match', { name: name!, top: o.top ?? 10 }),
+  }),
+  ...tableCommands('items', '项目', '按项目名称或编码前缀查询'),
+  ...tableCommands('customers', '客户', '按名称、拼音首字母（hwjs）或税号前缀查询'),
+  'extras add': command({
+    summary: '新增附加要素',
+    options: {
+      name: { value: '名称', description: '附加要素名称（不能叫“备注”）', required: true },
+      type: { choices: EXTRA_TYPES, description: '数据类型', required: true },
     },
-  },
-  'invoices list': {
-    help: 'invoices list [--state draft|queued|issuing|issued|failed] [--query Q]   列出发票',
-    run: (core, _a, flags) => core.call('invoices.list', { ...paging(flags), state: str(flags, 'state') as Input<'invoices.list'>['state'] }),
-  },
-  'invoices show': {
-    help: 'invoices show ID|发票号码                           发票详情',
-    async run(core, args) {
+    run: (core, _a, o) => core.call('extras.create', { name: o.name, dataType: o.type as (typeof EXTRA_TYPES)[number] }),
+  }),
+  'extras list': command({ summary: '列出附加要素（含使用它的场景模板）', run: (core) => core.call('extras.list', {}) }),
+  'extras delete': command({
+    summary: '删除附加要素（被场景模板使用时拒绝）',
+    args: [{ name: 'NAME', variadic: true, description: '附加要素名称，可写多个' }],
+    run: async (core, names) => core.call('extras.delete', { ids: await idsByName(core, 'extras.list', names, '附加要素') }),
+  }),
+  'scenes add': command({
+    summary: '新增场景模板',
+    options: {
+      name: { value: '名称', description: '场景模板名称', required: true },
+      extras: { value: 'A,B,…', description: '附加要素名称，用逗号分隔，按此顺序' },
+    },
+    run: async (core, _a, o) => core.call('scenes.create', { name: o.name, extraIds: await idsByName(core, 'extras.list', splitList(o.extras), '附加要素') }),
+  }),
+  'scenes list': command({ summary: '列出场景模板', run: (core) => core.call('scenes.list', {}) }),
+  'scenes delete': command({
+    summary: '删除场景模板',
+    args: [{ name: 'NAME', variadic: true, description: '场景模板名称，可写多个' }],
+    run: async (core, names) => core.call('scenes.delete', { ids: await idsByName(core, 'scenes.list', names, '场景模板') }),
+  }),
+  'invoices draft': command({
+    summary: '保存草稿 / 校验草稿（草稿格式见 docs/cli.md）',
+    args: [{ name: 'ACTION', choices: ['create', 'validate'], description: 'create 保存草稿；validate 只校验，不保存' }],
+    options: { file: { value: 'DRAFT.json', description: '草稿文件', required: true } },
+    async run(core, [action], o) {
+      const draft = jsonFile(o.file, '草稿文件') as Input<'invoices.validate'>['draft']
+      if (action === 'create') return core.call('invoices.saveDraft', { draft })
+      const { valid, errors } = await core.call('invoices.validate', { draft })
+      return { valid, errors }
+    },
+  }),
+  'invoices list': command({
+    summary: '列出发票',
+    options: {
+      state: { choices: INVOICE_STATE_CODES, description: '状态：draft 草稿、queued 待开具、issuing 开具中、issued 已开具、failed 开具失败' },
+      query: { value: 'Q', description: '按购买方名称、税号或发票号码查询' },
+      page,
+      size,
+    },
+    run: (core, _a, o) =>
+      core.call('invoices.list', { query: o.query, page: o.page ?? 1, size: o.size ?? 20, state: o.state as Input<'invoices.list'>['state'] }),
+  }),
+  'invoices show': command({
+    summary: '发票详情',
+    args: [{ name: 'ID', description: '发票的本地编号或 20 位发票号码' }],
+    async run(core, [ref]) {
       let id: number
-      if (/^\d{20}$/.test(args[0] ?? '')) {
-        const { rows } = await core.call('invoices.list', { query: args[0], state: 'issued', page: 1, size: 1 })
-        const hit = rows.find((r) => r.number === args[0])
-        if (!hit) throw new AppError('NOT_FOUND', `没有发票号码为 ${args[0]} 的发票`)
+      if (/^\d{20}$/.test(ref!)) {
+        const { rows } = await core.call('invoices.list', { query: ref, state: 'issued', page: 1, size: 1 })
+        const hit = rows.find((r) => r.number === ref)
+        if (!hit) throw new AppError('NOT_FOUND', `没有发票号码为 ${ref} 的发票`)
         id = hit.id
-      } else id = invoiceId(args)
+      } else id = invoiceId(ref!)
       const invoice = await core.call('invoices.get', { id })
       return { ...invoice, redStatusLabel: RED_STATUS_LABELS[invoice.redStatus] }
     },
-  },
-  'invoices issue': { help: 'invoices issue ID                                  开票（校验后排队等待上传至平台）', run: (core, args) => core.call('invoices.issue', { id: invoiceId(args) }) },
-  sync: { help: 'sync                                               同步：上传待开具发票并拉取平台变更', run: (core) => core.call('sync.now', {}) },
-  'sync status': { help: 'sync status                                        同步状态（在线、待上传、上次同步、授信额度）', run: (core) => core.call('sync.status', {}) },
-  'settings platform': {
-    help: 'settings platform [--url U|embedded] [--tax-id T] [--password P]   设置税务平台地址和登录密码',
-    async run(core, _a, flags) {
-      const taxId = str(flags, 'tax-id')
-      if (taxId) await core.call('companies.switch', { taxId })
-      const current = await core.call('settings.platform.get', {})
-      const url = str(flags, 'url')
-      const target = url === undefined ? (current.mode === 'remote' ? current.url : null) : url === 'embedded' || url === '' ? null : url
-      return core.call('settings.platform.set', { url: target, password: str(flags, 'password') })
+  }),
+  'invoices issue': command({
+    summary: '开票（校验后排队等待上传至平台）',
+    args: [{ name: 'ID', description: '草稿的本地编号' }],
+    run: (core, [ref]) => core.call('invoices.issue', { id: invoiceId(ref!) }),
+  }),
+  sync: command({ summary: '同步：上传待开具发票并拉取平台变更', run: (core) => core.call('sync.now', {}) }),
+  'sync status': command({ summary: '同步状态（在线、待上传、上次同步、授信额度）', run: (core) => core.call('sync.status', {}) }),
+  'settings platform': command({
+    summary: '设置税务平台地址和登录密码',
+    options: {
+      url: { value: 'URL|embedded', description: '平台地址；embedded 改回内置沙箱（缺省：不变）' },
+      'tax-id': { value: '纳税人识别号', description: '为哪家企业保存密码（缺省：当前企业）' },
+      password: { value: '密码', description: '该企业在平台的登录密码' },
     },
-  },
-  'scenes list': { help: 'scenes list                                        列出场景模板', run: (core) => core.call('scenes.list', {}) },
-  'scenes delete': {
-    help: 'scenes delete NAME…                                删除场景模板',
-    run: async (core, args) => core.call('scenes.delete', { ids: await idsByName(core, 'scenes.list', args, '场景模板') }),
-  },
-}
-
-export function usage(): string {
-  return `票税通 命令行
-
-用法：npm run cli -- [--data DIR] [--company 纳税人识别号] <命令> [--json]
-
-${Object.values(commands)
-  .map((c) => `  ${c.help}`)
-  .join('\n')}
-
---data DIR     数据目录（默认 FAPIAO_DATA 或用户目录）
---company T    操作哪家企业（默认：唯一的企业，或上次使用的企业）
---json         只输出一个 JSON 文档；失败时输出 {"error":{…}} 并以非零状态退出
-`
+    async run(core, _a, o) {
+      if (o['tax-id']) await core.call('companies.switch', { taxId: o['tax-id'] })
+      const current = await core.call('settings.platform.get', {})
+      // a damaged file named some platform: which one is the user's to say, never a default
+      if (o.url === undefined && current.damaged)
+        throw new AppError('VALIDATION', `${current.damaged.message}（请用 --url 指明）`, { issues: [{ path: 'url', message: '请用 --url 指明平台地址或 embedded' }] })
+      const target = o.url === undefined ? (current.mode === 'remote' ? current.url : null) : o.url === 'embedded' || o.url === '' ? null : o.url
+      return core.call('settings.platform.set', { url: target, password: o.password })
+    },
+  }),
+  ...redCommands,
 }

@@ -3,6 +3,9 @@
 import { z } from 'zod'
 import { api, isCallName, type CallName, type Output, type ParsedInput } from '../../shared/api'
 import type { ApiErrorBody, FieldIssue } from '../../shared/api/errors'
+import { controlCharIssues } from '../../shared/domain/controlChars'
+import { fieldLabel } from '../../shared/api/labels'
+import { chineseIssue } from '../../shared/api/zodChinese'
 import type { CoreContext } from './context'
 import { AppError, isAppError } from './errors'
 
@@ -16,7 +19,10 @@ export interface Registry {
 }
 
 export function validationError(error: z.ZodError): AppError {
-  const issues: FieldIssue[] = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+  return issuesError(error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })))
+}
+
+function issuesError(issues: FieldIssue[]): AppError {
   const shown = issues.slice(0, 3).map((i) => i.message)
   const more = issues.length > 3 ? `等 ${issues.length} 处问题` : ''
   return new AppError('VALIDATION', shown.join('；') + more, { issues })
@@ -34,7 +40,11 @@ export function createRegistry(): Registry {
       if (!isCallName(name)) throw new AppError('UNKNOWN_CALL', `未知的调用：${name}`)
       const handler = handlers.get(name)
       if (!handler) throw new AppError('UNKNOWN_CALL', `尚未实现的调用：${name}`)
-      const parsed = api[name].input.safeParse(input)
+      // NUL and other control characters are refused in every text of every call (docs/domain-rules.md §1)
+      const controls = controlCharIssues(input, fieldLabel)
+      if (controls.length > 0) throw issuesError(controls)
+      // the map is stated here too: the core never depends on who imported define.ts first
+      const parsed = api[name].input.safeParse(input, { error: chineseIssue })
       if (!parsed.success) throw validationError(parsed.error)
       return handler(parsed.data, ctx)
     },

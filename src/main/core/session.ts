@@ -1,11 +1,15 @@
 // Which company the core is working for. Each company has its own ledger file
 // (<dataDir>/companies/<纳税人识别号>/ledger.db); app.json remembers the last one used.
+// A tax ID names a folder: it is checked before any path is built from it, whoever gave it (a
+// call, --company, app.json), so `../x` can never open — and migrate — a ledger elsewhere.
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Clock } from '../../shared/clock'
+import { taxIdProblem } from '../../shared/domain/taxpayerId'
 import { AppError } from './errors'
 import { openLedger, type Ledger } from './ledger/open'
+import { writePrivateFile } from './privateFile'
 
 interface AppState {
   lastCompany?: string
@@ -34,24 +38,22 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
   // a switch in progress: concurrent calls wait for the same open instead of opening twice
   let opening: Promise<Ledger> | null = null
 
+  // app.json only remembers a choice: unreadable, it is as if none was made
   const readState = (): AppState => {
     try {
-      return JSON.parse(fs.readFileSync(stateFile, 'utf8')) as AppState
+      const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as AppState
+      return typeof state.lastCompany === 'string' && isCompanyId(state.lastCompany) ? state : {}
     } catch {
       return {}
     }
   }
-  const writeState = (s: AppState) => {
-    fs.mkdirSync(opts.dataDir, { recursive: true })
-    fs.writeFileSync(`${stateFile}.tmp`, JSON.stringify(s, null, 2))
-    fs.renameSync(`${stateFile}.tmp`, stateFile)
-  }
-  const ledgerFile = (taxId: string) => path.join(companiesDir, taxId, 'ledger.db')
+  const writeState = (s: AppState) => writePrivateFile(stateFile, JSON.stringify(s, null, 2))
+  const ledgerFile = (taxId: string) => path.join(companiesDir, checkedTaxId(taxId), 'ledger.db')
   const companies = () =>
     fs.existsSync(companiesDir)
       ? fs
           .readdirSync(companiesDir)
-          .filter((d) => fs.existsSync(ledgerFile(d)))
+          .filter((d) => isCompanyId(d) && fs.existsSync(ledgerFile(d)))
           .sort()
       : []
 
@@ -93,6 +95,7 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
       if (current && !opening) return Promise.resolve(current.ledger)
       return serialised(async () => {
         if (current) return current.ledger
+        if (opts.company !== undefined) checkedTaxId(opts.company)
         const all = companies()
         const wanted = opts.company ?? (all.length === 1 ? all[0] : readState().lastCompany)
         if (!wanted || !all.includes(wanted)) {
@@ -117,4 +120,17 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
       this.closeCurrent()
     },
   }
+}
+
+/** a tax ID the app accepts for a company (DOMAIN.md §1), so also a safe folder name */
+function isCompanyId(taxId: string): boolean {
+  return taxIdProblem(taxId) === null
+}
+
+/** the tax ID itself, or VALIDATION before any path is built from it */
+function checkedTaxId(taxId: string): string {
+  const problem = taxIdProblem(taxId)
+  if (problem === null) return taxId
+  const message = `纳税人识别号“${taxId.slice(0, 40)}”无效：${problem}`
+  throw new AppError('VALIDATION', message, { issues: [{ path: 'taxId', message }] })
 }

@@ -12,6 +12,8 @@ import { streamSSE } from 'hono/streaming'
 import type { ApiErrorBody } from '../../shared/api/errors'
 import type { AppEvent } from '../../shared/events'
 import type { Core } from '../core/app'
+import { readCappedText } from './cappedBody'
+import { securityHeaders } from './securityHeaders'
 
 export interface WebServer {
   url: string
@@ -22,6 +24,14 @@ export interface WebServer {
 }
 
 const MAX_UPLOAD = 60 * 1024 * 1024
+/**
+ * The largest /api/call body. The biggest legitimate call is a draft: 2,000 lines (the platform's
+ * limit) with every text at its longest and every character Chinese is 1.5 MB of JSON (2.5 MB if a
+ * client escapes non-ASCII as \uXXXX), and the schema's own ceiling, 5,000 such lines, is 3.7 MB.
+ * 8 MB holds all of that twice over, while a body past it is refused before it is parsed: parsing
+ * costs several times the text in memory (400 MB of JSON took 1.8 GB).
+ */
+export const MAX_CALL_BYTES = 8 * 1024 * 1024
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false
@@ -39,6 +49,7 @@ export function startWebServer(opts: { core: Core; rendererDir: string; host?: s
   const refuse = (c: Context, status: 401 | 403, message: string) =>
     c.json({ error: { code: 'UNAUTHORIZED', message } satisfies ApiErrorBody }, status)
 
+  app.use('*', securityHeaders)
   // DNS rebinding and cross-site requests: only this server's own host names and origins
   app.use('*', async (c, next) => {
     if (!allowedHosts.includes(c.req.header('host') ?? '')) return refuse(c, 403, '拒绝访问：主机名不正确')
@@ -53,9 +64,14 @@ export function startWebServer(opts: { core: Core; rendererDir: string; host?: s
   })
 
   app.post('/api/call/:name', async (c) => {
+    const text = await readCappedText(c.req.raw, MAX_CALL_BYTES)
+    if (text === null) {
+      const message = `请求内容过大（超过 ${MAX_CALL_BYTES / 1024 / 1024} MB），未处理：一张发票最多 2,000 行，请分批提交`
+      // the rest of the body is not read: the connection closes after this answer
+      return c.json({ error: { code: 'LIMIT', message } satisfies ApiErrorBody }, 413, { connection: 'close' })
+    }
     let input: unknown
     try {
-      const text = await c.req.text()
       input = text === '' ? undefined : JSON.parse(text)
     } catch {
       return c.json({ error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } satisfies ApiErrorBody }, 400)

@@ -1,6 +1,7 @@
 // The buyer's 入账 state of a received invoice (DOMAIN.md §5). Here it decides who may start a red
 // reversal: booked (02–05) means the seller can no longer reverse without the buyer's confirmation.
 // The 入账 issue builds its Excel flow on the same call.
+import { isBooked } from '../../shared/domain/red'
 import { type BookingStatus, bookingRequest, type InvoiceBooking } from '../../shared/platform/red'
 import { API_PREFIX } from '../../shared/platform/wire'
 import { toShanghaiIso } from '../clock'
@@ -10,10 +11,6 @@ import type { Ctx } from './context'
 import { runIdempotent, type StoredResponse } from './idempotency'
 import { publishInvoiceStatus } from './redFeed'
 import { findTaxpayer } from './taxpayers'
-
-const BOOKED: readonly BookingStatus[] = ['02', '03', '04', '05']
-
-export const isBooked = (status: BookingStatus): boolean => BOOKED.includes(status)
 
 export function bookingOf(ctx: Ctx, invoiceNumber: string): BookingStatus {
   const row = stmt(ctx.db, 'SELECT status FROM bookings WHERE invoice_number = ?').get(invoiceNumber) as { status: BookingStatus } | undefined

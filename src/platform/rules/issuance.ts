@@ -5,9 +5,9 @@
 // invoice issued without its key recorded, or a key recorded without its invoice.
 import { z } from 'zod'
 import { invoiceDraftSchema } from '../../shared/api/invoices'
+import { chineseIssue } from '../../shared/api/zodChinese'
 import { computeDraft, type ComputedDraft, fenOfText, validateDraft } from '../../shared/domain/invoice'
 import { buildQrPayload } from '../../shared/domain/qr'
-import { RATE_LABELS } from '../../shared/domain/rates'
 import { API_PREFIX, issueRequest, type PlatformInvoice } from '../../shared/platform/wire'
 import { shanghaiDate, shanghaiMonth, shanghaiYear, toShanghaiIso } from '../clock'
 import { type PlatformIssue, validationFailure } from '../errors'
@@ -18,13 +18,10 @@ import { checkKey, recordResponse, replayOf, requestHash, type StoredResponse } 
 import { nextInvoiceNumber } from './numbering'
 import { qrCheck } from './qrCheck'
 import { consumeQuota, snapshotOf } from './quota'
-import { findTaxpayer, requireTaxpayer, taxpayerInfo } from './taxpayers'
-import { nonLeafCodes } from './taxcodes'
+import { findTaxpayer, requireTaxpayer, sellerRates, taxpayerInfo } from './taxpayers'
+import { codeRates, nonLeafCodes } from './taxcodes'
 
 export const ISSUE_PATH = `${API_PREFIX}/invoices`
-
-/** Zod's own messages in Chinese, for this parse only (other code's zod settings stay as they are). */
-const zh = z.locales.zhCN().localeError
 
 const zodIssues = (error: z.ZodError, prefix = ''): PlatformIssue[] =>
   error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message }))
@@ -35,16 +32,17 @@ interface Checked {
   clientRef: string | null
 }
 
-/** Shape, then the domain's rules and the tax-code table: VALIDATION with every issue found. */
-function check(ctx: Ctx, body: unknown): Checked {
-  const request = issueRequest.safeParse(body, { error: zh })
+/** Shape, then the domain's rules for this seller and the tax-code table: VALIDATION with every issue found. */
+function check(ctx: Ctx, sellerTaxId: string, body: unknown): Checked {
+  const request = issueRequest.safeParse(body, { error: chineseIssue })
   if (!request.success) throw validationFailure('请求内容不正确', zodIssues(request.error))
-  const parsed = invoiceDraftSchema.safeParse(request.data.draft, { error: zh })
+  const parsed = invoiceDraftSchema.safeParse(request.data.draft, { error: chineseIssue })
   if (!parsed.success) throw validationFailure('发票内容格式不正确', zodIssues(parsed.error, 'draft'))
 
   const drawer = request.data.drawer.trim()
   const draft = computeDraft(parsed.data)
-  const issues: PlatformIssue[] = validateDraft(draft, { operator: drawer, rates: RATE_LABELS }).map((i) => ({
+  const qualification = { seller: sellerRates(requireTaxpayer(ctx, sellerTaxId)), taxCode: (code: string) => codeRates(ctx, code), today: shanghaiDate(ctx.clock.now()) }
+  const issues: PlatformIssue[] = validateDraft(draft, { operator: drawer, qualification }).map((i) => ({
     path: i.path === 'operator' ? 'drawer' : `draft.${i.path}`,
     message: i.path === 'operator' ? '请填写开票人' : i.message,
   }))
@@ -132,7 +130,7 @@ export function issueInvoice(ctx: Ctx, sellerTaxId: string, body: unknown, idemp
   const earlier = replayOf(ctx, sellerTaxId, key, hash)
   if (earlier) return { ...earlier, replayed: true }
   // the checks are pure and may take a while on 2,000 lines: outside the write lock
-  const checked = check(ctx, body)
+  const checked = check(ctx, sellerTaxId, body)
   return ctx.db
     .transaction(() => {
       // another process may have answered this key since the look-up above

@@ -8,6 +8,7 @@ describe('a third taxpayer', () => {
     const p = tempPlatform()
     p.addTaxpayer(THIRD)
     const blue = issueBlue(p)
+    p.markBooked(blue.number)
     const form = p.createRedConfirmation(BUYER.taxId, { blueNumber: blue.number, reason: '01', as: 'buyer' }, newKey())
     const calls: [string, () => unknown][] = [
       ['get', () => p.getRedConfirmation(THIRD.taxId, form.number)],

@@ -94,9 +94,23 @@ describe('红字确认单 paths', () => {
     expect(p.createRedConfirmation(by, { blueNumber: blue.number, reason: '04', as, lines: [{ blueLine: 1, amount: '-400' }] }, newKey()).status).toBe(waiting)
   })
 
-  it('the buyer starts even an unbooked invoice (03); one open form per blue invoice', () => {
+  it('the buyer may not start on an invoice it has not booked: the seller reverses it without confirmation', () => {
     const p = tempPlatform()
     const blue = issueBlue(p)
+    const refused = refusal(() => p.createRedConfirmation(BUYER.taxId, { blueNumber: blue.number, reason: '01', as: 'buyer' }, newKey()))
+    expect(refused).toMatchObject({ code: 'RED_NOT_ALLOWED', message: expect.stringContaining('购买方尚未对该发票入账或用途确认，只能由销售方发起红冲') })
+    expect(p.listRedConfirmations(BUYER.taxId)).toEqual({ total: 0, rows: [] })
+    // 入账 undone (06) is unbooked again
+    p.setBooking(BUYER.taxId, blue.number, { status: '02', period: '202611' })
+    p.setBooking(BUYER.taxId, blue.number, { status: '06' })
+    expect(refusal(() => p.createRedConfirmation(BUYER.taxId, { blueNumber: blue.number, reason: '01', as: 'buyer' }, newKey())).code).toBe('RED_NOT_ALLOWED')
+    expect(p.createRedConfirmation(SELLER.taxId, { blueNumber: blue.number, reason: '01', as: 'seller' }, newKey()).status).toBe('01')
+  })
+
+  it('the buyer starts on a booked invoice (03); one open form per blue invoice', () => {
+    const p = tempPlatform()
+    const blue = issueBlue(p)
+    p.setBooking(BUYER.taxId, blue.number, { status: '02', period: '202611' })
     const form = p.createRedConfirmation(BUYER.taxId, { blueNumber: blue.number, reason: '03', as: 'buyer', lines: [{ blueLine: 1, amount: '-2000' }] }, newKey())
     expect(form.status).toBe('03')
     const second = refusal(() => p.createRedConfirmation(SELLER.taxId, { blueNumber: blue.number, reason: '04', as: 'seller' }, newKey()))
@@ -108,6 +122,7 @@ describe('红字确认单 paths', () => {
   it('withdraw: 08 by the initiator only, before the decision', () => {
     const p = tempPlatform()
     const blue = issueBlue(p)
+    p.markBooked(blue.number)
     const form = p.createRedConfirmation(BUYER.taxId, { blueNumber: blue.number, reason: '01', as: 'buyer' }, newKey())
     expect(refusal(() => p.withdrawRedConfirmation(SELLER.taxId, form.number, newKey())).code).toBe('FORBIDDEN')
     const withdrawn = p.withdrawRedConfirmation(BUYER.taxId, form.number, newKey())

@@ -3,6 +3,9 @@
 import { parseRegion } from '../../shared/domain/regions'
 import { taxIdProblem } from '../../shared/domain/taxpayerId'
 import { fenOfText } from '../../shared/domain/invoice'
+import type { SellerRates } from '../../shared/domain/rateRules'
+import { parseRate, type RateLabel } from '../../shared/domain/rates'
+import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, RATES_BY_TYPE, TAXPAYER_TYPES, type TaxpayerType } from '../../shared/domain/taxpayerType'
 import { type AddTaxpayerRequest, DEFAULT_MONTHLY_QUOTA, type TaxpayerInfo } from '../../shared/platform/wire'
 import { toShanghaiIso } from '../clock'
 import { PlatformError } from '../errors'
@@ -15,13 +18,18 @@ export interface TaxpayerRow {
   name: string
   region: string
   default_quota_fen: number
+  taxpayer_type: TaxpayerType
+  /** '|'-joined labels, null: every rate of its type */
+  rates: string | null
 }
+
+const COLUMNS = 'tax_id, name, region, default_quota_fen, taxpayer_type, rates'
 
 /** the login every taxpayer has; 办税员 of their own can come later */
 export const DEFAULT_LOGIN = 'admin'
 
 export function findTaxpayer(ctx: Ctx, taxId: string): TaxpayerRow | undefined {
-  return stmt(ctx.db, 'SELECT tax_id, name, region, default_quota_fen FROM taxpayers WHERE tax_id = ?').get(taxId) as TaxpayerRow | undefined
+  return stmt(ctx.db, `SELECT ${COLUMNS} FROM taxpayers WHERE tax_id = ?`).get(taxId) as TaxpayerRow | undefined
 }
 
 export function requireTaxpayer(ctx: Ctx, taxId: string): TaxpayerRow {
@@ -32,6 +40,42 @@ export function requireTaxpayer(ctx: Ctx, taxId: string): TaxpayerRow {
 
 export function taxpayerInfo(row: TaxpayerRow): TaxpayerInfo {
   return { taxId: row.tax_id, name: row.name, region: row.region }
+}
+
+/** The taxpayer's 纳税人类型 and the rates the platform grants it (the issuance rules and `/me`). */
+export function sellerRates(row: TaxpayerRow): SellerRates {
+  return { type: row.taxpayer_type, rates: row.rates === null ? RATES_BY_TYPE[row.taxpayer_type] : (row.rates.split('|') as RateLabel[]) }
+}
+
+/** The admin's rate list: labels of the type's own set, e.g. '3%,1%,免税'; '' or absent: the whole set. */
+function grantedRates(type: TaxpayerType, text: string | undefined): string | null {
+  if (text === undefined || text.trim() === '') return null
+  const labels: RateLabel[] = []
+  for (const part of text.split(/[,，、|\s]+/).filter(Boolean)) {
+    const label = parseRate(part)
+    if (!label) throw new PlatformError('VALIDATION', `无法识别的税率/征收率：${part}`, [{ path: 'rates', message: `无法识别的税率/征收率：${part}` }])
+    if (!RATES_BY_TYPE[type].includes(label))
+      throw new PlatformError('VALIDATION', `${type}不能使用税率/征收率 ${label}`, [{ path: 'rates', message: `${type}不能使用税率/征收率 ${label}` }])
+    if (!labels.includes(label)) labels.push(label)
+  }
+  return labels.join('|')
+}
+
+/**
+ * The admin changes a taxpayer's 纳税人类型 and/or its rates (`platform taxpayer set`). A new type
+ * without a list grants every rate of that type; clients learn it at their next sync (`/me`).
+ */
+export function setQualification(ctx: Ctx, taxId: string, change: { type?: string; rates?: string }): SellerRates {
+  const row = requireTaxpayer(ctx, taxId)
+  let type = row.taxpayer_type
+  if (change.type !== undefined) {
+    const parsed = parseTaxpayerType(change.type)
+    if (!parsed) throw new PlatformError('VALIDATION', `纳税人类型应为 ${TAXPAYER_TYPES.join(' 或 ')}，现为“${change.type}”`, [{ path: 'type', message: '纳税人类型不正确' }])
+    type = parsed
+  }
+  const rates = change.rates !== undefined || type !== row.taxpayer_type ? grantedRates(type, change.rates) : row.rates
+  stmt(ctx.db, 'UPDATE taxpayers SET taxpayer_type = ?, rates = ? WHERE tax_id = ?').run(type, rates, taxId)
+  return sellerRates(requireTaxpayer(ctx, taxId))
 }
 
 /** 总额度 text → 分; refuses negatives, more than 2 decimals and words */
@@ -64,12 +108,13 @@ export function addTaxpayer(ctx: Ctx, input: AddTaxpayerRequest): { taxpayer: Ta
         throw new PlatformError('CONFLICT', `纳税人 ${taxId} 已在平台注册`)
       }
       const at = toShanghaiIso(ctx.clock.now())
-      stmt(ctx.db, 'INSERT INTO taxpayers (tax_id, name, region, default_quota_fen, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      stmt(ctx.db, 'INSERT INTO taxpayers (tax_id, name, region, default_quota_fen, created_at, taxpayer_type) VALUES (?, ?, ?, ?, ?, ?)').run(
         taxId,
         input.name.trim(),
         region,
         defaultQuotaFen,
         at,
+        input.taxpayerType ?? DEFAULT_TAXPAYER_TYPE,
       )
       const { hash, salt } = hashPassword(input.password)
       stmt(ctx.db, 'INSERT INTO operators (tax_id, login, password_hash, salt, created_at) VALUES (?, ?, ?, ?, ?)').run(taxId, DEFAULT_LOGIN, hash, salt, at)

@@ -15,6 +15,10 @@ export const taxpayers = sqliteTable('taxpayers', {
   /** 总额度 of a month without an explicit grant */
   defaultQuotaFen: integer('default_quota_fen').notNull(),
   createdAt: text('created_at').notNull(),
+  /** 纳税人类型: 一般纳税人 / 小规模纳税人 */
+  taxpayerType: text('taxpayer_type').notNull().default('一般纳税人'),
+  /** the 税率/征收率 labels granted, '|'-joined; null: every rate of its type */
+  rates: text('rates'),
 })
 
 /** the people who log in for a taxpayer (one today; 办税员 roles can come later) */
@@ -230,6 +234,10 @@ export const taxcodeLeaves = sqliteTable('taxcode_leaves', {
   fileId: integer('file_id')
     .notNull()
     .references(() => taxcodeFiles.id),
+  /** what the rate rules read of the code: its name, today's rates ('|'-joined), 增值税特殊管理 */
+  name: text('name').notNull().default(''),
+  rates: text('rates').notNull().default(''),
+  specialMgmt: text('special_mgmt').notNull().default(''),
 })
 
 /** small facts about the platform (its QR check secret, 确认即开票, …) */

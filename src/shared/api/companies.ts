@@ -4,6 +4,8 @@ import { call } from './define'
 import { codeText, optionalText, requiredText } from './fields'
 import { taxIdProblem } from '../domain/taxpayerId'
 import { REGION_CODES } from '../domain/regions'
+import type { RateLabel } from '../domain/rates'
+import { DEFAULT_TAXPAYER_TYPE, TAXPAYER_TYPES, type TaxpayerType } from '../domain/taxpayerType'
 
 export const companyInput = z
   .object({
@@ -15,6 +17,7 @@ export const companyInput = z
     bank: optionalText('开户银行', 100),
     account: optionalText('银行账号', 50),
     operator: requiredText('开票员', 20),
+    taxpayerType: z.enum(TAXPAYER_TYPES, { error: `纳税人类型应为 ${TAXPAYER_TYPES.join(' 或 ')}` }).default(DEFAULT_TAXPAYER_TYPE),
   })
   .superRefine((c, ctx) => {
     const problem = taxIdProblem(c.taxId)
@@ -33,6 +36,12 @@ export interface Company {
   bank: string
   account: string
   operator: string
+  /** 纳税人类型: as the platform last told it, else as the user chose */
+  taxpayerType: TaxpayerType
+  /** the rates the platform grants this company, null until it answered (then the type's whole set applies) */
+  platformRates: RateLabel[] | null
+  /** when the platform last told the type and rates */
+  ratesReadAt: string | null
   createdAt: string
   updatedAt: string
 }

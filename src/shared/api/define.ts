@@ -1,6 +1,11 @@
 // How a feature declares a call: an input schema (validated in the core, whatever the transport)
 // and the output type (a phantom: it exists for the compiler only).
 import { z } from 'zod'
+import { chineseIssue } from './zodChinese'
+
+// Every side that declares or checks calls imports this file — the core, the renderer's forms, the
+// CLI — so each gets zod's own refusals in Chinese, naming the field, whatever parse it runs.
+z.config({ customError: chineseIssue })
 
 export interface CallSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'QUOTA_EXCEEDED',
   'PLATFORM_REJECTED',
   'OFFLINE',
+  'SETTINGS_DAMAGED', // platform.json is there but unreadable: sync refuses until 平台连接 is saved again
   'INTERNAL',
 ] as const
 

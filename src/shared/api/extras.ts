@@ -2,13 +2,14 @@
 import { z } from 'zod'
 import { call, idList, type Page } from './define'
 import { requiredText } from './fields'
+import { RESERVED_EXTRA_MESSAGE, RESERVED_EXTRA_NAME } from '../domain/extras'
 
 export const EXTRA_TYPES = ['文本', '数值', '日期'] as const
 export type ExtraType = (typeof EXTRA_TYPES)[number]
 export const MAX_EXTRAS = 10
 
 const extraFields = z.object({
-  name: requiredText('附加要素名称', 50).refine((s) => s !== '备注', '“备注”是发票的固有栏目，不能作为附加要素名称'),
+  name: requiredText('附加要素名称', 50).refine((s) => s !== RESERVED_EXTRA_NAME, RESERVED_EXTRA_MESSAGE),
   dataType: z.enum(EXTRA_TYPES, { error: '数据类型应为 文本、数值 或 日期' }),
 })
 

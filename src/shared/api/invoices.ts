@@ -6,7 +6,7 @@ import type { DraftIssue, InvoiceDraft, Totals } from '../domain/invoice'
 import { BUYER_TYPES, DIFFERENCE_MODES, INVOICE_KINDS, TAX_MODES } from '../domain/invoice'
 import { ID_TYPE_CODES } from '../domain/idTypes'
 import { POLICY_CODES } from '../domain/rates'
-import type { SyncState } from './sync'
+import type { DocumentOrigin, SyncState } from './sync'
 
 // The documented draft format (docs/cli.md). The shape is checked here; the rules — lengths, IDs,
 // arithmetic — are the domain's validateDraft, so a draft with mistakes can still be saved.
@@ -65,6 +65,7 @@ export const invoiceDraftSchema = z.object({
     .default(null),
   payee: text(100),
   reviewer: text(100),
+  reducedReason: z.string().max(200).nullable().optional(),
 }) satisfies z.ZodType<InvoiceDraft, unknown>
 
 export type InvoiceDraftInput = z.input<typeof invoiceDraftSchema>
@@ -96,6 +97,8 @@ export interface InvoiceSummary {
   issuedAt: string | null
   /** where its outbox command stands: local (never queued), pending … done, rejected */
   syncState: SyncState
+  /** typed here, or issued by the platform (never queued here: not 未上传) */
+  origin: Extract<DocumentOrigin, 'local' | 'platform'>
   /** the last delivery problem (offline, 5xx), shown beside 重试 */
   syncError: string | null
   /** blue, or red (from a 红字确认单) */

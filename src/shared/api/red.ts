@@ -2,7 +2,7 @@
 // blue invoice, entered, decided and withdrawn offline-first through the outbox.
 import { z } from 'zod'
 import { call, paging, type Page } from './define'
-import type { SyncState } from './sync'
+import type { DocumentOrigin, SyncState } from './sync'
 import type { ReversibleLine } from '../domain/red/reversible'
 import { RED_REASON_CODES, RED_STATUSES, redLineInput, type RedHistoryEntry, type RedLine, type RedParty, type RedReason, type RedStatusCode } from '../platform/red'
 
@@ -51,6 +51,8 @@ export interface RedForm {
   history: RedHistoryEntry[]
   /** the newest command for the platform: its state and error */
   syncState: SyncState
+  /** entered here, or by the counterparty (then it came from the platform: not 未上传) */
+  origin: Extract<DocumentOrigin, 'local' | 'counterparty'>
   syncError: string | null
   /** what this company asked that is not yet on the platform */
   pendingAction: 'create' | 'decide' | 'withdraw' | 'issue' | null

@@ -2,6 +2,7 @@
 // platform connection's settings, and the 进项 the feed brings.
 import { z } from 'zod'
 import { call, paging, type Page } from './define'
+import type { ErrorCode } from './errors'
 
 /** The 授信额度 as last read from the platform (DOMAIN.md §3), for the panel and the top bar. */
 export interface QuotaReading {
@@ -30,6 +31,8 @@ export interface SyncStatus {
   lastAttemptAt: string | null
   /** the last connection or login problem, in Chinese, for the top bar's tooltip */
   lastError: string | null
+  /** sync refuses to run until the user acts (SETTINGS_DAMAGED: platform.json is damaged) */
+  blocked: { code: ErrorCode; message: string } | null
   quota: QuotaReading | null
 }
 
@@ -49,6 +52,15 @@ export interface SyncResult {
 /** One invoice's place in the outbox, for the list's 同步状态 column and the detail. */
 export type SyncState = 'local' | 'pending' | 'sending' | 'retrying' | 'done' | 'rejected' | 'needs-action'
 
+/**
+ * Who made a document: this company here ('local'), the platform on its own ('platform': a red
+ * invoice the platform issued when a 确认单 needed no or got its confirmation, or an invoice issued
+ * elsewhere, arriving by the change feed), or the counterparty ('counterparty': a 红字确认单 it
+ * entered). A document this company never sent has no outbox command (SyncState 'local'): only a
+ * local one is then 未上传; the others are on the platform already.
+ */
+export type DocumentOrigin = 'local' | 'platform' | 'counterparty'
+
 export interface PlatformSettings {
   mode: 'embedded' | 'remote'
   /** the configured URL (remote) or the embedded sandbox's (once started) */
@@ -56,6 +68,13 @@ export interface PlatformSettings {
   /** the current company's login on the platform */
   taxId: string | null
   hasPassword: boolean
+  /**
+   * how saved passwords are kept: sealed by the OS keychain (Electron safeStorage), or as typed in
+   * a file only this user may read (web and CLI mode, or a system without a keychain)
+   */
+  passwordProtection: 'keychain' | 'file'
+  /** platform.json is there but damaged: sync is paused until these settings are saved again */
+  damaged: { file: string; message: string } | null
 }
 
 const url = z
@@ -95,7 +114,7 @@ export const syncApi = {
   'sync.retry': call(z.object({ invoiceId: z.number().int().positive() })).returns<{ queued: boolean }>(),
   'settings.platform.get': call(z.object({}).optional()).returns<PlatformSettings>(),
   /** saves the URL (null = embedded) and the current company's password; nothing saved if invalid */
-  'settings.platform.set': call(platformSettingsInput).returns<PlatformSettings>(),
+  'settings.platform.set': call(platformSettingsInput).returns<PlatformSettings & { /** where a damaged platform.json was kept */ keptDamagedAs?: string }>(),
   /** 测试连接: logs in with the given (or saved) settings, changes nothing */
   'settings.platform.test': call(platformSettingsInput.partial()).returns<{ ok: boolean; message: string; taxpayerName?: string }>(),
   /** 进项发票 received through the platform */

@@ -35,16 +35,62 @@ export interface TaxCodeMatchHit {
   name: string
   shortName: string
   rates: string[]
+  /** 增值税特殊管理: which 征收率 the code allows (the rate rules) */
+  specialManagement: string
   matchedBy: TaxCodeMatchReason
   score: number
 }
 
+/**
+ * Where the ledger's table came from: builtin — the full public table shipped with the app
+ * (resources/taxcodes); platform — downloaded from the tax platform when its version changed;
+ * csv / xml — imported by the user.
+ */
+export type TaxCodeTableSource = 'builtin' | 'platform' | 'csv' | 'xml'
+
+/** 来源 as a person reads it */
+export const TAXCODE_SOURCE_LABELS: Record<TaxCodeTableSource, string> = {
+  builtin: '内置编码表',
+  platform: '税务平台下发',
+  csv: '导入 CSV',
+  xml: '导入 XML',
+}
+
 export interface TaxCodeTableInfo {
+  /** 条数 */
   total: number
+  /** 末级条数: the codes that may go on an invoice */
   leaves: number
-  /** starter: the small table shipped with the app; csv / xml: imported by the user */
-  source: 'starter' | 'csv' | 'xml'
+  source: TaxCodeTableSource
+  /** 来源 in words (TAXCODE_SOURCE_LABELS) */
+  sourceLabel: string
+  /** 版本: the shipped table's ('2018-01'), the platform's; '' for a file the user imported */
+  version: string
+  /** what it was made from: the public table's provenance, the platform's file, the imported file's name */
+  origin: string
   loadedAt: string
+}
+
+/**
+ * resources/taxcodes/manifest.json: the table shipped with the app, written by
+ * scripts/convert-taxcodes.ts beside the table itself. The sandbox serves that table with this
+ * version until another is imported.
+ */
+export interface BuiltinTaxcodesManifest {
+  /** 版本 of the public table ('2018-01'); rates are today's */
+  version: string
+  /** 来源: the public table's provenance, in words */
+  source: string
+  /** which 2018 rates became which of today's */
+  rates: string
+  /** 条数 */
+  total: number
+  /** 末级条数 */
+  leaves: number
+  /** the table beside the manifest: CSV, the header the CSV import reads */
+  file: string
+  /** the public file it was converted from, and its sha256 */
+  convertedFrom: { file: string; sha256: string }
 }
 
 export const taxcodesApi = {
@@ -60,6 +106,7 @@ export const taxcodesApi = {
   'taxcodes.get': call(z.object({ code: z.string().regex(/^\d{19}$/, '税收分类编码应为 19 位数字') })).returns<TaxCode>(),
   /** the chain from the top level down to the code, for opening the tree at it */
   'taxcodes.path': call(z.object({ code: z.string().regex(/^\d{19}$/) })).returns<TaxCode[]>(),
+  /** the table in use: 版本, 来源, 条数 */
   'taxcodes.info': call(z.object({}).optional()).returns<TaxCodeTableInfo>(),
   'taxcodes.import': call(z.object({ file: fileToken, jobId })).returns<TaxCodeTableInfo>(),
 }

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { ComputedDraft, InvoiceDraft, InvoiceKind } from '../domain/invoice'
 import type { RedReference } from './red'
 import type { RateLabel } from '../domain/rates'
+import { TAXPAYER_TYPES, type TaxpayerType } from '../domain/taxpayerType'
 
 export const API_PREFIX = '/api/v1'
 export const ADMIN_PREFIX = '/admin/v1'
@@ -27,6 +28,7 @@ export const PLATFORM_ERROR_CODES = [
   'RED_NOT_ALLOWED', // 422: the red lines break a rule of DOMAIN.md §4 (issues name line and field); nothing left to reverse
   'EXPIRED', // 409: the 确认单 lapsed (07: 72 hours without confirmation)
   'TOO_LARGE', // 413
+  'TOO_MANY_ATTEMPTS', // 429 (with Retry-After): too many failed logins for this 纳税人识别号; try later
   'INTERNAL', // 500
 ] as const
 export type PlatformErrorCode = (typeof PLATFORM_ERROR_CODES)[number]
@@ -57,9 +59,11 @@ export interface LoginResponse {
 // ── GET /api/v1/me ─────────────────────────────────────────────────────────────────────────────
 export interface MeResponse {
   taxpayer: TaxpayerInfo
+  /** 纳税人类型 as the platform registered it; the client's own choice gives way to it */
+  taxpayerType: TaxpayerType
   /**
-   * the rates and 征收率 this taxpayer may use, as the labels validateDraft's DraftContext.rates takes
-   * ('13%', '3%', '免税', …) — the platform's answer, cached per company
+   * the rates and 征收率 this taxpayer may use, as labels ('13%', '3%', '免税', …) — the platform's
+   * answer, cached per company with the time it was read (validateDraft's qualification)
    */
   rates: RateLabel[]
   taxcodesVersion: string | null
@@ -173,6 +177,8 @@ export const addTaxpayerRequest = z.object({
   password: z.string().min(6).max(200),
   /** default monthly 总额度 (decimal string); absent = the sandbox's default */
   quota: z.string().optional(),
+  /** 纳税人类型; absent = 一般纳税人 */
+  taxpayerType: z.enum(TAXPAYER_TYPES).optional(),
 })
 export type AddTaxpayerRequest = z.infer<typeof addTaxpayerRequest>
 

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type Database from 'better-sqlite3'
 import type { Backup } from '../../../shared/api/system'
 import { toShanghaiIso } from '../../../shared/domain/time'
+import { PRIVATE_DIR_MODE, PRIVATE_MODE } from '../privateFile'
 
 export function backupDir(ledgerFile: string): string {
   return path.join(path.dirname(ledgerFile), 'backups')
@@ -15,13 +16,24 @@ function backupName(at: Date, reason: string): string {
   return `ledger-${stamp}-${reason.replace(/[^\w.-]/g, '_')}.db`
 }
 
-/** An online backup: consistent even while the ledger is in use. */
+/**
+ * An online backup: consistent even while the ledger is in use. The copy is as private as the
+ * books: its file is made empty and 0600 first (an empty file is an empty database to SQLite), so
+ * it is never readable by others, not even while it is written.
+ */
 export async function createBackup(db: Database.Database, ledgerFile: string, reason: string, at: Date): Promise<string> {
   const dir = backupDir(ledgerFile)
-  fs.mkdirSync(dir, { recursive: true })
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   let target = path.join(dir, backupName(at, reason))
   for (let i = 2; fs.existsSync(target); i++) target = path.join(dir, backupName(at, `${reason}-${i}`))
-  await db.backup(target)
+  fs.closeSync(fs.openSync(target, 'wx', PRIVATE_MODE))
+  if (process.platform !== 'win32') fs.chmodSync(target, PRIVATE_MODE)
+  try {
+    await db.backup(target)
+  } catch (e) {
+    fs.rmSync(target, { force: true })
+    throw e
+  }
   return target
 }
 

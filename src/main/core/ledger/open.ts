@@ -1,11 +1,13 @@
 // Opening a company ledger: pragmas for books (DESIGN.md §4), then pending migrations, each after
-// an online backup of the file as it was.
+// an online backup of the file as it was. The books are this user's only: the file is 0600 before
+// SQLite opens it, and SQLite gives its -wal and -shm files the mode of the database file.
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { Clock } from '../../../shared/clock'
 import { toShanghaiIso } from '../../../shared/domain/time'
+import { ensurePrivateFile, PRIVATE_DIR_MODE, PRIVATE_MODE } from '../privateFile'
 import { createBackup } from './backups'
 import { applyMigration, loadMigrations, pendingMigrations } from './migrate'
 import * as schema from './schema'
@@ -27,8 +29,16 @@ export function applyPragmas(db: Database.Database): void {
   db.pragma('busy_timeout = 5000')
 }
 
+/** a new ledger is created 0600; one left readable by others (an older version) is narrowed */
+function makePrivate(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE })
+  ensurePrivateFile(file)
+  if (process.platform === 'win32') return
+  for (const side of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(side)) fs.chmodSync(side, PRIVATE_MODE)
+}
+
 export async function openLedger(file: string, opts: { migrationsDir: string; clock: Clock }): Promise<Ledger> {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
+  makePrivate(file)
   const db = new Database(file)
   try {
     applyPragmas(db)

@@ -20,6 +20,12 @@ export const company = sqliteTable('company', {
   account: text('account').notNull().default(''),
   operator: text('operator').notNull(),
   ...timestamps,
+  /** 纳税人类型: the user's choice until the platform answers, then the platform's */
+  taxpayerType: text('taxpayer_type').notNull().default('一般纳税人'),
+  /** the rates the platform grants ('|'-joined labels), null until it answered */
+  platformRates: text('platform_rates'),
+  /** when the platform last told the type and rates */
+  ratesReadAt: text('rates_read_at'),
 })
 
 /** small facts about the ledger: the tax-code table's source, … */

@@ -3,6 +3,7 @@
 // companies itself (a generated password) and, once, two demo counterparties to try both sides of
 // every flow on one machine.
 import crypto from 'node:crypto'
+import type { TaxpayerType } from '../../../shared/domain/taxpayerType'
 import type { CoreContext } from '../context'
 import { AppError } from '../errors'
 import { addCompanyAside, readCompany } from '../features/companies/service'
@@ -15,8 +16,8 @@ export type EmbeddedPlatform = () => Promise<{ url: string; adminToken: string }
 
 /** (assumed) two counterparties with valid IDs, in other provinces, to trade with on the sandbox */
 export const DEMO_COUNTERPARTIES = [
-  { taxId: '91110105MA01ABCD26', name: '北京示例科技有限公司', region: '11', operator: '李会计' },
-  { taxId: '91310115MA1H7Q3PX4', name: '上海示例贸易有限公司', region: '31', operator: '张会计' },
+  { taxId: '91110105MA01ABCD26', name: '北京示例科技有限公司', region: '11', operator: '李会计', taxpayerType: '一般纳税人' },
+  { taxId: '91310115MA1H7Q3PX4', name: '上海示例贸易有限公司', region: '31', operator: '张会计', taxpayerType: '一般纳税人' },
 ] as const
 
 export interface Connection {
@@ -52,12 +53,12 @@ export function createConnector(ctx: CoreContext, opts: { embedded?: EmbeddedPla
   }
 
   /** registers a taxpayer on the embedded sandbox with a generated password, once */
-  const provision = async (client: PlatformClient, adminToken: string, who: { taxId: string; name: string; region: string }) => {
+  const provision = async (client: PlatformClient, adminToken: string, who: { taxId: string; name: string; region: string; taxpayerType: TaxpayerType }) => {
     let cfg = file.read()
     let password = file.password(cfg, EMBEDDED, who.taxId)
     if (password && cfg.provisioned.includes(who.taxId)) return
     password ??= newPassword()
-    await client.addTaxpayer(adminToken, { ...who, password })
+    await client.addTaxpayer(adminToken, { taxId: who.taxId, name: who.name, region: who.region, taxpayerType: who.taxpayerType, password })
     cfg = file.withPassword(file.read(), EMBEDDED, who.taxId, password)
     file.write({ ...cfg, provisioned: [...new Set([...cfg.provisioned, who.taxId])] })
   }

@@ -2,14 +2,16 @@
 // the tax-code table. One run at a time; in the background while the app is open and on demand
 // (立即同步). Connectivity problems mean "try later", never "failed".
 import type { SyncResult } from '../../../shared/api/sync'
+import type { MeResponse } from '../../../shared/platform/wire'
 import type { InvoiceSettledEvent } from '../../../shared/events'
 import { toShanghaiIso } from '../../../shared/domain/time'
 import type { CoreContext } from '../context'
 import { isAppError } from '../errors'
 import { recordAudit } from '../features/audit/service'
-import { importTable, parseTable } from '../features/taxcodes/service'
+import { importTable, parsePlatformTable, tableVersion } from '../features/taxcodes/service'
 import type { Ledger } from '../ledger/open'
 import { applyChanges, ensureSyncState, quotaReading, saveSyncState } from './apply'
+import { saveQualification } from './qualification'
 import { commandSpec } from './commands'
 import type { Connection, Connector } from './connection'
 import { backoffMs, dueRows, markRetry, markSending, openCount, type OutboxRow } from './outbox'
@@ -25,7 +27,10 @@ const BACKGROUND_EVERY_MS = 15_000
 /** status events during a push: a thousand queued invoices need not mean 250 status reads */
 const STATUS_EVERY_MS = 250
 
-type Sent = { outcome: 'pushed'; row: OutboxRow; answer: unknown } | { outcome: 'rejected' | 'retry'; row: OutboxRow }
+type Sent =
+  | { outcome: 'pushed'; row: OutboxRow; answer: unknown }
+  | { outcome: 'rejected'; row: OutboxRow }
+  | { outcome: 'retry'; row: OutboxRow; reason: string }
 
 export interface EngineState {
   online: boolean | null
@@ -40,6 +45,11 @@ export interface SyncEngine {
   kick(): void
   startBackground(): void
   stop(): void
+}
+
+/** a background run's refusal (settings damaged) is shown in the status every run; only a bug is logged */
+const logUnexpected = (e: unknown) => {
+  if (!isAppError(e)) console.error('[sync]', e)
 }
 
 export function createSyncEngine(ctx: CoreContext, connector: Connector, notify: { status(): void; settled(e: InvoiceSettledEvent): void }): SyncEngine {
@@ -65,7 +75,7 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
           markRetry(ledger, row.id, e.message, later(row.attempts + 1), ctx.now())
           spec.waiting?.(ledger, row, ctx.now())
         })()
-        return { outcome: 'retry', row }
+        return { outcome: 'retry', row, reason: e.message }
       }
       if (e instanceof Refused) {
         const detail = e.issues.length ? `：${e.issues.slice(0, 5).map((i) => i.message).join('；')}` : ''
@@ -87,7 +97,8 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
     notify.status()
   }
 
-  async function push(ledger: Ledger, conn: Connection, manual: boolean, result: SyncResult) {
+  /** why each command this run could not deliver stays queued (Unreachable's words) */
+  async function push(ledger: Ledger, conn: Connection, manual: boolean, result: SyncResult, undelivered: string[]) {
     let afterId = 0
     let failuresInRow = 0
     for (;;) {
@@ -112,6 +123,7 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
         for (const s of sent) {
           if (s.outcome === 'pushed') result.pushed++
           if (s.outcome === 'rejected') result.rejected++
+          if (s.outcome === 'retry') undelivered.push(s.reason)
           failuresInRow = s.outcome === 'retry' ? failuresInRow + 1 : 0
         }
         statusSoon()
@@ -134,13 +146,12 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
   }
 
   /** the platform's table replaces ours when its version changes (never when it has none) */
-  async function refreshTaxcodes(ledger: Ledger, conn: Connection, known: string | null) {
-    const me = await conn.authed((token) => conn.client.me(token))
+  async function refreshTaxcodes(ledger: Ledger, conn: Connection, me: MeResponse, known: string | null) {
     if (!me.taxcodesVersion || me.taxcodesVersion === known) return
     const file = await conn.authed((token) => conn.client.taxcodes(token))
     if (!file) return
     const now = ctx.now()
-    importTable(ledger, parseTable(file.bytes, file.fileName), now, (db) =>
+    importTable(ledger, parsePlatformTable(file), now, (db) =>
       recordAudit(db, now, { action: 'import', entity: 'taxcodes', summary: `从税务平台更新税收分类编码表（版本 ${file.version}）` }),
     )
     saveSyncState(ledger, { taxcodesVersion: file.version })
@@ -162,16 +173,27 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       const conn = await connector.connect(ledger)
       const sync = ensureSyncState(ledger, conn.identity)
       saveSyncState(ledger, { lastAttemptAt: ctx.now() })
-      await push(ledger, conn, manual, result)
+      const undelivered: string[] = []
+      await push(ledger, conn, manual, result, undelivered)
       await pull(ledger, conn, sync.cursor, result)
       saveSyncState(ledger, { quota: JSON.stringify(quotaReading(await conn.authed((token) => conn.client.quota(token)))) })
-      await refreshTaxcodes(ledger, conn, sync.taxcodesVersion)
-      saveSyncState(ledger, { lastSuccessAt: ctx.now(), lastError: null })
+      const me = await conn.authed((token) => conn.client.me(token))
+      if (saveQualification(ledger, me, ctx.now())) ctx.events.emit({ type: 'data.changed', entity: 'companies' })
+      // a ledger never synced holds the shipped table: the platform serving that same version sends nothing
+      await refreshTaxcodes(ledger, conn, me, sync.taxcodesVersion ?? tableVersion(ledger))
       state.online = true
-      state.lastError = null
+      // the platform answered the rest, but what it did not take is still queued: the run says so,
+      // and is a success only when nothing it tried to send was left behind
+      const error = undelivered.length > 0 ? `${undelivered.length} 张单据未送达税务平台：${undelivered[0]}` : null
+      saveSyncState(ledger, error ? { lastError: error } : { lastSuccessAt: ctx.now(), lastError: null })
+      state.lastError = error
+      result.error = error
     } catch (e) {
       // the ledger may have been closed under us (company switched): nothing more to write there
       if (!ledger.db.open) return result
+      // a damaged platform.json: which platform is unknown, so this is a refusal, not a run that
+      // failed (the status reads the file itself, so it clears the moment the settings are saved)
+      if (isAppError(e) && e.code === 'SETTINGS_DAMAGED') throw e
       const message = e instanceof Unreachable || isAppError(e) ? e.message : `同步出错：${(e as Error).message}`
       if (!(e instanceof Unreachable) && !isAppError(e) && !(e instanceof Refused)) console.error('[sync]', e)
       state.online = e instanceof Unreachable || (isAppError(e) && e.code === 'OFFLINE') ? false : state.online
@@ -197,9 +219,11 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       if (current && !manual) return current
       const next = previous.catch(() => undefined).then(() => runOnce(manual))
       current = next
-      void next.finally(() => {
+      // cleared however the run ends (a refusal included) — the caller handles the outcome itself
+      const clear = () => {
         if (current === next) current = null
-      })
+      }
+      next.then(clear, clear)
       return next
     },
     state: () => ({ ...state }),
@@ -212,12 +236,12 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
         void (current ?? Promise.resolve())
           .catch(() => undefined)
           .then(() => engine.run({ manual: false }))
-          .catch((e) => console.error('[sync]', e))
+          .catch(logUnexpected)
       }, 200)
     },
     startBackground() {
       if (timer || stopped) return
-      const tick = () => void engine.run({ manual: false }).catch((e) => console.error('[sync]', e))
+      const tick = () => void engine.run({ manual: false }).catch(logUnexpected)
       timer = setInterval(tick, BACKGROUND_EVERY_MS)
       timer.unref()
       tick()

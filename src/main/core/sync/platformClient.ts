@@ -40,6 +40,16 @@ function transient(status: number): boolean {
   return status >= 500 || status === 408 || status === 429
 }
 
+/** the platform's { error } body, or undefined for an answer without one (a proxy's page) */
+async function errorBody(res: Response): Promise<PlatformErrorBody['error'] | undefined> {
+  try {
+    return ((await res.json()) as Partial<PlatformErrorBody>).error
+  } catch {
+    // a refusal without our body: still a refusal, said plainly
+    return undefined
+  }
+}
+
 async function request<T>(url: string, init: RequestInit & { raw?: boolean }): Promise<{ body: T; headers: Headers }> {
   let res: Response
   try {
@@ -49,17 +59,14 @@ async function request<T>(url: string, init: RequestInit & { raw?: boolean }): P
     throw new Unreachable(cause === 'ECONNREFUSED' ? '无法连接到税务平台（连接被拒绝）' : `无法连接到税务平台（${cause ?? (e as Error).message}）`)
   }
   if (transient(res.status)) {
-    await res.body?.cancel()
-    throw new Unreachable(`税务平台暂时不可用（HTTP ${res.status}），稍后自动重试`)
+    // 429 carries the platform's own words (too many failed logins: when to try again)
+    let said: string | undefined
+    if (res.status === 429) said = (await errorBody(res))?.message
+    else await res.body?.cancel()
+    throw new Unreachable(said ?? `税务平台暂时不可用（HTTP ${res.status}），稍后自动重试`)
   }
   if (!res.ok) {
-    let body: Partial<PlatformErrorBody> = {}
-    try {
-      body = (await res.json()) as PlatformErrorBody
-    } catch {
-      // a refusal without our body: still a refusal, said plainly
-    }
-    const err = body.error
+    const err = await errorBody(res)
     throw new Refused(err?.code ?? 'INTERNAL', err?.message ?? `税务平台拒绝了请求（HTTP ${res.status}）`, res.status, err?.issues ?? [])
   }
   try {

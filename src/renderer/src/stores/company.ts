@@ -14,10 +14,19 @@ export const useCompanyStore = defineStore('company', () => {
     loaded.value = true
   }
 
-  // companies added by the core itself (the embedded sandbox's demo counterparties) join the switcher
+  // companies added by the core itself (the embedded sandbox's demo counterparties) join the switcher;
+  // the platform's word on this company (纳税人类型, granted rates) reaches the screens that use it
   onEvent((e) => {
-    if (e.type === 'data.changed' && e.entity === 'companies' && loaded.value) void api.companies.list({}).then((list) => (all.value = list))
+    if (e.type === 'data.changed' && e.entity === 'companies' && loaded.value) void refresh()
   })
+
+  /** the same company read again is updated in place: screens keyed or watching on it stay as they are */
+  async function refresh() {
+    const [fresh, list] = await Promise.all([api.companies.current({}), api.companies.list({})])
+    all.value = list
+    if (fresh && current.value?.taxId === fresh.taxId) Object.assign(current.value, fresh)
+    else current.value = fresh
+  }
 
   async function switchTo(taxId: string) {
     current.value = await api.companies.switch({ taxId })

@@ -57,9 +57,53 @@ describe('computeDraft: discounts', () => {
     expect(computeOne({ taxRate: '0.13', discount: '0.5' })).toMatchObject({ discount: '0.50', discountTax: '0.07' })
   })
 
-  it('keeps the discount tax-exclusive under 含税 entry', () => {
-    const line = computeOne({ quantity: null, unitPrice: null, amount: '113', taxRate: '0.13', discount: '10' }, { priceIncludesTax: true })
-    expect(line).toMatchObject({ amount: '100.00', tax: '13.00', discount: '10.00', discountTax: '1.30' })
+  it('takes a 含税 line\'s discount as 含税 too: 113.00 less 11.30 at 13% is 90.00 + 11.70 = 101.70', () => {
+    const computed = computeDraft(testDraft({ priceIncludesTax: true, lines: [testLine({ quantity: null, unitPrice: null, amount: '113', taxRate: '0.13', discount: '11.30' })] }))
+    expect(computed.lines[0]).toMatchObject({ amount: '100.00', tax: '13.00', discount: '10.00', discountTax: '1.30' })
+    expect(computed.totals).toMatchObject({ amount: '90.00', tax: '11.70', total: '101.70' })
+  })
+
+  // 折扣 × 含税/不含税 × every rate: the discount is on the basis its line was typed in, so an
+  // exclusive line loses exactly the discount from 金额 and an inclusive one from 价税合计
+  const RATES: [string, string, '03' | null][] = [
+    ['13%', '0.13', null],
+    ['9%', '0.09', null],
+    ['6%', '0.06', null],
+    ['5%', '0.05', null],
+    ['3%', '0.03', null],
+    ['1.5%', '0.015', null],
+    ['1%', '0.01', null],
+    ['0%', '0', null],
+    ['免税', '0', '03'],
+  ]
+  const fen = (text: string | null | undefined) => Math.round(Number(text) * 100)
+  describe.each(RATES)('at %s', (_, taxRate, policy) => {
+    it.each([
+      ['1234.56', '234.56'],
+      ['99.99', '0.01'],
+      ['100', '100'],
+      ['7', '3.33'],
+    ])('不含税 %s less %s', (amount, discount) => {
+      const c = computeDraft(testDraft({ lines: [testLine({ quantity: null, unitPrice: null, amount, taxRate, policy, discount })] }))
+      const line = c.lines[0]!
+      expect(line.discount).toBe(Number(discount).toFixed(2))
+      expect(fen(line.discountTax)).toBe(Math.round(fen(discount) * Number(taxRate)))
+      expect(fen(c.totals.amount)).toBe(fen(amount) - fen(discount))
+      expect(fen(c.totals.total)).toBe(fen(c.totals.amount) + fen(c.totals.tax))
+    })
+    it.each([
+      ['1234.56', '234.56'],
+      ['99.99', '0.01'],
+      ['100', '100'],
+      ['7', '3.33'],
+    ])('含税 %s less %s', (amount, discount) => {
+      const c = computeDraft(testDraft({ priceIncludesTax: true, lines: [testLine({ quantity: null, unitPrice: null, amount, taxRate, policy, discount })] }))
+      const line = c.lines[0]!
+      expect(fen(line.discount) + fen(line.discountTax)).toBe(fen(discount))
+      expect(fen(line.discount)).toBe(Math.round(fen(discount) / (1 + Number(taxRate))))
+      expect(fen(c.totals.total)).toBe(fen(amount) - fen(discount))
+      expect(fen(c.totals.total)).toBe(fen(c.totals.amount) + fen(c.totals.tax))
+    })
   })
 
   it('leaves an unreadable discount as typed', () => {

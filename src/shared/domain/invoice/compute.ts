@@ -76,6 +76,13 @@ function computeLine(line: DraftLine, inclusive: boolean, difference: Difference
   else return out
   out.amount = formatMoney(split.amount)
   out.tax = formatMoney(split.tax)
+  // a 含税 line's 折扣 was typed on the same basis as its 金额: split it the same way, so the
+  // 折扣行's 金额 + 税额 is exactly the discount typed (113.00 less 11.30 at 13% → 价税合计 101.70)
+  if (discount !== null && rate !== null) {
+    const discountSplit = splitInclusive(discount, rate)
+    out.discount = formatMoney(discountSplit.amount)
+    out.discountTax = formatMoney(discountSplit.tax)
+  }
   // the stored 单价 is tax-exclusive, derived from the line so 数量 × 单价 matches 金额
   const quantity = parseDecimal(out.quantity)
   if (quantity) out.unitPrice = deriveFactor(split.amount, quantity)

@@ -31,4 +31,4 @@ export { invoiceRows, ROW_NATURES, type InvoiceRow, type RowNature } from './row
 export { sampleDraft } from './sample'
 export { totalsOf } from './totals'
 export * from './types'
-export { LIMITS, TOLERANCE, validateDraft } from './validate'
+export { LIMITS, rateIssues, TOLERANCE, validateDraft } from './validate'

@@ -8,7 +8,8 @@ const ITEMS = [
   { name: '台式计算机', taxCode: '1090509010000000000', unit: '台', taxRate: '0.13', policy: null },
   { name: '大米', taxCode: '1030102010100000000', unit: '千克', taxRate: '0.09', policy: null },
   { name: '稻谷', taxCode: '1010101010000000000', unit: '千克', taxRate: '0', policy: '03' },
-  { name: '咨询服务', taxCode: '3040603000000000000', unit: '次', taxRate: '0.03', policy: '01' },
+  // 简易计税 at 3% on a code the table marks 简易征收 (a 一般纳税人's 3% carries 01)
+  { name: '装卸搬运服务', taxCode: '3040408000000000000', unit: '次', taxRate: '0.03', policy: '01' },
 ] as const
 
 function sampleLine(i: number): DraftLine {
@@ -31,9 +32,10 @@ function sampleLine(i: number): DraftLine {
   }
 }
 
+/** A 数电普票 to an enterprise: a 专票 could not carry the 免税 lines. */
 export function sampleDraft(lines: number, opts: { priceIncludesTax?: boolean } = {}): InvoiceDraft {
   return {
-    kind: '81',
+    kind: '82',
     taxMode: '普通征税',
     priceIncludesTax: opts.priceIncludesTax ?? false,
     buyer: {

@@ -2,7 +2,8 @@
 // and the platform sandbox all pass around. Amounts and rates are decimal strings (never floats) so
 // a draft survives JSON unchanged.
 import type { IdTypeCode } from '../idTypes'
-import type { PolicyCode, RateLabel } from '../rates'
+import type { CodeRates, SellerRates } from '../rateRules'
+import type { PolicyCode } from '../rates'
 
 export const INVOICE_KINDS = [
   { code: '81', name: '电子发票（增值税专用发票）', short: '数电专票' },
@@ -59,7 +60,10 @@ export interface DraftLine {
   policy: PolicyCode | null
   /** 税额; blank until computed */
   tax?: string | null
-  /** 折扣额: null, or the discount as a positive tax-exclusive amount, printed as a following 折扣行 */
+  /**
+   * 折扣额: null, or the discount as a positive amount on the line's own basis (含税 while the
+   * draft says priceIncludesTax, until computed; tax-exclusive after), printed as a following 折扣行
+   */
   discount: string | null
   /** the 折扣行's 税额 as a positive amount (the row carries it negated); blank until computed */
   discountTax?: string | null
@@ -97,6 +101,11 @@ export interface InvoiceDraft {
   /** 收款人, 复核人 (optional); 开票人 is the operator, supplied by the caller */
   payee: string
   reviewer: string
+  /**
+   * 放弃享受减按1%征收率原因 (one per invoice, as the batch template's sheet 1): one of
+   * REDUCED_REASONS, required of a 小规模纳税人's 专票 at 3% while 减按1% applies
+   */
+  reducedReason?: string | null
 }
 
 export interface Totals {
@@ -122,10 +131,22 @@ export interface DraftIssue {
   message: string
 }
 
+/**
+ * What the caller knows of the seller and the tax-code table, for the rate rules (rateRules.ts).
+ * Without it only the draft's own consistency is checked (a draft being typed, a file checked alone).
+ */
+export interface QualificationContext {
+  /** 纳税人类型 and the rates the platform lets this taxpayer use (cached per company) */
+  seller: SellerRates
+  /** the table's row for a code, null when the table lacks it */
+  taxCode: (code: string) => CodeRates | null
+  /** today in Shanghai, 'YYYYMMDD' (the 减按1% period) */
+  today: string
+}
+
 /** What the caller knows beyond the draft. */
 export interface DraftContext {
   /** 开票人: the company's operator issuing the invoice (required) */
   operator: string
-  /** the rate labels the platform allows this taxpayer (cached per company); absent = all */
-  rates?: readonly RateLabel[]
+  qualification?: QualificationContext
 }

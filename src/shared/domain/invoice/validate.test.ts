@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { computeDraft } from './compute'
 import { testDraft, testLine } from './testDraft'
 import type { ComputedDraft, DraftContext, DraftLine, InvoiceDraft } from './types'
+import { type CodeRates, REDUCED_REASONS } from '../rateRules'
+import type { RateLabel } from '../rates'
+import { RATES_BY_TYPE, type TaxpayerType } from '../taxpayerType'
 import { validateDraft } from './validate'
 
 type Case = [string, InvoiceDraft, [path: string, message: string][]]
@@ -42,6 +45,7 @@ describe('购买方', () => {
   run([
     ['专票 to an enterprise', buyer({}, '81'), []],
     ['普票 to an enterprise with a legacy 15-character ID', buyer({ taxId: '440301192203821' }), []],
+    ['a 个体工商户 known by its owner\'s 身份证号', buyer({ taxId: '11010519491231002X' }, '81'), []],
     ['普票 to a natural person, name only', person({}), []],
     ['普票 to a natural person with 身份证', person({ idType: '201', idNumber: '11010519491231002X' }), []],
     ['a natural person with a passport', person({ idType: '208', idNumber: 'E12345678' }), []],
@@ -153,12 +157,48 @@ describe('税率 and 优惠政策', () => {
     ['不征税 flag on a taxed rate', typed({}, { policy: '04' }), [['lines.0.policy', '第 1 行：优惠政策类型为“不征税”时，税率应选择“不征税”']]],
   ])
 
-  it('allows only the rates the platform granted this company, when known', () => {
-    const draft = computeDraft(testDraft())
-    expect(check(draft, { operator: '张三', rates: ['6%', '免税'] })).toEqual([])
-    expect(check(draft, { operator: '张三', rates: ['13%'] })).toEqual([['lines.0.taxRate', '第 1 行：本企业不能使用税率/征收率“6%”']])
-    const exempt = computeDraft(testDraft({ lines: [testLine({ taxRate: '0', policy: '03' })] }))
-    expect(check(exempt, { operator: '张三', rates: ['0%'] })).toEqual([['lines.0.taxRate', '第 1 行：本企业不能使用税率/征收率“免税”']])
+  it('checks the 征收率 flags without knowing the seller', () => {
+    expect(check(typed({}, { taxRate: '0.01', policy: '01' }))).toEqual([['lines.0.policy', '第 1 行：征收率 1% 是普通的征收率行，不填写优惠政策标识（现为“简易征收”）']])
+    expect(check(typed({}, { taxRate: '0.015', policy: null }))).toEqual([['lines.0.policy', '第 1 行：征收率 1.5% 须选择优惠政策“按5%简易征收减按1.5%计征”']])
+  })
+})
+
+describe('税率 for this seller and this code (qualification)', () => {
+  const SOFTWARE: CodeRates = { code: '3040201010000000000', name: '软件开发服务', rates: ['6%'], specialManagement: '' }
+  const table = new Map([[SOFTWARE.code, SOFTWARE]])
+  const as = (type: TaxpayerType, rates: readonly RateLabel[] = RATES_BY_TYPE[type]): DraftContext => ({
+    operator: '张三',
+    qualification: { seller: { type, rates }, taxCode: (c) => table.get(c) ?? null, today: '20261203' },
+  })
+
+  it.each<[string, InvoiceDraft, TaxpayerType, [string, string][]]>([
+    ['6% on a 6% service', typed({}), '一般纳税人', []],
+    ['13% on a 6% service', typed({}, { taxRate: '0.13' }), '一般纳税人', [['lines.0.taxRate', '第 1 行：税收分类编码 3040201010000000000（软件开发服务）适用税率 6%，不能使用 13%']]],
+    ['免税 on a 专票', typed({}, { taxRate: '0', policy: '03' }), '一般纳税人', [['lines.0.taxRate', '第 1 行：增值税专用发票不能开具免税项目：请改开普通发票，或选择其他税率']]],
+    ['免税 on a 普票', typed({ kind: '82' }, { taxRate: '0', policy: '03' }), '一般纳税人', []],
+    ['a 小规模纳税人 at 6%', typed({ kind: '82' }), '小规模纳税人', [['lines.0.taxRate', '第 1 行：小规模纳税人不能使用税率 6%，请选择征收率 3%（或减按 1%）或 5%']]],
+    ['a 小规模纳税人 at 1%', typed({}, { taxRate: '0.01' }), '小规模纳税人', []],
+    [
+      'a 小规模纳税人\'s 专票 at 3% without the reason',
+      typed({}, { taxRate: '0.03' }),
+      '小规模纳税人',
+      [['reducedReason', '小规模纳税人以 3% 征收率开具专票，须选择“放弃享受减按1%征收率原因”']],
+    ],
+    ['… with it', typed({ reducedReason: REDUCED_REASONS[1] }, { taxRate: '0.03' }), '小规模纳税人', []],
+    ['a 普票 at 3% needs none', typed({ kind: '82' }, { taxRate: '0.03' }), '小规模纳税人', []],
+    ['不征税 on a service', typed({ kind: '82' }, { taxRate: '0', policy: '04' }), '小规模纳税人', [['lines.0.taxRate', '第 1 行：“不征税”只能用于未发生销售行为的不征税项目（编码以 6 开头）']]],
+    [
+      'a code missing from the table keeps the rules that need none',
+      typed({}, { taxCode: '6010000000000000000', taxRate: '0.06' }),
+      '一般纳税人',
+      [['lines.0.taxRate', '第 1 行：税收分类编码 6010000000000000000属于未发生销售行为的不征税项目，税率只能选择“不征税”']],
+    ],
+  ])('%s', (_, draft, type, expected) => {
+    expect(check(draft, as(type))).toEqual(expected)
+  })
+
+  it('allows only the rates the platform granted this company', () => {
+    expect(check(typed({}), as('一般纳税人', ['13%', '免税']))).toEqual([['lines.0.taxRate', '第 1 行：税务平台未给本企业核定税率/征收率“6%”']])
   })
 })
 
@@ -258,6 +298,7 @@ describe('备注 and 附加要素', () => {
     ['附加要素 of 300 characters', typed({ extras: [{ name: '项目编号', value: 'x'.repeat(300) }] }), []],
     ['附加要素 too long', typed({ extras: [{ name: '项目编号', value: 'x'.repeat(301) }] }), [['extras.0.value', '附加要素“项目编号”的内容不能超过 300 个字符（现为 301 个）']]],
     ['附加要素 without a name', typed({ extras: [{ name: '', value: '1' }] }), [['extras.0.name', '第 1 个附加要素：请填写名称']]],
+    ['附加要素 named 备注', typed({ extras: [{ name: '备注', value: '1' }] }), [['extras.0.name', '第 1 个附加要素：“备注”是发票的固有栏目，不能作为附加要素名称：备注请填写在发票的备注栏']]],
     [
       '附加要素 twice',
       typed({

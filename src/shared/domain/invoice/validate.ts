@@ -1,14 +1,16 @@
 // validateDraft: every rule a blue invoice must pass before it is issued (DOMAIN.md §1, §2, §7, §9),
 // as a list of { path, message } so a form can put each message beside its field and the CLI can
 // print them. Messages are Chinese and name the field and the line (第 3 行：…).
+import { RESERVED_EXTRA_MESSAGE, RESERVED_EXTRA_NAME } from '../extras'
 import { ID_CARD } from '../idTypes'
+import { levyPolicyProblem, rateLabelProblem, reducedReasonProblem } from '../rateRules'
 import { RATE_CHOICES, rateLabelOf, ratePolicyProblem, type RateLabel } from '../rates'
 import { idCardProblem, taxIdProblem } from '../taxpayerId'
 import { charLength } from '../text'
 import { isDifferenceSale } from './compute'
 import { differenceSplit } from './lineMath'
 import { Dec, decimalPlaces, formatMoney, isBlank, parseDecimal, parseMoney, QUANTITY_MAX_CHARS, QUANTITY_MAX_DECIMALS } from './money'
-import type { DraftContext, DraftIssue, DraftLine, InvoiceDraft } from './types'
+import type { DraftContext, DraftIssue, DraftLine, InvoiceDraft, QualificationContext } from './types'
 
 /** Field limits (DOMAIN.md §1, platform interface). */
 export const LIMITS = {
@@ -70,7 +72,8 @@ function checkBuyer(draft: InvoiceDraft, add: Add): void {
   } else if (charLength(taxId) > LIMITS.taxId) {
     add('buyer.taxId', `购买方纳税人识别号不能超过 ${LIMITS.taxId} 个字符（现为 ${charLength(taxId)} 个）`)
   } else if (b.type === '企业') {
-    const problem = taxIdProblem(taxId)
+    // (choice, docs/domain-rules.md §1) a 个体工商户 may still be known by its owner's 身份证号
+    const problem = idCardProblem(taxId) === null ? null : taxIdProblem(taxId)
     if (problem) add('buyer.taxId', `购买方纳税人识别号${problem}`)
   } else if (!personIdOk(taxId)) {
     add('buyer.taxId', '自然人的纳税人识别号应为身份证号码或统一社会信用代码，请核对')
@@ -181,16 +184,21 @@ function checkLineText(line: DraftLine, say: Say): void {
   long('unit', '单位', line.unit, LIMITS.unit)
 }
 
-function checkLineRate(line: DraftLine, ctx: DraftContext | undefined, say: Say): void {
+/** The rate itself, its 优惠政策标识 beside it and, when the seller is known, whether it may use it here. */
+function checkLineRate(draft: InvoiceDraft, line: DraftLine, ctx: DraftContext | undefined, say: Say): void {
   const hit = rateChoice(line.taxRate)
   if (hit === null) {
     say('taxRate', line.taxRate.trim() === '' ? '请填写税率/征收率' : `税率/征收率“${line.taxRate}”无效，应为 ${RATE_LIST}`)
     return
   }
   const label: RateLabel = rateLabelOf(hit.choice.rate, line.policy) ?? hit.choice.label
-  const problem = ratePolicyProblem(label, line.policy)
+  const q = ctx?.qualification
+  const problem = ratePolicyProblem(label, line.policy) ?? levyPolicyProblem(label, line.policy, q?.seller.type ?? null)
   if (problem) say('policy', problem)
-  if (ctx?.rates && !ctx.rates.includes(label)) say('taxRate', `本企业不能使用税率/征收率“${label}”`)
+  if (!q) return
+  const taxCode = line.taxCode.trim()
+  const refusal = rateLabelProblem(label, { kind: draft.kind, seller: q.seller, taxCode, code: q.taxCode(taxCode), today: q.today })
+  if (refusal) say('taxRate', refusal)
 }
 
 /** 数量, 单价, 金额, 税额 and 扣除额, each alone and against each other. */
@@ -293,7 +301,7 @@ function checkLines(draft: InvoiceDraft, ctx: DraftContext | undefined, add: Add
     const say: Say = (field, message) => add(`lines.${i}.${field}`, `第 ${i + 1} 行：${message}`)
     const n = readLine(line)
     checkLineText(line, say)
-    checkLineRate(line, ctx, say)
+    checkLineRate(draft, line, ctx, say)
     checkLineAmounts(draft, line, n, say)
     checkLineDiscount(draft, line, n, say)
     return n
@@ -301,16 +309,36 @@ function checkLines(draft: InvoiceDraft, ctx: DraftContext | undefined, add: Add
   checkInvoiceTax(draft, numbers, add)
 }
 
-function checkOthers(draft: InvoiceDraft, add: Add): void {
+function checkOthers(draft: InvoiceDraft, ctx: DraftContext | undefined, add: Add): void {
   tooLong(add, 'remark', '备注', draft.remark, LIMITS.remarkBlue)
   const seen = new Set<string>()
   draft.extras.forEach((x, i) => {
     const name = x.name.trim()
     if (name === '') add(`extras.${i}.name`, `第 ${i + 1} 个附加要素：请填写名称`)
+    else if (name === RESERVED_EXTRA_NAME) add(`extras.${i}.name`, `第 ${i + 1} 个附加要素：${RESERVED_EXTRA_MESSAGE}`)
     else if (seen.has(name)) add(`extras.${i}.name`, `附加要素“${name}”重复`)
     seen.add(name)
     tooLong(add, `extras.${i}.value`, `附加要素“${name}”的内容`, x.value, LIMITS.extraValue)
   })
+  if (ctx?.qualification) checkReducedReason(draft, ctx.qualification, add)
+}
+
+function checkReducedReason(draft: InvoiceDraft, q: QualificationContext, add: Add): void {
+  const problem = reducedReasonProblem(draft, q.seller.type, q.today)
+  if (problem) add('reducedReason', problem)
+}
+
+/**
+ * Only the rate rules of every line (and the 减按1% reason): what the issuing screen shows beside a
+ * line as it is typed, before any 开票 — the same checks and words validateDraft runs.
+ */
+export function rateIssues(draft: InvoiceDraft, qualification: QualificationContext): DraftIssue[] {
+  const issues: DraftIssue[] = []
+  const add: Add = (path, message) => issues.push({ path, message })
+  const ctx: DraftContext = { operator: '', qualification }
+  draft.lines.forEach((line, i) => checkLineRate(draft, line, ctx, (field, message) => add(`lines.${i}.${field}`, `第 ${i + 1} 行：${message}`)))
+  checkReducedReason(draft, qualification, add)
+  return issues
 }
 
 /**
@@ -322,7 +350,7 @@ export function validateDraft(draft: InvoiceDraft, ctx?: DraftContext): DraftIss
   const add: Add = (path, message) => issues.push({ path, message })
   checkBuyer(draft, add)
   checkLines(draft, ctx, add)
-  checkOthers(draft, add)
+  checkOthers(draft, ctx, add)
   checkAgent(draft, add)
   if (ctx && isBlank(ctx.operator)) add('operator', '未设置开票人：请先为当前操作员填写姓名')
   return issues

@@ -23,3 +23,17 @@ export const NOTHING_LEFT = '该蓝字发票已全额红冲，没有可红冲的
  * 差额开票 with the 扣除额 negated, so its 税额 follows the same rule as the blue one.
  */
 export const DIFFERENCE_WHOLE_ONLY = '差额征税（差额开票）的发票只能全额红冲'
+
+/** 入账 states that mean the buyer has booked the invoice (DOMAIN.md §5: 02–05; 01 未入账, 06 入账撤销) */
+const BOOKED_STATUSES: readonly string[] = ['02', '03', '04', '05']
+export const isBooked = (booking: string): boolean => BOOKED_STATUSES.includes(booking)
+
+/**
+ * Who may start a 确认单 (数电公告, 红字数电发票开具): while the buyer has neither booked (入账) nor
+ * confirmed use of (用途确认) the blue invoice, only the seller — and it needs nobody's confirmation.
+ */
+export function starterProblem(as: 'seller' | 'buyer', booking: string): string | null {
+  if (as === 'buyer' && !isBooked(booking))
+    return '购买方尚未对该发票入账或用途确认，只能由销售方发起红冲（无需购买方确认，直接开具红字发票）；如需由购买方发起，请先对该发票入账'
+  return null
+}

@@ -2,13 +2,14 @@
 import { count, desc, eq } from 'drizzle-orm'
 import type { Page } from '../../../../shared/api/define'
 import type { AuditEntry } from '../../../../shared/api/system'
+import type { AuditAction } from '../../../../shared/auditLabels'
 import type { Db } from '../../ledger/open'
 import { auditLog, company } from '../../ledger/schema'
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'restore' | 'issue'
-
 export interface AuditRecord {
+  /** one of the actions 操作日志 has a Chinese name for (src/shared/auditLabels.ts) */
   action: AuditAction
+  /** a kind of record of AUDIT_ENTITIES (src/shared/auditLabels.ts) */
   entity: string
   entityId?: string | number
   summary: string

@@ -1,23 +1,37 @@
-// 销售方: creating a company creates its ledger, fills it with the starter tax-code table and
-// makes it current.
+// 销售方: creating a company creates its ledger, fills it with the tax-code table shipped with the
+// app and makes it current.
 import fs from 'node:fs'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import type { Company, CompanySummary } from '../../../../shared/api/companies'
 import type { ParsedInput } from '../../../../shared/api'
 import { regionName } from '../../../../shared/domain/regions'
+import type { SellerRates } from '../../../../shared/domain/rateRules'
+import type { RateLabel } from '../../../../shared/domain/rates'
+import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, RATES_BY_TYPE } from '../../../../shared/domain/taxpayerType'
 import type { CoreContext } from '../../context'
 import { AppError } from '../../errors'
-import { openLedger, type Db } from '../../ledger/open'
+import { openLedger, type Db, type Ledger } from '../../ledger/open'
 import { company } from '../../ledger/schema'
 import { recordAudit } from '../audit/service'
-import { loadStarterTable } from '../taxcodes/service'
+import { readBuiltinTable } from '../taxcodes/builtin'
+import { loadBuiltinTable } from '../taxcodes/service'
 
 type CompanyRow = typeof company.$inferSelect
 
 function toCompany(r: CompanyRow): Company {
   const { id: _id, ...rest } = r
-  return { ...rest, regionName: regionName(r.region) }
+  return {
+    ...rest,
+    regionName: regionName(r.region),
+    taxpayerType: parseTaxpayerType(r.taxpayerType) ?? DEFAULT_TAXPAYER_TYPE,
+    platformRates: r.platformRates === null ? null : (r.platformRates.split('|').filter(Boolean) as RateLabel[]),
+  }
+}
+
+/** What the rate rules need of this company: its type and the rates it may use (the platform's, once read). */
+export function companySeller(c: Pick<Company, 'taxpayerType' | 'platformRates'>): SellerRates {
+  return { type: c.taxpayerType, rates: c.platformRates ?? RATES_BY_TYPE[c.taxpayerType] }
 }
 
 export function readCompany(orm: Db): Company | null {
@@ -41,13 +55,13 @@ export async function currentCompany(ctx: CoreContext): Promise<Company | null> 
 
 type CompanyInput = ParsedInput<'companies.create'>
 
-/** a new ledger's first transaction: the company row and the starter tax-code table */
-function fillNewLedger(ctx: CoreContext, orm: Db, input: CompanyInput): void {
+/** a new ledger's first transaction: the company row and the full tax-code table */
+function fillNewLedger(ctx: CoreContext, ledger: Ledger, input: CompanyInput): void {
   const now = ctx.now()
-  const starter = fs.readFileSync(path.join(ctx.appDir, 'resources', 'taxcodes', 'starter.csv'))
-  orm.transaction((tx) => {
+  const builtin = readBuiltinTable(ctx.appDir)
+  ledger.orm.transaction((tx) => {
     tx.insert(company).values({ id: 1, ...input, createdAt: now, updatedAt: now }).run()
-    loadStarterTable(tx, starter, now)
+    loadBuiltinTable(ledger.db, builtin, now)
     recordAudit(tx, now, { action: 'create', entity: 'company', entityId: input.taxId, summary: `创建企业 ${input.name}` })
   })
 }
@@ -61,7 +75,7 @@ export async function addCompanyAside(ctx: CoreContext, input: CompanyInput): Pr
   const file = ctx.session.ledgerFile(input.taxId)
   const ledger = await openLedger(file, { migrationsDir: path.join(ctx.appDir, 'migrations', 'ledger'), clock: ctx.clock })
   try {
-    fillNewLedger(ctx, ledger.orm, input)
+    fillNewLedger(ctx, ledger, input)
   } catch (e) {
     ledger.close()
     fs.rmSync(path.dirname(file), { recursive: true, force: true })
@@ -77,7 +91,7 @@ export async function createCompany(ctx: CoreContext, input: CompanyInput): Prom
   let ledger
   try {
     ledger = await ctx.session.switchTo(input.taxId, { create: true })
-    fillNewLedger(ctx, ledger.orm, input)
+    fillNewLedger(ctx, ledger, input)
   } catch (e) {
     // no half-made company: without its company row the ledger is useless
     ctx.session.closeCurrent()
@@ -96,7 +110,9 @@ export async function updateCompany(ctx: CoreContext, input: ParsedInput<'compan
     })
   const now = ctx.now()
   ledger.orm.transaction((tx) => {
-    tx.update(company).set({ ...input, updatedAt: now }).where(eq(company.id, 1)).run()
+    // a type changed here drops the platform's rates for the old one; the next sync tells the platform's own
+    const retyped = input.taxpayerType !== existing.taxpayerType ? { platformRates: null, ratesReadAt: null } : {}
+    tx.update(company).set({ ...input, ...retyped, updatedAt: now }).where(eq(company.id, 1)).run()
     recordAudit(tx, now, { action: 'update', entity: 'company', entityId: input.taxId, summary: `修改企业信息 ${input.name}` })
   })
   return readCompany(ledger.orm)!

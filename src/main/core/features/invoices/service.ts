@@ -24,6 +24,7 @@ import { rowWriter } from '../../ledger/rowWriter'
 import { invoiceLines, invoices, outbox } from '../../ledger/schema'
 import { actorOf, recordAudit } from '../audit/service'
 import { leafProblem } from '../taxcodes/service'
+import { qualificationOf } from './qualification'
 import { enqueue, latestRows, type OutboxRow } from '../../sync/outbox'
 import { syncStateOf } from '../sync/syncState'
 
@@ -53,6 +54,8 @@ function toSummary(r: InvoiceRow, command: OutboxRow | undefined): InvoiceSummar
     queuedAt: r.queuedAt,
     issuedAt: r.issuedAt,
     syncState: syncStateOf(command),
+    // 开票 here queues it (queued_at); an issued invoice never queued came from the platform's feed
+    origin: r.state === 'issued' && r.queuedAt === null ? 'platform' : 'local',
     syncError: command && command.state !== 'done' ? command.lastError : null,
     colour: r.colour,
     redStatus: r.redStatus as InvoiceSummary['redStatus'],
@@ -78,11 +81,11 @@ function contentColumns(draft: InvoiceDraft, totals: Totals) {
 }
 
 /**
- * The platform's rules (the shared domain) plus what only this ledger knows: each line's code is a
- * leaf of the company's tax-code table.
+ * The platform's rules (the shared domain, with this company's 纳税人类型, rates and tax-code table)
+ * plus what only this ledger knows: each line's code is a leaf of the company's table.
  */
-function issuesOf(ledger: Ledger, draft: ComputedDraft): DraftIssue[] {
-  const issues = validateDraft(draft, { operator: actorOf(ledger.orm) })
+function issuesOf(ledger: Ledger, draft: ComputedDraft, now: string): DraftIssue[] {
+  const issues = validateDraft(draft, { operator: actorOf(ledger.orm), qualification: qualificationOf(ledger, now) })
   draft.lines.forEach((l, i) => {
     if (!/^\d{19}$/.test(l.taxCode) || issues.some((x) => x.path === `lines.${i}.taxCode`)) return
     const problem = leafProblem(ledger, l.taxCode)
@@ -97,14 +100,14 @@ function row(db: Db, id: number): InvoiceRow {
   return r
 }
 
-export function getInvoice(ledger: Ledger, id: number): Invoice {
+export function getInvoice(ledger: Ledger, id: number, now: string): Invoice {
   const r = row(ledger.orm, id)
   const draft = JSON.parse(r.document) as InvoiceDraft
   return {
     ...toSummary(r, latestRows(ledger, 'invoice', [id]).get(id)),
     draft,
     drawer: r.drawer || actorOf(ledger.orm),
-    issues: EDITABLE.includes(r.state) ? issuesOf(ledger, computeDraft(draft)) : [],
+    issues: EDITABLE.includes(r.state) ? issuesOf(ledger, computeDraft(draft), now) : [],
     qr: r.qr,
     quotaUsed: r.quotaUsedFen === null ? null : moneyFromFen(r.quotaUsedFen),
   }
@@ -121,7 +124,9 @@ export function saveDraft(ledger: Ledger, id: number | undefined, input: Invoice
         .values({ ...columns, state: 'draft', createdAt: now, updatedAt: now })
         .returning({ id: invoices.id })
         .get()
-      recordAudit(tx, now, { action: 'create', entity: 'invoice', entityId: newId, summary: `新建发票草稿（购买方 ${columns.buyerName || '未填'}）` })
+      // no buyer named here: the first autosave comes while 名称 may still hold the letters typed to
+      // find a customer (`hwjs`); 开票 and 删除 name the buyer the draft ended with
+      recordAudit(tx, now, { action: 'create', entity: 'invoice', entityId: newId, summary: '新建发票草稿' })
       return newId
     }
     const current = row(tx, id)
@@ -134,12 +139,12 @@ export function saveDraft(ledger: Ledger, id: number | undefined, input: Invoice
       .run()
     return id
   })
-  return { id: savedId, totals: computed.totals, warnings: check ? issuesOf(ledger, computed) : [] }
+  return { id: savedId, totals: computed.totals, warnings: check ? issuesOf(ledger, computed, now) : [] }
 }
 
-export function validateInvoice(ledger: Ledger, input: InvoiceDraftInput) {
+export function validateInvoice(ledger: Ledger, input: InvoiceDraftInput, now: string) {
   const draft = computeDraft(invoiceDraftSchema.parse(input))
-  const errors = issuesOf(ledger, draft)
+  const errors = issuesOf(ledger, draft, now)
   return { valid: errors.length === 0, errors, totals: draft.totals }
 }
 
@@ -166,10 +171,29 @@ export function listInvoices(
   return { total, rows: rows.map((r) => toSummary(r, commands.get(r.id))) }
 }
 
+/**
+ * 复制: a new draft with an invoice's content. A red invoice is never copied as it stands — that
+ * would be a blue draft of negative lines —: what is issued again is its blue invoice's content, so
+ * that is copied when this ledger holds it, and without it the copy is refused, saying why.
+ */
 export function copyInvoice(ledger: Ledger, id: number, now: string): Invoice {
-  const source = JSON.parse(row(ledger.orm, id).document) as InvoiceDraft
-  const { id: copyId } = saveDraft(ledger, undefined, source, now, false)
-  return getInvoice(ledger, copyId)
+  const found = row(ledger.orm, id)
+  const source = found.colour === 'red' ? blueOf(ledger.orm, found) : found
+  const { id: copyId } = saveDraft(ledger, undefined, JSON.parse(source.document) as InvoiceDraft, now, false)
+  return getInvoice(ledger, copyId, now)
+}
+
+/** the blue invoice a red one reversed, from this ledger's 销项 */
+function blueOf(db: Db, red: InvoiceRow): InvoiceRow {
+  const blue = red.blueNumber
+    ? db.select().from(invoices).where(and(eq(invoices.number, red.blueNumber), eq(invoices.colour, 'blue'))).get()
+    : undefined
+  if (!blue)
+    throw new AppError(
+      'CONFLICT',
+      `红字发票不能复制：复制会得到金额为负数的蓝字草稿，而它所冲的蓝字发票${red.blueNumber ? ` ${red.blueNumber} ` : ''}不在本账簿中。如需重新开票，请新建发票`,
+    )
+  return blue
 }
 
 export function deleteDrafts(ledger: Ledger, ids: number[], now: string): { deleted: number } {
@@ -219,7 +243,7 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
     if (!EDITABLE.includes(current.state))
       throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具' : '发票已在排队等待上传至平台')
     const draft = computeDraft(JSON.parse(current.document) as InvoiceDraft)
-    const issues = issuesOf(ledger, draft)
+    const issues = issuesOf(ledger, draft, now)
     if (issues.length > 0)
       throw new AppError('VALIDATION', `发票还有 ${issues.length} 处问题需要修改：${issues.slice(0, 3).map((i) => i.message).join('；')}`, { issues })
     tx.update(invoices)

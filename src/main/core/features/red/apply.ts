@@ -1,7 +1,7 @@
 // 红字确认单 as the platform tells it — in answer to this company's request or through the change
 // feed when the counterparty acted (or the 72-hour clock did) — written into the ledger. Safe to
 // repeat: the same form applied twice changes nothing the second time.
-import type { CreateRedConfirmationRequest, InvoiceStatusChange, RedConfirmation } from '../../../../shared/platform/red'
+import { RED_STATUSES, type CreateRedConfirmationRequest, type InvoiceStatusChange, type RedConfirmation } from '../../../../shared/platform/red'
 import { fenOf } from '../../../../shared/domain/invoice'
 import type { Ledger } from '../../ledger/open'
 import { rowByKey, type OutboxRow } from '../../sync/outbox'
@@ -75,7 +75,7 @@ export function recordRedForm(ledger: Ledger, form: RedConfirmation, now: string
 export function applyRedAnswer(ledger: Ledger, localId: number, form: RedConfirmation, now: string): void {
   const id = recordRedForm(ledger, form, now, localId)
   prepared(ledger, 'UPDATE red_confirmations SET failure = NULL WHERE id = ?').run(id)
-  recordAudit(ledger.orm, now, { action: 'update', entity: 'red', entityId: id, summary: `红字确认单 ${form.number}：平台已受理（状态 ${form.status}）` })
+  recordAudit(ledger.orm, now, { action: 'update', entity: 'red', entityId: id, summary: `红字确认单 ${form.number}：平台已受理（${RED_STATUSES.find((x) => x.code === form.status)?.label ?? form.status}）` })
 }
 
 /** refused (expired, already decided, nothing left to reverse…): the platform's words on the form */

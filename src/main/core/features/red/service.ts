@@ -8,6 +8,7 @@ import type { ParsedInput } from '../../../../shared/api'
 import type { ComputedDraft } from '../../../../shared/domain/invoice'
 import { amountInWords, Dec, fenOf, formatMoney, moneyFromFen } from '../../../../shared/domain/invoice'
 import { checkRedLines } from '../../../../shared/domain/red/checkLines'
+import { starterProblem } from '../../../../shared/domain/red/policy'
 import { reversible } from '../../../../shared/domain/red/reversible'
 import { PENDING_RED_STATUSES, RED_STATUSES, type RedConfirmation, type RedLine, type RedParty, type RedStatusCode } from '../../../../shared/platform/red'
 import type { PlatformInvoice } from '../../../../shared/platform/wire'
@@ -81,6 +82,7 @@ function toForm(r: FormRow, command: OutboxRow | undefined): RedForm {
     redInvoiceNumber: r.red_invoice_number,
     history: doc?.history ?? [],
     syncState: syncStateOf(command),
+    origin: r.initiator === r.role ? 'local' : 'counterparty',
     syncError: command && command.state !== 'done' ? command.lastError : null,
     pendingAction,
     failure: r.failure,
@@ -118,9 +120,11 @@ function blueInvoice(ledger: Ledger, number: string) {
       total: moneyFromFen(sold.total_fen),
       draft: JSON.parse(sold.document) as ComputedDraft,
       redStatus: sold.red_status,
+      /** the buyer's 入账 is the platform's to know; the seller may start either way */
+      booking: null,
     }
-  const bought = prepared(ledger, `SELECT document, red_status FROM received_invoices WHERE number = ? AND colour = 'blue'`).get(number) as
-    | { document: string; red_status: RedCandidate['redStatus'] }
+  const bought = prepared(ledger, `SELECT document, red_status, booking FROM received_invoices WHERE number = ? AND colour = 'blue'`).get(number) as
+    | { document: string; red_status: RedCandidate['redStatus']; booking: string }
     | undefined
   if (!bought) throw new AppError('NOT_FOUND', `没有找到发票号码为 ${number} 的蓝字发票（销项或进项）；如刚开具或收到，请先同步`)
   const inv = JSON.parse(bought.document) as PlatformInvoice
@@ -132,6 +136,7 @@ function blueInvoice(ledger: Ledger, number: string) {
     total: inv.total,
     draft: inv.draft,
     redStatus: bought.red_status,
+    booking: bought.booking,
   }
 }
 
@@ -175,6 +180,8 @@ export function createForm(ledger: Ledger, input: ParsedInput<'red.create'>, now
     throw new AppError('VALIDATION', `您是该发票的${blue.role === 'seller' ? '销售方' : '购买方'}，录入方身份应选择${blue.role === 'seller' ? '销售方' : '购买方'}`, {
       issues: [{ path: 'as', message: '录入方身份与您在该发票中的身份不符' }],
     })
+  const refusal = blue.booking === null ? null : starterProblem(input.as, blue.booking)
+  if (refusal) throw new AppError('VALIDATION', refusal, { issues: [{ path: 'as', message: refusal }] })
   const { reversing, openId } = formsOn(ledger, input.blueNumber)
   if (openId !== null) throw new AppError('CONFLICT', `该蓝字发票已有未完成的红字确认单（本地编号 ${openId}），请先处理或撤销后再录入`)
   const checked = checkRedLines(input.reason, reversible(blue.draft, reversing), input.lines)

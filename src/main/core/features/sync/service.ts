@@ -12,7 +12,7 @@ import { invoices, receivedInvoices, syncState } from '../../ledger/schema'
 import type { Connector } from '../../sync/connection'
 import type { SyncEngine } from '../../sync/engine'
 import { latestRows, markDueNow, needsActionCount, openCount } from '../../sync/outbox'
-import { identityOf } from '../../sync/connectionFile'
+import { EMPTY_CONFIG, identityOf } from '../../sync/connectionFile'
 import { Refused, Unreachable } from '../../sync/platformClient'
 import { issueInvoice } from '../invoices/service'
 import { readCompany } from '../companies/service'
@@ -32,23 +32,25 @@ async function ledgerOrNull(ctx: CoreContext): Promise<Ledger | null> {
 }
 
 export async function syncStatus(ctx: CoreContext, { engine, connector }: SyncParts): Promise<SyncStatus> {
-  const cfg = connector.file.read()
+  const { config: cfg, damaged } = connector.file.inspect()
   const live = engine.state()
   const ledger = await ledgerOrNull(ctx)
   const row = ledger?.orm.select().from(syncState).where(eq(syncState.id, 1)).get()
-  // what was read from another platform than the configured one says nothing now
-  const stored = row && row.platformUrl === (cfg.url ?? 'embedded') ? row : undefined
+  // what was read from another platform than the configured one says nothing now (nor anything,
+  // while the settings file is damaged and the platform unknown)
+  const stored = cfg && row && row.platformUrl === identityOf(cfg.url) ? row : undefined
   const failed = ledger ? (ledger.orm.select({ n: count() }).from(invoices).where(eq(invoices.state, 'failed')).get()?.n ?? 0) + needsActionCount(ledger) : 0
   return {
-    mode: cfg.url ? 'remote' : 'embedded',
-    url: cfg.url ?? connector.embeddedUrl(),
-    online: live.online,
+    mode: cfg?.url ? 'remote' : 'embedded',
+    url: cfg ? (cfg.url ?? connector.embeddedUrl()) : null,
+    online: damaged ? null : live.online,
     running: live.running,
     pending: ledger ? openCount(ledger) : 0,
     failed,
     lastSuccessAt: stored?.lastSuccessAt ?? null,
     lastAttemptAt: stored?.lastAttemptAt ?? null,
-    lastError: live.lastError ?? stored?.lastError ?? null,
+    lastError: damaged ? damaged.message : (live.lastError ?? stored?.lastError ?? null),
+    blocked: damaged ? { code: damaged.code, message: damaged.message } : null,
     quota: stored?.quota ? (JSON.parse(stored.quota) as QuotaReading) : null,
   }
 }
@@ -66,19 +68,23 @@ export async function retryInvoice(ctx: CoreContext, { engine }: SyncParts, invo
   if (state === 'draft') throw new AppError('CONFLICT', '这是一张草稿，请在开票页面点击 开票')
   if (state === 'failed') issueInvoice(ledger, invoiceId, ctx.now())
   else if (row) markDueNow(ledger, row.id, ctx.now())
-  void engine.run({ manual: true }).catch((e) => console.error('[sync]', e))
+  // a refusal (settings damaged) shows in the status; only a bug belongs in the log
+  void engine.run({ manual: true }).catch((e) => isAppError(e) || console.error('[sync]', e))
   return { queued: true }
 }
 
+/** the settings screen's values; a damaged file is reported (with where it is), never guessed past */
 export async function platformSettings(ctx: CoreContext, { connector }: SyncParts): Promise<PlatformSettings> {
-  const cfg = connector.file.read()
+  const { config: cfg, damaged } = connector.file.inspect()
   const ledger = await ledgerOrNull(ctx)
   const taxId = ledger ? (readCompany(ledger.orm)?.taxId ?? null) : null
   return {
-    mode: cfg.url ? 'remote' : 'embedded',
-    url: cfg.url ?? connector.embeddedUrl(),
+    mode: cfg?.url ? 'remote' : 'embedded',
+    url: cfg ? (cfg.url ?? connector.embeddedUrl()) : null,
     taxId,
-    hasPassword: taxId ? connector.file.password(cfg, identityOf(cfg.url), taxId) !== null : false,
+    hasPassword: cfg && taxId ? connector.file.password(cfg, identityOf(cfg.url), taxId) !== null : false,
+    passwordProtection: connector.file.protection(),
+    damaged: damaged ? { file: damaged.details.file, message: damaged.message } : null,
   }
 }
 
@@ -88,24 +94,32 @@ async function currentTaxId(ctx: CoreContext): Promise<string> {
   return company.taxId
 }
 
-export async function savePlatformSettings(ctx: CoreContext, parts: SyncParts, input: { url: string | null; password?: string }): Promise<PlatformSettings> {
+/**
+ * 保存 on 平台连接 (or `settings platform`): the user's explicit choice, so it may replace a damaged
+ * platform.json — which is kept beside it first; what the damaged file held is not guessed at.
+ */
+export async function savePlatformSettings(
+  ctx: CoreContext,
+  parts: SyncParts,
+  input: { url: string | null; password?: string },
+): Promise<PlatformSettings & { keptDamagedAs?: string }> {
   const taxId = await currentTaxId(ctx)
   const { file } = parts.connector
-  let cfg = { ...file.read(), url: input.url }
+  let cfg = { ...(file.inspect().config ?? EMPTY_CONFIG), url: input.url }
   // the embedded sandbox's password is generated and kept by the app: only another platform's is typed
   if (input.url) {
     if (!input.password && file.password(cfg, input.url, taxId) === null)
       throw new AppError('VALIDATION', '使用外部平台时请填写登录密码', { issues: [{ path: 'password', message: '请填写平台登录密码' }] })
     if (input.password) cfg = file.withPassword(cfg, input.url, taxId, input.password)
   }
-  file.write(cfg)
-  return platformSettings(ctx, parts)
+  const { keptAs } = file.replace(cfg)
+  return { ...(await platformSettings(ctx, parts)), ...(keptAs ? { keptDamagedAs: keptAs } : {}) }
 }
 
 export async function testPlatform(ctx: CoreContext, { connector }: SyncParts, input: { url?: string | null; password?: string }) {
   const ledger = await ctx.ledger()
-  const url = input.url === undefined ? connector.file.read().url : input.url
   try {
+    const url = input.url === undefined ? connector.file.read().url : input.url
     const { name } = await connector.tryLogin(ledger, url, input.password ?? null)
     return { ok: true, message: `连接成功：已登录为 ${name}`, taxpayerName: name }
   } catch (e) {

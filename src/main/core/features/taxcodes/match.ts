@@ -6,12 +6,14 @@
 // periods (matchText.ts) and widened by the table's words for everyday ones (matchAliases.ts),
 // scores each leaf by its IDF-weighted grams, touching only their postings, plus the table's
 // whole terms found in what was typed. Both count more near the end of the name: a Chinese name
-// ends in its head noun ("华为Mate60 Pro手机", "猪配合饲料").
+// ends in its head noun ("华为Mate60 Pro手机", "猪配合饲料"), and a leaf that never mentions that
+// noun (nor the table's word for it) ranks lower. A name the table has no word for (哈哈哈, 的的的)
+// gets nothing rather than a random code.
 import type { TaxCodeMatchHit, TaxCodeMatchReason } from '../../../../shared/api/taxcodes'
 import { aliasesIn } from './matchAliases'
 import { historyHits, type MatchHistoryEntry } from './matchHistory'
 import { buildMatchIndex, Field } from './matchIndex'
-import { cjkLength, forEachGram, isCjk, isSingle, splitQualifier, withoutFeeSuffix, type GramKey } from './matchText'
+import { cjkLength, forEachGram, gramSet, headPart, isCjk, isPair, isSingle, mainAndRest, splitQualifier, withoutFeeSuffix, type GramKey } from './matchText'
 import type { TaxCodeRow } from './table'
 
 export type { MatchHistoryEntry } from './matchHistory'
@@ -33,16 +35,23 @@ const UNIGRAM = 0.35
 const ALIAS = 0.9
 /** history hits rank above every table hit */
 const HISTORY_BASE = 100
+/** a leaf that never mentions the head noun (the name's last word), nor the table's word for it */
+const HEAD_MISS = 0.55
+/** a fee (…费, …服务) is mostly paid for a service: goods other than utilities (电费, 水费) weigh less */
+const GOODS_FOR_FEE = 0.7
 
 export function buildMatcher(rows: TaxCodeRow[]): TaxCodeMatcher {
-  const { leaves, postings, termsByStart, rarity } = buildMatchIndex(rows)
+  const { leaves, postings, termsByStart, rarity, namedGrams, headChars } = buildMatchIndex(rows)
   const leafIndex = new Map(leaves.map((r, i) => [r.code, i]))
+  // goods other than electricity, heat, gas and water, which are paid for as 电费, 水费
+  const isGoods = Uint8Array.from(leaves, (r) => (r.code.startsWith('1') && !r.code.startsWith('110') ? 1 : 0))
   const n = leaves.length
 
   // per-query scratch, reset after each query
   const score = new Float64Array(n)
   const why = new Uint8Array(n)
   const whyWeight = new Float64Array(n)
+  const headHit = new Uint8Array(n)
   const touched: number[] = []
   const touch = (leaf: number) => {
     if (score[leaf] === 0 && whyWeight[leaf] === 0) touched.push(leaf)
@@ -57,14 +66,22 @@ export function buildMatcher(rows: TaxCodeRow[]): TaxCodeMatcher {
   }
 
   function tableHits(typed: string, top: number, skip: Set<string>): TaxCodeMatch[] {
-    const { name, qualifier } = splitQualifier(typed)
+    const typedName = splitQualifier(typed)
+    const { main: name, rest } = mainAndRest(typedName.name)
+    const qualifier = [rest, typedName.qualifier].filter((q) => q !== '').join(' ')
     const text = qualifier ? `${name} ${qualifier}` : name
     if (cjkLength(text) === 0 && !/[a-z]{2,}/.test(text)) return []
-    // the head noun ends the name; a trailing fee word (费, 款) is not the end, a qualifier in
-    // brackets after it weighs half
-    const headEnd = Math.max(1, withoutFeeSuffix(name).length)
+    // the head noun ends the name; a trailing fee word (费, 款), packing (套装) or deal (转让) is
+    // not the end; a qualifier after the name weighs half
+    const headEnd = Math.max(1, headPart(name).length)
     const place = (end: number) => (end > name.length ? 0.5 : 0.25 + 0.75 * Math.min(1, end / headEnd))
     const aliases = aliasesIn(text)
+    // the head noun: a leaf that holds its last character, or the table's word for it, answers
+    // what was typed (纸尿裤 is no 裤子, 草莓苗 no 草莓)
+    const headAt = lastCjkBefore(name, headEnd)
+    const coversHead = (from: number, to: number) => headAt >= 0 && from <= headAt && to > headAt
+    const headGrams = new Set<GramKey>(headAt >= 0 ? gramSet(name[headAt]!) : [])
+    for (const a of aliases) if (coversHead(a.start, a.end)) for (const g of gramSet(a.expansion)) if (isPair(g)) headGrams.add(g)
 
     // grams: as typed, by place; an alias's words where the everyday word was typed
     const wanted = new Map<GramKey, number>()
@@ -80,13 +97,18 @@ export function buildMatcher(rows: TaxCodeRow[]): TaxCodeMatcher {
       if (id === undefined) continue // a word the table never uses weighs on no leaf
       const gw = w * postings.idf[id]!
       total += gw
-      for (let k = postings.offset[id]!; k < postings.offset[id + 1]!; k++) credit(postings.leaf[k]!, gw * postings.weight[k]!, postings.field[k]! as Field)
+      const marksHead = headGrams.has(gram)
+      for (let k = postings.offset[id]!; k < postings.offset[id + 1]!; k++) {
+        credit(postings.leaf[k]!, gw * postings.weight[k]!, postings.field[k]! as Field)
+        if (marksHead) headHit[postings.leaf[k]!] = 1
+      }
     }
     if (total > 0) for (const leaf of touched) (score[leaf]! /= total), (whyWeight[leaf]! /= total)
 
     // whole table terms found in the typed text (never across a cut), and in alias words
     const cover = Math.max(2, cjkLength(text.slice(0, headEnd)))
-    const termsIn = (source: string, weightAt: (end: number) => number, base: number) => {
+    let termFound = false
+    const termsIn = (source: string, weightAt: (end: number) => number, base: number, marksHead: (from: number, to: number) => boolean) => {
       const best = new Map<number, { b: number; field: Field }>()
       for (let i = 0; i < source.length; i++) {
         if (!isCjk(source[i]!)) continue
@@ -98,14 +120,25 @@ export function buildMatcher(rows: TaxCodeRow[]): TaxCodeMatcher {
             // a single character counts only where a word ends (泵, 铜, 桃)
             if (t.text.length === 1 && !runEnd(end)) continue
             const b = base * t.weight * weightAt(end) * Math.sqrt(Math.min(1, cjkLength(t.text) / cover)) * rarity.get(t.text)!
+            if (marksHead(i, end)) headHit[t.leaf] = 1
+            termFound = true
             if (b > (best.get(t.leaf)?.b ?? 0)) best.set(t.leaf, { b, field: t.field })
           }
         }
       }
       for (const [leaf, { b, field }] of best) credit(leaf, b, field)
     }
-    termsIn(text, place, 1)
-    for (const a of aliases) termsIn(a.expansion, () => place(a.end), ALIAS * 0.8)
+    termsIn(text, place, 1, coversHead)
+    // nothing for nothing: a name is understood through a pair of characters the table names
+    // things with, a whole term of the table, a head noun the table's names end in, or an
+    // everyday word we know — one character (的, 哈) alone is in too many texts to say anything
+    const understood =
+      aliases.length > 0 ||
+      termFound ||
+      (headAt >= 0 && headChars.has(name[headAt]!)) ||
+      [...wanted.keys()].some((g) => !isSingle(g) && namedGrams.has(g))
+    if (!understood) return clear([])
+    for (const a of aliases) termsIn(a.expansion, () => place(a.end), ALIAS * 0.8, () => coversHead(a.start, a.end))
 
     // typed exactly as the table has it
     const whole = name.replace(/ /g, '')
@@ -113,15 +146,24 @@ export function buildMatcher(rows: TaxCodeRow[]): TaxCodeMatcher {
     for (const t of termsByStart.get(whole.slice(0, 2)) ?? [])
       if (t.exact && (t.text === whole || t.text === head)) {
         credit(t.leaf, t.field === Field.Name ? 1 : 0.6, t.field)
+        headHit[t.leaf] = 1
         // the reason shown is the exact one (a name before a keyword)
         if (whyWeight[t.leaf] !== Infinity || t.field < why[t.leaf]!) (why[t.leaf] = t.field), (whyWeight[t.leaf] = Infinity)
       }
 
+    if (headAt >= 0) for (const leaf of touched) if (!headHit[leaf]) score[leaf]! *= HEAD_MISS
+    if (/(费|费用|服务)$/.test(name.replace(/ /g, '')))
+      for (const leaf of touched) if (isGoods[leaf] && whyWeight[leaf] !== Infinity) score[leaf]! *= GOODS_FOR_FEE
+
     const ranked = topOf(touched, top, (leaf) => (skip.has(leaves[leaf]!.code) ? 0 : score[leaf]!), (leaf) => leaves[leaf]!.code)
-    const out = ranked.map((leaf) => ({ ...pick(leaves[leaf]!), matchedBy: REASON[why[leaf]!]!, score: Math.round(score[leaf]! * 1000) / 1000 }))
-    for (const leaf of touched) score[leaf] = why[leaf] = whyWeight[leaf] = 0
+    return clear(ranked.map((leaf) => ({ ...pick(leaves[leaf]!), matchedBy: REASON[why[leaf]!]!, score: Math.round(score[leaf]! * 1000) / 1000 })))
+  }
+
+  /** resets the per-query scratch for the next query, passing the answer through */
+  function clear<T>(answer: T): T {
+    for (const leaf of touched) score[leaf] = why[leaf] = whyWeight[leaf] = headHit[leaf] = 0
     touched.length = 0
-    return out
+    return answer
   }
 
   const maxIdf = Math.log(1 + n)
@@ -147,6 +189,12 @@ export function buildMatcher(rows: TaxCodeRow[]): TaxCodeMatcher {
   }
 }
 
+/** the index of the last Chinese character before `end`, or -1 */
+function lastCjkBefore(text: string, end: number): number {
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) if (isCjk(text[i]!)) return i
+  return -1
+}
+
 /** the `top` items with the highest positive score, ties by key; without sorting them all */
 function topOf(items: number[], top: number, scoreOf: (i: number) => number, keyOf: (i: number) => string): number[] {
   const best: number[] = []
@@ -165,5 +213,5 @@ function topOf(items: number[], top: number, scoreOf: (i: number) => number, key
 }
 
 function pick(row: TaxCodeRow) {
-  return { code: row.code, name: row.name, shortName: row.shortName, rates: row.rates }
+  return { code: row.code, name: row.name, shortName: row.shortName, rates: row.rates, specialManagement: row.specialManagement }
 }

@@ -1,7 +1,7 @@
 // The table side of smart matching, built once per table: an inverted index from character
 // uni-/bigram to the leaves holding it (flat typed arrays, IDF weights), and the table's whole
 // terms (names and their parts, keywords, 简称, phrases of descriptions) by their first characters.
-import { cjkLength, gramSet, normalizeText, pairKey, type GramKey } from './matchText'
+import { cjkLength, gramSet, isPair, normalizeText, pairKey, type GramKey } from './matchText'
 import type { TaxCodeRow } from './table'
 
 // where a gram or term was found on a leaf
@@ -158,6 +158,10 @@ export interface MatchIndex {
   termsByStart: Map<string, Term[]>
   /** 0.5 … 1: a term many leaves share (型材, 服务) says less than a rare one */
   rarity: Map<string, number>
+  /** the pairs (and Latin words) that name things in the table: not those of descriptions (的的 is no word) */
+  namedGrams: Set<GramKey>
+  /** the characters the table's names and 简称 end in: its head nouns (羊, 蟹, 帽) */
+  headChars: Set<string>
 }
 
 export function buildMatchIndex(rows: TaxCodeRow[]): MatchIndex {
@@ -199,5 +203,24 @@ export function buildMatchIndex(rows: TaxCodeRow[]): MatchIndex {
   const rarity = new Map<string, number>()
   for (const [text, h] of holders) rarity.set(text, 0.5 + (0.5 * Math.log(1 + n / h)) / Math.log(1 + n))
 
-  return { leaves, postings, termsByStart, rarity }
+  // a pair of characters names something when a name or 简称 holds it, or the keywords of two
+  // leaves (one keyword list alone holds fragments: 二三联件 makes no word of 二三)
+  const namedGrams = new Set<GramKey>()
+  const inKeywords = new Map<GramKey, number>()
+  const headChars = new Set<string>()
+  for (const row of leaves) {
+    const t = texts.get(row.code)!
+    for (const g of [...gramSet(t.name), ...gramSet(t.shortName)]) namedGrams.add(g)
+    for (const g of gramSet(t.keywords)) inKeywords.set(g, (inKeywords.get(g) ?? 0) + 1)
+    // each part of a name ends in a head noun (羊; 猪、牛、羊…肉), brackets aside
+    let bare = t.name
+    while (/[（(][^（()）]*[）)]/.test(bare)) bare = bare.replace(/[（(][^（()）]*[）)]/g, '')
+    for (const part of [...bare.split(/[、，,]/), t.shortName]) {
+      const last = part.match(/[\u3400-\u9fff](?=[^\u3400-\u9fff]*$)/)
+      if (last) headChars.add(last[0])
+    }
+  }
+  for (const [g, count] of inKeywords) if (count >= 2 || !isPair(g)) namedGrams.add(g)
+
+  return { leaves, postings, termsByStart, rarity, namedGrams, headChars }
 }

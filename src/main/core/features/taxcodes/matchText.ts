@@ -167,3 +167,22 @@ export function cjkLength(text: string): number {
 export function withoutFeeSuffix(text: string): string {
   return text.replace(/(服务费|费用|费|款)$/u, (m) => (m === '服务费' ? '服务' : '')).trim()
 }
+
+/**
+ * The thing named and what qualifies it: a name runs to the end of its first word (as typed,
+ * between spaces or cuts) holding two or more Chinese characters — its head noun is there
+ * ("A4复印纸 80g 5包/箱", "移动白板 带支架", "中药饮片 黄芪", but "苹果MacBook" whole); later
+ * words — a packing, a use, a variety — only qualify it.
+ */
+export function mainAndRest(name: string): { main: string; rest: string } {
+  const words = name.split(' ')
+  const at = words.findIndex((w) => /[\u3400-\u9fff]{2}/.test(w))
+  if (at < 0) return { main: name, rest: '' }
+  return { main: words.slice(0, at + 1).join(' '), rest: words.slice(at + 1).join(' ') }
+}
+
+/** What the head noun ends: no fee word, no packing (套装, 礼盒) and no deal (转让, 销售) after it. */
+export function headPart(name: string): string {
+  const head = withoutFeeSuffix(name).replace(/(套装|礼盒装?|礼包|组合装?|转让|销售|出售|采购|购买)$/u, '').trim()
+  return head.length > 0 ? head : name
+}

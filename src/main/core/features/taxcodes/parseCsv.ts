@@ -3,7 +3,8 @@
 import { AppError } from '../../errors'
 import { readTable } from '../../files/excel/read'
 import type { SheetSpec } from '../../files/excel/spec'
-import { currentRates, parseLeafFlag, type TaxCodeRow } from './table'
+import { currentRates } from '../../../../shared/domain/taxcodeRates'
+import { parseLeafFlag, type TaxCodeRow } from './table'
 
 export const taxCodeSheet: SheetSpec = {
   sheetName: '税收分类编码',

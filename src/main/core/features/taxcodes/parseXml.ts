@@ -3,7 +3,8 @@
 // superior (parent, by record id) and base_category (增值税特殊管理, by record id).
 import { XMLParser } from 'fast-xml-parser'
 import { AppError } from '../../errors'
-import { currentRates, type TaxCodeRow } from './table'
+import { currentRates } from '../../../../shared/domain/taxcodeRates'
+import type { TaxCodeRow } from './table'
 
 interface XmlField {
   '@_name': string

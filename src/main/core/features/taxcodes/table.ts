@@ -6,21 +6,6 @@ import { AppError } from '../../errors'
 /** a row of the table is exactly what the contract calls a TaxCode */
 export type TaxCodeRow = TaxCode
 
-// The public tables carry the rates of early 2018; the rates changed since (17%→16%→13%,
-// 11%→10%→9%). The platform is the authority on rates; until it answers, use today's.
-const RATE_SINCE_2019: Record<string, string> = { '17%': '13%', '16%': '13%', '11%': '9%', '10%': '9%' }
-
-export function currentRates(raw: string): string[] {
-  const out: string[] = []
-  for (const part of raw.split(/[,，|、;；]/)) {
-    const t = part.trim()
-    if (t === '') continue
-    const rate = RATE_SINCE_2019[t] ?? t
-    if (!out.includes(rate)) out.push(rate)
-  }
-  return out
-}
-
 /** The parent of a 19-digit code: its last non-zero two-digit level zeroed (top levels have none). */
 export function structuralParent(code: string): string | null {
   // level 1 is one digit, every further level two digits

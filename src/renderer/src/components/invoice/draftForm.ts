@@ -42,6 +42,7 @@ export function blankForm(): DraftForm {
     agent: blankAgent(),
     payee: '',
     reviewer: '',
+    reducedReason: null,
   }
 }
 

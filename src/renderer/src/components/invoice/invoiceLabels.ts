@@ -1,8 +1,7 @@
-// How an invoice's 状态 and 同步状态 read on screen: one place for the words and the tag colours,
-// so the list, the detail and the tests agree.
+// How an invoice's 状态 reads on screen: one place for the words and the tag colours, so the list,
+// the detail and the tests agree (同步状态: src/shared/syncLabels.ts).
 import type { InvoiceState } from '../../../../shared/api/invoices'
 import { INVOICE_STATES } from '../../../../shared/api/invoices'
-import type { SyncState } from '../../../../shared/api/sync'
 
 type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
@@ -20,25 +19,4 @@ export function stateLabel(state: InvoiceState): string {
 
 export function stateTag(state: InvoiceState): TagType {
   return STATE_TAGS[state]
-}
-
-/** the outbox's view of the invoice (DESIGN.md §5), in the bookkeeper's words */
-export const SYNC_STATES: Record<SyncState, { label: string; tag: TagType }> = {
-  local: { label: '未上传', tag: 'info' },
-  pending: { label: '待上传', tag: 'warning' },
-  sending: { label: '上传中', tag: 'primary' },
-  retrying: { label: '等待重试', tag: 'warning' },
-  done: { label: '已同步', tag: 'success' },
-  rejected: { label: '被拒绝', tag: 'danger' },
-  'needs-action': { label: '需处理', tag: 'danger' },
-}
-
-/** '2025-03-14T10:20:30+08:00' → '2025-03-14' (开票日期 as printed) */
-export function dateOf(iso: string | null): string {
-  return iso ? iso.slice(0, 10) : ''
-}
-
-/** '2025-03-14T10:20:30+08:00' → '2025-03-14 10:20:30' */
-export function timeOf(iso: string | null): string {
-  return iso ? iso.slice(0, 19).replace('T', ' ') : ''
 }

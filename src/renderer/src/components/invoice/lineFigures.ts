@@ -3,7 +3,10 @@
 // derived from the other two as typed (the same rule computeDraft applies before it splits off the
 // tax), and 税额 comes from the computed line.
 import { deriveFactor, formatMoney, isBlank, lineAmount, parseDecimal, parseMoney, type DraftLine } from '../../../../shared/domain/invoice'
-import { EXEMPT_POLICY, NON_TAXABLE_POLICY, parseRate, rateLabelOf, RATE_CHOICES, type RateLabel } from '../../../../shared/domain/rates'
+import type { TaxCode } from '../../../../shared/api/taxcodes'
+import { policyForRate } from '../../../../shared/domain/rateRules'
+import { parseRate, rateLabelOf, RATE_CHOICES, type RateLabel } from '../../../../shared/domain/rates'
+import type { TaxpayerType } from '../../../../shared/domain/taxpayerType'
 
 export interface LineFigures {
   quantity: string
@@ -41,21 +44,21 @@ export function rateText(line: Pick<DraftLine, 'taxRate' | 'policy'>): string {
 }
 
 /**
- * Sets the line's rate from a label. 免税/不征税 bring their own policy flag; another rate keeps a
- * policy that goes with it (简易征收, 即征即退…) and drops the 免税/不征税 flag.
+ * Sets the line's rate from a label, with the 优惠政策标识 that goes with it for this seller
+ * (policyForRate: 免税 03, 不征税 04, 1.5% 10, a 一般纳税人's 3%/5% 简易征收 01; a policy that still
+ * agrees, such as 即征即退, is kept).
  */
-export function applyRate(line: DraftLine, label: RateLabel): void {
+export function applyRate(line: DraftLine, label: RateLabel, type: TaxpayerType): void {
   const choice = RATE_CHOICES.find((r) => r.label === label)!
   if (line.taxRate !== choice.rate) forgetStoredTax(line, 'rate')
   line.taxRate = choice.rate
-  if ('policy' in choice) line.policy = choice.policy
-  else if (line.policy === EXEMPT_POLICY || line.policy === NON_TAXABLE_POLICY) line.policy = null
+  line.policy = policyForRate(label, type, line.policy)
 }
 
 /** The 税率 cell committed: a rate people write ('6', '6%', '0.06', '免税'), else kept as typed for validation to name. */
-export function commitRateText(line: DraftLine, text: string): void {
+export function commitRateText(line: DraftLine, text: string, type: TaxpayerType): void {
   const label = parseRate(text)
-  if (label) applyRate(line, label)
+  if (label) applyRate(line, label, type)
   else {
     forgetStoredTax(line, 'rate')
     line.taxRate = isBlank(text) ? '' : text.trim()
@@ -70,3 +73,6 @@ export function defaultRate(rates: readonly string[]): RateLabel | null {
   }
   return null
 }
+
+/** a code put on a line, as the matcher or the table gives it */
+export type ChosenCode = Pick<TaxCode, 'code' | 'name' | 'shortName' | 'rates' | 'specialManagement'>

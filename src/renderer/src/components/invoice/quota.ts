@@ -4,6 +4,7 @@
 import type { QuotaReading } from '../../../../shared/api/sync'
 import { Dec, formatMoney } from '../../../../shared/domain/invoice'
 import { toShanghaiIso } from '../../../../shared/domain/time'
+import { formatMinute } from '../../../../shared/timeText'
 
 export type { QuotaReading }
 
@@ -26,5 +27,5 @@ export function quotaWarning(reading: QuotaReading | null, queued: string, amoun
   if (!reading || !isCurrent(reading, month)) return null
   const left = new Dec(reading.remaining).minus(queued)
   if (new Dec(amount).lte(left)) return null
-  return `本张发票金额 ¥${formatMoney(new Dec(amount))} 超过剩余授信额度 ¥${formatMoney(Dec.max(left, 0))}（${reading.readAt.slice(0, 16).replace('T', ' ')} 读取，已扣除排队中的发票），平台可能拒绝开具。`
+  return `本张发票金额 ¥${formatMoney(new Dec(amount))} 超过剩余授信额度 ¥${formatMoney(Dec.max(left, 0))}（${formatMinute(reading.readAt)} 读取，已扣除排队中的发票），平台可能拒绝开具。`
 }

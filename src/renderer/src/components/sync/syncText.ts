@@ -1,6 +1,7 @@
-// How the top bar words the sync status: short enough for one line, exact in the tooltip.
+// How the top bar words the sync status: short enough for one line, exact in the tooltip. Times
+// read on the books' clock (src/shared/timeText.ts).
 import type { SyncStatus } from '../../../../shared/api/sync'
-import { toShanghaiIso } from '../../../../shared/domain/time'
+import { formatShortTime, formatTime } from '../../../../shared/timeText'
 
 export type Tone = 'online' | 'offline' | 'unknown'
 
@@ -11,16 +12,14 @@ export function connection(online: boolean | null): { text: string; tone: Tone }
   return { text: '未连接', tone: 'unknown' }
 }
 
-/** '14:05' today, '11-27 14:05' another day, '—' never (times are Shanghai, as the books keep them) */
-export function shortTime(iso: string | null, now: Date = new Date()): string {
-  if (!iso) return '—'
-  const today = toShanghaiIso(now).slice(0, 10)
-  return iso.slice(0, 10) === today ? iso.slice(11, 16) : `${iso.slice(5, 10)} ${iso.slice(11, 16)}`
+/** '14:05' today, '11-27 14:05' another day, '—' never */
+export function lastSyncShort(iso: string | null, now?: Date): string {
+  return formatShortTime(iso, now) || '—'
 }
 
-/** '2026-11-28 14:05:09' */
-export function fullTime(iso: string | null): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : '尚未成功同步'
+/** '2026-11-28 14:05:09', or that no sync has succeeded yet */
+export function lastSyncFull(iso: string | null): string {
+  return formatTime(iso) || '尚未成功同步'
 }
 
 export function modeLabel(mode: SyncStatus['mode']): string {

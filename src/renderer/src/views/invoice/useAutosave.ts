@@ -2,6 +2,7 @@
 // (the first creates the draft, the next must carry its id), and nothing is sent when the content
 // equals what was last saved — so opening a draft, or a blank form, creates nothing.
 import { computed, ref } from 'vue'
+import { formatClock } from '../../../../shared/timeText'
 
 export const AUTOSAVE_DELAY_MS = 500
 
@@ -64,7 +65,7 @@ export function useAutosave<T>(opts: { snapshot: () => T; save: (value: T) => Pr
   const status = computed(() => {
     if (error.value) return `自动保存失败：${error.value}`
     if (saving.value || pending.value) return '正在保存…'
-    if (savedAt.value) return `已自动保存 ${savedAt.value.toTimeString().slice(0, 8)}`
+    if (savedAt.value) return `已自动保存 ${formatClock(savedAt.value)}`
     return ''
   })
 

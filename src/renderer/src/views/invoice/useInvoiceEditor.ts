@@ -7,13 +7,14 @@ import { computed, nextTick, reactive, ref, shallowRef, watch } from 'vue'
 import { onBeforeRouteLeave, onBeforeRouteUpdate, useRoute, useRouter } from 'vue-router'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { Invoice, InvoiceState } from '../../../../shared/api/invoices'
-import { prepareDraft, type DraftIssue, type DraftLine } from '../../../../shared/domain/invoice'
+import { prepareDraft, rateIssues, type DraftIssue, type DraftLine } from '../../../../shared/domain/invoice'
 import { api, ApiError } from '../../api'
 import { blankForm, formOf, toDraft, type DraftForm } from '../../components/invoice/draftForm'
 import { groupedMoney } from '../../components/invoice/money'
 import { useCompanyStore } from '../../stores/company'
 import { liveCompute } from './liveCompute'
 import { useAutosave } from './useAutosave'
+import { useQualification } from './useQualification'
 
 /** states in which the content may still change (as the core has it) */
 const EDITABLE: InvoiceState[] = ['draft', 'failed']
@@ -60,9 +61,17 @@ export function useInvoiceEditor(hooks: {
    */
   let seq = 0
   const drawer = computed(() => (readonly.value ? recordedDrawer.value : (company.current?.operator ?? '')))
+  const qualification = useQualification()
+  /** the rate rules of every line as it is typed: a refused rate is explained at once, in its line */
+  const rateProblems = shallowRef<DraftIssue[]>([])
+  const checkRates = () => {
+    const q = qualification.context.value
+    rateProblems.value = q && !readonly.value ? rateIssues(toDraft(form), q) : []
+  }
   const errors = computed(() => {
     const out: Record<string, string> = {}
     for (const i of issues.value) out[i.path] ??= i.message
+    for (const i of rateProblems.value) out[i.path] ??= i.message
     return out
   })
 
@@ -95,8 +104,11 @@ export function useInvoiceEditor(hooks: {
 
   function changed(): void {
     live.value = compute(form)
+    checkRates()
     if (!loading && !readonly.value) autosave.changed()
   }
+  // a code's row arriving, or the platform's word on the company, changes what a line may use
+  watch([() => ({ ...qualification.codes }), qualification.context], checkRates)
   // Everything but the lines is watched deeply. The lines report their own edits (linesChanged):
   // traversing 2,000 reactive lines on every keystroke cost more than all the rest of the update.
   watch(() => Object.entries(form).filter(([key]) => key !== 'lines'), changed, { deep: true })
@@ -131,6 +143,8 @@ export function useInvoiceEditor(hooks: {
     await nextTick()
     loading = false
     if (inv) void learnShortNames(inv.draft.lines)
+    if (inv) void qualification.learn(inv.draft.lines)
+    checkRates()
   }
 
   /** reads the invoice and shows it, unless a newer read (or another invoice) came first */
@@ -224,7 +238,7 @@ export function useInvoiceEditor(hooks: {
   async function issue(): Promise<void> {
     if (readonly.value || issuing.value) return
     attempted.value = true
-    const found = prepareDraft(toDraft(form)).issues
+    const found = prepareDraft(toDraft(form), { operator: drawer.value, qualification: qualification.context.value }).issues.filter((i) => i.path !== 'operator')
     if (found.length > 0) return refuse(found, `发票还有 ${found.length} 处问题需要修改`)
     issues.value = []
     if (!hooks.extrasValid()) return refuse([], '附加要素的内容与其数据类型不符，请修改')
@@ -284,6 +298,7 @@ export function useInvoiceEditor(hooks: {
     drawer,
     readonly,
     shortNames,
+    qualification,
     issues,
     errors,
     issuing,

@@ -1,0 +1,66 @@
+// The help texts, written from the commands' declarations (src/shared/cli.ts): a usage line per
+// command for `--help`, and a command's options with their descriptions for `<command> --help`.
+import type { CliArg, CliOption, CliOptions } from '../../shared/cli'
+import type { CliEntry } from './parse'
+
+export const PROGRAM = 'npm run cli --'
+
+export function optionText(name: string, o: CliOption): string {
+  return o.type === 'boolean' ? `--${name}` : `--${name} ${o.value ?? o.choices?.join('|') ?? '值'}`
+}
+
+function argText(a: CliArg): string {
+  const word = `${a.choices ? a.choices.join('|') : a.name}${a.variadic ? '…' : ''}`
+  return a.optional ? `[${word}]` : word
+}
+
+/** `red create --blue 发票号码 --reason 01|02|03|04 … [--lines FILE.json]`: required options first */
+export function synopsis(entry: CliEntry): string {
+  const required = Object.entries(entry.globals).filter(([, o]) => o.required)
+  const own = Object.entries(entry.spec.options ?? {})
+  return [
+    entry.words,
+    ...(entry.spec.args ?? []).map(argText),
+    ...[...required, ...own.filter(([, o]) => o.required)].map(([n, o]) => optionText(n, o)),
+    ...own.filter(([, o]) => !o.required).map(([n, o]) => `[${optionText(n, o)}]`),
+  ].join(' ')
+}
+
+/** columns as a terminal shows them: a Chinese character takes two */
+function width(s: string): number {
+  let w = 0
+  for (const ch of s) w += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1
+  return w
+}
+
+function table(rows: [string, string][]): string {
+  const left = Math.max(...rows.map(([l]) => width(l)))
+  return rows.map(([l, r]) => `  ${l}${' '.repeat(left - width(l))}   ${r}`).join('\n')
+}
+
+function optionRows(options: CliOptions): [string, string][] {
+  return Object.entries(options).map(([n, o]) => [optionText(n, o), o.required ? `必填：${o.description}` : o.description])
+}
+
+/** `--help`: every command of the group with its usage */
+export function overview(title: string, entries: CliEntry[], globals: CliOptions): string {
+  const commands = entries.map((e) => `  ${PROGRAM} ${synopsis(e)}\n      ${e.spec.summary}`).join('\n')
+  return `${title}\n\n${commands}\n\n全局选项：\n${table(optionRows(globals))}\n\n查看一个命令的选项：${PROGRAM} <命令> --help\n`
+}
+
+/** `<command> --help`: its usage, its arguments and options, the global options */
+export function commandHelp(entry: CliEntry): string {
+  const args = (entry.spec.args ?? []).map((a): [string, string] => [argText(a), a.description])
+  const own = optionRows(entry.spec.options ?? {})
+  return [
+    `用法：${PROGRAM} ${synopsis(entry)}`,
+    '',
+    entry.spec.summary,
+    ...(args.length ? ['', '参数：', table(args)] : []),
+    '',
+    own.length ? `选项：\n${table(own)}` : '选项：无（只有全局选项）',
+    '',
+    `全局选项：\n${table(optionRows(entry.globals))}`,
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,62 @@
+// The CLI's two groups of commands and how each runs: the app's commands on a company's books
+// (a core per run), the sandbox's `platform …` commands on the platform's own database.
+import { resolveDataDir } from '../core/dataDir'
+import { AppError, isAppError } from '../core/errors'
+import { PLATFORM_GLOBAL_OPTIONS, platformCommands, runPlatformCli } from '../../platform/cli'
+import type { CliRawValues, CliValues } from '../../shared/cli'
+import { commands, GLOBAL_OPTIONS, type Command } from './commands'
+import type { CliGroup } from './parse'
+import { printHuman } from './print'
+
+export const groups: CliGroup[] = [
+  {
+    title: '票税通命令',
+    prefix: '',
+    globals: GLOBAL_OPTIONS,
+    entries: Object.entries(commands).map(([words, spec]) => ({ words, spec, globals: GLOBAL_OPTIONS, execute: (args, values) => runCommand(spec, args, values) })),
+  },
+  {
+    title: '税务平台沙箱命令（platform …）',
+    prefix: 'platform',
+    globals: PLATFORM_GLOBAL_OPTIONS,
+    // `platform …` talks to the sandbox's own database, not to a company's books: no core is created
+    entries: Object.entries(platformCommands).map(([words, spec]) => ({
+      words,
+      spec,
+      globals: PLATFORM_GLOBAL_OPTIONS,
+      execute: (args, values) => runPlatformCli(spec, args, values, printHuman),
+    })),
+  },
+]
+
+async function runCommand(command: Command, args: string[], options: CliRawValues): Promise<number> {
+  // the parser hands over every global option, checked
+  const flags = options as CliValues<typeof GLOBAL_OPTIONS>
+  // loaded here, not above: `platform …` commands need none of the core and start seconds faster
+  const { createCore } = await import('../core/app')
+  const { toErrorBody } = await import('../core/registry')
+  const { embeddedSandbox } = await import('../embeddedPlatform')
+  const dataDir = resolveDataDir(flags.data)
+  // with no platform configured, `sync` starts the embedded sandbox for the command's duration
+  const sandbox = embeddedSandbox(dataDir)
+  const core = createCore({ dataDir, company: flags.company, embeddedPlatform: sandbox.start })
+  if (!flags.json)
+    core.events.on((e) => {
+      if (e.type === 'progress') process.stderr.write(`\r${e.phase} ${e.done}/${e.total}   `)
+    })
+  try {
+    const result = await command.run(core, args, options)
+    if (flags.json) process.stdout.write(`${JSON.stringify(result)}\n`)
+    else printHuman(result)
+    return 0
+  } catch (e) {
+    const error = toErrorBody(e)
+    if (flags.json) process.stdout.write(`${JSON.stringify({ error })}\n`)
+    else process.stderr.write(`错误（${error.code}）：${error.message}\n`)
+    if (!isAppError(e) && !(e instanceof AppError)) process.stderr.write(`${(e as Error).stack ?? ''}\n`)
+    return 1
+  } finally {
+    core.close()
+    await sandbox.close()
+  }
+}
