@@ -1,6 +1,7 @@
 // Issue #2 §8: importing customers from .xlsx against the floor measured in the same run
 // (SheetJS parse + bare prepared inserts in one transaction), each in its own process so its
-// peak memory is its own; then customer search over the imported customers.
+// peak memory is its own; autosave latency while the largest file imports, beside autosave with no
+// import (issue #10 §4); then customer search over the imported customers.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -8,13 +9,23 @@ import path from 'node:path'
 import { createCore } from '../src/main/core/app'
 import { writeCustomerWorkbook } from './data'
 
+interface Latency {
+  n: number
+  p50: number
+  p95: number
+  maxMs: number
+}
+
 interface Measured {
   ms: number
   peakMb: number
   parts?: { parseMs: number; insertMs: number }
+  floor?: Latency
+  during?: Latency
+  loopMaxMs?: number
 }
 
-function measure(kind: 'floor' | 'import', file: string, dir: string): Measured {
+function measure(kind: 'floor' | 'import' | 'autosave', file: string, dir: string): Measured {
   fs.mkdirSync(dir, { recursive: true })
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.resolve('bench/measure.ts'), kind, file, dir], { encoding: 'utf8' })
   return JSON.parse(out.trim().split('\n').pop()!) as Measured
@@ -31,6 +42,14 @@ function importBench(rows: number, file: string, dir: string): string {
       ` | ratio ${(m.ms / f.ms).toFixed(2)}× (targets: ≤ 2×; 100,000 rows ≤ 500 MB)`,
   )
   return path.join(dir, `import-${rows}`, 'data')
+}
+
+/** autosave while the same file imports, against autosave with nothing else running (same process, same run) */
+function autosaveBench(rows: number, file: string, dir: string): void {
+  const m = measure('autosave', file, path.join(dir, `autosave-${rows}`))
+  const l = (x: Latency) => `p50 ${x.p50} ms, p95 ${x.p95} ms, max ${x.maxMs} ms (${x.n} saves)`
+  console.log(`  autosave during the ${rows.toLocaleString()}-customer import (${s(m.ms)}): ${l(m.during!)}; event loop's worst delay ${m.loopMaxMs} ms`)
+  console.log(`    floor, the same saves with no import: ${l(m.floor!)} (issue #10 §4: autosave keeps working during a 100,000-row import)`)
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -73,6 +92,7 @@ export async function customerBenches(smoke: boolean): Promise<void> {
       await writeCustomerWorkbook(file, rows)
       last = importBench(rows, file, dir)
     }
+    autosaveBench(sizes.at(-1)!, path.join(dir, `customers-${sizes.at(-1)}.xlsx`), dir)
     await searchBench(last, smoke ? 20 : 200)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })

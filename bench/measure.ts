@@ -1,10 +1,12 @@
 // One measurement in a fresh process, so its peak memory is its own: `node --import tsx
-// bench/measure.ts <kind> <file> <dir>` prints one JSON line { ms, parts?, peakMb }.
+// bench/measure.ts <floor|import|autosave> <file> <dir>` prints one JSON line { ms, …, peakMb }.
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as XLSX from 'xlsx'
-import { createCore } from '../src/main/core/app'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { createCore, type Core } from '../src/main/core/app'
+import { testDraft } from '../src/shared/domain/invoice/testDraft'
 
 export const SELLER = { name: '基准测试有限公司', taxId: '91440300MA5G0X1U23', region: '44' as const, operator: '基准' }
 
@@ -44,7 +46,45 @@ async function importCustomers(file: string, dir: string) {
   return { ms, created: r.created }
 }
 
+function percentiles(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b)
+  const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10
+  return { n: sorted.length, p50: at(50), p95: at(95), maxMs: Math.round(sorted.at(-1)!) }
+}
+
+/** autosave (invoices.saveDraft) every 50 ms: `until` says when to stop */
+async function autosaves(core: Core, until: () => boolean): Promise<number[]> {
+  const { id } = await core.call('invoices.saveDraft', { draft: testDraft() })
+  const times: number[] = []
+  while (!until()) {
+    const t0 = performance.now()
+    await core.call('invoices.saveDraft', { id, draft: testDraft({ remark: `第 ${times.length} 次保存` }) })
+    times.push(performance.now() - t0)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return times
+}
+
+/** autosave latency with no import (the floor), then while the file imports; the event loop's worst delay meanwhile */
+async function autosaveDuringImport(file: string, dir: string) {
+  const core = createCore({ dataDir: path.join(dir, 'data') })
+  await core.call('companies.create', SELLER)
+  const quietUntil = performance.now() + 10_000
+  const quiet = await autosaves(core, () => performance.now() > quietUntil)
+  const loop = monitorEventLoopDelay({ resolution: 10 })
+  loop.enable()
+  let importing = true
+  const t0 = performance.now()
+  const imported = core.call('customers.import', { file: core.files.register(file).token }).finally(() => (importing = false))
+  const during = await autosaves(core, () => !importing)
+  const r = await imported
+  const ms = performance.now() - t0
+  loop.disable()
+  core.close()
+  return { ms, created: r.created, floor: percentiles(quiet), during: percentiles(during), loopMaxMs: Math.round(loop.max / 1e6) }
+}
+
 const [kind, file, dir] = process.argv.slice(2) as [string, string, string]
-const result = kind === 'floor' ? floor(file, dir) : await importCustomers(file, dir)
+const result = kind === 'floor' ? floor(file, dir) : kind === 'autosave' ? await autosaveDuringImport(file, dir) : await importCustomers(file, dir)
 clearInterval(sampler)
 console.log(JSON.stringify({ ...result, peakMb: mb() }))

@@ -96,6 +96,20 @@ describe('customers.import', () => {
     expect(await core.call('customers.import', { file: fileToken(core, again) })).toEqual({ total: 3, created: 3, updated: 0, failed: [] })
   })
 
+  it('lists the first 1,000 rejected rows in the answer, counts them all, and reports them all', async () => {
+    const core = await testCore()
+    const rows: Cell[][] = [HEADER, GOOD[0]!]
+    for (let i = 0; i < 1500; i++) rows.push([`坏代码公司${i}`, '企业', '914403001922038217', '', '', '', '', '', '', '', ''])
+    const file = writeCsv(path.join(tempDir(), 'c.csv'), rows, 'utf8')
+    const r = await core.call('customers.import', { file: fileToken(core, file) })
+    expect(r).toMatchObject({ total: 1501, created: 1, updated: 0, failedRows: 1500 })
+    expect(r.failed).toHaveLength(1000)
+    expect(r.failed.at(-1)).toMatchObject({ row: 1002, value: '914403001922038217' })
+    const report = await readXlsx(core.files.resolve(r.errorReport!.token).path)
+    expect(report).toHaveLength(1501)
+    expect(report.at(-1)![HEADER.length + 1]).toBe('1502')
+  })
+
   it('updates existing customers by identity', async () => {
     const core = await testCore()
     await core.call('customers.create', { name: '华为', taxId: '914403001922038216' })

@@ -146,6 +146,7 @@ export function createCore(opts: CoreOptions): Core {
     close: () => {
       engine.stop()
       session.close()
+      files.close()
     },
   }
 }

@@ -42,6 +42,7 @@ export async function openLedger(file: string, opts: { migrationsDir: string; cl
   const db = new Database(file)
   try {
     applyPragmas(db)
+    immediateTransactions(db)
     const pending = pendingMigrations(db, loadMigrations(opts.migrationsDir))
     const isNew = (db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n === 0
     for (const m of pending) {
@@ -63,6 +64,21 @@ export function openLedgerConnection(file: string): Ledger {
   const db = new Database(file, { fileMustExist: true })
   applyPragmas(db)
   return { file, db, orm: drizzle(db, { schema }), close: () => db.close() }
+}
+
+/**
+ * Every transaction of the core writes, so each begins IMMEDIATE: it then waits (busy_timeout)
+ * while another connection writes — an import applying its rows — where a deferred one that read
+ * first would fail at once with SQLITE_BUSY (its snapshot could never become a writer). drizzle
+ * asks for `deferred` by name, hence the wrapper keeps the variants' names.
+ */
+function immediateTransactions(db: Database.Database): void {
+  const transaction = db.transaction.bind(db)
+  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const tx = transaction(fn)
+    const run = (...args: unknown[]) => tx.immediate(...args)
+    return Object.assign(run, { default: tx.immediate, deferred: tx.immediate, immediate: tx.immediate, exclusive: tx.exclusive, database: db })
+  }) as typeof db.transaction
 }
 
 /** A transaction handle: services take either and so run inside a caller's transaction. */

@@ -3,7 +3,7 @@
 // whole floor, a prepared statement costs microseconds.
 import type Database from 'better-sqlite3'
 import { getTableColumns, getTableName } from 'drizzle-orm'
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 
 export interface RowWriter<T extends SQLiteTable> {
   /** returns the new row's id */
@@ -12,9 +12,27 @@ export interface RowWriter<T extends SQLiteTable> {
   update(id: number, values: Omit<T['$inferInsert'], 'id' | 'createdAt'>): void
 }
 
+/** a table's columns as [drizzle key, column], in schema order */
+export type Columns = [string, SQLiteColumn][]
+
+/** every column of a table but its id */
+export function tableColumns(table: SQLiteTable): Columns {
+  return Object.entries(getTableColumns(table)).filter(([key]) => key !== 'id')
+}
+
+/** values by drizzle key → driver values by the same key, as drizzle would store them (booleans 0/1, defaults) */
+export function bindColumns(cols: Columns, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, c] of cols) {
+    const v = values[key] === undefined && c.hasDefault ? c.default : values[key]
+    out[key] = v === undefined || v === null ? null : c.mapToDriverValue(v)
+  }
+  return out
+}
+
 export function rowWriter<T extends SQLiteTable>(db: Database.Database, table: T): RowWriter<T> {
   const name = getTableName(table)
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key !== 'id')
+  const columns = tableColumns(table)
   const updated = columns.filter(([key]) => key !== 'createdAt')
   const insert = db.prepare(
     `INSERT INTO "${name}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(([key]) => `@${key}`).join(', ')})`,
@@ -23,17 +41,8 @@ export function rowWriter<T extends SQLiteTable>(db: Database.Database, table: T
   let update: Database.Statement | undefined
   const updateStatement = () =>
     (update ??= db.prepare(`UPDATE "${name}" SET ${updated.map(([key, c]) => `"${c.name}" = @${key}`).join(', ')} WHERE id = @id`))
-  // the column's own mapping: booleans become 0/1, as drizzle would store them
-  const bind = (cols: typeof columns, values: Record<string, unknown>) => {
-    const out: Record<string, unknown> = {}
-    for (const [key, c] of cols) {
-      const v = values[key] === undefined && c.hasDefault ? c.default : values[key]
-      out[key] = v === undefined || v === null ? null : c.mapToDriverValue(v)
-    }
-    return out
-  }
   return {
-    insert: (values) => Number(insert.run(bind(columns, values as Record<string, unknown>)).lastInsertRowid),
-    update: (id, values) => void updateStatement().run({ ...bind(updated, values as Record<string, unknown>), id }),
+    insert: (values) => Number(insert.run(bindColumns(columns, values as Record<string, unknown>)).lastInsertRowid),
+    update: (id, values) => void updateStatement().run({ ...bindColumns(updated, values as Record<string, unknown>), id }),
   }
 }

@@ -6,10 +6,8 @@ import type { TableExport } from '../../files/tableExport'
 import type { SheetSpec } from '../../files/excel/spec'
 import type { Ledger } from '../../ledger/open'
 import { customers } from '../../ledger/schema'
-import { rowWriter } from '../../ledger/rowWriter'
 import { selectCustomers, type CustomerQuery } from './selection'
 import { toRow, type CustomerFields } from './row'
-import { customerFinder } from './service'
 
 export const customerSheet: SheetSpec = {
   sheetName: '客户信息',
@@ -59,16 +57,13 @@ export const customerImport: TableImport<CustomerFields> = {
     return { input: { ...v, type, idType }, issues }
   },
   schema: customerInput,
-  identity: (f) => (f.type === '企业' ? `企业\n${f.taxId}` : `自然人\n${f.name}\n${f.idNumber}`),
-  prepare(db) {
-    const find = customerFinder(db)
-    const rows = rowWriter(db, customers)
-    return {
-      find: (f) => find(f),
-      insert: (f, now) => void rows.insert({ ...toRow(f), createdAt: now, updatedAt: now }),
-      update: (id, f, now) => rows.update(id, { ...toRow(f), updatedAt: now }),
-    }
-  },
+  table: customers,
+  toRow,
+  // as the ledger's unique indexes customers_enterprise and customers_person say
+  identity: [
+    { where: { type: '企业' }, columns: ['taxId'] },
+    { where: { type: '自然人' }, columns: ['name', 'idNumber'] },
+  ],
 }
 
 export function customerExport(ledger: Ledger, q: CustomerQuery): TableExport<Customer> {

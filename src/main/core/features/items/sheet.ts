@@ -7,8 +7,7 @@ import type { SheetSpec } from '../../files/excel/spec'
 import type { Ledger } from '../../ledger/open'
 import { items } from '../../ledger/schema'
 import { leafProblem } from '../taxcodes/service'
-import { rowWriter } from '../../ledger/rowWriter'
-import { countItems, itemFinder, itemWhere, pageItems, toRow, type ItemFields } from './service'
+import { countItems, itemWhere, pageItems, toRow, type ItemFields } from './service'
 
 export const itemSheet: SheetSpec = {
   sheetName: '项目信息',
@@ -70,16 +69,10 @@ export const itemImport: TableImport<ItemFields> = {
     const problem = leafProblem(ledger, f.taxCode)
     return problem ? { key: 'taxCode', message: problem } : null
   },
-  identity: (f) => `${f.name}\n${f.spec}`,
-  prepare(db) {
-    const find = itemFinder(db)
-    const rows = rowWriter(db, items)
-    return {
-      find: (f) => find(f.name, f.spec),
-      insert: (f, now) => void rows.insert({ ...toRow(f), createdAt: now, updatedAt: now }),
-      update: (id, f, now) => rows.update(id, { ...toRow(f), updatedAt: now }),
-    }
-  },
+  table: items,
+  toRow,
+  // as the ledger's unique index items_identity says
+  identity: [{ columns: ['name', 'spec'] }],
 }
 
 export function itemExport(ledger: Ledger, q: { query?: string; category?: string }): TableExport<Item> {

@@ -27,6 +27,14 @@ export function normalizeHeader(s: string): string {
   return t.toLowerCase()
 }
 
+/** No column name is longer: a longer cell in a header row is text, not worth normalising (a row may hold 16,384 of them). */
+const MAX_HEADER_CHARS = 100
+
+/** the column a header cell names, if any */
+function columnNamed(text: string, names: Map<string, SheetColumn>): SheetColumn | undefined {
+  return text && text.length <= MAX_HEADER_CHARS ? names.get(normalizeHeader(text)) : undefined
+}
+
 /** Normalised header and synonym texts → column; on a clash the earlier column in the spec wins. */
 export function headerNames(spec: SheetSpec): Map<string, SheetColumn> {
   const names = new Map<string, SheetColumn>()
@@ -45,7 +53,7 @@ export function headerScore(cells: readonly string[], names: Map<string, SheetCo
   let matches = 0
   let required = false
   for (const text of cells) {
-    const col = text ? names.get(normalizeHeader(text)) : undefined
+    const col = columnNamed(text, names)
     if (!col) continue
     matches++
     if (col.required) required = true
@@ -61,7 +69,7 @@ export function mapHeader(cells: readonly string[], rowNumber: number, names: Ma
   const ignoredHeaders: string[] = []
   cells.forEach((text, index) => {
     if (!text) return
-    const col = names.get(normalizeHeader(text))
+    const col = columnNamed(text, names)
     if (!col) {
       ignoredHeaders.push(text)
       return

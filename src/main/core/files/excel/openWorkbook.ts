@@ -11,7 +11,7 @@ import * as cpexcel from 'xlsx/dist/cpexcel.full.mjs'
 import { AppError } from '../../errors'
 import { decodeText, looksLikeText } from './decodeText'
 import { formatBytes } from './units'
-import { checkInflatedSizes, scanZip } from './zip'
+import { checkInflatedSizes, scanZip, type ZipSummary } from './zip'
 
 XLSX.set_cptable(cpexcel)
 
@@ -63,16 +63,29 @@ export function isZip(bytes: Uint8Array): boolean {
   return startsWith(bytes, ZIP_MAGIC)
 }
 
+/** Whether the bytes are an OLE container (an .xls, or an encrypted workbook). */
+export function isCfb(bytes: Uint8Array): boolean {
+  return startsWith(bytes, CFB_MAGIC)
+}
+
+/**
+ * SheetJS holds a workbook whole — every part inflated, then every cell — so an .xlsx it reads
+ * (imports stream theirs, readStream.ts) may inflate to this much at most.
+ */
+export const SHEETJS_MAX_UNCOMPRESSED = 100 * 1024 * 1024
+
 function openZip(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.WorkBook {
-  checkXlsxContainer(bytes, ext, opts.maxUncompressedBytes)
+  // SheetJS trusts the local headers: each part is inflated once first, capped at its declared size
+  checkInflatedSizes(bytes, checkXlsxContainer(bytes, ext, Math.min(opts.maxUncompressedBytes, SHEETJS_MAX_UNCOMPRESSED)))
   return parse(bytes, { type: 'buffer' }, opts)
 }
 
 /**
  * The checks an .xlsx passes before any parser inflates it: the right extension, a workbook
- * inside, and no zip bomb (declared sizes, then a capped inflate of every entry).
+ * inside, and no zip bomb by its declared sizes. What it returns is the container as checked;
+ * whoever inflates must hold each entry to its declared size.
  */
-export function checkXlsxContainer(bytes: Uint8Array, ext: Extension, maxUncompressedBytes: number): void {
+export function checkXlsxContainer(bytes: Uint8Array, ext: Extension, maxUncompressedBytes: number): ZipSummary {
   if (ext === 'xls') throw invalid('文件内容是 .xlsx 格式，扩展名却是 .xls：请把扩展名改为 .xlsx 后再导入')
   if (ext === 'text') throw invalid('文件内容是 Excel 工作簿（.xlsx），不是 CSV 文本：请把扩展名改为 .xlsx 后再导入')
   const zip = scanZip(bytes)
@@ -86,7 +99,7 @@ export function checkXlsxContainer(bytes: Uint8Array, ext: Extension, maxUncompr
   if (!zip.entries.some((e) => e.name.startsWith('xl/'))) {
     throw invalid('文件不是 Excel 工作簿（可能是 Word 文档或其他压缩包）：请选择 .xlsx 表格文件')
   }
-  checkInflatedSizes(bytes, zip)
+  return zip
 }
 
 function openCfb(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.WorkBook {

@@ -7,6 +7,7 @@ import * as XLSX from 'xlsx'
 import * as cpexcel from 'xlsx/dist/cpexcel.full.mjs'
 import { AppError } from '../../errors'
 import { readTable, type ReadLimits, type ReadResult } from './read'
+import { readTableStream } from './readStream'
 import { customersSpec as spec, withTempDir } from './testSupport'
 
 // --- fixtures: the same table in every format ---------------------------------------------------
@@ -117,11 +118,40 @@ const gbk = (text: string): Uint8Array =>
   (cpexcel as unknown as { utils: { encode(cp: number, s: string): Uint8Array } }).utils.encode(936, text)
 
 /** Writes the bytes to a real file and reads them back, as the app does with a picked file. */
+/**
+ * readTable's answer for a file on disk — and for text and .xls files the streaming reader the
+ * imports use (readStream.ts) gives the same rows, or refuses with the same code. (An .xlsx streams
+ * without styles, so a date stays a number there: readStream.test.ts compares those.)
+ */
 async function readAsFile(bytes: Uint8Array, fileName: string, limits?: Partial<ReadLimits>): Promise<ReadResult> {
-  return withTempDir((dir) => {
+  return withTempDir(async (dir) => {
     const path = join(dir, fileName)
     writeFileSync(path, bytes)
-    return readTable(readFileSync(path), fileName, spec, limits)
+    const data = readFileSync(path)
+    const answer = <T,>(f: () => T) => {
+      try {
+        return f()
+      } catch (e) {
+        return e as Error
+      }
+    }
+    const expected = answer(() => readTable(data, fileName, spec, limits))
+    if (/\.xlsx$/i.test(fileName)) {
+      if (expected instanceof Error) throw expected
+      return expected
+    }
+    const rows: ReadResult['rows'] = []
+    const streamed = await readTableStream(data, fileName, spec, limits ?? {}, { pause: async () => {}, row: (r) => rows.push(r) }).then(
+      (header) => ({ ...header, rows }),
+      (e: Error) => e,
+    )
+    if (expected instanceof Error) {
+      expect(streamed).toBeInstanceOf(AppError)
+      expect((streamed as AppError).code).toBe((expected as AppError).code)
+      throw expected
+    }
+    expect(streamed).toEqual(expected)
+    return expected
   })
 }
 

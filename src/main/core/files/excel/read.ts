@@ -5,6 +5,7 @@ import type { CellObject, WorkBook, WorkSheet } from 'xlsx'
 import { utils } from 'xlsx'
 import { AppError } from '../../errors'
 import { cellProblem, cellText } from './cellValue'
+import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, outsideGrid } from './grid'
 import { headerNames, headerScore, mapHeader, type HeaderMapping } from './header'
 import { INSTRUCTIONS_SHEET } from './layout'
 import { openWorkbook } from './openWorkbook'
@@ -20,13 +21,26 @@ export interface ReadLimits {
   headerSearchRows: number
   /** largest total uncompressed size of a zip-based file (zip bombs) */
   maxUncompressedBytes: number
+  /** most entries in an .xlsx's shared-string table */
+  maxSharedStrings: number
+  /** most characters in an .xlsx's shared strings together */
+  maxSharedChars: number
+  /** most characters in all data values together (what the rows after reading cost follows it) */
+  maxTextChars: number
 }
 
+/**
+ * The shared-string limits leave room above what a full import needs: 200,000 customers saved by
+ * Excel hold 1.2 million shared strings of 25 million characters in all.
+ */
 export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = {
   maxBytes: 50 * 1024 * 1024,
   maxRows: 200_000,
   headerSearchRows: 10,
   maxUncompressedBytes: 1024 ** 3,
+  maxSharedStrings: 2_000_000,
+  maxSharedChars: 50_000_000,
+  maxTextChars: 100_000_000,
 }
 
 export interface CellProblem {
@@ -80,7 +94,7 @@ export function readTable(
   const found = findHeader(wb, spec, names, lim.headerSearchRows)
   const { data } = found
   const header = mapHeader(rowTexts(data[found.index]), found.index + 1, names, spec)
-  const rows = dataRows(data, found.index, header, lim.maxRows)
+  const rows = dataRows(found.name, data, found.index, header, lim)
 
   // Parsing stopped at the cap and the last parsed row is filled: more data follows it. (A sheet
   // whose used range merely runs on with empty formatted rows ends in blank rows and passes.)
@@ -102,6 +116,7 @@ function findHeader(wb: WorkBook, spec: SheetSpec, names: Map<string, SheetColum
     if (name === INSTRUCTIONS_SHEET || (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0) continue
     const sheet = wb.Sheets[name]
     const data = (sheet?.['!data'] ?? []) as DenseRow[]
+    if (sheet) checkGrid(name, sheet, data)
     let best = -1
     let bestScore = 0
     for (let r = 0; r < Math.min(searchRows, data.length); r++) {
@@ -111,6 +126,24 @@ function findHeader(wb: WorkBook, spec: SheetSpec, names: Map<string, SheetColum
     if (sheet && best >= 0) return { name, sheet, data, index: best }
   }
   throw headerNotFound(spec, searchRows)
+}
+
+/**
+ * SheetJS places cells where the file says (an .xlsx cell at ZZZZZZ2, an XML spreadsheet's
+ * ss:Index, an HTML colspan): a row that long would be walked cell by cell, so it is refused first.
+ */
+function checkGrid(name: string, sheet: WorkSheet, data: DenseRow[]): void {
+  const ranges = [sheet['!ref'], sheet['!fullref'], ...(sheet['!merges'] ?? []).map((m) => utils.encode_range(m))]
+  for (const ref of ranges) {
+    if (!ref) continue
+    const { e } = utils.decode_range(ref)
+    if (e.c >= MAX_COLUMNS || e.r >= MAX_ROWS) throw outsideGrid(name, utils.encode_cell(e))
+  }
+  if (data.length > MAX_ROWS) throw outsideGrid(name, `第 ${data.length} 行`)
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r]
+    if (row && row.length > MAX_COLUMNS) throw outsideGrid(name, utils.encode_cell({ r, c: row.length - 1 }))
+  }
 }
 
 export function headerNotFound(spec: SheetSpec, searchRows: number): AppError {
@@ -129,14 +162,19 @@ export function rowColumns(header: HeaderMapping) {
   return header.columns.map(({ index, column }) => ({ index, key: column.key, text: column.text === true }))
 }
 
-/** One data row → its values and the cells that cannot be trusted; null for a blank row. */
-export function toTableRow(cells: DenseRow, rowNumber: number, columns: ReturnType<typeof rowColumns>): TableRow | null {
+/**
+ * One data row → its values and the cells that cannot be trusted; null for a blank row. `sheet`
+ * is given where cells were not checked as they were read: a value over Excel's 32,767
+ * characters is refused, naming it.
+ */
+export function toTableRow(cells: DenseRow, rowNumber: number, columns: ReturnType<typeof rowColumns>, sheet?: string): TableRow | null {
   const values: Record<string, string> = {}
   const problems: CellProblem[] = []
   let filled = false
   for (const { index, key, text } of columns) {
     const cell = cells[index]
     const value = cellText(cell, text)
+    if (sheet !== undefined && value.length > MAX_CELL_CHARS) throw cellTooLong(`工作表「${sheet}」的单元格 ${utils.encode_cell({ r: rowNumber - 1, c: index })} 中的文字`)
     values[key] = value
     if (value === '') continue
     filled = true
@@ -146,14 +184,16 @@ export function toTableRow(cells: DenseRow, rowNumber: number, columns: ReturnTy
   return filled ? { row: rowNumber, values, problems } : null
 }
 
-function dataRows(data: DenseRow[], headerIndex: number, header: HeaderMapping, maxRows: number): TableRow[] {
+function dataRows(sheet: string, data: DenseRow[], headerIndex: number, header: HeaderMapping, lim: ReadLimits): TableRow[] {
   const columns = rowColumns(header)
   const rows: TableRow[] = []
+  const budget = new TextBudget(lim.maxTextChars)
   for (let r = headerIndex + 1; r < data.length; r++) {
     const cells = data[r]
-    const row = cells ? toTableRow(cells, r + 1, columns) : null
+    const row = cells ? toTableRow(cells, r + 1, columns, sheet) : null
     if (!row) continue
-    if (rows.length === maxRows) throw tooManyRows(maxRows)
+    if (rows.length === lim.maxRows) throw tooManyRows(lim.maxRows)
+    budget.spend(row, sheet)
     rows.push(row)
   }
   return rows
@@ -165,6 +205,29 @@ function truncated(sheet: WorkSheet, data: DenseRow[], sheetRows: number): boole
   return full ? utils.decode_range(full).e.r >= sheetRows : data.length >= sheetRows
 }
 
-export function tooManyRows(maxRows: number): AppError {
-  return new AppError('LIMIT', `文件超过 ${formatCount(maxRows)} 行数据，无法一次导入：请拆分成多个文件后分批导入`, { maxRows })
+/** `where` says where the reading was when the limit was passed ("工作表「客户」读到第 200,012 行时") */
+/**
+ * The characters of the data values read so far, against maxTextChars: one 32,767-character
+ * shared string on every cell of 200,000 rows would be 70 billion characters to check and report.
+ */
+export class TextBudget {
+  private spent = 0
+  constructor(private readonly max: number) {}
+
+  spend(row: TableRow, sheet: string): void {
+    for (const key in row.values) this.spent += row.values[key]!.length
+    if (this.spent <= this.max) return
+    throw new AppError(
+      'LIMIT',
+      `文件中的文字总量超过 ${formatCount(this.max)} 个字符（读到工作表「${sheet}」第 ${formatCount(row.row)} 行时），无法一次导入：请检查是否有异常的超长内容，或拆分成多个文件后分批导入`,
+      { limit: this.max, sheet, row: row.row },
+    )
+  }
+}
+
+export function tooManyRows(maxRows: number, where?: string): AppError {
+  return new AppError('LIMIT', `文件超过 ${formatCount(maxRows)} 行数据${where ? `（${where}）` : ''}，无法一次导入：请拆分成多个文件后分批导入`, {
+    maxRows,
+    where,
+  })
 }

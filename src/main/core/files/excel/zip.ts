@@ -28,7 +28,7 @@ const LOCAL_ENTRY = 0x04034b50
 const DEFLATED = 8
 const MAX_COMMENT = 0xffff
 
-function damaged(): AppError {
+export function damaged(): AppError {
   return new AppError(
     'FILE_INVALID',
     '文件不完整或已损坏（可能在下载或复制时中断）：请重新获取文件，或在 Excel 中打开后另存一份再导入',
