@@ -1,7 +1,7 @@
 // What the list-screen specs share: files in and out of the page, workbooks read back with
 // ExcelJS.
 import ExcelJS from 'exceljs'
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 import { usccCheckChar } from '../../src/shared/domain/taxpayerId'
 
 /** clicks something that makes the page download a file; returns where Playwright saved it */
@@ -50,4 +50,19 @@ export function uscc(body17: string): string {
 /** the table row that contains a text */
 export function row(page: Page, tableTestId: string, text: string): Locator {
   return page.getByTestId(tableTestId).locator('.el-table__body tr', { hasText: text })
+}
+
+/** types a 项目名称 and takes the suggestion with this code from the keyboard (↓ … Enter), checking why it was suggested when told */
+export async function matchCode(page: Page, name: string, code: string, reason?: RegExp | string) {
+  await page.keyboard.type(name)
+  const options = page.getByTestId('taxcode-suggest-option')
+  await expect(options.first()).toBeVisible()
+  const codes = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))
+  const at = codes.indexOf(code)
+  expect(at, `${code} among the suggestions for ${name}`).toBeGreaterThanOrEqual(0)
+  if (reason !== undefined) await expect(options.nth(at)).toContainText(reason)
+  for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowDown')
+  await expect(options.nth(at)).toHaveAttribute('aria-selected', 'true')
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('taxcode-suggest')).toHaveCount(0)
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import type { Page } from '@playwright/test'
 import { computeDraft, sampleDraft } from '../../src/shared/domain/invoice'
 import { expect, SELLER, test, type AppUnderTest } from './fixtures'
-import { uscc } from './helpers'
+import { matchCode, uscc } from './helpers'
 
 const SOFTWARE = '3040201010000000000' // 软件开发服务, *信息技术服务*, 6%
 const IT_SYSTEMS = '3040203000000000000' // 信息系统服务, 6%
@@ -28,21 +28,6 @@ async function seed(app: AppUnderTest) {
   ] as const)
     ids.push((await app.core.call('extras.create', { name, dataType })).id)
   await app.core.call('scenes.create', { name: '软件项目', extraIds: ids })
-}
-
-/** types a 项目名称 and takes the suggestion with this code from the keyboard (↓ … Enter); it says why it was suggested */
-async function matchCode(page: Page, name: string, code: string, reason: RegExp | string) {
-  await page.keyboard.type(name)
-  const options = page.getByTestId('taxcode-suggest-option')
-  await expect(options.first()).toBeVisible()
-  const codes = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))
-  const at = codes.indexOf(code)
-  expect(at, `${code} among the suggestions for ${name}`).toBeGreaterThanOrEqual(0)
-  await expect(options.nth(at)).toContainText(reason)
-  for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowDown')
-  await expect(options.nth(at)).toHaveAttribute('aria-selected', 'true')
-  await page.keyboard.press('Enter')
-  await expect(page.getByTestId('taxcode-suggest')).toHaveCount(0)
 }
 
 /** presses Enter `times` times (moving through the cells) */

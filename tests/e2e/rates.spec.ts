@@ -5,21 +5,9 @@
 import type { Page } from '@playwright/test'
 import { REDUCED_REASONS } from '../../src/shared/domain/rateRules'
 import { expect, SELLER, test } from './fixtures'
+import { matchCode } from './helpers'
 
 const SOFTWARE = '3040201010000000000' // 软件开发服务, 6%
-
-/** types a 项目名称 and takes the suggestion with this code from the keyboard */
-async function matchCode(page: Page, name: string, code: string) {
-  await page.keyboard.type(name)
-  const options = page.getByTestId('taxcode-suggest-option')
-  await expect(options.first()).toBeVisible()
-  const codes = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))
-  const at = codes.indexOf(code)
-  expect(at, `${code} among the suggestions for ${name}`).toBeGreaterThanOrEqual(0)
-  for (let i = 0; i <= at; i++) await page.keyboard.press('ArrowDown')
-  await page.keyboard.press('Enter')
-  await expect(page.getByTestId('taxcode-suggest')).toHaveCount(0)
-}
 
 const options = (page: Page, line: number) =>
   page.getByTestId(`line-${line}-rate-options`).locator('option').evaluateAll((els) => els.map((e) => e.getAttribute('value')))
