@@ -2,6 +2,7 @@
 // the seller's 纳税人类型 allow, a refused rate is explained in the line as soon as it is typed (not
 // only on 开票), a 小规模纳税人's 3% 专票 asks for 放弃享受减按1%征收率原因, and a 含税 discount is
 // taken as 含税.
+import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { REDUCED_REASONS } from '../../src/shared/domain/rateRules'
 import { expect, SELLER, test } from './fixtures'
@@ -14,6 +15,7 @@ const options = (page: Page, line: number) =>
 
 test('a 小规模纳税人: only its rates, a refusal told in the line at once, and the 减按1% reason on a 3% 专票', async ({ app, page, consoleErrors }) => {
   void consoleErrors
+  await page.setViewportSize({ width: 1366, height: 768 })
   await app.core.call('companies.create', { ...SELLER, taxpayerType: '小规模纳税人' })
   await app.open(page, '/invoice/issue')
   await page.getByTestId('line-1-name').focus()
@@ -29,6 +31,8 @@ test('a 小规模纳税人: only its rates, a refusal told in the line at once, 
   await expect(page.getByTestId('line-1-taxRate')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByTestId('line-1-errors')).toContainText('小规模纳税人不能使用税率 6%，请选择征收率 3%（或减按 1%）或 5%')
   await expect(page.getByTestId('issue-summary')).toHaveCount(0)
+  await page.getByTestId('line-1-taxRate').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: path.resolve('docs/screenshots/issue-small-scale-rate-1366.png') })
 
   // a 专票 offers no 免税, and at 3% it asks for the reason
   await page.getByTestId('invoice-kind-81').click()
@@ -38,6 +42,8 @@ test('a 小规模纳税人: only its rates, a refusal told in the line at once, 
   await expect(page.getByTestId('line-1-errors')).toHaveCount(0)
   const reason = page.getByTestId('invoice-kind-bar')
   await expect(reason).toContainText('小规模纳税人以 3% 征收率开具专票，须选择“放弃享受减按1%征收率原因”')
+  await reason.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: path.resolve('docs/screenshots/issue-small-scale-reason-1366.png') })
   await page.getByTestId('invoice-reduced-reason').click()
   await page.getByRole('option', { name: REDUCED_REASONS[1] }).click()
   await expect(reason).not.toContainText('须选择')
