@@ -394,3 +394,23 @@ test('撤销 asks first: 取消 keeps the form waiting, 撤销 voids it (08 作�
   const again = await app.core.call('red.candidate', { blueNumber: blue })
   expect(again).toMatchObject({ redStatus: 'normal', openFormId: null, remaining: { total: '13780.00' } })
 })
+
+test('the buyer of an invoice it has not booked: step ① says only the seller may reverse it, and goes no further', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
+  await app.createCompany()
+  expect((await app.core.call('sync.now', {})).error).toBeNull()
+  const blue = await issueBlue(app, BEIJING)
+
+  await app.open(page, '/red/forms')
+  await switchCompany(page, BEIJING)
+  await syncNow(page)
+  await app.open(page, `/red/new?blue=${blue}`)
+  await expect(page.getByTestId('red-candidate-number')).toHaveText(blue)
+  const alert = page.getByTestId('red-candidate-not-booked')
+  await expect(alert).toContainText('购买方尚未对该发票入账或用途确认，只能由销售方发起红冲')
+  await page.getByTestId('red-as-buyer').click()
+  await page.getByTestId('red-reason-01').click()
+  await page.getByTestId('red-next').click()
+  await expect(page.getByTestId('red-step2-reason')).toHaveCount(0)
+  expect((await app.core.call('red.list', {})).total).toBe(0)
+})

@@ -107,6 +107,9 @@ describe('红字确认单 between two ledgers', () => {
   it('the buyer may not start on an invoice it has not booked: refused here, saying why, with nothing queued', async () => {
     const { seller, buyer } = await twoParties()
     const blue = await blueInvoice(seller, buyer)
+    // step ① already says so, before anything is typed
+    expect((await buyer.call('red.candidate', { blueNumber: blue })).starterRefusal).toContain('只能由销售方发起红冲')
+    expect((await seller.call('red.candidate', { blueNumber: blue })).starterRefusal).toBeNull()
     const refused = await rejection(buyer.call('red.create', { blueNumber: blue, reason: '01', as: 'buyer' }))
     expect(refused).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('只能由销售方发起红冲') })
     expect((await buyer.call('red.list', {})).total).toBe(0)
@@ -118,6 +121,7 @@ describe('红字确认单 between two ledgers', () => {
     const blue = await blueInvoice(seller, buyer)
     sandbox.platform.setBooking(OTHER.taxId, blue, { status: '02', period: '202611' })
     await sync(buyer)
+    expect((await buyer.call('red.candidate', { blueNumber: blue })).starterRefusal).toBeNull()
     const form = await buyer.call('red.create', { blueNumber: blue, reason: '03', as: 'buyer', lines: [{ blueLine: 2, quantity: '-1', amount: '-3000' }] })
     await sync(buyer, seller)
     const mine = (await seller.call('red.list', { state: 'todo' })).rows

@@ -22,6 +22,8 @@ export interface RedCandidate {
   wholeOnly: string | null
   /** a form still open on it (only one at a time), by id */
   openFormId: number | null
+  /** why this company may not start a form on it now (the buyer before 入账: only the seller may), else null */
+  starterRefusal: string | null
 }
 
 export interface RedForm {

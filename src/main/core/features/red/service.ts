@@ -164,8 +164,13 @@ export function redCandidate(ledger: Ledger, blueNumber: string): RedCandidate {
     remaining: { amount: left.amount, tax: left.tax, total: left.total },
     wholeOnly: left.wholeOnly,
     openFormId: openId,
+    starterRefusal: starterRefusalOf(blue),
   }
 }
+
+/** the seller may always start; the buyer once it has booked the invoice (its 入账 as last synced) */
+const starterRefusalOf = (blue: { role: 'seller' | 'buyer'; booking: string | null }): string | null =>
+  blue.booking === null ? null : starterProblem(blue.role, blue.booking)
 
 function queue(ledger: Ledger, id: number, payload: RedCommandPayload, now: string): void {
   enqueue(ledger, { command: `red-confirmation.${payload.kind}`, documentType: RED_DOCUMENT, documentId: id, payload, now })
@@ -180,7 +185,7 @@ export function createForm(ledger: Ledger, input: ParsedInput<'red.create'>, now
     throw new AppError('VALIDATION', `您是该发票的${blue.role === 'seller' ? '销售方' : '购买方'}，录入方身份应选择${blue.role === 'seller' ? '销售方' : '购买方'}`, {
       issues: [{ path: 'as', message: '录入方身份与您在该发票中的身份不符' }],
     })
-  const refusal = blue.booking === null ? null : starterProblem(input.as, blue.booking)
+  const refusal = starterRefusalOf(blue)
   if (refusal) throw new AppError('VALIDATION', refusal, { issues: [{ path: 'as', message: refusal }] })
   const { reversing, openId } = formsOn(ledger, input.blueNumber)
   if (openId !== null) throw new AppError('CONFLICT', `该蓝字发票已有未完成的红字确认单（本地编号 ${openId}），请先处理或撤销后再录入`)

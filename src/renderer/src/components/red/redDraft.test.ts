@@ -22,6 +22,7 @@ function candidate(): RedCandidate {
     remaining: { amount: '3833.30', tax: '463.33', total: '4296.63' },
     wholeOnly: null,
     openFormId: null,
+    starterRefusal: null,
   }
 }
 
