@@ -269,6 +269,8 @@ test('快捷键: the panel lists every shortcut, opened from the top bar, with F
   await app.createCompany()
   await app.open(page, '/basic/items')
   const panel = page.getByTestId('shortcuts-panel')
+  // the app's keys are listened for once it is drawn: a key pressed while the page loads goes nowhere
+  await expect(page.getByTestId('items-query')).toBeVisible()
 
   await page.keyboard.press('F1')
   await expect(panel).toBeVisible()
