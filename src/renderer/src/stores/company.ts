@@ -10,7 +10,7 @@ export const useCompanyStore = defineStore('company', () => {
   const loaded = ref(false)
 
   async function load() {
-    ;[current.value, all.value] = await Promise.all([api.companies.current({}), api.companies.list({})])
+    await refresh()
     loaded.value = true
   }
 

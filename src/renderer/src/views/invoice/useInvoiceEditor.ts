@@ -3,7 +3,7 @@
 // reload reopens it), and 开票 — the domain's rules first, then the core, whose problems come back
 // as { path, message } for the fields to show. Once queued, the invoice is followed as the platform
 // settles it (refresh): 已开具 with its number and QR, or 开具失败 and editable again.
-import { computed, nextTick, reactive, ref, shallowRef, watch } from 'vue'
+import { computed, nextTick, reactive, ref, shallowRef, toRaw, watch } from 'vue'
 import { onBeforeRouteLeave, onBeforeRouteUpdate, useRoute, useRouter } from 'vue-router'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { Invoice, InvoiceState } from '../../../../shared/api/invoices'
@@ -64,9 +64,11 @@ export function useInvoiceEditor(hooks: {
   const qualification = useQualification()
   /** the rate rules of every line as it is typed: a refused rate is explained at once, in its line */
   const rateProblems = shallowRef<DraftIssue[]>([])
+  // run on every keystroke over up to 2,000 lines: read the form as it is (rateIssues only reads),
+  // not a copy of it
   const checkRates = () => {
     const q = qualification.context.value
-    rateProblems.value = q && !readonly.value ? rateIssues(toDraft(form), q) : []
+    rateProblems.value = q && !readonly.value ? rateIssues(toRaw(form), q) : []
   }
   const errors = computed(() => {
     const out: Record<string, string> = {}
