@@ -1,0 +1,7 @@
+// Placeholder until the PDF writer lands (issue 11, merged later this session).
+import type { PlatformInvoice } from '../shared/platform/wire'
+import type { RenderOptions } from './index'
+
+export async function renderPdf(_invoice: PlatformInvoice, _opts: RenderOptions): Promise<Buffer> {
+  throw new Error('PDF 文件尚未实现')
+}
