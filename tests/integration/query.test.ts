@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { InvoiceFilterInput } from '../../src/shared/api/invoiceQuery'
 import { invoiceFilter, invoiceSelection } from '../../src/shared/api/invoiceQuery'
 import type { Core } from '../../src/main/core/app'
-import { countAndTotals, matchingRows, selectionTotals } from '../../src/main/core/features/query/filter'
+import { countAndTotals, matchingRows, selectionTotals, summedTotals } from '../../src/main/core/features/query/filter'
 import { openLedger, openLedgerConnection, type Ledger } from '../../src/main/core/ledger/open'
 import { findAppDir } from '../../src/main/core/app'
 import { systemClock } from '../../src/shared/clock'
@@ -304,6 +304,45 @@ describe('发票查询: paging, sorting, totals and selections over a generated 
     expect(t.totals).toEqual({ amount: (sum('amount') / 100).toFixed(2), tax: (sum('tax') / 100).toFixed(2), total: (sum('total') / 100).toFixed(2) })
     expect(all.some((r) => r.colour === 'red' && r.blueNumber)).toBe(true)
     expect(all.some((r) => r.redStatus === 'fully-reversed')).toBe(true)
+  })
+
+  it('reads the count and totals of date/票种/状态 filters from the day totals the triggers keep, equal to the invoices summed', async () => {
+    const { core, ledger } = await ledgerOf()
+    fillLedger(ledger.db, { count: 400, purchases: 60, days: 70, end: new Date('2026-11-30T00:00:00Z') })
+    // what the app does to invoices afterwards: 开票 (queued), the platform issuing one, 红冲, a
+    // refusal, a draft deleted, a received invoice booked, one removed
+    const { id } = await core.call('invoices.saveDraft', {
+      draft: { kind: '81', buyer: { name: '华为技术有限公司', taxId: '914403001922038216' }, lines: [{ name: '咨询服务', taxCode: '3040201010000000000', quantity: '2', unitPrice: '300', taxRate: '0.06' }] },
+    })
+    await core.call('invoices.issue', { id })
+    const queued = ledger.db.prepare(`SELECT id FROM invoices WHERE state = 'queued' ORDER BY id LIMIT 2`).pluck().all() as number[]
+    ledger.db.prepare(`UPDATE invoices SET state = 'issued', number = '26442000009999999999', issued_at = '2026-11-30T12:00:00+08:00', total_fen = total_fen + 1 WHERE id = ?`).run(queued[0])
+    ledger.db.prepare(`UPDATE invoices SET state = 'failed', failure = '额度不足' WHERE id = ?`).run(queued[1])
+    ledger.db.prepare(`UPDATE invoices SET red_status = 'fully-reversed' WHERE id = (SELECT min(id) FROM invoices WHERE state = 'issued' AND red_status = 'normal')`).run()
+    ledger.db.prepare(`DELETE FROM invoices WHERE state = 'draft'`).run()
+    ledger.db.prepare(`UPDATE received_invoices SET booking = '03' WHERE rowid % 4 = 0`).run()
+    ledger.db.prepare(`DELETE FROM received_invoices WHERE rowid % 7 = 0`).run()
+    const filters: InvoiceFilterInput[] = [
+      {},
+      { from: '2026-11-01', to: '2026-11-30' },
+      { from: '2026-10-15', to: '2026-10-15' },
+      { kind: '81' },
+      { colour: 'red', from: '2026-10-01' },
+      { status: 'fully-reversed' },
+      { status: 'partly-reversed', to: '2026-11-10' },
+      { status: 'queued' },
+      { status: 'failed' },
+      { status: 'normal', kind: '82' },
+      { side: '进项' },
+      { side: '进项', booking: '03' },
+      { side: '进项', from: '2026-11-01', kind: '81', colour: 'blue' },
+      { side: '进项', status: 'normal' },
+    ]
+    for (const input of filters) {
+      const f = invoiceFilter.parse(input)
+      expect(countAndTotals(ledger, f), JSON.stringify(input)).toEqual(summedTotals(ledger, f))
+    }
+    expect(summedTotals(ledger, invoiceFilter.parse({})).total).toBeGreaterThan(300)
   })
 
   it('a selection is the ticked rows (within the filter) or, without keys, everything that matches', async () => {
