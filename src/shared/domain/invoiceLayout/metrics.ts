@@ -1,26 +1,22 @@
-// Text widths estimated without the font, so the layout runs anywhere (renderer, core, sandbox):
-// CJK and full-width forms take 1 em, everything else about 0.6 em — a little over the shipped
-// font's real advances (checked in font.test.ts), so a fitted text never leaves its cell.
+// Text widths without opening the font, so the layout runs anywhere (renderer, core, sandbox): the
+// shipped font's (LXGW WenKai, resources/fonts) advances for printable ASCII, 1 em for everything
+// else — exact for CJK, a little over for the rest — so a fitted text never leaves its cell.
+// documents/font.test.ts checks the table against the font file.
 
-const NARROW_EM = 0.6
-
-/** East Asian wide characters (CJK, kana, hangul, full-width forms, CJK punctuation). */
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    code >= 0x20000
-  )
-}
+/** advance widths of U+0020–U+007E in 1/1000 em */
+export const ASCII_ADVANCES = [
+  350, 350, 350, 600, 600, 800, 700, 350, 350, 350, 500, 600, 350, 350, 350, 350, 600, 600, 600, 600, 600, 600, 600, 600, 600, 600, 350, 350,
+  600, 600, 600, 600, 784, 690, 650, 703, 728, 638, 582, 752, 700, 304, 492, 630, 547, 855, 738, 745, 618, 745, 635, 617, 577, 710, 620, 880,
+  600, 600, 600, 350, 350, 350, 600, 500, 500, 575, 573, 530, 575, 543, 370, 580, 588, 263, 301, 510, 263, 816, 588, 562, 572, 576, 430, 510,
+  360, 590, 490, 730, 500, 500, 490, 350, 350, 350, 600,
+] as const
 
 export function emWidth(text: string): number {
   let w = 0
-  for (const ch of text) w += isWide(ch.codePointAt(0)!) ? 1 : NARROW_EM
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!
+    w += code >= 0x20 && code <= 0x7e ? ASCII_ADVANCES[code - 0x20]! / 1000 : 1
+  }
   return w
 }
 
