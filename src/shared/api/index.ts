@@ -6,6 +6,7 @@ import type { CallSpec } from './define'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
 import { invoiceQueryApi } from './invoiceQuery'
+import { invoicePaperApi } from './invoicePaper'
 import { itemsApi } from './items'
 import { redApi } from './red'
 import { syncApi } from './sync'
@@ -18,6 +19,7 @@ export const api = {
   ...extrasApi,
   ...invoicesApi,
   ...invoiceQueryApi,
+  ...invoicePaperApi,
   ...itemsApi,
   ...redApi,
   ...syncApi,
