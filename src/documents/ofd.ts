@@ -39,7 +39,7 @@ export const ATTACHMENT = { name: 'original_invoice', fileName: 'original_invoic
 
 export function invoiceOfdInput(invoice: PlatformInvoice, opts: RenderOptions): OfdDocumentInput {
   const provisional = opts.provisional ?? false
-  const pages = layoutInvoice(invoice, { provisional })
+  const pages = layoutInvoice(invoice, { provisional, shortNames: opts.shortNames })
   const input: OfdDocumentInput = {
     pages,
     fontsDir: opts.fontsDir,
@@ -50,7 +50,7 @@ export function invoiceOfdInput(invoice: PlatformInvoice, opts: RenderOptions): 
   }
   // a copy drawn before the platform issued it has no number: no data file, no tags to point at it
   if (provisional) return input
-  input.attachment = { ...ATTACHMENT, xml: invoiceXmlText(invoice) }
+  input.attachment = { ...ATTACHMENT, xml: invoiceXmlText(invoice, opts.shortNames) }
   input.customData = [
     ['发票号码', invoice.number],
     ['开票日期', xmlTime(invoice.issuedAt).slice(0, 10)],

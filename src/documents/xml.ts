@@ -9,10 +9,10 @@ export { parseInvoiceXml, InvoiceXmlError } from './xml/parse'
 export { invoiceXmlData, type InvoiceXmlData } from './xml/model'
 
 /** the XML as text (the OFD package attaches the same text) */
-export function invoiceXmlText(invoice: PlatformInvoice): string {
-  return writeEInvoice(invoiceXmlData(invoice))
+export function invoiceXmlText(invoice: PlatformInvoice, shortNames?: Readonly<Record<string, string>>): string {
+  return writeEInvoice(invoiceXmlData(invoice, shortNames))
 }
 
-export async function renderXml(invoice: PlatformInvoice, _opts: RenderOptions): Promise<Buffer> {
-  return Buffer.from(invoiceXmlText(invoice), 'utf8')
+export async function renderXml(invoice: PlatformInvoice, opts: RenderOptions): Promise<Buffer> {
+  return Buffer.from(invoiceXmlText(invoice, opts.shortNames), 'utf8')
 }

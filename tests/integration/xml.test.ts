@@ -64,6 +64,14 @@ describe('数电 XML', () => {
     expect(data.issuedAt).toBe(set.many.issuedAt)
   })
 
+  it('prints item names as *简称*名称 where the 简称 is known, and reads them back so', async () => {
+    const shortNames = { '3040201010000000000': '信息技术服务' }
+    const xml = (await renderXml(set.blue, { ...OPTS, shortNames })).toString('utf8')
+    expect(xml).toContain('<ItemName>*信息技术服务*软件开发服务</ItemName>')
+    expect(xmllint(xml, 'short.xml')).toBeNull()
+    expect(parseInvoiceXml(xml)).toEqual(invoiceXmlData(set.blue, shortNames))
+  })
+
   it('a red invoice says N, negative totals, and names its blue invoice and 确认单', async () => {
     const xml = await xmlOf(set.red)
     const data = parseInvoiceXml(xml)
