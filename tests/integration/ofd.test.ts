@@ -6,6 +6,7 @@ import path from 'node:path'
 import fs from 'node:fs'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import * as fontkit from 'fontkit'
+import jsQR from 'jsqr'
 import yauzl from 'yauzl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderOfd } from '../../src/documents/ofd'
@@ -196,6 +197,26 @@ describe('OFD package', () => {
       expect(glyphs.every((g) => g > 0 && g < font.numGlyphs), text).toBe(true)
       if (chars.length > 1) expect(String((t.TextCode as Node)['@DeltaX']).split(' ')).toHaveLength(chars.length - 1)
     }
+  })
+
+  it('draws the QR so that a QR reader (jsQR, not our encoder) decodes the invoice payload', async () => {
+    const o = await open(set.blue)
+    const paths = all(o.xml('Doc_0/Pages/Page_0/Content.xml'), 'PathObject').filter((p) => p['@Fill'] === 'true')
+    expect(paths).toHaveLength(1)
+    const qr = paths[0]!
+    const [, , w, h] = String(qr['@Boundary']).split(' ').map(Number)
+    // paint the path's rectangles (M x0 y0 L x1 y0 L x1 y1 L x0 y1 C) on a white bitmap, 8 px per mm
+    const scale = 8
+    const size = Math.ceil(w! * scale)
+    expect(Math.ceil(h! * scale)).toBe(size)
+    const rgba = new Uint8ClampedArray(size * size * 4).fill(255)
+    const nums = textOf(qr.AbbreviatedData as Node).match(/-?[\d.]+/g)!.map(Number)
+    for (let i = 0; i < nums.length; i += 8) {
+      const [x0, y0, x1, , , y1] = nums.slice(i, i + 8)
+      for (let y = Math.round(y0! * scale); y < Math.round(y1! * scale); y++)
+        for (let x = Math.round(x0! * scale); x < Math.round(x1! * scale); x++) rgba.fill(0, (y * size + x) * 4, (y * size + x) * 4 + 3)
+    }
+    expect(jsQR(rgba, size, size)?.data).toBe(set.blue.qr)
   })
 
   it('escapes markup characters in the page text and the tags still read them', async () => {
