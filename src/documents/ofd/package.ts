@@ -85,8 +85,9 @@ export function ofdParts(input: OfdDocumentInput): OfdParts {
   const pageIds = input.pages.map(() => ids.take())
   /** tag → per page (in page order) the objects showing it */
   const tagged = new Map<FieldTag, Ref[][]>()
+  const qrDrawn = new Map<string, string>()
   input.pages.forEach((page, i) => {
-    const content = pageContent(page, ids, ids.take(), fontId, font)
+    const content = pageContent(page, ids, ids.take(), fontId, font, qrDrawn)
     files.set(`Doc_0/Pages/Page_${i}/Content.xml`, content.xml)
     for (const [tag, objectIds] of content.tagged) {
       const refs = objectIds.map((id) => ({ page: pageIds[i]!, id }))
