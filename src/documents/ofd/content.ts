@@ -64,8 +64,9 @@ function path(id: number, box: [number, number, number, number], data: string, o
   const dash = opts.dashed ? ` DashPattern="${n(opts.lineWidth * 4)} ${n(opts.lineWidth * 3)}"` : ''
   return (
     `<ofd:PathObject ID="${id}" Boundary="${box.map(n).join(' ')}" LineWidth="${n(opts.lineWidth)}" Stroke="${stroke}" Fill="${fill}"${dash}>` +
-    (fill ? `<ofd:FillColor Value="${rgb(opts.fill!)}"/>` : '') +
+    // CT_Path: StrokeColor before FillColor
     (stroke ? `<ofd:StrokeColor Value="${rgb(opts.stroke!)}"/>` : '') +
+    (fill ? `<ofd:FillColor Value="${rgb(opts.fill!)}"/>` : '') +
     `<ofd:AbbreviatedData>${data}</ofd:AbbreviatedData></ofd:PathObject>`
   )
 }
