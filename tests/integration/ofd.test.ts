@@ -110,7 +110,7 @@ function tagged(o: Opened, tagPath: string): string {
 }
 
 describe('OFD package', () => {
-  it.each(['blue', 'red', 'many', 'marked'] as const)('%s: every part is XML and every reference resolves', async (which) => {
+  it.each(['blue', 'red', 'many', 'marked', 'person'] as const)('%s: every part is XML and every reference resolves', async (which) => {
     const o = await open(set[which])
     for (const [name, body] of o.files) if (name.endsWith('.xml')) expect(XMLValidator.validate(body.toString('utf8')), name).toBe(true)
     const root = o.xml('OFD.xml')

@@ -39,7 +39,7 @@ function xmllint(xml: string | Buffer, name: string): string | null {
 const xmlOf = async (inv: PlatformInvoice) => (await renderXml(inv, OPTS)).toString('utf8')
 
 describe('数电 XML', () => {
-  it.each(['blue', 'red', 'many', 'marked'] as const)('the %s invoice is valid against EInvoice.xsd and round-trips', async (which) => {
+  it.each(['blue', 'red', 'many', 'marked', 'person'] as const)('the %s invoice is valid against EInvoice.xsd and round-trips', async (which) => {
     const inv = set[which]
     const xml = await xmlOf(inv)
     expect(xmllint(xml, `${which}.xml`)).toBeNull()
@@ -70,6 +70,14 @@ describe('数电 XML', () => {
     expect(xml).toContain('<ItemName>*信息技术服务*软件开发服务</ItemName>')
     expect(xmllint(xml, 'short.xml')).toBeNull()
     expect(parseInvoiceXml(xml)).toEqual(invoiceXmlData(set.blue, shortNames))
+  })
+
+  it('a natural person without an ID number has no BuyerIdNum, and no 附加要素 means none written', async () => {
+    const xml = await xmlOf(set.person)
+    expect(xml).not.toContain('<BuyerIdNum>')
+    expect(xml).toContain('<BuyerName>张先生</BuyerName>')
+    expect(xml).not.toContain('<AdditionalElement>')
+    expect(parseInvoiceXml(xml).buyer.taxId).toBe('')
   })
 
   it('a red invoice says N, negative totals, and names its blue invoice and 确认单', async () => {
