@@ -38,7 +38,8 @@ export const INVOICE_TAGS: { path: string; tag: FieldTag; once?: boolean }[] = [
 export const ATTACHMENT = { name: 'original_invoice', fileName: 'original_invoice.xml' }
 
 export function invoiceOfdInput(invoice: PlatformInvoice, opts: RenderOptions): OfdDocumentInput {
-  const provisional = opts.provisional ?? false
+  // an invoice without a number has not been issued: whatever the caller says, it is a provisional copy
+  const provisional = (opts.provisional ?? false) || invoice.number === ''
   const pages = layoutInvoice(invoice, { provisional, shortNames: opts.shortNames })
   const input: OfdDocumentInput = {
     pages,

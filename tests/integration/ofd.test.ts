@@ -238,6 +238,12 @@ describe('OFD package', () => {
     expect([...o.files.keys()].some((k) => k.includes('Attachs') || k.includes('Tags'))).toBe(false)
   })
 
+  it('an invoice without a number (a draft drawn offline) is drawn as a provisional copy', async () => {
+    const files = await unzip(await renderOfd({ ...set.blue, number: '', qr: '' }, OPTS))
+    expect([...files.keys()].some((k) => k.includes('Attachs') || k.includes('Tags'))).toBe(false)
+    expect(files.get('Doc_0/Pages/Page_0/Content.xml')!.toString('utf8')).toContain('非正式发票')
+  })
+
   it('refuses with a Chinese message when the font is missing', async () => {
     await expect(renderOfd(set.blue, { fontsDir: '/nonexistent' })).rejects.toThrow(/找不到发票字体文件/)
   })

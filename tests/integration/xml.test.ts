@@ -131,6 +131,11 @@ describe('数电 XML', () => {
     })
   })
 
+  it('an invoice the platform has not issued has no XML data file, and says so in Chinese', async () => {
+    await expect(renderXml(set.blue, { ...OPTS, provisional: true })).rejects.toThrow(/发票尚未由平台开具.*没有 XML 数据文件/)
+    await expect(renderXml({ ...set.blue, number: '', qr: '' }, OPTS)).rejects.toThrow(/没有发票号码/)
+  })
+
   it('parseInvoiceXml refuses what is not an invoice with a Chinese message naming the element', async () => {
     const xml = await xmlOf(set.blue)
     expect(() => parseInvoiceXml('<EInvoice><Header>')).toThrow(/发票 XML 格式不正确/)
