@@ -22,6 +22,7 @@ import { registerCustomers } from './features/customers/handlers'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
 import { registerItems } from './features/items/handlers'
+import { registerPaper } from './features/paper/handlers'
 import { registerRed } from './features/red/handlers'
 import { registerSync } from './features/sync/handlers'
 import { syncStatus } from './features/sync/service'
@@ -120,6 +121,7 @@ export function createCore(opts: CoreOptions): Core {
   }
   registerInvoices(registry, queued)
   registerItems(registry)
+  registerPaper(registry)
   registerRed(registry, queued)
   registerSync(registry, { engine, connector })
   registerSystem(registry)

@@ -5,6 +5,7 @@ import { customersApi } from './customers'
 import type { CallSpec } from './define'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
+import { invoicePaperApi } from './invoicePaper'
 import { itemsApi } from './items'
 import { redApi } from './red'
 import { syncApi } from './sync'
@@ -16,6 +17,7 @@ export const api = {
   ...customersApi,
   ...extrasApi,
   ...invoicesApi,
+  ...invoicePaperApi,
   ...itemsApi,
   ...redApi,
   ...syncApi,

@@ -89,6 +89,7 @@ export const FIELD_LABELS: Record<string, string> = {
   // 列表、查询、文件
   id: '编号',
   ids: '所选记录',
+  refs: '所选发票',
   invoiceId: '发票编号',
   query: '查询内容',
   text: '查询内容',
