@@ -10,6 +10,7 @@ import { redApi } from './red'
 import { syncApi } from './sync'
 import { systemApi } from './system'
 import { taxcodesApi } from './taxcodes'
+import { invoiceExportApi } from './invoiceExport'
 
 export const api = {
   ...companiesApi,
@@ -21,6 +22,7 @@ export const api = {
   ...syncApi,
   ...systemApi,
   ...taxcodesApi,
+  ...invoiceExportApi,
 } satisfies Record<string, CallSpec>
 
 export type Api = typeof api

@@ -107,6 +107,11 @@ export const FIELD_LABELS: Record<string, string> = {
   after: '变更游标',
   limit: '条数',
   month: '月份',
+  // 导出、汇总
+  from: '开始日期',
+  to: '结束日期',
+  side: '发票方向',
+  format: '文件格式',
 }
 
 /** what a path with no field names: the request as a whole */
