@@ -2,8 +2,9 @@
 // sheets) or a GBK .csv; and the period's totals by 票种 and by 税率/征收率 that a bookkeeper carries
 // to the VAT return, on screen, exported and printable.
 import { z } from 'zod'
-import { call } from './define'
+import { call, jobId } from './define'
 import type { ExportResult } from './importResult'
+import { invoiceSelection } from './invoiceQuery'
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -67,7 +68,23 @@ export interface InvoiceTotalsReport {
   sides: SideSummary[]
 }
 
+export const invoiceExportInput = z.object({
+  selection: invoiceSelection,
+  format: z.enum(EXPORT_FORMATS, { error: '导出格式应为 xlsx 或 csv' }).default('xlsx'),
+  jobId,
+})
+
+export interface InvoiceExportResult extends ExportResult {
+  /** .csv only: characters GBK cannot hold, written as '?' (the .xlsx keeps every character) */
+  replaced: number
+}
+
 export const invoiceExportApi = {
+  /**
+   * 导出: .xlsx with sheets 发票列表 and 发票明细, or one GBK .csv of the invoice list; each with a
+   * 合计 row. Progress and 取消 through jobId; a cancelled export leaves no file.
+   */
+  'invoices.export': call(invoiceExportInput).returns<InvoiceExportResult>(),
   /** 汇总: issued invoices only (not 待开具 / 开具失败), by 开票日期 in Shanghai */
   'invoices.summary': call(summaryPeriod).returns<InvoiceTotalsReport>(),
   /** 汇总 as an .xlsx (one sheet, the table as on screen) */

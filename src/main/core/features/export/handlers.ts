@@ -1,8 +1,10 @@
 import type { Registry } from '../../registry'
+import { exportInvoices } from './invoiceExport'
 import { invoiceTotals } from './summary'
 import { writeSummary } from './summarySheet'
 
 export function registerExport(reg: Registry): void {
+  reg.handle('invoices.export', (input, ctx) => exportInvoices(ctx, input))
   reg.handle('invoices.summary', async (period, ctx) => invoiceTotals(await ctx.ledger(), period))
   reg.handle('invoices.summaryExport', async (period, ctx) => {
     const report = invoiceTotals(await ctx.ledger(), period)

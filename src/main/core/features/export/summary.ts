@@ -5,11 +5,12 @@
 import type { InvoiceTotalsReport, SideSummary, SummaryFigures, SummaryRow, SummarySide } from '../../../../shared/api/invoiceExport'
 import { SUMMARY_SIDES } from '../../../../shared/api/invoiceExport'
 import { fenOfText, INVOICE_KINDS, invoiceRows, moneyFromFen } from '../../../../shared/domain/invoice'
-import { RATE_LABELS, rateLabelOf } from '../../../../shared/domain/rates'
+import { RATE_LABELS } from '../../../../shared/domain/rates'
 import type { PlatformInvoice } from '../../../../shared/platform/wire'
 import type { Ledger } from '../../ledger/open'
 import { prepared } from '../../sync/statements'
 import { dayBounds } from './period'
+import { rateGroup } from './rateGroup'
 
 type Colour = 'blue' | 'red'
 
@@ -57,14 +58,6 @@ function summaryRow(label: string, blue: Sums, red: Sums): SummaryRow {
     red: figures(r),
     net: figures({ count: b.count + r.count, amountFen: b.amountFen + r.amountFen, taxFen: b.taxFen + r.taxFen }),
   }
-}
-
-/** '13%', '免税', '不征税', or a rate this version has no label for as a percentage */
-export function rateGroup(rate: string, policy: string | null): string {
-  const label = rateLabelOf(rate, policy)
-  if (label) return label
-  const n = Number(rate)
-  return Number.isFinite(n) ? `${+(n * 100).toFixed(4)}%` : rate
 }
 
 /** the rates in the order of the choices a bookkeeper knows; others after them */
