@@ -21,6 +21,7 @@ import { registerCompanies } from './features/companies/handlers'
 import { registerCustomers } from './features/customers/handlers'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
+import { registerQuery } from './features/query/handlers'
 import { registerItems } from './features/items/handlers'
 import { registerRed } from './features/red/handlers'
 import { registerSync } from './features/sync/handlers'
@@ -120,6 +121,7 @@ export function createCore(opts: CoreOptions): Core {
     engine.kick()
   }
   registerInvoices(registry, queued)
+  registerQuery(registry)
   registerItems(registry)
   registerRed(registry, queued)
   registerSync(registry, { engine, connector })

@@ -5,6 +5,7 @@ import { customersApi } from './customers'
 import type { CallSpec } from './define'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
+import { invoiceQueryApi } from './invoiceQuery'
 import { itemsApi } from './items'
 import { redApi } from './red'
 import { syncApi } from './sync'
@@ -17,6 +18,7 @@ export const api = {
   ...customersApi,
   ...extrasApi,
   ...invoicesApi,
+  ...invoiceQueryApi,
   ...itemsApi,
   ...redApi,
   ...syncApi,

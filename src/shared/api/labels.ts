@@ -107,10 +107,21 @@ export const FIELD_LABELS: Record<string, string> = {
   after: '变更游标',
   limit: '条数',
   month: '月份',
-  // 导出、汇总
+  // 发票查询 (invoiceQuery.ts)
+  side: '方向',
   from: '开始日期',
   to: '结束日期',
-  side: '发票方向',
+  min: '价税合计下限',
+  max: '价税合计上限',
+  item: '项目名称',
+  syncState: '同步状态',
+  booking: '入账状态',
+  sort: '排序',
+  order: '排序方向',
+  filter: '查询条件',
+  keys: '所选发票',
+  // 导出 (invoiceExport.ts)
+  selection: '导出范围',
   format: '文件格式',
 }
 
