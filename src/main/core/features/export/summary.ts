@@ -9,7 +9,7 @@ import { RATE_LABELS } from '../../../../shared/domain/rates'
 import type { PlatformInvoice } from '../../../../shared/platform/wire'
 import type { Ledger } from '../../ledger/open'
 import { prepared } from '../../sync/statements'
-import { dayBounds } from './period'
+import { nextDay, SALES_DATED_TEXT } from '../query/where'
 import { rateGroup } from './rateGroup'
 
 type Colour = 'blue' | 'red'
@@ -90,20 +90,23 @@ function sideSummary(side: SummarySide, byKind: Groups, byRate: Groups): SideSum
   return { side, byKind: kinds, byRate: byRate.keys().sort(rateOrder).map((k) => byRate.row(k)), total }
 }
 
+// written as 发票查询 writes it, so SQLite reads the period from its index (an issued invoice's is its issued_at)
+const DATED = SALES_DATED_TEXT
+
 /** 销项: issued invoices of this company; kinds from the invoice, rates from its printed rows */
 function issuedSide(ledger: Ledger, from: string, until: string): SideSummary {
   const byKind = new Groups()
   const byRate = new Groups()
   const invoices = prepared(
     ledger,
-    `SELECT id, kind, colour, amount_fen, tax_fen FROM invoices WHERE state = 'issued' AND issued_at >= ? AND issued_at < ?`,
+    `SELECT id, kind, colour, amount_fen, tax_fen FROM invoices WHERE ${DATED} >= ? AND ${DATED} < ? AND state = 'issued'`,
   ).iterate(from, until) as Iterable<{ id: number; kind: string; colour: Colour; amount_fen: number; tax_fen: number }>
   for (const i of invoices) byKind.add(i.kind, i.colour, String(i.id), i.amount_fen, i.tax_fen)
   const lines = prepared(
     ledger,
     `SELECT i.id, i.colour, l.tax_rate, l.policy, SUM(l.amount_fen) AS amount_fen, SUM(l.tax_fen) AS tax_fen
        FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id
-      WHERE i.state = 'issued' AND i.issued_at >= ? AND i.issued_at < ?
+      WHERE ${DATED} >= ? AND ${DATED} < ? AND i.state = 'issued'
       GROUP BY i.id, l.tax_rate, l.policy`,
   ).iterate(from, until) as Iterable<{ id: number; colour: Colour; tax_rate: string; policy: string | null; amount_fen: number; tax_fen: number }>
   for (const l of lines) byRate.add(rateGroup(l.tax_rate, l.policy), l.colour, String(l.id), l.amount_fen, l.tax_fen)
@@ -129,7 +132,8 @@ function receivedSide(ledger: Ledger, from: string, until: string): SideSummary 
 }
 
 export function invoiceTotals(ledger: Ledger, period: { from: string; to: string; side?: SummarySide }): InvoiceTotalsReport {
-  const { from, until } = dayBounds(period.from, period.to)
+  const from = period.from
+  const until = nextDay(period.to)
   const sides = period.side ? [period.side] : [...SUMMARY_SIDES]
   return {
     from: period.from,
