@@ -4,6 +4,7 @@
 // match, 进项 from the feed, and a cancelled export that leaves no file.
 import fs from 'node:fs'
 import path from 'node:path'
+import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Core } from '../../src/main/core/app'
@@ -81,6 +82,13 @@ describe('导出 发票', () => {
     const total = list.at(-1)!
     expect(total.slice(0, 2)).toEqual(['合计', '3 张'])
     for (const col of [9, 10, 11]) expect(Number(total[col])).toBe(sum(rows, col))
+    // money shows two decimals; the 合计 row is bold, the rows are not
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file)
+    const sheet = wb.getWorksheet('发票列表')!
+    expect(sheet.getRow(2).getCell(10).numFmt).toBe('#,##0.00')
+    expect(sheet.getRow(2).getCell(10).font?.bold).toBeFalsy()
+    expect(sheet.getRow(list.length).getCell(10)).toMatchObject({ numFmt: '#,##0.00', font: { bold: true } })
 
     const lines = await readXlsx(file, '发票明细')
     expect(lines[0]).toEqual(LINE_HEADER)

@@ -28,12 +28,29 @@ function cell<R>(c: Column<R>, r: R): string | number | null {
   return typeof v === 'string' ? safeCellText(v) : v
 }
 
+/**
+ * ExcelJS gives each new cell a style object of its own and then looks every one up again when
+ * writing — most of an export's time. Cells given one shared object per column are looked up once
+ * (ExcelJS remembers styles by object).
+ */
+function sharedStyles<R>(columns: Column<R>[], font?: Partial<ExcelJS.Font>): Partial<ExcelJS.Style>[] {
+  const plain: Partial<ExcelJS.Style> = font ? { font } : {}
+  const money: Partial<ExcelJS.Style> = { numFmt: MONEY_FORMAT, ...plain }
+  return columns.map((c) => (c.kind === 'money' ? money : plain))
+}
+
+function styled(row: ExcelJS.Row, styles: Partial<ExcelJS.Style>[]): ExcelJS.Row {
+  for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!
+  return row
+}
+
 export function openWorkbook(filePath: string): StreamedWorkbook {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false })
   return {
     sheet<R>(name: string, columns: Column<R>[]): SheetWriter<R> {
       const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-      ws.columns = columns.map((c) => ({ width: c.width, style: c.kind === 'money' ? { numFmt: MONEY_FORMAT } : {} }))
+      ws.columns = columns.map((c) => ({ width: c.width }))
+      const styles = sharedStyles(columns)
       const header = ws.addRow(columns.map((c) => c.header))
       header.eachCell((h) => {
         h.font = { bold: true }
@@ -44,12 +61,11 @@ export function openWorkbook(filePath: string): StreamedWorkbook {
       return {
         add(r) {
           totals.add(r)
-          ws.addRow(columns.map((c) => cell(c, r))).commit()
+          styled(ws.addRow(columns.map((c) => cell(c, r))), styles).commit()
         },
         finish(unit) {
-          const row = ws.addRow(totals.cells(unit).map((v, i) => (columns[i]!.kind === 'money' ? (v as number) / 100 : v)))
-          row.font = { bold: true }
-          row.commit()
+          const cells = totals.cells(unit).map((v, i) => (columns[i]!.kind === 'money' ? (v as number) / 100 : v))
+          styled(ws.addRow(cells), sharedStyles(columns, { bold: true })).commit()
         },
         commit: () => ws.commit(),
       }
