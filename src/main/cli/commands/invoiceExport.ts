@@ -8,47 +8,14 @@ import { AppError } from '../../core/errors'
 import type { FileRef } from '../../../shared/api/define'
 import type { InvoiceTotalsReport, SummaryRow } from '../../../shared/api/invoiceExport'
 import { SUMMARY_SIDES } from '../../../shared/api/invoiceExport'
-import { INVOICE_SIDES, QUERY_STATUSES, type InvoiceFilterInput } from '../../../shared/api/invoiceQuery'
 import type { CliOption, CliOptions, CliValues } from '../../../shared/cli'
 import type { Command } from '../commands'
+import { filterFromOptions, invoiceFilterOptions } from './invoiceFilterOptions'
 
 function command<const O extends CliOptions = Record<never, CliOption>>(
   c: Omit<Command, 'run' | 'options'> & { options?: O; run(core: Core, args: string[], o: CliValues<O>): Promise<unknown> },
 ): Command {
   return c as unknown as Command
-}
-
-/** 发票查询's conditions, as `invoices list` takes them */
-export const FILTER_OPTIONS = {
-  side: { value: '销项|进项', description: '方向（默认 销项）', choices: INVOICE_SIDES },
-  from: { value: 'YYYY-MM-DD', description: '开票日期起（含当天）' },
-  to: { value: 'YYYY-MM-DD', description: '开票日期止（含当天）' },
-  number: { value: '号码', description: '发票号码（可只填开头几位）' },
-  counterparty: { value: 'TEXT', description: '购买方（销项）或销售方（进项）：名称、纳税人识别号或拼音首字母' },
-  kind: { value: '81|82', description: '票种：81 专票，82 普票', choices: ['81', '82'] },
-  colour: { value: 'blue|red', description: '蓝字或红字', choices: ['blue', 'red'] },
-  'red-status': { value: '状态', description: `状态：${QUERY_STATUSES.map((s) => s.label).join('、')}` },
-  min: { value: '元', description: '价税合计下限' },
-  max: { value: '元', description: '价税合计上限' },
-  item: { value: 'TEXT', description: '项目名称包含' },
-  drawer: { value: '姓名', description: '开票人' },
-} as const satisfies CliOptions
-
-export function filterOf(o: CliValues<typeof FILTER_OPTIONS>): InvoiceFilterInput {
-  return {
-    side: o.side as InvoiceFilterInput['side'],
-    from: o.from,
-    to: o.to,
-    number: o.number,
-    counterparty: o.counterparty,
-    kind: o.kind as InvoiceFilterInput['kind'],
-    colour: o.colour as InvoiceFilterInput['colour'],
-    status: o['red-status'] as InvoiceFilterInput['status'],
-    min: o.min,
-    max: o.max,
-    item: o.item,
-    drawer: o.drawer,
-  }
 }
 
 function saveTo(core: Core, file: FileRef, target: string): string {
@@ -85,10 +52,10 @@ export const invoiceExportCommands: Record<string, Command> = {
   'invoices export': command({
     summary: '导出查询到的发票：.xlsx（发票列表 + 发票明细）或 GBK 编码的 .csv（发票列表）；打印张数和文件路径',
     args: [{ name: 'FILE', description: '导出到的文件（.xlsx 或 .csv）' }],
-    options: FILTER_OPTIONS,
+    options: invoiceFilterOptions,
     async run(core, [file], o) {
       const format = formatOf(file!)
-      const r = await core.call('invoices.export', { selection: { filter: filterOf(o) }, format })
+      const r = await core.call('invoices.export', { selection: { filter: filterFromOptions(o) }, format })
       const saved = saveTo(core, r.file, file!)
       return { count: r.count, path: saved, ...(r.replaced > 0 ? { replaced: r.replaced, note: `${r.replaced} 个字符无法用 GBK 表示，已写为“?”；完整内容请导出 .xlsx` } : {}) }
     },
