@@ -8,6 +8,7 @@ const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
   sync: (smoke) => import('./sync').then((m) => m.syncBench(smoke)),
   query: (smoke) => import('./query').then((m) => m.queryBench(smoke)),
   ofd: (smoke) => import('./ofd').then((m) => m.ofdBench(smoke)),
+  export: (smoke) => import('./export').then((m) => m.exportBench(smoke)),
 }
 
 const smoke = process.argv.includes('--smoke')

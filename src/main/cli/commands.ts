@@ -12,6 +12,7 @@ import type { CliArg, CliCommandSpec, CliOption, CliOptions, CliRawValues, CliVa
 import { parseRegion } from '../../shared/domain/regions'
 import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, TAXPAYER_TYPES } from '../../shared/domain/taxpayerType'
 import { RED_REASON_CODES, RED_STATUSES } from '../../shared/platform/red'
+import { invoiceExportCommands } from './commands/invoiceExport'
 import { invoiceListCommands } from './commands/invoiceList'
 
 export interface Command extends CliCommandSpec {
@@ -313,4 +314,5 @@ export const commands: Record<string, Command> = {
     },
   }),
   ...redCommands,
+  ...invoiceExportCommands,
 }

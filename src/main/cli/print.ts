@@ -7,6 +7,13 @@ function cell(v: unknown): string {
 }
 
 export function printHuman(result: unknown): void {
+  // a table with its own header (invoices summary)
+  const table = result as { header?: unknown; rows?: unknown; path?: unknown }
+  if (Array.isArray(table?.header) && Array.isArray(table.rows)) {
+    for (const row of [table.header, ...table.rows] as unknown[][]) console.log(row.map(cell).join('\t'))
+    if (typeof table.path === 'string') console.log(`已导出：${table.path}`)
+    return
+  }
   const page = result as { total?: unknown; rows?: unknown }
   if (typeof page?.total === 'number' && Array.isArray(page.rows)) {
     for (const row of page.rows as Record<string, unknown>[]) console.log(Object.values(row).map(cell).join('\t'))

@@ -29,6 +29,7 @@ import { registerSync } from './features/sync/handlers'
 import { syncStatus } from './features/sync/service'
 import { registerSystem } from './features/system/handlers'
 import { registerTaxcodes } from './features/taxcodes/handlers'
+import { registerExport } from './features/export/handlers'
 
 export interface CoreOptions {
   dataDir: string
@@ -128,6 +129,7 @@ export function createCore(opts: CoreOptions): Core {
   registerSync(registry, { engine, connector })
   registerSystem(registry)
   registerTaxcodes(registry)
+  registerExport(registry)
   const missing = registry.missing()
   if (missing.length > 0) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
 

@@ -12,6 +12,7 @@ import { redApi } from './red'
 import { syncApi } from './sync'
 import { systemApi } from './system'
 import { taxcodesApi } from './taxcodes'
+import { invoiceExportApi } from './invoiceExport'
 
 export const api = {
   ...companiesApi,
@@ -25,6 +26,7 @@ export const api = {
   ...syncApi,
   ...systemApi,
   ...taxcodesApi,
+  ...invoiceExportApi,
 } satisfies Record<string, CallSpec>
 
 export type Api = typeof api

@@ -121,6 +121,9 @@ export const FIELD_LABELS: Record<string, string> = {
   order: '排序方向',
   filter: '查询条件',
   keys: '所选发票',
+  // 导出 (invoiceExport.ts)
+  selection: '导出范围',
+  format: '文件格式',
 }
 
 /** what a path with no field names: the request as a whole */

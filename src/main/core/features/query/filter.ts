@@ -81,9 +81,11 @@ export function* matchingRows(
   const { by, tie } = sortOf(selection.filter.side, order.sort)
   const base = selectionWhere(selection)
   const after = sql.raw(order.order === 'asc' ? '>' : '<')
+  // the plain bound beside the row value lets SQLite seek in the sort index instead of scanning it from the top each batch
+  const reach = sql.raw(order.order === 'asc' ? '>=' : '<=')
   let last: { by: unknown; tie: unknown } | null = null
   for (;;) {
-    const where: SQL = last ? sql`${base} AND (${by}, ${tie}) ${after} (${last.by}, ${last.tie})` : base
+    const where: SQL = last ? sql`${base} AND ${by} ${reach} ${last.by} AND (${by}, ${tie}) ${after} (${last.by}, ${last.tie})` : base
     const raw: (RawRow & { sortBy: unknown })[] = ledger.orm.all<RawRow & { sortBy: unknown }>(select(selection.filter, where, order, batch))
     if (raw.length === 0) return
     yield* toRows(ledger, selection.filter.side, raw)

@@ -1,0 +1,80 @@
+// `invoices export FILE.xlsx|FILE.csv` (every filter of 发票查询) and `invoices summary` (发票汇总).
+// Only the Command type comes from ../commands: that file imports this one, and a value taken back
+// from it would not be there yet while this one loads.
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Core } from '../../core/app'
+import { AppError } from '../../core/errors'
+import type { FileRef } from '../../../shared/api/define'
+import type { InvoiceTotalsReport, SummaryRow } from '../../../shared/api/invoiceExport'
+import { SUMMARY_SIDES } from '../../../shared/api/invoiceExport'
+import type { CliOption, CliOptions, CliValues } from '../../../shared/cli'
+import type { Command } from '../commands'
+import { filterFromOptions, invoiceFilterOptions } from './invoiceFilterOptions'
+
+function command<const O extends CliOptions = Record<never, CliOption>>(
+  c: Omit<Command, 'run' | 'options'> & { options?: O; run(core: Core, args: string[], o: CliValues<O>): Promise<unknown> },
+): Command {
+  return c as unknown as Command
+}
+
+function saveTo(core: Core, file: FileRef, target: string): string {
+  const dest = path.resolve(target)
+  fs.mkdirSync(path.dirname(dest), { recursive: true })
+  fs.copyFileSync(core.files.resolve(file.token).path, dest)
+  return dest
+}
+
+function formatOf(file: string): 'xlsx' | 'csv' {
+  const ext = path.extname(file).toLowerCase()
+  if (ext === '.xlsx' || ext === '.csv') return ext.slice(1) as 'xlsx' | 'csv'
+  throw new AppError('VALIDATION', `导出文件名应以 .xlsx 或 .csv 结尾：${file}`, { issues: [{ path: 'FILE', message: '请写成 发票.xlsx 或 发票.csv' }] })
+}
+
+const FIGURES = ['份数', '金额', '税额', '价税合计'] as const
+const SUMMARY_HEADER = ['方向', '分组', '项目', ...['蓝字', '红字', '合计'].flatMap((g) => FIGURES.map((f) => `${g}${f}`))]
+
+function summaryTable(report: InvoiceTotalsReport): (string | number)[][] {
+  const line = (side: string, group: string, r: SummaryRow) => [
+    side,
+    group,
+    r.label,
+    ...[r.blue, r.red, r.net].flatMap((f) => [f.count, f.amount, f.tax, f.total]),
+  ]
+  return report.sides.flatMap((s) => [
+    ...s.byKind.map((r) => line(s.side, '票种', r)),
+    line(s.side, '票种', s.total),
+    ...s.byRate.map((r) => line(s.side, '税率/征收率', r)),
+  ])
+}
+
+export const invoiceExportCommands: Record<string, Command> = {
+  'invoices export': command({
+    summary: '导出查询到的发票：.xlsx（发票列表 + 发票明细）或 GBK 编码的 .csv（发票列表）；打印张数和文件路径',
+    args: [{ name: 'FILE', description: '导出到的文件（.xlsx 或 .csv）' }],
+    options: invoiceFilterOptions,
+    async run(core, [file], o) {
+      const format = formatOf(file!)
+      const r = await core.call('invoices.export', { selection: { filter: filterFromOptions(o) }, format })
+      const saved = saveTo(core, r.file, file!)
+      return { count: r.count, path: saved, ...(r.replaced > 0 ? { replaced: r.replaced, note: `${r.replaced} 个字符无法用 GBK 表示，已写为“?”；完整内容请导出 .xlsx` } : {}) }
+    },
+  }),
+  'invoices summary': command({
+    summary: '发票汇总：按票种和税率/征收率统计已开具发票的份数、金额、税额、价税合计（蓝字、红字、合计）',
+    options: {
+      from: { value: 'YYYY-MM-DD', description: '开票日期起（含当天）', required: true },
+      to: { value: 'YYYY-MM-DD', description: '开票日期止（含当天）', required: true },
+      side: { value: '销项|进项', description: '只统计一个方向（默认两者）', choices: SUMMARY_SIDES },
+      out: { value: 'FILE.xlsx', description: '同时导出为 .xlsx' },
+    },
+    async run(core, _a, o) {
+      if (o.out && path.extname(o.out).toLowerCase() !== '.xlsx')
+        throw new AppError('VALIDATION', `--out 的文件名应以 .xlsx 结尾：${o.out}`, { issues: [{ path: 'out', message: '请写成 汇总.xlsx' }] })
+      const period = { from: o.from, to: o.to, side: o.side as (typeof SUMMARY_SIDES)[number] | undefined }
+      const report = await core.call('invoices.summary', period)
+      const saved = o.out ? saveTo(core, (await core.call('invoices.summaryExport', period)).file, o.out) : undefined
+      return { from: report.from, to: report.to, header: SUMMARY_HEADER, rows: summaryTable(report), ...(saved ? { path: saved } : {}) }
+    },
+  }),
+}

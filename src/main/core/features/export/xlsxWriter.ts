@@ -1,0 +1,75 @@
+// The invoice export as a streamed .xlsx (ExcelJS WorkbookWriter): each row goes to disk when added,
+// strings inline (no shared-string table growing with the file). ExcelJS zips one sheet after the
+// other, so a second sheet written while the first is open would sit in memory: the caller writes
+// 发票列表 whole, commits it, then 发票明细.
+import ExcelJS from 'exceljs'
+import { safeCellText } from '../../files/excel/write'
+import type { Column } from './columns'
+import { decimalCell, Totals, type TableWriter } from './table'
+
+const MONEY_FORMAT = '#,##0.00'
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }
+
+export interface SheetWriter<R> extends TableWriter<R> {
+  /** the sheet is complete: it leaves memory for the file */
+  commit(): void
+}
+
+export interface StreamedWorkbook {
+  sheet<R>(name: string, columns: Column<R>[]): SheetWriter<R>
+  close(): Promise<void>
+}
+
+function cell<R>(c: Column<R>, r: R): string | number | null {
+  const v = c.value(r)
+  if (v === null || v === undefined) return null
+  if (c.kind === 'money') return (v as number) / 100
+  if (c.kind === 'decimal') return decimalCell(String(v))
+  return typeof v === 'string' ? safeCellText(v) : v
+}
+
+/**
+ * ExcelJS gives each new cell a style object of its own and then looks every one up again when
+ * writing — most of an export's time. Cells given one shared object per column are looked up once
+ * (ExcelJS remembers styles by object).
+ */
+function sharedStyles<R>(columns: Column<R>[], font?: Partial<ExcelJS.Font>): Partial<ExcelJS.Style>[] {
+  const plain: Partial<ExcelJS.Style> = font ? { font } : {}
+  const money: Partial<ExcelJS.Style> = { numFmt: MONEY_FORMAT, ...plain }
+  return columns.map((c) => (c.kind === 'money' ? money : plain))
+}
+
+function styled(row: ExcelJS.Row, styles: Partial<ExcelJS.Style>[]): ExcelJS.Row {
+  for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!
+  return row
+}
+
+export function openWorkbook(filePath: string): StreamedWorkbook {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false })
+  return {
+    sheet<R>(name: string, columns: Column<R>[]): SheetWriter<R> {
+      const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+      ws.columns = columns.map((c) => ({ width: c.width }))
+      const styles = sharedStyles(columns)
+      const header = ws.addRow(columns.map((c) => c.header))
+      header.eachCell((h) => {
+        h.font = { bold: true }
+        h.fill = HEADER_FILL
+      })
+      header.commit()
+      const totals = new Totals(columns)
+      return {
+        add(r) {
+          totals.add(r)
+          styled(ws.addRow(columns.map((c) => cell(c, r))), styles).commit()
+        },
+        finish(unit) {
+          const cells = totals.cells(unit).map((v, i) => (columns[i]!.kind === 'money' ? (v as number) / 100 : v))
+          styled(ws.addRow(cells), sharedStyles(columns, { bold: true })).commit()
+        },
+        commit: () => ws.commit(),
+      }
+    },
+    close: () => wb.commit(),
+  }
+}
