@@ -19,6 +19,7 @@ import type { SecretSeal } from './sync/connectionFile'
 import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { registerCompanies } from './features/companies/handlers'
 import { registerCustomers } from './features/customers/handlers'
+import { registerDelivery } from './features/delivery/handlers'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
 import { registerItems } from './features/items/handlers'
@@ -120,6 +121,7 @@ export function createCore(opts: CoreOptions): Core {
   }
   registerInvoices(registry, queued)
   registerItems(registry)
+  registerDelivery(registry, { connector, seal: opts.secretSeal, dataDir: opts.dataDir })
   registerRed(registry, queued)
   registerSync(registry, { engine, connector })
   registerSystem(registry)
