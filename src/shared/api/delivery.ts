@@ -93,21 +93,33 @@ export interface MailSettings {
   configured: boolean
 }
 
+const host = z
+  .string()
+  .trim()
+  .min(1, '请填写 SMTP 服务器地址')
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/, 'SMTP 服务器地址应为域名或 IP 地址，例如 smtp.qq.com')
+const port = z.coerce.number({ error: '端口应为数字' }).int('端口应为整数').min(1, '端口应在 1–65535 之间').max(65535, '端口应在 1–65535 之间')
+const user = z.string().trim().max(200)
+/** absent: keep the saved one; '' clears it */
+const password = z.string().max(200).optional()
+const fromName = z.string().trim().max(100)
+const fromAddress = z.string().trim().min(1, '请填写发件人邮箱').pipe(emailOf('发件人邮箱'))
+
 export const mailSettingsInput = z.object({
-  host: z
-    .string()
-    .trim()
-    .min(1, '请填写 SMTP 服务器地址')
-    .max(253)
-    .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/, 'SMTP 服务器地址应为域名或 IP 地址，例如 smtp.qq.com'),
-  port: z.coerce.number({ error: '端口应为数字' }).int('端口应为整数').min(1, '端口应在 1–65535 之间').max(65535, '端口应在 1–65535 之间'),
+  host,
+  port,
   secure: z.boolean().default(true),
-  user: z.string().trim().max(200).default(''),
-  /** absent: keep the saved one; '' clears it */
-  password: z.string().max(200).optional(),
-  fromName: z.string().trim().max(100).default(''),
-  fromAddress: z.string().trim().min(1, '请填写发件人邮箱').pipe(emailOf('发件人邮箱')),
+  user: user.default(''),
+  password,
+  fromName: fromName.default(''),
+  fromAddress,
 })
+/** 测试: each field given overrides the saved one (no defaults: what is left out is the saved value) */
+export const mailTestInput = z
+  .object({ host, port, secure: z.boolean(), user, password, fromName, fromAddress })
+  .partial()
+  .optional()
 export type MailSettingsInput = z.input<typeof mailSettingsInput>
 
 export const deliveryApi = {
@@ -120,5 +132,5 @@ export const deliveryApi = {
   'settings.mail.get': call(z.object({}).optional()).returns<MailSettings>(),
   'settings.mail.set': call(mailSettingsInput).returns<MailSettings>(),
   /** 测试: connects and logs in with the given (else saved) settings; sends nothing, saves nothing */
-  'settings.mail.test': call(mailSettingsInput.partial().optional()).returns<{ ok: true; message: string }>(),
+  'settings.mail.test': call(mailTestInput).returns<{ ok: true; message: string }>(),
 }

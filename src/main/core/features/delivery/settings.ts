@@ -8,7 +8,7 @@ import { verifySmtp } from './smtp'
 
 export const mailSettingsOf = (mail: MailFile): MailSettings => mail.view(mail.read())
 
-function merged(saved: SmtpSettings | null, input: Partial<ParsedInput<'settings.mail.set'>>): SmtpSettings {
+function merged(saved: SmtpSettings | null, input: NonNullable<ParsedInput<'settings.mail.test'>>): SmtpSettings {
   return {
     host: input.host ?? saved?.host ?? '',
     port: input.port ?? saved?.port ?? 465,
@@ -26,7 +26,7 @@ export function saveMailSettings(mail: MailFile, input: ParsedInput<'settings.ma
   return mail.view(next)
 }
 
-export async function testMailSettings(mail: MailFile, input: Partial<ParsedInput<'settings.mail.set'>> | undefined): Promise<{ ok: true; message: string }> {
+export async function testMailSettings(mail: MailFile, input: ParsedInput<'settings.mail.test'>): Promise<{ ok: true; message: string }> {
   const s = merged(mail.read(), input ?? {})
   if (!s.host) throw new AppError('VALIDATION', '请填写 SMTP 服务器地址', { issues: [{ path: 'host', message: '请填写 SMTP 服务器地址' }] })
   await verifySmtp(s)
