@@ -1,6 +1,7 @@
 // 交付 from the client: an invoice's files from the real sandbox (kept, then served offline), the
 // local copy when the platform is out of reach, the 交付二维码, and e-mail through a real SMTP
 // server on 127.0.0.1 — the message parsed back part by part.
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
@@ -63,6 +64,11 @@ describe('交付: files, the share link and e-mail', { timeout: 120_000 }, () =>
     expect(local).toMatchObject({ name: `${number}-本地副本.xml`, source: 'local', provisional: false })
     expect(local.note).toMatch(/无法连接到税务平台/)
     expect(parseInvoiceXml(read(core, local.token).toString('utf8')).number).toBe(number)
+    const pdf = await core.call('invoices.file', { ref: { id }, format: 'pdf' })
+    expect(pdf).toMatchObject({ name: `${number}-本地副本.pdf`, source: 'local' })
+    // poppler reads the copy: the number and the *简称* from this ledger's table
+    const text = execFileSync('pdftotext', [core.files.resolve(pdf.token).path, '-'], { encoding: 'utf8' })
+    for (const t of [number, BUYER.name, '*信息技术服务*软件开发服务']) expect(text).toContain(t)
     // nothing was kept: back online the platform's file is fetched
     expect(fs.existsSync(path.join(core.dataDir, 'companies', SELLER.taxId, 'invoice-files', `${number}.xml`))).toBe(false)
     await platform.start()

@@ -23,10 +23,14 @@ export interface InvoiceFile {
   headers: Record<string, string>
 }
 
-export async function invoiceFile(invoice: PlatformInvoice, format: InvoiceFileFormat, fontsDir: string): Promise<InvoiceFile> {
+export async function invoiceFile(
+  invoice: PlatformInvoice,
+  format: InvoiceFileFormat,
+  opts: { fontsDir: string; shortNames: Readonly<Record<string, string>> },
+): Promise<InvoiceFile> {
   let bytes: Buffer
   try {
-    bytes = await renderInvoiceFile(invoice, format, { fontsDir })
+    bytes = await renderInvoiceFile(invoice, format, opts)
   } catch (e) {
     throw new PlatformError('INTERNAL', `发票 ${invoice.number} 的 ${format.toUpperCase()} 文件生成失败：${(e as Error).message}`)
   }

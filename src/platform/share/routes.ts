@@ -8,6 +8,7 @@ import { API_PREFIX } from '../../shared/platform/wire'
 import type { Platform } from '../platform'
 import { fileFormat, invoiceFile } from './files'
 import { shareGonePage, SHARE_PAGE_HEADERS, sharePage } from './page'
+import { shortNamesOf } from './shortNames'
 
 type Env = { Variables: { taxId: string } }
 
@@ -20,9 +21,10 @@ export interface ShareLinkAnswer {
 const originOf = (c: Context): string => new URL(c.req.url).origin
 
 export function registerShareRoutes(app: Hono<Env>, platform: Platform, fontsDir: () => string): void {
+  const drawing = () => ({ fontsDir: fontsDir(), shortNames: shortNamesOf(platform.taxcodes()) })
   app.get(`${API_PREFIX}/invoices/:number/files/:format`, async (c) => {
     const format = fileFormat(c.req.param('format'))
-    const file = await invoiceFile(platform.getInvoice(c.get('taxId'), c.req.param('number')), format, fontsDir())
+    const file = await invoiceFile(platform.getInvoice(c.get('taxId'), c.req.param('number')), format, drawing())
     return c.body(new Uint8Array(file.bytes), 200, file.headers)
   })
 
@@ -42,7 +44,7 @@ export function registerShareRoutes(app: Hono<Env>, platform: Platform, fontsDir
   app.get('/share/:token/:format', async (c) => {
     const shared = platform.openShare(c.req.param('token'))
     if (shared.state !== 'open') return gone(c, shared.state)
-    const file = await invoiceFile(shared.invoice, fileFormat(c.req.param('format')), fontsDir())
+    const file = await invoiceFile(shared.invoice, fileFormat(c.req.param('format')), drawing())
     return c.body(new Uint8Array(file.bytes), 200, { ...file.headers, 'referrer-policy': 'no-referrer' })
   })
 }

@@ -30,7 +30,7 @@ const platformProblem = (e: unknown): e is Error => e instanceof Unreachable || 
 
 async function draw(ctx: CoreContext, paper: Paper, format: DeliveryFormat): Promise<Buffer> {
   try {
-    return await renderInvoiceFile(paper.invoice, format, { fontsDir: fontsDirOf(ctx), provisional: !paper.issued })
+    return await renderInvoiceFile(paper.invoice, format, { fontsDir: fontsDirOf(ctx), provisional: !paper.issued, shortNames: paper.shortNames })
   } catch (e) {
     throw new AppError('INTERNAL', `生成发票${paper.issued ? ` ${paper.invoice.number} ` : ''}的 ${format.toUpperCase()} 文件失败：${(e as Error).message}`)
   }
