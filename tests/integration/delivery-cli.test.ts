@@ -8,7 +8,7 @@ import { testDraft } from '../../src/shared/domain/invoice/testDraft'
 import { parseInvoiceXml } from '../../src/documents/xml'
 import { SELLER, tempDir } from '../support/core'
 import { leaves, parseMime } from '../support/mime'
-import { startSmtp } from '../support/smtp'
+import { startSmtp } from '../support/smtpForTest'
 
 /** the CLI with --json, asynchronously: the SMTP server in this process must go on answering */
 function cli(dataDir: string, ...args: string[]): Promise<{ status: number | null; json: Record<string, unknown> }> {

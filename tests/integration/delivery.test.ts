@@ -12,7 +12,7 @@ import { rejection, SELLER, tempDir, testCore } from '../support/core'
 import { leaves, parseMime } from '../support/mime'
 import { decodeQrSvg } from '../support/qrSvg'
 import { startTestSandbox, type TestSandbox } from '../support/sandbox'
-import { startSmtp } from '../support/smtp'
+import { startSmtp } from '../support/smtpForTest'
 
 const BUYER = { name: '华为技术有限公司', taxId: '914403001922038216' }
 

@@ -1,8 +1,8 @@
 // A real SMTP server on 127.0.0.1 (the smtp-server package) for the 交付 tests: with or without a
 // login, with or without STARTTLS (its own self-signed certificate, which a client must refuse);
-// every message it accepts is kept whole, as it arrived.
+// every message it accepts is kept whole, as it arrived. The caller closes it (vitest tests use
+// smtpForTest.ts, which closes it after the test).
 import type { AddressInfo } from 'node:net'
-import { onTestFinished } from 'vitest'
 import { SMTPServer } from 'smtp-server'
 
 export interface TestSmtp {
@@ -11,7 +11,7 @@ export interface TestSmtp {
   close(): Promise<void>
 }
 
-export async function startSmtp(opts: { login?: { user: string; pass: string }; starttls?: boolean } = {}): Promise<TestSmtp> {
+export async function startSmtpServer(opts: { login?: { user: string; pass: string }; starttls?: boolean } = {}): Promise<TestSmtp> {
   const messages: TestSmtp['messages'] = []
   const server = new SMTPServer({
     authOptional: !opts.login,
@@ -40,6 +40,5 @@ export async function startSmtp(opts: { login?: { user: string; pass: string }; 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.server.address() as AddressInfo).port
   const close = () => new Promise<void>((resolve) => server.close(() => resolve()))
-  onTestFinished(close)
   return { port, messages, close }
 }
