@@ -141,6 +141,8 @@ describe('交付: files, the share link and e-mail', { timeout: 120_000 }, () =>
     expect(await core.call('invoices.deliveryInfo', { ref: { id } })).toMatchObject({ number, issued: true, buyerName: BUYER.name, email: '', customerId: customer.id })
 
     expect((await rejection(core.call('invoices.send', { refs: [{ id }], to: 'buyer@example.com', formats: ['xml'] }))).message).toMatch(/^尚未设置发件邮箱/)
+    // an .eml needs no mail settings (the mail program fills in the sender)
+    expect(await core.call('invoices.send', { refs: [{ id }], to: 'buyer@example.com', formats: ['xml'], eml: true })).toMatchObject({ sent: false })
     await core.call('settings.mail.set', { host: '127.0.0.1', port: smtp.port, secure: false, fromName: '', fromAddress: 'kuaiji@example.com' })
     const sent = await core.call('invoices.send', { refs: [{ id }], to: 'buyer@example.com', formats: ['xml'] })
     expect(sent).toMatchObject({ sent: true, to: ['buyer@example.com'], attachments: [`${number}.xml`], rememberedFor: BUYER.name })
@@ -170,6 +172,13 @@ describe('交付: files, the share link and e-mail', { timeout: 120_000 }, () =>
     expect(saved.headers.get('to')).toBe('buyer@example.com')
     expect(leaves(saved).filter((p) => p.filename).map((p) => p.filename)).toEqual([`${number}.xml`])
     expect(smtp.messages).toHaveLength(1)
+
+    // offline: the file not kept yet goes as the local copy, and the mail says it is not the platform's
+    await platform.stop()
+    await core.call('invoices.send', { refs: [{ id }], to: 'buyer@example.com', formats: ['xml', 'pdf'] })
+    const offline = leaves(parseMime(smtp.messages[1]!.raw))
+    expect(offline.filter((p) => p.filename).map((p) => p.filename)).toEqual([`${number}.xml`, `${number}-本地副本.pdf`])
+    expect(offline.find((p) => !p.filename)!.body.toString('utf8')).toContain(`注意：${number}-本地副本.pdf 是开票方在无法连接税务平台时本地生成的副本，并非税务平台文件`)
 
     // a draft is not sent; bad addresses are named
     const { id: draft } = await core.call('invoices.saveDraft', { draft: testDraft() })

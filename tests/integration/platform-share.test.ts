@@ -1,8 +1,10 @@
 // The sandbox's invoice files and 发票二维码交付 over real HTTP: who may download, what the share
 // link opens, and when it stops (the sandbox's clock moves).
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { parseInvoiceXml } from '../../src/documents/xml'
 import { manualClock } from '../../src/platform/clock'
@@ -134,5 +136,13 @@ describe('sandbox invoice files and share links', { timeout: 120_000 }, () => {
       expect((await call(`${p.url}/share/${encodeURIComponent(t)}/pdf`)).status).toBe(404)
     }
     expect(p.server.platform.openShare(token).state).toBe('open')
+    // the database keeps only the token's sha256: a copy of platform.db opens no link
+    const db = new Database(p.server.platform.file, { readonly: true })
+    try {
+      const rows = db.prepare('SELECT token_hash FROM share_links').all() as { token_hash: string }[]
+      expect(rows).toEqual([{ token_hash: createHash('sha256').update(token).digest('hex') }])
+    } finally {
+      db.close()
+    }
   })
 })
