@@ -19,6 +19,7 @@ import type { SecretSeal } from './sync/connectionFile'
 import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { registerCompanies } from './features/companies/handlers'
 import { registerCustomers } from './features/customers/handlers'
+import { registerDelivery } from './features/delivery/handlers'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
 import { registerQuery } from './features/query/handlers'
@@ -125,6 +126,7 @@ export function createCore(opts: CoreOptions): Core {
   registerQuery(registry)
   registerItems(registry)
   registerPaper(registry)
+  registerDelivery(registry, { connector, seal: opts.secretSeal, dataDir: opts.dataDir })
   registerRed(registry, queued)
   registerSync(registry, { engine, connector })
   registerSystem(registry)

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { companiesApi } from './companies'
 import { customersApi } from './customers'
 import type { CallSpec } from './define'
+import { deliveryApi } from './delivery'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
 import { invoiceQueryApi } from './invoiceQuery'
@@ -17,6 +18,7 @@ import { invoiceExportApi } from './invoiceExport'
 export const api = {
   ...companiesApi,
   ...customersApi,
+  ...deliveryApi,
   ...extrasApi,
   ...invoicesApi,
   ...invoiceQueryApi,
