@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { companiesApi } from './companies'
 import { customersApi } from './customers'
 import type { CallSpec } from './define'
+import { downloadsApi } from './downloads'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
 import { itemsApi } from './items'
@@ -14,6 +15,7 @@ import { taxcodesApi } from './taxcodes'
 export const api = {
   ...companiesApi,
   ...customersApi,
+  ...downloadsApi,
   ...extrasApi,
   ...invoicesApi,
   ...itemsApi,

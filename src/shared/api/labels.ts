@@ -86,6 +86,12 @@ export const FIELD_LABELS: Record<string, string> = {
   colour: '红蓝字',
   dateFrom: '开始日期',
   dateTo: '结束日期',
+  // 发票下载
+  from: '开票日期起',
+  to: '开票日期止',
+  side: '进销项',
+  formats: '文件格式',
+  date: '开票日期',
   // 列表、查询、文件
   id: '编号',
   ids: '所选记录',
