@@ -1,0 +1,91 @@
+// What an invoice's 数电 XML file says (DOMAIN.md §6): the data both the writer and the parser
+// speak, so "it round-trips" means parseInvoiceXml(renderXml(invoice)) equals invoiceXmlData(invoice).
+// Money, rates and quantities stay decimal strings exactly as the platform computed them.
+import { Dec, invoiceRows, parseMoney, formatMoney, type InvoiceKind, type RowNature } from '../../shared/domain/invoice'
+import type { PolicyCode } from '../../shared/domain/rates'
+import type { PlatformInvoice } from '../../shared/platform/wire'
+
+export interface XmlParty {
+  name: string
+  /** 统一社会信用代码/纳税人识别号; '' for a 自然人 without one */
+  taxId: string
+  address: string
+  phone: string
+  bank: string
+  account: string
+}
+
+/** one printed row (发票行): a 折扣行 is a row of its own, as on the paper */
+export interface XmlItem {
+  nature: RowNature
+  name: string
+  taxCode: string
+  spec: string
+  unit: string
+  quantity: string | null
+  unitPrice: string | null
+  amount: string
+  taxRate: string
+  tax: string
+  policy: PolicyCode | null
+}
+
+export interface InvoiceXmlData {
+  number: string
+  kind: InvoiceKind
+  colour: 'blue' | 'red'
+  /** ISO 8601 with +08:00, to the second */
+  issuedAt: string
+  seller: XmlParty
+  buyer: XmlParty
+  items: XmlItem[]
+  amount: string
+  tax: string
+  total: string
+  totalInWords: string
+  drawer: string
+  remark: string
+  extras: { name: string; value: string }[]
+  /** a red invoice's blue invoice and 红字发票信息确认单 */
+  redOf: { blueNumber: string; confirmationNumber: string } | null
+}
+
+/** 金额 + 税额 of a row (the XML carries each row's 价税合计 too) */
+export function rowTotal(amount: string, tax: string): string {
+  const sum = (parseMoney(amount) ?? new Dec(0)).plus(parseMoney(tax) ?? new Dec(0))
+  return formatMoney(sum)
+}
+
+/** The XML's data of an issued invoice. The seller's address and bank are not on the platform's record. */
+export function invoiceXmlData(invoice: PlatformInvoice): InvoiceXmlData {
+  const b = invoice.draft.buyer
+  return {
+    number: invoice.number,
+    kind: invoice.kind,
+    colour: invoice.colour,
+    issuedAt: invoice.issuedAt,
+    seller: { name: invoice.seller.name, taxId: invoice.seller.taxId, address: '', phone: '', bank: '', account: '' },
+    buyer: { name: invoice.buyer.name, taxId: invoice.buyer.taxId, address: b.address, phone: b.phone, bank: b.bank, account: b.account },
+    items: invoiceRows(invoice.draft).map((r) => ({
+      nature: r.nature,
+      name: r.name,
+      taxCode: r.taxCode,
+      spec: r.spec,
+      unit: r.unit,
+      quantity: r.quantity,
+      unitPrice: r.unitPrice,
+      amount: r.amount,
+      taxRate: r.taxRate,
+      tax: r.tax,
+      policy: r.policy,
+    })),
+    amount: invoice.amount,
+    tax: invoice.tax,
+    total: invoice.total,
+    totalInWords: invoice.draft.totals.totalInWords,
+    drawer: invoice.drawer,
+    remark: invoice.draft.remark,
+    extras: invoice.draft.extras.map((e) => ({ name: e.name, value: e.value })),
+    redOf: invoice.redOf ? { blueNumber: invoice.redOf.blueNumber, confirmationNumber: invoice.redOf.confirmationNumber } : null,
+  }
+}
