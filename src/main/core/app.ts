@@ -24,6 +24,7 @@ import { localFiles } from './features/downloads/fileSource'
 import { createDownloadRunner, type DownloadRunner } from './features/downloads/runner'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
+import { registerQuery } from './features/query/handlers'
 import { registerItems } from './features/items/handlers'
 import { registerRed } from './features/red/handlers'
 import { registerSync } from './features/sync/handlers'
@@ -129,6 +130,7 @@ export function createCore(opts: CoreOptions): Core {
     engine.kick()
   }
   registerInvoices(registry, queued)
+  registerQuery(registry)
   registerItems(registry)
   registerRed(registry, queued)
   registerSync(registry, { engine, connector })

@@ -6,6 +6,7 @@ import type { CallSpec } from './define'
 import { downloadsApi } from './downloads'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
+import { invoiceQueryApi } from './invoiceQuery'
 import { itemsApi } from './items'
 import { redApi } from './red'
 import { syncApi } from './sync'
@@ -18,6 +19,7 @@ export const api = {
   ...downloadsApi,
   ...extrasApi,
   ...invoicesApi,
+  ...invoiceQueryApi,
   ...itemsApi,
   ...redApi,
   ...syncApi,

@@ -87,9 +87,6 @@ export const FIELD_LABELS: Record<string, string> = {
   dateFrom: '开始日期',
   dateTo: '结束日期',
   // 发票下载
-  from: '开票日期起',
-  to: '开票日期止',
-  side: '进销项',
   formats: '文件格式',
   date: '开票日期',
   // 列表、查询、文件
@@ -113,6 +110,19 @@ export const FIELD_LABELS: Record<string, string> = {
   after: '变更游标',
   limit: '条数',
   month: '月份',
+  // 发票查询 (invoiceQuery.ts)
+  side: '方向',
+  from: '开始日期',
+  to: '结束日期',
+  min: '价税合计下限',
+  max: '价税合计上限',
+  item: '项目名称',
+  syncState: '同步状态',
+  booking: '入账状态',
+  sort: '排序',
+  order: '排序方向',
+  filter: '查询条件',
+  keys: '所选发票',
 }
 
 /** what a path with no field names: the request as a whole */
