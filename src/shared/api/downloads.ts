@@ -4,12 +4,12 @@
 // the single lookup by 发票号码 + 开票日期 + 进/销项.
 import { z } from 'zod'
 import { call, type FileRef } from './define'
+import { INVOICE_SIDES, type InvoiceSide } from './invoiceQuery'
 
 export const DOWNLOAD_FORMATS = ['pdf', 'ofd', 'xml'] as const
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number]
 
-export const INVOICE_SIDES = ['销项', '进项'] as const
-export type InvoiceSide = (typeof INVOICE_SIDES)[number]
+export { INVOICE_SIDES, type InvoiceSide }
 
 /** a job's state as stored; the words are DOWNLOAD_STATE_LABELS */
 export const DOWNLOAD_STATES = ['pending', 'running', 'done', 'failed', 'cancelled'] as const
