@@ -13,6 +13,7 @@ import type { CliArg, CliCommandSpec, CliOption, CliOptions, CliRawValues, CliVa
 import { parseRegion } from '../../shared/domain/regions'
 import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, TAXPAYER_TYPES } from '../../shared/domain/taxpayerType'
 import { RED_REASON_CODES, RED_STATUSES } from '../../shared/platform/red'
+import { downloadCommands } from './commands/downloads'
 
 export interface Command extends CliCommandSpec {
   run(core: Core, args: string[], options: CliRawValues): Promise<unknown>
@@ -323,4 +324,5 @@ export const commands: Record<string, Command> = {
     },
   }),
   ...redCommands,
+  ...downloadCommands,
 }
