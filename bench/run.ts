@@ -6,6 +6,7 @@ const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
   match: (smoke) => import('./match').then((m) => m.matchBench(smoke)),
   invoices: (smoke) => import('./invoices').then((m) => m.invoiceBench(smoke)),
   sync: (smoke) => import('./sync').then((m) => m.syncBench(smoke)),
+  query: (smoke) => import('./query').then((m) => m.queryBench(smoke)),
 }
 
 const smoke = process.argv.includes('--smoke')

@@ -5,6 +5,7 @@ import type { InvoiceFilter, InvoiceQueryResult, InvoiceRow, InvoiceSelection, Q
 import { moneyFromFen } from '../../../../shared/domain/invoice'
 import type { Ledger } from '../../ledger/open'
 import { PURCHASE_COLUMNS, SALES_COLUMNS, sortOf, toRows, type RawRow } from './rows'
+import { answeredByDay, dayTotalsQuery } from './dayTotals'
 import { tableOf, whereOf } from './where'
 
 export interface QueryOrder {
@@ -14,13 +15,27 @@ export interface QueryOrder {
 
 export const DEFAULT_ORDER: QueryOrder = { sort: 'issuedAt', order: 'desc' }
 
+type Sums = { n: number; amount: number; tax: number; total: number }
+
+function totalsOf(r: Sums): { total: number; totals: QueryTotals } {
+  return { total: r.n, totals: { amount: moneyFromFen(r.amount), tax: moneyFromFen(r.tax), total: moneyFromFen(r.total) } }
+}
+
+function summed(ledger: Ledger, side: InvoiceFilter['side'], where: SQL): Sums {
+  return ledger.orm.get<Sums>(
+    sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(tax_fen), 0) AS tax, coalesce(sum(total_fen), 0) AS total
+        FROM ${tableOf(side)} WHERE ${where}`,
+  )
+}
+
+/** the count and 金额/税额/价税合计 of every invoice the filter matches, summed over the invoices */
+export function summedTotals(ledger: Ledger, filter: InvoiceFilter): { total: number; totals: QueryTotals } {
+  return totalsOf(summed(ledger, filter.side, whereOf(filter)))
+}
+
 /** the count and 金额/税额/价税合计 of every invoice the filter matches */
 export function countAndTotals(ledger: Ledger, filter: InvoiceFilter): { total: number; totals: QueryTotals } {
-  const r = ledger.orm.get<{ n: number; amount: number; tax: number; total: number }>(
-    sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(tax_fen), 0) AS tax, coalesce(sum(total_fen), 0) AS total
-        FROM ${tableOf(filter.side)} WHERE ${whereOf(filter)}`,
-  )
-  return { total: r.n, totals: { amount: moneyFromFen(r.amount), tax: moneyFromFen(r.tax), total: moneyFromFen(r.total) } }
+  return answeredByDay(filter) ? totalsOf(ledger.orm.get<Sums>(dayTotalsQuery(filter))) : summedTotals(ledger, filter)
 }
 
 function select(filter: InvoiceFilter, where: SQL, order: QueryOrder, limit: number, offset = 0): SQL {
@@ -48,11 +63,7 @@ function selectionWhere(selection: InvoiceSelection): SQL {
 /** the count and totals of a selection (the ticked rows, or all that match) */
 export function selectionTotals(ledger: Ledger, selection: InvoiceSelection): { total: number; totals: QueryTotals } {
   if (!selection.keys) return countAndTotals(ledger, selection.filter)
-  const r = ledger.orm.get<{ n: number; amount: number; tax: number; total: number }>(
-    sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(tax_fen), 0) AS tax, coalesce(sum(total_fen), 0) AS total
-        FROM ${tableOf(selection.filter.side)} WHERE ${selectionWhere(selection)}`,
-  )
-  return { total: r.n, totals: { amount: moneyFromFen(r.amount), tax: moneyFromFen(r.tax), total: moneyFromFen(r.total) } }
+  return totalsOf(summed(ledger, selection.filter.side, selectionWhere(selection)))
 }
 
 /**
