@@ -15,6 +15,8 @@ export interface RenderOptions {
   fontsDir: string
   /** not yet issued by the platform (offline): drawn without number or QR, marked as not official */
   provisional?: boolean
+  /** tax code → 简称 for the printed 项目名称 `*简称*名称` (the draft keeps only the code) */
+  shortNames?: Readonly<Record<string, string>>
 }
 
 export function renderInvoiceFile(invoice: PlatformInvoice, format: InvoiceFileFormat, opts: RenderOptions): Promise<Buffer> {

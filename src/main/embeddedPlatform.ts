@@ -25,6 +25,7 @@ export function embeddedSandbox(dataDir: string, appDir?: string): EmbeddedSandb
         adminToken,
         migrationsDir: appDir && path.join(appDir, 'migrations', 'platform'),
         taxcodesDir: appDir && path.join(appDir, 'resources', 'taxcodes'),
+        fontsDir: appDir && path.join(appDir, 'resources', 'fonts'),
       })
       const server = await running
       return { url: server.url, adminToken }

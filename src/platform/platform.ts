@@ -35,6 +35,7 @@ import { expireDue } from './rules/redExpiry'
 import { confirmIssues, setConfirmIssues } from './rules/redSettings'
 import { backfillLeafRates, currentTaxcodes, importTaxcodes, loadBuiltinTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
 import { addTaxpayer, quotaFenOf, requireTaxpayer, sellerRates, setQualification, taxpayerInfo } from './rules/taxpayers'
+import { createShareLink, openShareLink, type SharedInvoice, type ShareLink } from './share/links'
 import { DB_FILE, openStore } from './store/open'
 
 export interface PlatformOptions {
@@ -94,6 +95,10 @@ export interface Platform {
   /** the table shipped with the app (resources/taxcodes), when none is in force; null when one is */
   loadBuiltinTaxcodes(dir: string): TaxcodesImport | null
   taxcodes(): TaxcodesFile | null
+  /** 发票二维码交付: a new public link to an invoice the caller is a party to (share/links.ts) */
+  shareInvoice(taxId: string, number: string): ShareLink
+  /** what a share link opens now */
+  openShare(token: string): SharedInvoice
   close(): void
 }
 
@@ -157,6 +162,8 @@ export function createPlatform(opts: PlatformOptions): Platform {
     importTaxcodes: (fileName, bytes) => importTaxcodes(ctx, fileName, bytes),
     loadBuiltinTaxcodes: (dir) => loadBuiltinTaxcodes(ctx, dir),
     taxcodes: () => currentTaxcodes(ctx),
+    shareInvoice: (taxId, number) => createShareLink(ctx, taxId, number),
+    openShare: (token) => openShareLink(ctx, token),
     close: () => db.close(),
   }
 }

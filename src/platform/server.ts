@@ -4,6 +4,7 @@
 import crypto from 'node:crypto'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -29,6 +30,7 @@ import { LIST_MAX_SIZE } from './rules/invoices'
 import type { Answer, RedAction } from './rules/redActions'
 import { createPlatform, type Platform } from './platform'
 import { findBuiltinTaxcodesDir } from './rules/taxcodes'
+import { registerShareRoutes } from './share/routes'
 
 /** far above a 5,000-line invoice (~2 MB of JSON) */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -45,6 +47,8 @@ export interface PlatformServerOptions {
   migrationsDir?: string
   /** the table served when none was imported; default: resources/taxcodes found above this module */
   taxcodesDir?: string
+  /** the font the invoice files embed (resources/fonts); default: found beside resources/taxcodes above this module */
+  fontsDir?: string
 }
 
 export interface PlatformServer {
@@ -103,7 +107,7 @@ const listQuery = z.object({
   month: z.string().optional(),
 })
 
-export function createPlatformApp(platform: Platform, adminToken?: string): Hono<Env> {
+export function createPlatformApp(platform: Platform, adminToken?: string, fontsDir: () => string = defaultFontsDir): Hono<Env> {
   const app = new Hono<Env>()
 
   app.onError((err, c) => {
@@ -141,6 +145,7 @@ export function createPlatformApp(platform: Platform, adminToken?: string): Hono
     return c.body(r.body, r.status as ContentfulStatusCode, { ...JSON_TYPE, ...(r.replayed ? { 'Idempotent-Replayed': 'true' } : {}) })
   })
 
+  registerShareRoutes(app, platform, fontsDir)
   app.get(`${API_PREFIX}/invoices/:number`, (c) => c.json(platform.getInvoice(c.get('taxId'), c.req.param('number'))))
   app.get(`${API_PREFIX}/invoices`, (c) => {
     const q = parse(listQuery, c.req.query())
@@ -194,6 +199,9 @@ export function createPlatformApp(platform: Platform, adminToken?: string): Hono
   return app
 }
 
+/** resources/fonts beside the shipped tax-code table, looked up when a file is first drawn */
+const defaultFontsDir = (): string => path.join(path.dirname(findBuiltinTaxcodesDir()), 'fonts')
+
 export function startPlatformServer(opts: PlatformServerOptions): Promise<PlatformServer> {
   const platform = createPlatform({ dataDir: opts.dataDir, clock: opts.clock, migrationsDir: opts.migrationsDir })
   try {
@@ -204,7 +212,8 @@ export function startPlatformServer(opts: PlatformServerOptions): Promise<Platfo
     return Promise.reject(e)
   }
   const host = opts.host ?? '127.0.0.1'
-  const app = createPlatformApp(platform, opts.adminToken)
+  const fontsDir = opts.fontsDir
+  const app = createPlatformApp(platform, opts.adminToken, fontsDir ? () => fontsDir : defaultFontsDir)
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 0 }, (info: AddressInfo) => {
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`

@@ -14,6 +14,7 @@ import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, TAXPAYER_TYPES } from '../../
 import { RED_REASON_CODES, RED_STATUSES } from '../../shared/platform/red'
 import { downloadCommands } from './commands/downloads'
 import { invoiceListCommands } from './commands/invoiceList'
+import { deliveryCommands } from './commands/delivery'
 
 export interface Command extends CliCommandSpec {
   run(core: Core, args: string[], options: CliRawValues): Promise<unknown>
@@ -315,4 +316,5 @@ export const commands: Record<string, Command> = {
   }),
   ...redCommands,
   ...downloadCommands,
+  ...deliveryCommands,
 }

@@ -22,6 +22,7 @@ import { registerCustomers } from './features/customers/handlers'
 import { registerDownloads } from './features/downloads/handlers'
 import { localFiles } from './features/downloads/fileSource'
 import { createDownloadRunner, type DownloadRunner } from './features/downloads/runner'
+import { registerDelivery } from './features/delivery/handlers'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
 import { registerQuery } from './features/query/handlers'
@@ -132,6 +133,7 @@ export function createCore(opts: CoreOptions): Core {
   registerInvoices(registry, queued)
   registerQuery(registry)
   registerItems(registry)
+  registerDelivery(registry, { connector, seal: opts.secretSeal, dataDir: opts.dataDir })
   registerRed(registry, queued)
   registerSync(registry, { engine, connector })
   registerSystem(registry)

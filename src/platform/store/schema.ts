@@ -245,3 +245,23 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 })
+
+/**
+ * 发票二维码交付: a short-lived public link to one invoice's files (GET /share/:token). Only the
+ * token's sha256 is kept, as for login tokens: a copy of platform.db opens no link.
+ */
+export const shareLinks = sqliteTable(
+  'share_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    number: text('number')
+      .notNull()
+      .references(() => invoices.number),
+    /** who made it (the seller or the buyer) */
+    taxId: text('tax_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    /** ISO instant (UTC, 'Z'): compared as text */
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('share_links_expiry').on(t.expiresAt)],
+)

@@ -27,6 +27,7 @@ export const router = createRouter({
         { path: 'system/audit', name: 'audit', component: () => import('./views/system/AuditView.vue'), meta: { title: '操作日志' } },
         { path: 'system/backups', name: 'backups', component: () => import('./views/system/BackupsView.vue'), meta: { title: '账簿备份' } },
         { path: 'system/platform', name: 'platform', component: () => import('./views/system/PlatformView.vue'), meta: { title: '平台连接' } },
+        { path: 'system/mail', name: 'mail', component: () => import('./views/system/MailView.vue'), meta: { title: '邮件设置' } },
       ],
     },
   ],

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'QUOTA_EXCEEDED',
   'PLATFORM_REJECTED',
   'OFFLINE',
+  'MAIL_REJECTED', // the user's mail server refused the login or the message (交付 by e-mail)
   'SETTINGS_DAMAGED', // platform.json is there but unreadable: sync refuses until 平台连接 is saved again
   'INTERNAL',
 ] as const

@@ -4,6 +4,7 @@ import { companiesApi } from './companies'
 import { customersApi } from './customers'
 import type { CallSpec } from './define'
 import { downloadsApi } from './downloads'
+import { deliveryApi } from './delivery'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
 import { invoiceQueryApi } from './invoiceQuery'
@@ -17,6 +18,7 @@ export const api = {
   ...companiesApi,
   ...customersApi,
   ...downloadsApi,
+  ...deliveryApi,
   ...extrasApi,
   ...invoicesApi,
   ...invoiceQueryApi,

@@ -123,6 +123,17 @@ export const FIELD_LABELS: Record<string, string> = {
   order: '排序方向',
   filter: '查询条件',
   keys: '所选发票',
+  // 发票交付、邮件设置
+  ref: '发票',
+  refs: '所选发票',
+  format: '文件格式',
+  eml: '是否保存为 .eml',
+  host: 'SMTP 服务器',
+  port: '端口',
+  secure: 'SSL/TLS',
+  user: '用户名',
+  fromName: '发件人名称',
+  fromAddress: '发件人邮箱',
 }
 
 /** what a path with no field names: the request as a whole */

@@ -99,6 +99,10 @@ export interface PlatformClient {
   taxcodes(token: string): Promise<{ version: string; fileName: string; bytes: Uint8Array } | null>
   /** 红字确认单: every call idempotent by its key, answered with the whole form */
   red(token: string, key: string, call: RedCall): Promise<RedConfirmation>
+  /** an issued invoice's PDF/OFD/XML as the platform serves it (seller or buyer only) */
+  invoiceFile(token: string, number: string, format: 'pdf' | 'ofd' | 'xml'): Promise<Uint8Array>
+  /** 发票二维码交付: a new short-lived public link to the invoice's files */
+  shareLink(token: string, number: string): Promise<{ url: string; expiresAt: string }>
   /** embedded sandbox only: registers a taxpayer (repeatable with the same password) */
   addTaxpayer(adminToken: string, body: AddTaxpayerRequest): Promise<void>
 }
@@ -139,6 +143,11 @@ export function platformClient(baseUrl: string): PlatformClient {
       const body = call.kind === 'create' ? call.body : call.kind === 'decide' ? call.body : {}
       return (await request<RedConfirmation>(`${url}${API_PREFIX}${path}`, json(body, { ...auth(token), [IDEMPOTENCY_HEADER]: key }))).body
     },
+    invoiceFile: async (token, number, format) =>
+      (await request<Uint8Array>(`${url}${API_PREFIX}/invoices/${encodeURIComponent(number)}/files/${format}`, { headers: auth(token), raw: true })).body,
+    shareLink: async (token, number) =>
+      (await request<{ url: string; expiresAt: string }>(`${url}${API_PREFIX}/invoices/${encodeURIComponent(number)}/share`, { method: 'POST', headers: auth(token) }))
+        .body,
     async addTaxpayer(adminToken, body) {
       await request(`${url}${ADMIN_PREFIX}/taxpayers`, json(body, { [ADMIN_TOKEN_HEADER]: adminToken }))
     },

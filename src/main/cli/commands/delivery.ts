@@ -1,0 +1,102 @@
+// 发票交付 on the command line: one file of an invoice, an invoice by e-mail (or as .eml), and the
+// SMTP settings with their 测试 (docs/cli.md).
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Core } from '../../core/app'
+import { AppError } from '../../core/errors'
+import type { FileRef } from '../../../shared/api/define'
+import { DELIVERY_FORMATS, type DeliveryFormat, type InvoiceRef } from '../../../shared/api/delivery'
+import type { CliCommandSpec, CliOption, CliOptions, CliValues } from '../../../shared/cli'
+import type { Command } from '../commands'
+
+function command<const O extends CliOptions = Record<never, CliOption>>(
+  c: CliCommandSpec & { options?: O; run(core: Core, args: string[], o: CliValues<O>): Promise<unknown> },
+): Command {
+  return c as unknown as Command
+}
+
+const NUMBER = { name: 'NUMBER', description: '20 位发票号码（或销项发票的本地编号）' }
+
+function refOf(text: string): InvoiceRef {
+  if (/^\d{20}$/.test(text)) return { number: text }
+  if (/^[1-9]\d{0,9}$/.test(text)) return { id: Number(text) }
+  throw new AppError('VALIDATION', `发票应为 20 位发票号码或本地编号，现为“${text}”`, { issues: [{ path: 'ref', message: '发票号码应为 20 位数字' }] })
+}
+
+/** copies a file the core produced to where the user asked (a folder: under the file's own name) */
+function saveTo(core: Core, file: FileRef, target: string): string {
+  let dest = path.resolve(target)
+  if (fs.existsSync(dest) && fs.statSync(dest).isDirectory()) dest = path.join(dest, file.name)
+  fs.mkdirSync(path.dirname(dest), { recursive: true })
+  fs.copyFileSync(core.files.resolve(file.token).path, dest)
+  return dest
+}
+
+function formatsOf(text: string | undefined): DeliveryFormat[] | undefined {
+  if (text === undefined) return undefined
+  const list = text.split(/[,，\s]+/).filter((f) => f !== '').map((f) => f.toLowerCase())
+  const bad = list.filter((f) => !(DELIVERY_FORMATS as readonly string[]).includes(f))
+  if (bad.length > 0 || list.length === 0)
+    throw new AppError('VALIDATION', `--formats 应为 pdf、ofd、xml 中的一个或几个（逗号分隔），现为“${text}”`, { issues: [{ path: 'formats', message: '文件格式不正确' }] })
+  return list as DeliveryFormat[]
+}
+
+export const deliveryCommands: Record<string, Command> = {
+  'invoices file': command({
+    summary: '取得一张发票的 PDF / OFD / XML 文件（已开具：税务平台的文件；无法连接平台时为本地副本）',
+    args: [NUMBER],
+    options: {
+      format: { value: 'pdf|ofd|xml', description: '文件格式', required: true, choices: DELIVERY_FORMATS },
+      out: { value: 'PATH', description: '写到哪个文件或文件夹（缺省：当前文件夹，文件名为 <发票号码>.<格式>）' },
+    },
+    async run(core, [ref], o) {
+      const file = await core.call('invoices.file', { ref: refOf(ref!), format: o.format as DeliveryFormat })
+      const { token: _t, ...rest } = file
+      return { ...rest, file: saveTo(core, file, o.out ?? '.') }
+    },
+  }),
+  'invoices send': command({
+    summary: '把发票文件通过邮件发送给购买方（系统设置 › 邮件设置），或用 --eml 保存为 .eml 邮件文件',
+    args: [NUMBER],
+    options: {
+      to: { value: 'ADDRESS', description: '收件人邮箱（多个用逗号分隔）', required: true },
+      formats: { value: 'pdf,ofd,xml', description: '附哪些文件（缺省 pdf,ofd）' },
+      eml: { value: 'PATH', description: '不发送，写成 .eml 文件（文件或文件夹）' },
+    },
+    async run(core, [ref], o) {
+      const r = await core.call('invoices.send', { refs: [refOf(ref!)], to: o.to, formats: formatsOf(o.formats), eml: o.eml !== undefined })
+      if (r.sent) return r
+      const { token: _t, ...eml } = r.eml
+      return { ...r, eml: { ...eml, file: saveTo(core, r.eml, o.eml!) } }
+    },
+  }),
+  'settings mail': command({
+    summary: '设置发送发票的邮箱（SMTP）；不带选项时显示当前设置，--test 测试连接和登录',
+    options: {
+      host: { value: 'HOST', description: 'SMTP 服务器地址，例如 smtp.qq.com' },
+      port: { value: 'PORT', description: '端口（465：SSL/TLS；25 或 587：STARTTLS）', positive: true },
+      secure: { value: 'yes|no', description: '是否一开始就使用 SSL/TLS（465 端口为 yes）', choices: ['yes', 'no'] },
+      user: { value: 'USER', description: '登录用户名（一般为邮箱地址）' },
+      password: { value: 'PASSWORD', description: '密码或授权码（QQ、163 等邮箱为授权码）' },
+      from: { value: 'ADDRESS', description: '发件人邮箱' },
+      'from-name': { value: 'NAME', description: '发件人名称（缺省：销售方名称）' },
+      test: { type: 'boolean', description: '用已保存的设置（及本次给出的选项）连接并登录，不保存、不发送' },
+    },
+    async run(core, _a, o) {
+      const given = {
+        ...(o.host !== undefined ? { host: o.host } : {}),
+        ...(o.port !== undefined ? { port: Number(o.port) } : {}),
+        ...(o.secure !== undefined ? { secure: o.secure === 'yes' } : {}),
+        ...(o.user !== undefined ? { user: o.user } : {}),
+        ...(o.password !== undefined ? { password: o.password } : {}),
+        ...(o.from !== undefined ? { fromAddress: o.from } : {}),
+        ...(o['from-name'] !== undefined ? { fromName: o['from-name'] } : {}),
+      }
+      if (o.test) return core.call('settings.mail.test', given)
+      const current = await core.call('settings.mail.get', {})
+      if (Object.keys(given).length === 0) return current
+      const { hasPassword: _h, passwordProtection: _p, configured: _c, ...saved } = current
+      return core.call('settings.mail.set', { ...saved, ...given })
+    },
+  }),
+}

@@ -1,0 +1,24 @@
+import type { Registry } from '../../registry'
+import type { Connector } from '../../sync/connection'
+import type { SecretSeal } from '../../sync/connectionFile'
+import { invoiceFile } from './files'
+import { mailFile } from './mailFile'
+import { findPaper } from './paper'
+import { deliveryInfo } from './recipient'
+import { sendInvoices } from './send'
+import { shareLink } from './share'
+import { mailSettingsOf, saveMailSettings, testMailSettings } from './settings'
+
+export function registerDelivery(reg: Registry, deps: { connector: Connector; seal?: SecretSeal; dataDir: string }): void {
+  const mail = mailFile(deps.dataDir, deps.seal)
+  reg.handle('invoices.file', ({ ref, format }, ctx) => invoiceFile(ctx, deps.connector, ref, format))
+  reg.handle('invoices.deliveryInfo', async ({ ref }, ctx) => {
+    const ledger = await ctx.ledger()
+    return deliveryInfo(ledger, findPaper(ledger, ref, ctx.now()))
+  })
+  reg.handle('invoices.shareLink', ({ ref }, ctx) => shareLink(ctx, deps.connector, ref))
+  reg.handle('invoices.send', (input, ctx) => sendInvoices(ctx, deps.connector, mail, input))
+  reg.handle('settings.mail.get', () => mailSettingsOf(mail))
+  reg.handle('settings.mail.set', (input) => saveMailSettings(mail, input))
+  reg.handle('settings.mail.test', (input) => testMailSettings(mail, input))
+}

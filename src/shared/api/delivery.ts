@@ -1,0 +1,136 @@
+// 发票交付 (manual §1.1.10): an invoice's files (PDF, OFD, XML) — the platform's own once issued —,
+// the 交付二维码 a buyer scans, e-mail through the user's SMTP server or as an .eml, and the SMTP
+// settings (邮件设置).
+import { z } from 'zod'
+import { call, type FileRef } from './define'
+
+export const DELIVERY_FORMATS = ['pdf', 'ofd', 'xml'] as const
+export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number]
+
+const format = z.enum(DELIVERY_FORMATS, { error: '文件格式应为 pdf、ofd 或 xml' })
+
+/** an invoice of this company: a 销项 by its id, or any invoice (销项 or 进项) by its 发票号码 */
+export const invoiceRef = z.union(
+  [
+    z.object({ id: z.number().int().positive() }).strict(),
+    z.object({ number: z.string().trim().regex(/^\d{20}$/, '发票号码应为 20 位数字') }).strict(),
+  ],
+  { error: '请指定发票（编号或 20 位发票号码）' },
+)
+export type InvoiceRef = z.input<typeof invoiceRef>
+
+export interface InvoiceFile extends FileRef {
+  format: DeliveryFormat
+  /**
+   * platform: the platform's own file (fetched, or kept from an earlier fetch); local: drawn here —
+   * a draft's or queued invoice's provisional drawing, or an issued invoice's copy while the
+   * platform cannot be reached (named <号码>-本地副本)
+   */
+  source: 'platform' | 'local'
+  /** not issued yet: drawn without number or QR, marked as not an invoice */
+  provisional: boolean
+  /** an issued invoice drawn here: why the platform's file could not be had */
+  note?: string
+}
+
+export interface ShareLink {
+  url: string
+  /** +08:00 */
+  expiresAt: string
+  /** the link as a QR code (SVG text) for the 交付 dialog */
+  qrSvg: string
+}
+
+/** what the 交付 dialog shows before anything is sent */
+export interface DeliveryInfo {
+  number: string | null
+  issued: boolean
+  /** 销项 (this company sold) or 进项 */
+  side: '销项' | '进项'
+  buyerName: string
+  /** the buyer's e-mail as remembered with the customer ('' when none) */
+  email: string
+  /** a customer of this company matches the buyer's 税号/名称: a new address is remembered with it */
+  customerId: number | null
+}
+
+const EMAIL = /^[^\s@，,;；<>"]+@[^\s@，,;；<>"]+\.[^\s@，,;；<>"]+$/
+const emailOf = (label: string) => z.string().trim().max(200).regex(EMAIL, `${label}格式不正确，例如 name@example.com`)
+const address = emailOf('收件人邮箱')
+
+export const sendInput = z.object({
+  refs: z.array(invoiceRef).min(1, '请至少选择一张发票').max(50, '一封邮件最多附 50 张发票'),
+  /** one or several addresses, separated by commas or semicolons */
+  to: z
+    .string()
+    .trim()
+    .min(1, '请填写收件人邮箱')
+    .max(1000)
+    .transform((s) => s.split(/[,;，；\s]+/).filter((a) => a !== ''))
+    .pipe(z.array(address).min(1, '请填写收件人邮箱').max(20, '收件人最多 20 个')),
+  formats: z.array(format).min(1, '请至少选择一种文件格式').default(['pdf', 'ofd']),
+  /** save as an .eml file (opened in the user's mail program) instead of sending */
+  eml: z.boolean().default(false),
+})
+
+export type SendResult =
+  | { sent: true; to: string[]; attachments: string[]; messageId: string; rememberedFor: string | null }
+  | { sent: false; eml: FileRef; attachments: string[] }
+
+export interface MailSettings {
+  host: string
+  port: number
+  /** TLS from the start (port 465); false: plain, upgraded by STARTTLS when the server offers it */
+  secure: boolean
+  user: string
+  hasPassword: boolean
+  /** 发件人名称 and address (the From: line) */
+  fromName: string
+  fromAddress: string
+  /** how the password is kept: sealed by the OS keychain, or only by the file's 0600 mode */
+  passwordProtection: 'keychain' | 'file'
+  /** configured = a host and a sender address are saved */
+  configured: boolean
+}
+
+const host = z
+  .string()
+  .trim()
+  .min(1, '请填写 SMTP 服务器地址')
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/, 'SMTP 服务器地址应为域名或 IP 地址，例如 smtp.qq.com')
+const port = z.coerce.number({ error: '端口应为数字' }).int('端口应为整数').min(1, '端口应在 1–65535 之间').max(65535, '端口应在 1–65535 之间')
+const user = z.string().trim().max(200)
+/** absent: keep the saved one; '' clears it */
+const password = z.string().max(200).optional()
+const fromName = z.string().trim().max(100)
+const fromAddress = z.string().trim().min(1, '请填写发件人邮箱').pipe(emailOf('发件人邮箱'))
+
+export const mailSettingsInput = z.object({
+  host,
+  port,
+  secure: z.boolean().default(true),
+  user: user.default(''),
+  password,
+  fromName: fromName.default(''),
+  fromAddress,
+})
+/** 测试: each field given overrides the saved one (no defaults: what is left out is the saved value) */
+export const mailTestInput = z
+  .object({ host, port, secure: z.boolean(), user, password, fromName, fromAddress })
+  .partial()
+  .optional()
+export type MailSettingsInput = z.input<typeof mailSettingsInput>
+
+export const deliveryApi = {
+  /** one file of an invoice, as a file token (the platform's when issued and reachable) */
+  'invoices.file': call(z.object({ ref: invoiceRef, format })).returns<InvoiceFile>(),
+  'invoices.deliveryInfo': call(z.object({ ref: invoiceRef })).returns<DeliveryInfo>(),
+  /** 交付二维码: CONFLICT “发票上传平台后才能生成交付二维码” before the invoice is issued */
+  'invoices.shareLink': call(z.object({ ref: invoiceRef })).returns<ShareLink>(),
+  'invoices.send': call(sendInput).returns<SendResult>(),
+  'settings.mail.get': call(z.object({}).optional()).returns<MailSettings>(),
+  'settings.mail.set': call(mailSettingsInput).returns<MailSettings>(),
+  /** 测试: connects and logs in with the given (else saved) settings; sends nothing, saves nothing */
+  'settings.mail.test': call(mailTestInput).returns<{ ok: true; message: string }>(),
+}
