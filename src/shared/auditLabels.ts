@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = {
   import: '导入',
   restore: '恢复',
   issue: '开票',
+  cancel: '取消',
 } as const
 export type AuditAction = keyof typeof AUDIT_ACTIONS
 
@@ -24,6 +25,7 @@ export const AUDIT_ENTITIES = {
   /** the table as the platform serves it (sync) */
   taxcodes: '税收分类编码',
   ledger: '账簿',
+  download: '发票下载',
 } as const
 export type AuditEntity = keyof typeof AUDIT_ENTITIES
 

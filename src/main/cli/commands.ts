@@ -13,6 +13,7 @@ import { parseRegion } from '../../shared/domain/regions'
 import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, TAXPAYER_TYPES } from '../../shared/domain/taxpayerType'
 import { RED_REASON_CODES, RED_STATUSES } from '../../shared/platform/red'
 import { invoiceExportCommands } from './commands/invoiceExport'
+import { downloadCommands } from './commands/downloads'
 import { invoiceListCommands } from './commands/invoiceList'
 import { deliveryCommands } from './commands/delivery'
 
@@ -316,5 +317,6 @@ export const commands: Record<string, Command> = {
   }),
   ...redCommands,
   ...invoiceExportCommands,
+  ...downloadCommands,
   ...deliveryCommands,
 }

@@ -39,7 +39,8 @@ async function runCommand(command: Command, args: string[], options: CliRawValue
   const dataDir = resolveDataDir(flags.data)
   // with no platform configured, `sync` starts the embedded sandbox for the command's duration
   const sandbox = embeddedSandbox(dataDir)
-  const core = createCore({ dataDir, company: flags.company, embeddedPlatform: sandbox.start })
+  // download jobs run in the app; a command runs one only when asked (`downloads create --wait`)
+  const core = createCore({ dataDir, company: flags.company, embeddedPlatform: sandbox.start, downloadJobs: false })
   if (!flags.json)
     core.events.on((e) => {
       if (e.type === 'progress') process.stderr.write(`\r${e.phase} ${e.done}/${e.total}   `)

@@ -19,6 +19,9 @@ import type { SecretSeal } from './sync/connectionFile'
 import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { registerCompanies } from './features/companies/handlers'
 import { registerCustomers } from './features/customers/handlers'
+import { registerDownloads } from './features/downloads/handlers'
+import { localFiles } from './features/downloads/fileSource'
+import { createDownloadRunner, type DownloadRunner } from './features/downloads/runner'
 import { registerDelivery } from './features/delivery/handlers'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
@@ -46,6 +49,8 @@ export interface CoreOptions {
   secretSeal?: SecretSeal
   /** sync in the background while the app is open (the app, not the CLI or tests) */
   backgroundSync?: boolean
+  /** run 发票下载 jobs in the background (default); the CLI runs them only for `downloads create --wait` */
+  downloadJobs?: boolean
 }
 
 export interface Core {
@@ -57,6 +62,8 @@ export interface Core {
   files: FileStore
   dataDir: string
   sync: SyncEngine
+  /** 发票下载 jobs (the CLI's --wait runs them with drain()) */
+  downloads: DownloadRunner
   close(): void
 }
 
@@ -105,10 +112,12 @@ export function createCore(opts: CoreOptions): Core {
   }
   const engine = createSyncEngine(ctx, connector, { status, settled: (e) => events.emit(e) })
   if (opts.backgroundSync) engine.startBackground()
+  const downloads = createDownloadRunner(ctx, { source: localFiles(ctx), connect: (ledger) => connector.connect(ledger), background: opts.downloadJobs !== false })
   // a company created or switched to syncs at once (registers it on the embedded sandbox, pulls its feed)
   events.on((e) => {
     if (e.type !== 'data.changed') return
     if (e.entity === 'company') engine.kick()
+    if (e.entity === 'company') downloads.kick()
     // an edit or a deletion can change the counts of 待上传 / 开具失败
     if (e.entity === 'invoices') status()
   })
@@ -116,6 +125,7 @@ export function createCore(opts: CoreOptions): Core {
   const registry = createRegistry()
   registerCompanies(registry)
   registerCustomers(registry)
+  registerDownloads(registry, downloads, (ledger) => connector.connect(ledger))
   registerExtras(registry)
   /** a command entered the outbox: the top bar's 待上传 counts it at once, and a run follows soon */
   const queued = () => {
@@ -134,6 +144,8 @@ export function createCore(opts: CoreOptions): Core {
   registerExport(registry)
   const missing = registry.missing()
   if (missing.length > 0) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
+  // jobs left 待处理 (or 处理中 by a process that died) run once the core is up
+  downloads.kick()
 
   return {
     async call(name, input) {
@@ -151,8 +163,10 @@ export function createCore(opts: CoreOptions): Core {
     files,
     dataDir: opts.dataDir,
     sync: engine,
+    downloads,
     close: () => {
       engine.stop()
+      void downloads.stop()
       session.close()
       files.close()
     },

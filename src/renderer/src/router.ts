@@ -14,6 +14,7 @@ export const router = createRouter({
         { path: 'invoice/drafts', name: 'drafts', component: () => import('./views/invoice/DraftsView.vue'), meta: { title: '草稿箱' } },
         { path: 'invoice/list', name: 'invoices', component: () => import('./views/invoice/InvoicesView.vue'), meta: { title: '发票查询' } },
         { path: 'invoice/summary', name: 'summary', component: () => import('./views/invoice/SummaryView.vue'), meta: { title: '发票汇总' } },
+        { path: 'invoice/downloads', name: 'downloads', component: () => import('./views/invoice/DownloadsView.vue'), meta: { title: '发票下载' } },
         { path: 'invoice/received', name: 'received', component: () => import('./views/invoice/ReceivedView.vue'), meta: { title: '进项发票' } },
         { path: 'red/forms', name: 'red-forms', component: () => import('./views/red/RedFormsView.vue'), meta: { title: '红字确认信息录入和处理' } },
         { path: 'red/new', name: 'red-new', component: () => import('./views/red/RedNewView.vue'), meta: { title: '新增红字确认信息', menu: '/red/forms' } },

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { companiesApi } from './companies'
 import { customersApi } from './customers'
 import type { CallSpec } from './define'
+import { downloadsApi } from './downloads'
 import { deliveryApi } from './delivery'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
@@ -18,6 +19,7 @@ import { invoiceExportApi } from './invoiceExport'
 export const api = {
   ...companiesApi,
   ...customersApi,
+  ...downloadsApi,
   ...deliveryApi,
   ...extrasApi,
   ...invoicesApi,

@@ -414,3 +414,30 @@ export const redConfirmations = sqliteTable(
   },
   (t) => [index('red_blue').on(t.blueNumber), index('red_status').on(t.status, t.updatedAt)],
 )
+
+/**
+ * 发票下载 jobs (features/downloads): an application waits 待处理 until the core's runner claims it
+ * (`owner`, `heartbeat_at`: a job left 处理中 by a process that died is put back), then its zip
+ * lies in <company folder>/downloads/ for 7 days. `params` is the application as JSON.
+ */
+export const downloadJobs = sqliteTable(
+  'download_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    createdAt: text('created_at').notNull(),
+    /** JSON DownloadApplication: from, to, side, kind?, formats */
+    params: text('params').notNull(),
+    state: text('state', { enum: ['pending', 'running', 'done', 'failed', 'cancelled'] }).notNull(),
+    done: integer('done').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    filePath: text('file_path'),
+    fileName: text('file_name'),
+    note: text('note'),
+    error: text('error'),
+    finishedAt: text('finished_at'),
+    /** the process working on it (host:pid) and when it last said so */
+    owner: text('owner'),
+    heartbeatAt: text('heartbeat_at'),
+  },
+  (t) => [index('download_jobs_state').on(t.state, t.id)],
+)

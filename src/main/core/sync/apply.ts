@@ -105,7 +105,7 @@ function recordForeignIssued(ledger: Ledger, inv: PlatformInvoice, now: string):
 }
 
 /** 进项: new, or the newer state of one already received (its first received_at stays) */
-function recordReceived(ledger: Ledger, inv: PlatformInvoice, now: string): void {
+export function recordReceived(ledger: Ledger, inv: PlatformInvoice, now: string): void {
   // prepared SQL rather than the query builder: a feed page applies up to 500 of these, and
   // building each statement cost three times what running it did
   prepared(

@@ -4,6 +4,7 @@
 import type {
   AddTaxpayerRequest,
   ChangesPage,
+  InvoicePage,
   IssueRequest,
   LoginResponse,
   MeResponse,
@@ -90,6 +91,10 @@ export interface PlatformClient {
   quota(token: string): Promise<QuotaSnapshot>
   issue(token: string, key: string, body: IssueRequest): Promise<PlatformInvoice>
   changes(token: string, after: string, limit: number): Promise<ChangesPage>
+  /** 销项 (seller) or 进项 (buyer) invoices of one month YYYYMM, oldest first; size ≤ 200 */
+  invoices(token: string, q: { role: 'seller' | 'buyer'; month: string; page: number; size: number }): Promise<InvoicePage>
+  /** one invoice this taxpayer sold or bought; Refused NOT_FOUND otherwise */
+  invoice(token: string, number: string): Promise<PlatformInvoice>
   /** the table file as imported on the platform, or null when it has none */
   taxcodes(token: string): Promise<{ version: string; fileName: string; bytes: Uint8Array } | null>
   /** 红字确认单: every call idempotent by its key, answered with the whole form */
@@ -121,6 +126,8 @@ export function platformClient(baseUrl: string): PlatformClient {
     issue: async (token, key, body) =>
       (await request<PlatformInvoice>(`${url}${API_PREFIX}/invoices`, json(body, { ...auth(token), [IDEMPOTENCY_HEADER]: key }))).body,
     changes: (token, after, limit) => get<ChangesPage>(`/changes?after=${encodeURIComponent(after)}&limit=${limit}`, token),
+    invoices: (token, q) => get<InvoicePage>(`/invoices?role=${q.role}&month=${encodeURIComponent(q.month)}&page=${q.page}&size=${q.size}`, token),
+    invoice: (token, number) => get<PlatformInvoice>(`/invoices/${encodeURIComponent(number)}`, token),
     async taxcodes(token) {
       try {
         const { body, headers } = await request<Uint8Array>(`${url}${API_PREFIX}/taxcodes`, { headers: auth(token), raw: true })
