@@ -8,7 +8,7 @@ import { ElMessage, ElNotification } from 'element-plus'
 import type { SyncResult, SyncStatus } from '../../../shared/api/sync'
 import type { InvoiceSettledEvent } from '../../../shared/events'
 import { api, onEvent } from '../api'
-import { groupedMoney } from '../components/invoice/money'
+import { groupedMoney } from '../../../shared/moneyText'
 import { useCompanyStore } from './company'
 
 type SettledHandler = (e: InvoiceSettledEvent) => void

@@ -5,7 +5,7 @@ import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { RedForm } from '../../../../shared/api/red'
 import { api } from '../../api'
-import { groupedMoney } from '../invoice/money'
+import { groupedMoney } from '../../../../shared/moneyText'
 
 type Target = Pick<RedForm, 'id' | 'number' | 'blueNumber' | 'total'>
 

@@ -1,4 +1,4 @@
-// Money as the screen shows it: '1234567.80' → '1,234,567.80'. Amounts stay decimal strings (never
+// Money as a person reads it (screens, tests): '1234567.80' → '1,234,567.80'. Amounts stay decimal strings (never
 // floats); only the digits are grouped.
 export function groupedMoney(amount: string): string {
   const m = /^(-?)(\d+)(\.\d+)?$/.exec(amount.trim())
