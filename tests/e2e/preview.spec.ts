@@ -87,3 +87,30 @@ test('预览 draws an issued invoice with its number and QR, 打印 hands its PD
   await expect(dialog.getByTestId('invoice-paper-qr')).toHaveCount(0)
   await expect(dialog.locator('[data-field="buyerName"]')).toHaveText('北京示例科技有限公司')
 })
+
+test('预览 of a 进项 invoice: the buyer sees the seller\'s invoice drawn from the platform\'s document', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
+  const BEIJING = { name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26' }
+  await app.createCompany()
+  expect((await app.core.call('sync.now', {})).error).toBeNull() // registers the company and the demo counterparties
+  const d = testDraft()
+  const { id } = await app.core.call('invoices.saveDraft', { draft: { ...d, buyer: { ...d.buyer, ...BEIJING } } })
+  await app.core.call('invoices.issue', { id })
+  expect((await app.core.call('sync.now', {})).error).toBeNull()
+  const issued = await app.core.call('invoices.get', { id })
+
+  await app.open(page, '/invoice/received')
+  await page.getByTestId('company-current').click()
+  await page.getByTestId(`company-option-${BEIJING.taxId}`).click()
+  await expect(page.getByTestId('company-current')).toContainText(BEIJING.name)
+  await page.getByTestId('menu-received').click()
+  expect((await app.core.call('sync.now', {})).error).toBeNull()
+  const row = page.getByTestId('received-table').locator('.el-table__body tr', { has: page.getByTestId(`received-row-${issued.number}`) })
+  await row.getByTestId('received-preview-paper').click()
+  const dialog = page.getByTestId('paper-preview')
+  await expect(dialog.locator('[data-field="number"]')).toHaveText(issued.number!)
+  await expect(dialog.locator('[data-field="sellerName"]')).toHaveText('深圳市测试科技有限公司')
+  await expect(dialog.locator('[data-field="buyerName"]')).toHaveText(BEIJING.name)
+  await expect(dialog.getByTestId('invoice-paper-qr')).toHaveAttribute('data-qr', issued.qr!)
+  await expect(dialog).toContainText('进项发票按平台交付的数据绘制')
+})
