@@ -29,7 +29,10 @@ test('预览 draws an issued invoice with its number and QR, 打印 hands its PD
   expect(issued.number).toMatch(/^\d{20}$/)
   // offline from here: the second invoice stays 待开具, and 预览 draws from the ledger alone
   await app.sandbox!.stop()
-  const queued = await app.core.call('invoices.saveDraft', { draft: { ...draft, buyer: { ...draft.buyer, name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26' } } })
+  const longLines = Array.from({ length: 50 }, (_, i) => testLine({ name: `技术服务第${i + 1}项`, unitPrice: `${100 + i}` }))
+  const queued = await app.core.call('invoices.saveDraft', {
+    draft: { ...draft, buyer: { ...draft.buyer, name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26' }, lines: longLines },
+  })
   await app.core.call('invoices.issue', { id: queued.id })
 
   await app.open(page, '/invoice/list')
@@ -86,6 +89,14 @@ test('预览 draws an issued invoice with its number and QR, 打印 hands its PD
   await expect(dialog.locator('[data-field="number"]')).toHaveCount(0)
   await expect(dialog.getByTestId('invoice-paper-qr')).toHaveCount(0)
   await expect(dialog.locator('[data-field="buyerName"]')).toHaveText('北京示例科技有限公司')
+  // 50 lines run over more pages than are shown at once: one page at a time, with a pager
+  await expect(dialog.getByTestId('invoice-paper-pager')).toBeVisible()
+  await expect(dialog.getByTestId('invoice-paper-page')).toHaveCount(1)
+  const pageNo = dialog.locator('[data-field="pageNo"]')
+  await expect(pageNo).toHaveText(/^共\d+页 第1页$/)
+  await dialog.getByTestId('invoice-paper-pager').locator('.el-pager li', { hasText: /^2$/ }).click()
+  await expect(pageNo).toHaveText(/^共\d+页 第2页$/)
+  await expect(dialog.locator('[data-field="itemName"]').first()).not.toHaveText('技术服务第1项')
 })
 
 test('预览 of a 进项 invoice: the buyer sees the seller\'s invoice drawn from the platform\'s document', async ({ app, page, consoleErrors }) => {
