@@ -3,6 +3,7 @@
 // Names pick some of them: `npx tsx bench/run.ts sync`, `npm run bench -- match invoices --smoke`.
 const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
   customers: (smoke) => import('./customers').then((m) => m.customerBenches(smoke)),
+  files: (smoke) => import('./files').then((m) => m.filesBench(smoke)),
   match: (smoke) => import('./match').then((m) => m.matchBench(smoke)),
   invoices: (smoke) => import('./invoices').then((m) => m.invoiceBench(smoke)),
   sync: (smoke) => import('./sync').then((m) => m.syncBench(smoke)),

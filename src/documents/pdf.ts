@@ -2,6 +2,7 @@
 // in the shipped font — embedded by pdfkit as a subset with a ToUnicode map, so pdftotext and
 // every reader's search find the text — and the QR as vector squares. One invoice per file for
 // 交付, or several in one file for 打印.
+import type * as fontkit from 'fontkit'
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import { INVOICE_KINDS } from '../shared/domain/invoice'
@@ -12,7 +13,6 @@ import type { RenderOptions } from './index'
 
 /** points per millimetre */
 const PT = 72 / 25.4
-const FONT = 'invoice'
 
 export interface PdfEntry {
   invoice: PlatformInvoice
@@ -29,6 +29,9 @@ export function renderPdf(invoice: PlatformInvoice, opts: RenderOptions): Promis
 export function renderPdfDocument(entries: readonly PdfEntry[], opts: { fontsDir: string; title: string }): Promise<{ bytes: Buffer; pages: number }> {
   const first = entries[0]?.invoice
   const doc = new PDFDocument({
+    // the invoice font as the document's default: pdfkit opens no built-in font (its AFM parse) at all.
+    // pdfkit takes a parsed fontkit font as well as a name or bytes (PDFFontFactory.open); its typing lists names only
+    font: unshaped(invoiceFont(opts.fontsDir)) as unknown as string,
     autoFirstPage: false,
     margin: 0,
     compress: true,
@@ -44,8 +47,6 @@ export function renderPdfDocument(entries: readonly PdfEntry[], opts: { fontsDir
       CreationDate: first ? new Date(first.issuedAt) : new Date(0),
     },
   })
-  // pdfkit takes a parsed fontkit font as well as bytes (PDFFontFactory.open); its typing lists only bytes
-  doc.registerFont(FONT, invoiceFont(opts.fontsDir) as unknown as Uint8Array)
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
   let pages = 0
@@ -62,9 +63,40 @@ export function renderPdfDocument(entries: readonly PdfEntry[], opts: { fontsDir
   return done
 }
 
+const unshapedFonts = new WeakMap<fontkit.Font, fontkit.Font>()
+
+/**
+ * The font with fontkit's shaping (GSUB/GPOS over every new string, the bulk of a PDF's time) left
+ * out: each character is its glyph from the cmap at its advance width. Invoice text — Chinese,
+ * digits, Latin codes — needs no ligatures or contextual forms, and the layout measured these same
+ * advances, so the printed widths are the ones it fitted.
+ */
+function unshaped(font: fontkit.Font): fontkit.Font {
+  let plain = unshapedFonts.get(font)
+  if (!plain) {
+    plain = Object.create(font, {
+      layout: {
+        value(text: string) {
+          const glyphs = [...text].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!))
+          // fresh positions each time: pdfkit scales them in place
+          const positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }))
+          return {
+            glyphs,
+            positions,
+            get advanceWidth() {
+              return positions.reduce((w, p) => w + p.xAdvance, 0)
+            },
+          }
+        },
+      },
+    }) as fontkit.Font
+    unshapedFonts.set(font, plain)
+  }
+  return plain
+}
+
 function drawPage(doc: PDFKit.PDFDocument, page: InvoicePage): void {
   doc.addPage({ size: [page.widthMm * PT, page.heightMm * PT], margin: 0 })
-  doc.font(FONT)
   for (const item of page.items) drawItem(doc, item)
 }
 

@@ -29,7 +29,10 @@ test('预览 draws an issued invoice with its number and QR, 打印 hands its PD
   expect(issued.number).toMatch(/^\d{20}$/)
   // offline from here: the second invoice stays 待开具, and 预览 draws from the ledger alone
   await app.sandbox!.stop()
-  const queued = await app.core.call('invoices.saveDraft', { draft: { ...draft, buyer: { ...draft.buyer, name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26' } } })
+  const longLines = Array.from({ length: 50 }, (_, i) => testLine({ name: `技术服务第${i + 1}项`, unitPrice: `${100 + i}` }))
+  const queued = await app.core.call('invoices.saveDraft', {
+    draft: { ...draft, buyer: { ...draft.buyer, name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26' }, lines: longLines },
+  })
   await app.core.call('invoices.issue', { id: queued.id })
 
   await app.open(page, '/invoice/list')
@@ -86,4 +89,39 @@ test('预览 draws an issued invoice with its number and QR, 打印 hands its PD
   await expect(dialog.locator('[data-field="number"]')).toHaveCount(0)
   await expect(dialog.getByTestId('invoice-paper-qr')).toHaveCount(0)
   await expect(dialog.locator('[data-field="buyerName"]')).toHaveText('北京示例科技有限公司')
+  // 50 lines run over more pages than are shown at once: one page at a time, with a pager
+  await expect(dialog.getByTestId('invoice-paper-pager')).toBeVisible()
+  await expect(dialog.getByTestId('invoice-paper-page')).toHaveCount(1)
+  const pageNo = dialog.locator('[data-field="pageNo"]')
+  await expect(pageNo).toHaveText(/^共\d+页 第1页$/)
+  await dialog.getByTestId('invoice-paper-pager').locator('.el-pager li', { hasText: /^2$/ }).click()
+  await expect(pageNo).toHaveText(/^共\d+页 第2页$/)
+  await expect(dialog.locator('[data-field="itemName"]').first()).not.toHaveText('技术服务第1项')
+})
+
+test('预览 of a 进项 invoice: the buyer sees the seller\'s invoice drawn from the platform\'s document', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
+  const BEIJING = { name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26' }
+  await app.createCompany()
+  expect((await app.core.call('sync.now', {})).error).toBeNull() // registers the company and the demo counterparties
+  const d = testDraft()
+  const { id } = await app.core.call('invoices.saveDraft', { draft: { ...d, buyer: { ...d.buyer, ...BEIJING } } })
+  await app.core.call('invoices.issue', { id })
+  expect((await app.core.call('sync.now', {})).error).toBeNull()
+  const issued = await app.core.call('invoices.get', { id })
+
+  await app.open(page, '/invoice/received')
+  await page.getByTestId('company-current').click()
+  await page.getByTestId(`company-option-${BEIJING.taxId}`).click()
+  await expect(page.getByTestId('company-current')).toContainText(BEIJING.name)
+  await page.getByTestId('menu-received').click()
+  expect((await app.core.call('sync.now', {})).error).toBeNull()
+  const row = page.getByTestId('received-table').locator('.el-table__body tr', { has: page.getByTestId(`received-row-${issued.number}`) })
+  await row.getByTestId('received-preview-paper').click()
+  const dialog = page.getByTestId('paper-preview')
+  await expect(dialog.locator('[data-field="number"]')).toHaveText(issued.number!)
+  await expect(dialog.locator('[data-field="sellerName"]')).toHaveText('深圳市测试科技有限公司')
+  await expect(dialog.locator('[data-field="buyerName"]')).toHaveText(BEIJING.name)
+  await expect(dialog.getByTestId('invoice-paper-qr')).toHaveAttribute('data-qr', issued.qr!)
+  await expect(dialog).toContainText('进项发票按平台交付的数据绘制')
 })

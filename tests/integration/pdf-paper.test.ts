@@ -113,3 +113,24 @@ describe('invoices.paper', () => {
     expect(await rejection(core.call('invoices.printPdf', { refs: [] }))).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('请至少选择一张发票') })
   })
 })
+
+describe('invoices.paper of a draft just begun', () => {
+  it('draws a blank draft (no lines, no buyer) as one provisional page', async () => {
+    const core = await testCore()
+    const blank = { ...testDraft(), buyer: { ...testDraft().buyer, name: '', taxId: '' }, lines: [], extras: [] }
+    const { id } = await core.call('invoices.saveDraft', { draft: blank })
+    const paper = await core.call('invoices.paper', { id })
+    expect(paper).toMatchObject({ provisional: true, invoice: { total: '0.00', buyer: { name: '' } } })
+    const { file, pages } = await printed(core, [{ id }])
+    expect(pages).toBe(1)
+    expect(textOf(file)).toContain('未上传平台 非正式发票')
+  })
+
+  it('draws a draft whose figures are still being typed (blank and unreadable amounts)', async () => {
+    const core = await testCore()
+    const typing = testDraft({ lines: [testLine({ quantity: '3', unitPrice: null, amount: null }), testLine({ quantity: 'abc', unitPrice: '1x', amount: null })] })
+    const { id } = await core.call('invoices.saveDraft', { draft: typing })
+    const { file } = await printed(core, [{ id }])
+    expect(textOf(file)).toContain('软件开发服务')
+  })
+})
