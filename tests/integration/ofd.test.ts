@@ -10,6 +10,8 @@ import jsQR from 'jsqr'
 import yauzl from 'yauzl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderOfd } from '../../src/documents/ofd'
+import { Ids, pageContent } from '../../src/documents/ofd/content'
+import { OfdFont } from '../../src/documents/ofd/font'
 import { INVOICE_FONT_FILE } from '../../src/documents/font'
 import { invoiceXmlData, parseInvoiceXml, renderXml } from '../../src/documents/xml'
 import type { PlatformInvoice } from '../../src/shared/platform/wire'
@@ -242,6 +244,27 @@ describe('OFD package', () => {
     const files = await unzip(await renderOfd({ ...set.blue, number: '', qr: '' }, OPTS))
     expect([...files.keys()].some((k) => k.includes('Attachs') || k.includes('Tags'))).toBe(false)
     expect(files.get('Doc_0/Pages/Page_0/Content.xml')!.toString('utf8')).toContain('非正式发票')
+  })
+
+  it('squeezes a text wider than the room the layout gave it (HScale and advances), aligned as the layout says', () => {
+    const text = '一段比格子更宽的文字'
+    const font = new OfdFont(OPTS.fontsDir, text)
+    const natural = font.run(text, 3).width
+    const page = {
+      widthMm: 210,
+      heightMm: 140,
+      pageNo: 1,
+      pageCount: 1,
+      items: [{ type: 'text' as const, text, x: 100, y: 50, size: 3, role: 'value' as const, align: 'right' as const, colour: '#000000', maxWidth: natural / 2 }],
+    }
+    const xml = pageContent(page, new Ids(), 2, 1, font, new Map()).xml
+    const t = all(parser.parse(xml), 'TextObject')[0]!
+    expect(Number(t['@HScale'])).toBeCloseTo(0.5, 2)
+    const [x, , w] = String(t['@Boundary']).split(' ').map(Number)
+    expect(w).toBeCloseTo(natural / 2, 2)
+    expect(x! + w!).toBeCloseTo(100, 2)
+    const deltas = String((t.TextCode as Node)['@DeltaX']).split(' ').map(Number)
+    expect(deltas.reduce((a, b) => a + b, 0)).toBeCloseTo(((natural / 2) * (text.length - 1)) / text.length, 1)
   })
 
   it('refuses with a Chinese message when the font is missing', async () => {

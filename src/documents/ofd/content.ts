@@ -40,7 +40,8 @@ export interface PageContent {
 
 function text(item: TextItem, id: number, fontId: number, font: OfdFont): string {
   const run = font.run(item.text, item.size)
-  // a run wider than the room it was fitted to is squeezed into it (the layout measured with its own metrics)
+  // a run wider than the room it was fitted to is squeezed into it: narrower glyphs (HScale) and
+  // advances (the layout measured with its own metrics)
   const squeeze = item.maxWidth > 0 && run.width > item.maxWidth ? item.maxWidth / run.width : 1
   const advances = run.advances.map((a) => a * squeeze)
   const width = run.width * squeeze
@@ -50,8 +51,8 @@ function text(item: TextItem, id: number, fontId: number, font: OfdFont): string
   const box = `${n(left)} ${n(item.y - item.size)} ${n(Math.max(width, 0.01))} ${n(item.size * 1.3)}`
   const deltaX = advances.slice(0, -1).map(n).join(' ')
   return (
-    `<ofd:TextObject ID="${id}" Boundary="${box}" Font="${fontId}" Size="${n(item.size)}">` +
-    `<ofd:FillColor Value="${rgbOf(item.colour).join(' ')}"/>` +
+    `<ofd:TextObject ID="${id}" Boundary="${box}" Font="${fontId}" Size="${n(item.size)}"${squeeze < 1 ? ` HScale="${n(squeeze)}"` : ''}>` +
+    `<ofd:FillColor Value="${rgb(rgbOf(item.colour))}"/>` +
     `<ofd:CGTransform CodePosition="0" CodeCount="${chars}" GlyphCount="${chars}"><ofd:Glyphs>${run.glyphs.join(' ')}</ofd:Glyphs></ofd:CGTransform>` +
     `<ofd:TextCode X="0" Y="${n(item.size)}"${chars > 1 ? ` DeltaX="${deltaX}"` : ''}>${escapeXml(item.text)}</ofd:TextCode>` +
     `</ofd:TextObject>`
