@@ -27,6 +27,7 @@ import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
 import { registerQuery } from './features/query/handlers'
 import { registerItems } from './features/items/handlers'
+import { registerPaper } from './features/paper/handlers'
 import { registerRed } from './features/red/handlers'
 import { registerSync } from './features/sync/handlers'
 import { syncStatus } from './features/sync/service'
@@ -134,6 +135,7 @@ export function createCore(opts: CoreOptions): Core {
   registerQuery(registry)
   registerItems(registry)
   registerDelivery(registry, { connector, seal: opts.secretSeal, dataDir: opts.dataDir })
+  registerPaper(registry)
   registerRed(registry, queued)
   registerSync(registry, { engine, connector })
   registerSystem(registry)

@@ -8,6 +8,7 @@ import { deliveryApi } from './delivery'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
 import { invoiceQueryApi } from './invoiceQuery'
+import { invoicePaperApi } from './invoicePaper'
 import { itemsApi } from './items'
 import { redApi } from './red'
 import { syncApi } from './sync'
@@ -22,6 +23,7 @@ export const api = {
   ...extrasApi,
   ...invoicesApi,
   ...invoiceQueryApi,
+  ...invoicePaperApi,
   ...itemsApi,
   ...redApi,
   ...syncApi,

@@ -92,6 +92,7 @@ export const FIELD_LABELS: Record<string, string> = {
   // 列表、查询、文件
   id: '编号',
   ids: '所选记录',
+  refs: '所选发票',
   invoiceId: '发票编号',
   query: '查询内容',
   text: '查询内容',
@@ -125,7 +126,6 @@ export const FIELD_LABELS: Record<string, string> = {
   keys: '所选发票',
   // 发票交付、邮件设置
   ref: '发票',
-  refs: '所选发票',
   format: '文件格式',
   eml: '是否保存为 .eml',
   host: 'SMTP 服务器',
