@@ -8,7 +8,6 @@ import type { Ledger } from '../../ledger/open'
 import type { Connection } from '../../sync/connection'
 import { fetchReceived } from './fetchReceived'
 import type { FileSource } from './fileSource'
-import { platformInvoiceOf } from './paper'
 import { selectInvoices } from './selection'
 import { SUMMARY_NAME, writeSummary } from './summarySheet'
 import { openZip } from './zipFile'
@@ -67,14 +66,15 @@ export async function buildZip(
   const filePath = path.join(dir, fileName)
   const part = `${filePath}.part`
   const summary = path.join(dir, `.${job.id}-${SUMMARY_NAME}.part`)
+  const files = deps.source(ledger)
   const zip = openZip(part, steps.clockNow())
   try {
     const total = invoices.length
     steps.progress(0, total, '生成发票文件')
     for (const [i, inv] of invoices.entries()) {
       steps.checkpoint()
-      const paper = platformInvoiceOf(ledger, a.side, inv.number)
-      for (const format of a.formats) await zip.add(`${inv.number}.${format}`, await deps.source(paper, format), format === 'xml')
+      const paper = files.paper(inv.number)
+      for (const format of a.formats) await zip.add(`${inv.number}.${format}`, await files.file(paper, format), format === 'xml')
       steps.progress(i + 1, total, '生成发票文件')
       await steps.yield()
     }
@@ -83,6 +83,8 @@ export async function buildZip(
     await zip.addFile(SUMMARY_NAME, summary)
     await zip.finish()
     fs.renameSync(part, filePath)
+    const local = files.local()
+    if (local.count > 0) note = [note, `${local.count} 个文件由本机生成，非税务平台文件（${local.reason}）`].filter(Boolean).join('；')
     return { filePath, fileName, count: total, note }
   } catch (e) {
     await zip.abort()

@@ -10,9 +10,9 @@ import { downloadEventId, type DownloadApplication } from '../../../../shared/ap
 import type { CoreContext } from '../../context'
 import { AppError, isAppError } from '../../errors'
 import { openLedgerConnection, type Ledger } from '../../ledger/open'
-import type { Connection } from '../../sync/connection'
+import type { Connector } from '../../sync/connection'
 import { buildZip } from './buildZip'
-import type { FileSource } from './fileSource'
+import { platformFiles } from './fileSource'
 import { claimNext, expiredFiles, failJob, finishJob, forgetFile, requeueAbandoned, saveProgress, stateOf, type JobRow } from './jobStore'
 
 export interface DownloadRunner {
@@ -49,8 +49,9 @@ class Stopped extends Error {}
 
 export function createDownloadRunner(
   ctx: CoreContext,
-  deps: { source: FileSource; connect: (ledger: Ledger) => Promise<Connection>; /** pick up jobs by itself (the app, tests; not the CLI) */ background: boolean },
+  deps: { connector: Connector; /** pick up jobs by itself (the app, tests; not the CLI) */ background: boolean },
 ): DownloadRunner {
+  const source = platformFiles(ctx, deps.connector)
   const owner = `${HOST}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`
   let loop: Promise<void> | null = null
   let again = false
@@ -96,7 +97,7 @@ export function createDownloadRunner(
       yield: () => job.yield(),
     }
     try {
-      const result = await buildZip(ledger, { id: row.id, params }, { source: deps.source, connect: () => deps.connect(ledger) }, steps)
+      const result = await buildZip(ledger, { id: row.id, params }, { source, connect: () => deps.connector.connect(ledger) }, steps)
       // cancelled at the very end: the finished package goes too
       if (!finishJob(ledger, row.id, owner, { ...result, done: result.count, total: result.count }, ctx.now())) fs.rmSync(result.filePath, { force: true })
     } catch (e) {
