@@ -8,6 +8,7 @@ const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
   sync: (smoke) => import('./sync').then((m) => m.syncBench(smoke)),
   query: (smoke) => import('./query').then((m) => m.queryBench(smoke)),
   ofd: (smoke) => import('./ofd').then((m) => m.ofdBench(smoke)),
+  downloads: (smoke) => import('./downloads').then((m) => m.downloadsBench(smoke)),
 }
 
 const smoke = process.argv.includes('--smoke')
