@@ -4,9 +4,11 @@
 // expiry, the single lookup, and applications refused in Chinese.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Core } from '../../src/main/core/app'
+import { openLedgerConnection } from '../../src/main/core/ledger/open'
 import { manualClock } from '../../src/shared/clock'
 import { DEMO_COUNTERPARTIES } from '../../src/main/core/sync/connection'
 import { testDraft } from '../../src/shared/domain/invoice/testDraft'
@@ -143,6 +145,30 @@ describe('发票下载: jobs that survive and stop', () => {
     expect(entries.size).toBe(7)
     expect(numbers.every((n) => entries.has(`${n}.xml`))).toBe(true)
     expect(fs.readdirSync(downloadsDir(dataDir))).toEqual([done.fileName])
+  })
+
+  it('a job whose owner still runs but has been silent for 2 minutes is put back; one touched recently is left alone', async () => {
+    const dataDir = tempDir()
+    const clock = manualClock(new Date())
+    const first = await testCore({ dataDir, clock, downloadJobs: false })
+    const job = await first.call('downloads.create', { from: today(), to: today(), formats: ['xml'] })
+    first.close()
+    // taken by a runner of this very process (alive) that then hung
+    const ledger = openLedgerConnection(path.join(dataDir, 'companies', SELLER.taxId, 'ledger.db'))
+    ledger.db
+      .prepare("UPDATE download_jobs SET state = 'running', owner = ?, heartbeat_at = ? WHERE id = ?")
+      .run(`${os.hostname()}:${process.pid}:hung`, new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00', job.id)
+    ledger.close()
+
+    clock.advance(60_000)
+    const soon = await testCore({ dataDir, clock, company: SELLER.taxId })
+    await soon.downloads.idle()
+    expect(await soon.call('downloads.get', { id: job.id })).toMatchObject({ state: 'running' })
+    soon.close()
+
+    clock.advance(2 * 60_000)
+    const later = await testCore({ dataDir, clock, company: SELLER.taxId })
+    expect(await finished(later, job.id)).toMatchObject({ state: 'done' })
   })
 
   it('a cancel stops a running job within a slice and removes its partial zip; a pending one never starts', async () => {

@@ -1,6 +1,7 @@
 // One job's work: (进项) fetch what the platform has that the ledger lacks, select the invoices, and
 // write the zip — `<发票号码>.<格式>` per invoice and format, then 汇总.xlsx — to a `.part` file that
 // becomes the package only when complete. A cancel or a failure leaves no file behind.
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { DownloadApplication } from '../../../../shared/api/downloads'
@@ -37,6 +38,16 @@ export function zipName(id: number, a: DownloadApplication): string {
   return `发票下载_${id}_${a.side}_${a.from.replaceAll('-', '')}-${a.to.replaceAll('-', '')}.zip`
 }
 
+function removeParts(dir: string, fileName: string): void {
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return // no folder yet: nothing left behind
+  }
+  for (const n of names) if (n.startsWith(`${fileName}.`) && n.endsWith('.part')) fs.rmSync(path.join(dir, n), { force: true })
+}
+
 export async function buildZip(
   ledger: Ledger,
   job: { id: number; params: DownloadApplication },
@@ -64,7 +75,10 @@ export async function buildZip(
   const dir = downloadsDir(ledger)
   const fileName = zipName(job.id, a)
   const filePath = path.join(dir, fileName)
-  const part = `${filePath}.part`
+  // what a runner that died on this job left behind
+  removeParts(dir, fileName)
+  // a name of its own: a runner that lost the job (put back, taken by another) never writes over the new one's
+  const part = `${filePath}.${crypto.randomBytes(4).toString('hex')}.part`
   const summary = path.join(dir, `.${job.id}-${SUMMARY_NAME}.part`)
   const files = deps.source(ledger)
   const zip = openZip(part, steps.clockNow())

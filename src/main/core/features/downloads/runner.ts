@@ -13,7 +13,7 @@ import { openLedgerConnection, type Ledger } from '../../ledger/open'
 import type { Connector } from '../../sync/connection'
 import { buildZip } from './buildZip'
 import { platformFiles } from './fileSource'
-import { claimNext, expiredFiles, failJob, finishJob, forgetFile, requeueAbandoned, saveProgress, stateOf, type JobRow } from './jobStore'
+import { claimNext, expiredFiles, failJob, finishJob, forgetFile, requeueAbandoned, saveProgress, stillMine, type JobRow } from './jobStore'
 
 export interface DownloadRunner {
   /** look for 待处理 jobs now (a job created, the company switched); nothing when not in the background */
@@ -82,17 +82,21 @@ export function createDownloadRunner(
       checkpoint() {
         if (stopped) throw new Stopped()
         // a cancel comes as a change of the row (from this core or another process)
-        if (job.cancelled() || stateOf(ledger, row.id) !== 'running') throw new AppError('CANCELLED', '下载任务已取消')
+        // …or it was put back and taken by another runner: this one leaves it to that one
+        if (job.cancelled() || !stillMine(ledger, row.id, owner)) throw new AppError('CANCELLED', '下载任务已取消')
       },
       progress(d: number, t: number, phase: string) {
         job.progress(d, t, phase)
-        if (phase !== '生成发票文件') return
-        done = d
-        total = t
+        // the files are what the list counts; the platform's months only keep the job alive
+        const files = phase === '生成发票文件'
+        if (files) {
+          done = d
+          total = t
+        }
         const now = Date.now()
         if (now - lastSave < SAVE_EVERY_MS && d < t) return
         lastSave = now
-        saveProgress(ledger, row.id, owner, d, t, ctx.now())
+        saveProgress(ledger, row.id, owner, done, total, ctx.now())
       },
       yield: () => job.yield(),
     }
