@@ -10,6 +10,7 @@ const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
   query: (smoke) => import('./query').then((m) => m.queryBench(smoke)),
   ofd: (smoke) => import('./ofd').then((m) => m.ofdBench(smoke)),
   export: (smoke) => import('./export').then((m) => m.exportBench(smoke)),
+  downloads: (smoke) => import('./downloads').then((m) => m.downloadsBench(smoke)),
 }
 
 const smoke = process.argv.includes('--smoke')

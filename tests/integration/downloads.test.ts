@@ -4,9 +4,11 @@
 // expiry, the single lookup, and applications refused in Chinese.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Core } from '../../src/main/core/app'
+import { openLedgerConnection } from '../../src/main/core/ledger/open'
 import { manualClock } from '../../src/shared/clock'
 import { DEMO_COUNTERPARTIES } from '../../src/main/core/sync/connection'
 import { testDraft } from '../../src/shared/domain/invoice/testDraft'
@@ -47,7 +49,7 @@ function downloadsDir(dataDir: string): string {
 }
 
 describe('发票下载: the zip', () => {
-  it('holds <发票号码>.xml per invoice and a 汇总.xlsx row per invoice with a 合计, private to this user', async () => {
+  it('holds the platform\'s <发票号码>.pdf/.ofd/.xml per invoice and a 汇总.xlsx row per invoice with a 合计, private to this user', async () => {
     const platform = await sandbox()
     const dataDir = tempDir()
     const core = await testCore({ dataDir, embeddedPlatform: platform.embedded })
@@ -57,8 +59,8 @@ describe('发票下载: the zip', () => {
     const progress: number[] = []
     core.events.on((e) => e.type === 'progress' && e.jobId.startsWith('download:') && progress.push(e.done))
 
-    const job = await core.call('downloads.create', { from: today(), to: today(), side: '销项', formats: ['xml'] })
-    expect(job).toMatchObject({ state: 'pending', stateLabel: '待处理', params: { side: '销项', formats: ['xml'] } })
+    const job = await core.call('downloads.create', { from: today(), to: today(), side: '销项', formats: ['xml', 'pdf', 'ofd'] })
+    expect(job).toMatchObject({ state: 'pending', stateLabel: '待处理', params: { side: '销项', formats: ['pdf', 'ofd', 'xml'] } })
     const done = await finished(core, job.id)
     expect(done).toMatchObject({ state: 'done', stateLabel: '处理完成', done: 3, total: 3, note: null, error: null, expired: false })
     expect(new Date(done.expiresAt!).getTime() - new Date(done.finishedAt!).getTime()).toBe(7 * 24 * 3600_000)
@@ -73,8 +75,17 @@ describe('发票下载: the zip', () => {
     expect(fs.readdirSync(downloadsDir(dataDir))).toEqual([done.fileName])
 
     const entries = await readZip(zipPath)
-    expect([...entries.keys()].sort()).toEqual([...numbers.map((n) => `${n}.xml`), '汇总.xlsx'].sort())
-    for (const n of numbers) expect(parseInvoiceXml(entries.get(`${n}.xml`)!.toString('utf8')).number).toBe(n)
+    expect([...entries.keys()].sort()).toEqual([...numbers.flatMap((n) => [`${n}.pdf`, `${n}.ofd`, `${n}.xml`]), '汇总.xlsx'].sort())
+    for (const n of numbers) {
+      expect(parseInvoiceXml(entries.get(`${n}.xml`)!.toString('utf8')).number).toBe(n)
+      expect(entries.get(`${n}.pdf`)!.subarray(0, 5).toString()).toBe('%PDF-')
+      // an OFD is itself a zip, with OFD.xml at its root
+      const ofd = path.join(tempDir(), `${n}.ofd`)
+      fs.writeFileSync(ofd, entries.get(`${n}.ofd`)!)
+      expect((await readZip(ofd)).has('OFD.xml')).toBe(true)
+      // the platform's own files (交付 keeps them): none drawn here
+      expect(entries.get(`${n}.xml`)).toEqual(fs.readFileSync(path.join(dataDir, 'companies', SELLER.taxId, 'invoice-files', `${n}.xml`)))
+    }
 
     const sheet = path.join(tempDir(), '汇总.xlsx')
     fs.writeFileSync(sheet, entries.get('汇总.xlsx')!)
@@ -127,11 +138,37 @@ describe('发票下载: jobs that survive and stop', () => {
 
     const next = await testCore({ dataDir, company: SELLER.taxId })
     const done = await finished(next, job.id)
+    // no platform for this core: the files are drawn here, and the result says so
     expect(done).toMatchObject({ state: 'done', done: 6, total: 6 })
+    expect(done.note).toMatch(/^6 个文件由本机生成，非税务平台文件（/)
     const entries = await readZip(next.files.resolve((await next.call('downloads.file', { id: job.id })).token).path)
     expect(entries.size).toBe(7)
     expect(numbers.every((n) => entries.has(`${n}.xml`))).toBe(true)
     expect(fs.readdirSync(downloadsDir(dataDir))).toEqual([done.fileName])
+  })
+
+  it('a job whose owner still runs but has been silent for 2 minutes is put back; one touched recently is left alone', async () => {
+    const dataDir = tempDir()
+    const clock = manualClock(new Date())
+    const first = await testCore({ dataDir, clock, downloadJobs: false })
+    const job = await first.call('downloads.create', { from: today(), to: today(), formats: ['xml'] })
+    first.close()
+    // taken by a runner of this very process (alive) that then hung
+    const ledger = openLedgerConnection(path.join(dataDir, 'companies', SELLER.taxId, 'ledger.db'))
+    ledger.db
+      .prepare("UPDATE download_jobs SET state = 'running', owner = ?, heartbeat_at = ? WHERE id = ?")
+      .run(`${os.hostname()}:${process.pid}:hung`, new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00', job.id)
+    ledger.close()
+
+    clock.advance(60_000)
+    const soon = await testCore({ dataDir, clock, company: SELLER.taxId })
+    await soon.downloads.idle()
+    expect(await soon.call('downloads.get', { id: job.id })).toMatchObject({ state: 'running' })
+    soon.close()
+
+    clock.advance(2 * 60_000)
+    const later = await testCore({ dataDir, clock, company: SELLER.taxId })
+    expect(await finished(later, job.id)).toMatchObject({ state: 'done' })
   })
 
   it('a cancel stops a running job within a slice and removes its partial zip; a pending one never starts', async () => {

@@ -20,7 +20,6 @@ import { createSyncEngine, type SyncEngine } from './sync/engine'
 import { registerCompanies } from './features/companies/handlers'
 import { registerCustomers } from './features/customers/handlers'
 import { registerDownloads } from './features/downloads/handlers'
-import { localFiles } from './features/downloads/fileSource'
 import { createDownloadRunner, type DownloadRunner } from './features/downloads/runner'
 import { registerDelivery } from './features/delivery/handlers'
 import { registerExtras } from './features/extras/handlers'
@@ -112,7 +111,7 @@ export function createCore(opts: CoreOptions): Core {
   }
   const engine = createSyncEngine(ctx, connector, { status, settled: (e) => events.emit(e) })
   if (opts.backgroundSync) engine.startBackground()
-  const downloads = createDownloadRunner(ctx, { source: localFiles(ctx), connect: (ledger) => connector.connect(ledger), background: opts.downloadJobs !== false })
+  const downloads = createDownloadRunner(ctx, { connector, background: opts.downloadJobs !== false })
   // a company created or switched to syncs at once (registers it on the embedded sandbox, pulls its feed)
   events.on((e) => {
     if (e.type !== 'data.changed') return

@@ -1,6 +1,7 @@
 // One job's work: (进项) fetch what the platform has that the ledger lacks, select the invoices, and
 // write the zip — `<发票号码>.<格式>` per invoice and format, then 汇总.xlsx — to a `.part` file that
 // becomes the package only when complete. A cancel or a failure leaves no file behind.
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { DownloadApplication } from '../../../../shared/api/downloads'
@@ -8,7 +9,6 @@ import type { Ledger } from '../../ledger/open'
 import type { Connection } from '../../sync/connection'
 import { fetchReceived } from './fetchReceived'
 import type { FileSource } from './fileSource'
-import { platformInvoiceOf } from './paper'
 import { selectInvoices } from './selection'
 import { SUMMARY_NAME, writeSummary } from './summarySheet'
 import { openZip } from './zipFile'
@@ -38,6 +38,16 @@ export function zipName(id: number, a: DownloadApplication): string {
   return `发票下载_${id}_${a.side}_${a.from.replaceAll('-', '')}-${a.to.replaceAll('-', '')}.zip`
 }
 
+function removeParts(dir: string, fileName: string): void {
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return // no folder yet: nothing left behind
+  }
+  for (const n of names) if (n.startsWith(`${fileName}.`) && n.endsWith('.part')) fs.rmSync(path.join(dir, n), { force: true })
+}
+
 export async function buildZip(
   ledger: Ledger,
   job: { id: number; params: DownloadApplication },
@@ -65,16 +75,20 @@ export async function buildZip(
   const dir = downloadsDir(ledger)
   const fileName = zipName(job.id, a)
   const filePath = path.join(dir, fileName)
-  const part = `${filePath}.part`
+  // what a runner that died on this job left behind
+  removeParts(dir, fileName)
+  // a name of its own: a runner that lost the job (put back, taken by another) never writes over the new one's
+  const part = `${filePath}.${crypto.randomBytes(4).toString('hex')}.part`
   const summary = path.join(dir, `.${job.id}-${SUMMARY_NAME}.part`)
+  const files = deps.source(ledger)
   const zip = openZip(part, steps.clockNow())
   try {
     const total = invoices.length
     steps.progress(0, total, '生成发票文件')
     for (const [i, inv] of invoices.entries()) {
       steps.checkpoint()
-      const paper = platformInvoiceOf(ledger, a.side, inv.number)
-      for (const format of a.formats) await zip.add(`${inv.number}.${format}`, await deps.source(paper, format), format === 'xml')
+      const paper = files.paper(inv.number)
+      for (const format of a.formats) await zip.add(`${inv.number}.${format}`, await files.file(paper, format), format === 'xml')
       steps.progress(i + 1, total, '生成发票文件')
       await steps.yield()
     }
@@ -83,6 +97,8 @@ export async function buildZip(
     await zip.addFile(SUMMARY_NAME, summary)
     await zip.finish()
     fs.renameSync(part, filePath)
+    const local = files.local()
+    if (local.count > 0) note = [note, `${local.count} 个文件由本机生成，非税务平台文件（${local.reason}）`].filter(Boolean).join('；')
     return { filePath, fileName, count: total, note }
   } catch (e) {
     await zip.abort()

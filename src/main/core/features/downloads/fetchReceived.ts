@@ -50,6 +50,8 @@ export async function fetchReceived(
         const now = opts.now()
         ledger.db.transaction(() => answer.rows.forEach((inv) => recordReceived(ledger, inv, now))).immediate()
         listed += answer.rows.length
+        // a sign of life between pages: a month of thousands of invoices takes many
+        opts.progress(i, months.length)
         if (answer.rows.length < PAGE_SIZE || page * PAGE_SIZE >= answer.total) break
       }
       opts.progress(i + 1, months.length)

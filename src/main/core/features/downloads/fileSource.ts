@@ -1,16 +1,43 @@
-// Where a download's files come from — the one place to switch it. On the real platform an
-// invoice's PDF/OFD/XML are the platform's signed files; until the client can fetch them, they are
-// drawn here from the same shared layout (src/documents).
-import path from 'node:path'
+// Where a download's files come from — the one place to switch it. Like 交付 (features/delivery),
+// an issued invoice's file is the platform's (kept after the first fetch); when the platform cannot
+// be had, the job draws the rest of its files here from the same shared layout — without asking again
+// for each one — and says how many in its result.
 import type { DownloadFormat } from '../../../../shared/api/downloads'
-import type { PlatformInvoice } from '../../../../shared/platform/wire'
 import { renderInvoiceFile } from '../../../../documents'
 import type { CoreContext } from '../../context'
+import type { Ledger } from '../../ledger/open'
+import type { Connector } from '../../sync/connection'
+import { drawnFile, fontsDirOf } from '../delivery/files'
+import { findPaper, type Paper } from '../delivery/paper'
 
-export type FileSource = (invoice: PlatformInvoice, format: DownloadFormat) => Promise<Buffer>
+export interface JobFiles {
+  paper(number: string): Paper
+  file(paper: Paper, format: DownloadFormat): Promise<Buffer>
+  /** files drawn on this machine, and why the platform's could not be had */
+  local(): { count: number; reason: string | null }
+}
 
-/** drawn on this machine: every invoice in a download is issued, so none is provisional */
-export function localFiles(ctx: Pick<CoreContext, 'appDir'>): FileSource {
-  const fontsDir = path.join(ctx.appDir, 'resources', 'fonts')
-  return (invoice, format) => renderInvoiceFile(invoice, format, { fontsDir })
+export type FileSource = (ledger: Ledger) => JobFiles
+
+export function platformFiles(ctx: CoreContext, connector: Connector): FileSource {
+  return (ledger) => {
+    let down: string | null = null
+    let drawn = 0
+    return {
+      paper: (number) => findPaper(ledger, { number }, ctx.now()),
+      async file(paper, format) {
+        if (down === null) {
+          const f = await drawnFile(ctx, connector, ledger, paper, format)
+          if (f.source === 'platform') return f.bytes
+          // drawn here already, beside the reason; the rest of the job does not ask again
+          down = f.note ?? '税务平台未连接'
+          drawn++
+          return f.bytes
+        }
+        drawn++
+        return renderInvoiceFile(paper.invoice, format, { fontsDir: fontsDirOf(ctx), shortNames: paper.shortNames })
+      },
+      local: () => ({ count: drawn, reason: down }),
+    }
+  }
 }

@@ -59,9 +59,9 @@ export function listJobs(ledger: Ledger): JobRow[] {
   return ledger.orm.select().from(downloadJobs).orderBy(desc(downloadJobs.id)).all()
 }
 
-/** the state of a job as it is now (a cancel from another call or process shows here) */
-export function stateOf(ledger: Ledger, id: number): JobRow['state'] | undefined {
-  return (ledger.db.prepare('SELECT state FROM download_jobs WHERE id = ?').pluck().get(id) as JobRow['state'] | undefined) ?? undefined
+/** the job is still 处理中 and this owner's (a cancel from another call or process shows here) */
+export function stillMine(ledger: Ledger, id: number, owner: string): boolean {
+  return ledger.db.prepare("SELECT 1 FROM download_jobs WHERE id = ? AND state = 'running' AND owner = ?").get(id, owner) !== undefined
 }
 
 /**

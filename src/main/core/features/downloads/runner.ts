@@ -10,10 +10,10 @@ import { downloadEventId, type DownloadApplication } from '../../../../shared/ap
 import type { CoreContext } from '../../context'
 import { AppError, isAppError } from '../../errors'
 import { openLedgerConnection, type Ledger } from '../../ledger/open'
-import type { Connection } from '../../sync/connection'
+import type { Connector } from '../../sync/connection'
 import { buildZip } from './buildZip'
-import type { FileSource } from './fileSource'
-import { claimNext, expiredFiles, failJob, finishJob, forgetFile, requeueAbandoned, saveProgress, stateOf, type JobRow } from './jobStore'
+import { platformFiles } from './fileSource'
+import { claimNext, expiredFiles, failJob, finishJob, forgetFile, requeueAbandoned, saveProgress, stillMine, type JobRow } from './jobStore'
 
 export interface DownloadRunner {
   /** look for 待处理 jobs now (a job created, the company switched); nothing when not in the background */
@@ -49,8 +49,9 @@ class Stopped extends Error {}
 
 export function createDownloadRunner(
   ctx: CoreContext,
-  deps: { source: FileSource; connect: (ledger: Ledger) => Promise<Connection>; /** pick up jobs by itself (the app, tests; not the CLI) */ background: boolean },
+  deps: { connector: Connector; /** pick up jobs by itself (the app, tests; not the CLI) */ background: boolean },
 ): DownloadRunner {
+  const source = platformFiles(ctx, deps.connector)
   const owner = `${HOST}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`
   let loop: Promise<void> | null = null
   let again = false
@@ -81,22 +82,26 @@ export function createDownloadRunner(
       checkpoint() {
         if (stopped) throw new Stopped()
         // a cancel comes as a change of the row (from this core or another process)
-        if (job.cancelled() || stateOf(ledger, row.id) !== 'running') throw new AppError('CANCELLED', '下载任务已取消')
+        // …or it was put back and taken by another runner: this one leaves it to that one
+        if (job.cancelled() || !stillMine(ledger, row.id, owner)) throw new AppError('CANCELLED', '下载任务已取消')
       },
       progress(d: number, t: number, phase: string) {
         job.progress(d, t, phase)
-        if (phase !== '生成发票文件') return
-        done = d
-        total = t
+        // the files are what the list counts; the platform's months only keep the job alive
+        const files = phase === '生成发票文件'
+        if (files) {
+          done = d
+          total = t
+        }
         const now = Date.now()
         if (now - lastSave < SAVE_EVERY_MS && d < t) return
         lastSave = now
-        saveProgress(ledger, row.id, owner, d, t, ctx.now())
+        saveProgress(ledger, row.id, owner, done, total, ctx.now())
       },
       yield: () => job.yield(),
     }
     try {
-      const result = await buildZip(ledger, { id: row.id, params }, { source: deps.source, connect: () => deps.connect(ledger) }, steps)
+      const result = await buildZip(ledger, { id: row.id, params }, { source, connect: () => deps.connector.connect(ledger) }, steps)
       // cancelled at the very end: the finished package goes too
       if (!finishJob(ledger, row.id, owner, { ...result, done: result.count, total: result.count }, ctx.now())) fs.rmSync(result.filePath, { force: true })
     } catch (e) {
