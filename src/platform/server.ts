@@ -105,6 +105,8 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   size: z.coerce.number().int().min(1).max(LIST_MAX_SIZE).default(50),
   month: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
 })
 
 export function createPlatformApp(platform: Platform, adminToken?: string, fontsDir: () => string = defaultFontsDir): Hono<Env> {

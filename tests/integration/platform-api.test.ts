@@ -99,6 +99,19 @@ describe('platform sandbox over HTTP', { timeout: 120_000 }, () => {
     expect(sold.body.rows.map((r) => r.number)).toEqual(numbers.slice(0, 2))
     expect((await get<InvoicePage>(p.url, '/api/v1/invoices?role=buyer', p.other)).body.total).toBe(3)
     expect((await get<InvoicePage>(p.url, '/api/v1/invoices?role=buyer', p.seller)).body.total).toBe(0)
+
+    // a 开票日期 range: today's invoices inside it, none outside; at most 3 months in one request
+    const today = sold.body.rows[0]!.issuedAt.slice(0, 10)
+    const inRange = await get<InvoicePage>(p.url, `/api/v1/invoices?role=buyer&from=${today}&to=${today}`, p.other)
+    expect(inRange.body.total).toBe(3)
+    const before = await get<InvoicePage>(p.url, '/api/v1/invoices?role=buyer&from=2020-01-01&to=2020-03-31', p.other)
+    expect(before.body.total).toBe(0)
+    const tooLong = await get<ErrorAnswer>(p.url, '/api/v1/invoices?role=buyer&from=2026-08-01&to=2026-11-01', p.other)
+    expect(tooLong.status).toBe(400)
+    expect(tooLong.body.error.message).toBe('一次查询的开票日期范围不能超过 3 个月：从 2026-08-01 起最晚到 2026-10-31，请缩小范围或分段查询')
+    const badDay = await get<ErrorAnswer>(p.url, '/api/v1/invoices?role=buyer&from=2026-02-30&to=2026-03-01', p.other)
+    expect(badDay.status).toBe(400)
+    expect(badDay.body.error.message).toContain('开票日期起应为 YYYY-MM-DD')
   })
 
   it('refuses over the quota with QUOTA_EXCEEDED and changes nothing', async () => {

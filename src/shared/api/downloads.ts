@@ -3,6 +3,7 @@
 // (`<发票号码>.pdf|.ofd|.xml` and 汇总.xlsx), kept 7 days like the platform keeps its packages. Plus
 // the single lookup by 发票号码 + 开票日期 + 进/销项.
 import { z } from 'zod'
+import { calendarDay } from './calendarDay'
 import { call, type FileRef } from './define'
 import { INVOICE_SIDES, type InvoiceSide } from './invoiceQuery'
 
@@ -28,23 +29,10 @@ export const DOWNLOAD_KEEP_DAYS = 7
 /** the progress events of a job carry this id (`download:<id>`) */
 export const downloadEventId = (id: number): string => `download:${id}`
 
-/** a real calendar day, 'YYYY-MM-DD' */
-export function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
-  const d = new Date(`${s}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-}
-
-const day = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .refine(isCalendarDate, `${label}应为有效日期（YYYY-MM-DD），如 2026-11-01`)
-
 export const downloadApplication = z
   .object({
-    from: day('开票日期起'),
-    to: day('开票日期止'),
+    from: calendarDay('开票日期起'),
+    to: calendarDay('开票日期止'),
     side: z.enum(INVOICE_SIDES, { error: '进销项应为“销项”或“进项”' }).default('销项'),
     kind: z.enum(['81', '82'], { error: '票种应为 81（专票）或 82（普票）' }).optional(),
     formats: z
@@ -111,7 +99,7 @@ export const downloadsApi = {
   'downloads.lookup': call(
     z.object({
       number: z.string({ error: '请填写发票号码' }).trim().regex(/^\d{20}$/, '发票号码应为 20 位数字'),
-      date: day('开票日期'),
+      date: calendarDay('开票日期'),
       side: z.enum(INVOICE_SIDES, { error: '进销项应为“销项”或“进项”' }),
     }),
   ).returns<InvoiceSummary>(),

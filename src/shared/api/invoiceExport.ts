@@ -2,6 +2,7 @@
 // sheets) or a GBK .csv; and the period's totals by 票种 and by 税率/征收率 that a bookkeeper carries
 // to the VAT return, on screen, exported and printable.
 import { z } from 'zod'
+import { calendarDay, isCalendarDay } from './calendarDay'
 import { call, jobId } from './define'
 import type { ExportResult } from './importResult'
 import { invoiceSelection } from './invoiceQuery'
@@ -13,28 +14,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export const SUMMARY_SIDES = ['销项', '进项'] as const
 export type SummarySide = (typeof SUMMARY_SIDES)[number]
 
-/** a real calendar day: 2026-02-30 is refused, not rolled over */
-function isDay(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`)
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-}
-
-/** a calendar day in Shanghai, as people type it */
-const day = (label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD 格式的日期，例如 2026-12-01`)
-    .refine(isDay, `${label}不是有效的日期`)
-
 export const summaryPeriod = z
   .object({
-    from: day('开始日期'),
-    to: day('结束日期'),
+    from: calendarDay('开始日期'),
+    to: calendarDay('结束日期'),
     /** one side, or both when absent */
     side: z.enum(SUMMARY_SIDES, { error: '发票方向应为“销项”或“进项”' }).optional(),
   })
-  .refine((p) => !isDay(p.from) || !isDay(p.to) || p.from <= p.to, { path: ['to'], message: '结束日期不能早于开始日期' })
+  .refine((p) => !isCalendarDay(p.from) || !isCalendarDay(p.to) || p.from <= p.to, { path: ['to'], message: '结束日期不能早于开始日期' })
 export type SummaryPeriod = z.input<typeof summaryPeriod>
 
 /** 份数 and the three figures of a group; money as decimal strings, red ones negative */

@@ -2,6 +2,7 @@
 // (some rows, or every row that matches) that 导出, 交付 and 发票下载 act on. The core turns the
 // filter into SQL (features/query); paging, sorting, the count and the totals happen there only.
 import { z } from 'zod'
+import { calendarDay } from './calendarDay'
 import { call, paging } from './define'
 import { BOOKING_STATUSES, type BookingStatus } from '../platform/red'
 import { fenOfText } from '../domain/invoice/money'
@@ -38,18 +39,7 @@ function codeOrLabel<C extends string>(list: readonly { code: C; label: string }
   return (v: unknown) => (typeof v === 'string' ? (list.find((x) => x.label === v.trim())?.code ?? v.trim()) : v)
 }
 
-/** a real calendar day: 2026-02-30 and 2026-13-01 are refused, not rolled over */
-function isCalendarDay(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-}
-
-const day = (label: string) =>
-  z
-    .string()
-    .trim()
-    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDay(s), { error: (i) => `${label}「${String(i.input)}」不是有效日期，请按 YYYY-MM-DD 填写，例如 2026-12-01` })
-    .optional()
+const day = (label: string) => calendarDay(label).optional()
 
 const money = (label: string) =>
   z

@@ -129,7 +129,7 @@ export interface PlatformInvoice {
 }
 
 // ── GET /api/v1/invoices/:number  → PlatformInvoice (seller or buyer only; else 404)
-// ── GET /api/v1/invoices?role=seller|buyer&page=1&size=50&month=YYYYMM → Page
+// ── GET /api/v1/invoices?role=seller|buyer&page=1&size=50[&month=YYYYMM][&from=YYYY-MM-DD&to=…, ≤ 3 months] → Page
 export interface InvoicePage {
   total: number
   rows: PlatformInvoice[]
