@@ -6,6 +6,7 @@ const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
   match: (smoke) => import('./match').then((m) => m.matchBench(smoke)),
   invoices: (smoke) => import('./invoices').then((m) => m.invoiceBench(smoke)),
   sync: (smoke) => import('./sync').then((m) => m.syncBench(smoke)),
+  ofd: (smoke) => import('./ofd').then((m) => m.ofdBench(smoke)),
 }
 
 const smoke = process.argv.includes('--smoke')

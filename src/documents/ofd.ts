@@ -38,8 +38,9 @@ export const INVOICE_TAGS: { path: string; tag: FieldTag; once?: boolean }[] = [
 export const ATTACHMENT = { name: 'original_invoice', fileName: 'original_invoice.xml' }
 
 export function invoiceOfdInput(invoice: PlatformInvoice, opts: RenderOptions): OfdDocumentInput {
-  const provisional = opts.provisional ?? false
-  const pages = layoutInvoice(invoice, { provisional })
+  // an invoice without a number has not been issued: whatever the caller says, it is a provisional copy
+  const provisional = (opts.provisional ?? false) || invoice.number === ''
+  const pages = layoutInvoice(invoice, { provisional, shortNames: opts.shortNames })
   const input: OfdDocumentInput = {
     pages,
     fontsDir: opts.fontsDir,
@@ -50,7 +51,7 @@ export function invoiceOfdInput(invoice: PlatformInvoice, opts: RenderOptions): 
   }
   // a copy drawn before the platform issued it has no number: no data file, no tags to point at it
   if (provisional) return input
-  input.attachment = { ...ATTACHMENT, xml: invoiceXmlText(invoice) }
+  input.attachment = { ...ATTACHMENT, xml: invoiceXmlText(invoice, opts.shortNames) }
   input.customData = [
     ['发票号码', invoice.number],
     ['开票日期', xmlTime(invoice.issuedAt).slice(0, 10)],

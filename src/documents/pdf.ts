@@ -22,11 +22,11 @@ export interface PdfEntry {
 
 export function renderPdf(invoice: PlatformInvoice, opts: RenderOptions): Promise<Buffer> {
   const title = opts.provisional ? `${invoice.buyer.name} 发票（未上传平台）` : invoice.number
-  return renderPdfDocument([{ invoice, provisional: opts.provisional, shortNames: opts.shortNames }], { fontsDir: opts.fontsDir, title })
+  return renderPdfDocument([{ invoice, provisional: opts.provisional, shortNames: opts.shortNames }], { fontsDir: opts.fontsDir, title }).then((d) => d.bytes)
 }
 
 /** several invoices in one PDF, each on its own page(s), in the order given (打印) */
-export function renderPdfDocument(entries: readonly PdfEntry[], opts: { fontsDir: string; title: string }): Promise<Buffer> {
+export function renderPdfDocument(entries: readonly PdfEntry[], opts: { fontsDir: string; title: string }): Promise<{ bytes: Buffer; pages: number }> {
   const first = entries[0]?.invoice
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -48,12 +48,16 @@ export function renderPdfDocument(entries: readonly PdfEntry[], opts: { fontsDir
   doc.registerFont(FONT, invoiceFont(opts.fontsDir) as unknown as Uint8Array)
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
+  let pages = 0
+  const done = new Promise<{ bytes: Buffer; pages: number }>((resolve, reject) => {
+    doc.on('end', () => resolve({ bytes: Buffer.concat(chunks), pages }))
     doc.on('error', reject)
   })
   for (const e of entries)
-    for (const page of layoutInvoice(e.invoice, { provisional: e.provisional, shortNames: e.shortNames })) drawPage(doc, page)
+    for (const page of layoutInvoice(e.invoice, { provisional: e.provisional, shortNames: e.shortNames })) {
+      drawPage(doc, page)
+      pages++
+    }
   doc.end()
   return done
 }

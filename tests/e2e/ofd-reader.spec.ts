@@ -55,6 +55,7 @@ test.beforeAll(async () => {
     else if (lib) res.setHeader('content-type', 'text/javascript').end(fs.readFileSync(path.resolve(lib)))
     else if (url.pathname === '/invoice.ofd' && files.has(url.searchParams.get('f') ?? ''))
       res.setHeader('content-type', 'application/ofd').end(files.get(url.searchParams.get('f')!))
+    else if (url.pathname === '/favicon.ico') res.writeHead(204).end()
     else res.writeHead(404).end()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

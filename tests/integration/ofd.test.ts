@@ -6,6 +6,7 @@ import path from 'node:path'
 import fs from 'node:fs'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import * as fontkit from 'fontkit'
+import jsQR from 'jsqr'
 import yauzl from 'yauzl'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderOfd } from '../../src/documents/ofd'
@@ -109,7 +110,7 @@ function tagged(o: Opened, tagPath: string): string {
 }
 
 describe('OFD package', () => {
-  it.each(['blue', 'red', 'many', 'marked'] as const)('%s: every part is XML and every reference resolves', async (which) => {
+  it.each(['blue', 'red', 'many', 'marked', 'person'] as const)('%s: every part is XML and every reference resolves', async (which) => {
     const o = await open(set[which])
     for (const [name, body] of o.files) if (name.endsWith('.xml')) expect(XMLValidator.validate(body.toString('utf8')), name).toBe(true)
     const root = o.xml('OFD.xml')
@@ -198,6 +199,26 @@ describe('OFD package', () => {
     }
   })
 
+  it('draws the QR so that a QR reader (jsQR, not our encoder) decodes the invoice payload', async () => {
+    const o = await open(set.blue)
+    const paths = all(o.xml('Doc_0/Pages/Page_0/Content.xml'), 'PathObject').filter((p) => p['@Fill'] === 'true')
+    expect(paths).toHaveLength(1)
+    const qr = paths[0]!
+    const [, , w, h] = String(qr['@Boundary']).split(' ').map(Number)
+    // paint the path's rectangles (M x0 y0 L x1 y0 L x1 y1 L x0 y1 C) on a white bitmap, 8 px per mm
+    const scale = 8
+    const size = Math.ceil(w! * scale)
+    expect(Math.ceil(h! * scale)).toBe(size)
+    const rgba = new Uint8ClampedArray(size * size * 4).fill(255)
+    const nums = textOf(qr.AbbreviatedData as Node).match(/-?[\d.]+/g)!.map(Number)
+    for (let i = 0; i < nums.length; i += 8) {
+      const [x0, y0, x1, , , y1] = nums.slice(i, i + 8)
+      for (let y = Math.round(y0! * scale); y < Math.round(y1! * scale); y++)
+        for (let x = Math.round(x0! * scale); x < Math.round(x1! * scale); x++) rgba.fill(0, (y * size + x) * 4, (y * size + x) * 4 + 3)
+    }
+    expect(jsQR(rgba, size, size)?.data).toBe(set.blue.qr)
+  })
+
   it('escapes markup characters in the page text and the tags still read them', async () => {
     const o = await open(set.marked)
     const page = o.files.get('Doc_0/Pages/Page_0/Content.xml')!.toString('utf8')
@@ -215,6 +236,12 @@ describe('OFD package', () => {
     expect(texts).not.toContain(set.blue.number)
     expect(texts.join('')).toContain('非正式发票')
     expect([...o.files.keys()].some((k) => k.includes('Attachs') || k.includes('Tags'))).toBe(false)
+  })
+
+  it('an invoice without a number (a draft drawn offline) is drawn as a provisional copy', async () => {
+    const files = await unzip(await renderOfd({ ...set.blue, number: '', qr: '' }, OPTS))
+    expect([...files.keys()].some((k) => k.includes('Attachs') || k.includes('Tags'))).toBe(false)
+    expect(files.get('Doc_0/Pages/Page_0/Content.xml')!.toString('utf8')).toContain('非正式发票')
   })
 
   it('refuses with a Chinese message when the font is missing', async () => {

@@ -15,6 +15,8 @@ export interface IssuedSet {
   blue: PlatformInvoice
   many: PlatformInvoice
   marked: PlatformInvoice
+  /** a 普票 to a natural person without an ID number */
+  person: PlatformInvoice
   red: PlatformInvoice
   close(): Promise<void>
 }
@@ -52,6 +54,9 @@ export async function issueInvoices(lines = 60): Promise<IssuedSet> {
   const markedDraft = issueRequest({ remark: MARKED.remark, extras: [MARKED.extra] })
   markedDraft.draft.buyer = { ...markedDraft.draft.buyer, name: MARKED.buyer, taxId: THIRD.taxId }
   const marked = await issue(url, seller, markedDraft, 'marked')
+  const personDraft = issueRequest({ kind: '82', extras: [] })
+  personDraft.draft.buyer = { ...personDraft.draft.buyer, type: '自然人', name: '张先生', taxId: '' }
+  const person = await issue(url, seller, personDraft, 'person')
 
   const form = await call<RedConfirmation>(`${url}/api/v1/red-confirmations`, {
     method: 'POST',
@@ -65,6 +70,7 @@ export async function issueInvoices(lines = 60): Promise<IssuedSet> {
     blue,
     many,
     marked,
+    person,
     red,
     async close() {
       await server.close()

@@ -39,7 +39,7 @@ function xmllint(xml: string | Buffer, name: string): string | null {
 const xmlOf = async (inv: PlatformInvoice) => (await renderXml(inv, OPTS)).toString('utf8')
 
 describe('数电 XML', () => {
-  it.each(['blue', 'red', 'many', 'marked'] as const)('the %s invoice is valid against EInvoice.xsd and round-trips', async (which) => {
+  it.each(['blue', 'red', 'many', 'marked', 'person'] as const)('the %s invoice is valid against EInvoice.xsd and round-trips', async (which) => {
     const inv = set[which]
     const xml = await xmlOf(inv)
     expect(xmllint(xml, `${which}.xml`)).toBeNull()
@@ -62,6 +62,22 @@ describe('数电 XML', () => {
       { name: '合同日期', value: '2026-11-01' },
     ])
     expect(data.issuedAt).toBe(set.many.issuedAt)
+  })
+
+  it('prints item names as *简称*名称 where the 简称 is known, and reads them back so', async () => {
+    const shortNames = { '3040201010000000000': '信息技术服务' }
+    const xml = (await renderXml(set.blue, { ...OPTS, shortNames })).toString('utf8')
+    expect(xml).toContain('<ItemName>*信息技术服务*软件开发服务</ItemName>')
+    expect(xmllint(xml, 'short.xml')).toBeNull()
+    expect(parseInvoiceXml(xml)).toEqual(invoiceXmlData(set.blue, shortNames))
+  })
+
+  it('a natural person without an ID number has no BuyerIdNum, and no 附加要素 means none written', async () => {
+    const xml = await xmlOf(set.person)
+    expect(xml).not.toContain('<BuyerIdNum>')
+    expect(xml).toContain('<BuyerName>张先生</BuyerName>')
+    expect(xml).not.toContain('<AdditionalElement>')
+    expect(parseInvoiceXml(xml).buyer.taxId).toBe('')
   })
 
   it('a red invoice says N, negative totals, and names its blue invoice and 确认单', async () => {
@@ -115,11 +131,22 @@ describe('数电 XML', () => {
     })
   })
 
+  it('an invoice the platform has not issued has no XML data file, and says so in Chinese', async () => {
+    await expect(renderXml(set.blue, { ...OPTS, provisional: true })).rejects.toThrow(/发票尚未由平台开具.*没有 XML 数据文件/)
+    await expect(renderXml({ ...set.blue, number: '', qr: '' }, OPTS)).rejects.toThrow(/没有发票号码/)
+  })
+
   it('parseInvoiceXml refuses what is not an invoice with a Chinese message naming the element', async () => {
     const xml = await xmlOf(set.blue)
     expect(() => parseInvoiceXml('<EInvoice><Header>')).toThrow(/发票 XML 格式不正确/)
     expect(() => parseInvoiceXml(xml.replace(/<TaxSupervisionInfo>.*<\/TaxSupervisionInfo>/, ''))).toThrow(InvoiceXmlError)
     expect(() => parseInvoiceXml(xml.replace(/<TaxSupervisionInfo>.*<\/TaxSupervisionInfo>/, ''))).toThrow(/缺少 EInvoice\/TaxSupervisionInfo/)
     expect(() => parseInvoiceXml(xml.replace(/<EIid>\d+</, '<EIid>12345678901234567890<'))).toThrow(/EIid.*不一致/)
+    expect(() => parseInvoiceXml(xml.replace(/<TotalTaxAm>[^<]+</, '<TotalTaxAm>6百<'))).toThrow('发票 XML 的 BasicInformation/TotalTaxAm 应为两位小数的金额：6百')
+    expect(() => parseInvoiceXml(xml.replace(/<Amount>[^<]+</, '<Amount>1.5<'))).toThrow(/IssuItemInformation\[1\]\/Amount 应为两位小数的金额/)
+    expect(() => parseInvoiceXml(xml.replace(/\d{20}<\/InvoiceNumber>/, '123</InvoiceNumber>'))).toThrow(/InvoiceNumber 应为 20 位数字/)
+    const bomb = xml.replace('<EInvoice>', '<!DOCTYPE EInvoice [<!ENTITY a "aaaaaaaaaa">]><EInvoice>')
+    expect(() => parseInvoiceXml(bomb)).toThrow('发票 XML 不应包含 DOCTYPE 声明')
+    expect(() => parseInvoiceXml(Buffer.alloc(21 * 1024 * 1024, 32))).toThrow(/文件过大/)
   })
 })

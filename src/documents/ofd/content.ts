@@ -64,14 +64,21 @@ function path(id: number, box: [number, number, number, number], data: string, o
   const dash = opts.dashed ? ` DashPattern="${n(opts.lineWidth * 4)} ${n(opts.lineWidth * 3)}"` : ''
   return (
     `<ofd:PathObject ID="${id}" Boundary="${box.map(n).join(' ')}" LineWidth="${n(opts.lineWidth)}" Stroke="${stroke}" Fill="${fill}"${dash}>` +
-    (fill ? `<ofd:FillColor Value="${rgb(opts.fill!)}"/>` : '') +
+    // CT_Path: StrokeColor before FillColor
     (stroke ? `<ofd:StrokeColor Value="${rgb(opts.stroke!)}"/>` : '') +
+    (fill ? `<ofd:FillColor Value="${rgb(opts.fill!)}"/>` : '') +
     `<ofd:AbbreviatedData>${data}</ofd:AbbreviatedData></ofd:PathObject>`
   )
 }
 
-/** the QR's dark modules as one path of horizontal runs (a run per row stretch, not a square per module) */
-function qr(item: QrItem, id: number): string {
+/**
+ * The QR's dark modules as one path of horizontal runs (a run per row stretch, not a square per
+ * module). Every page of a long invoice repeats the same QR: `drawn` keeps its path data per document.
+ */
+function qr(item: QrItem, id: number, drawn: Map<string, string>): string {
+  const key = `${item.size}|${item.payload}`
+  const known = drawn.get(key)
+  if (known !== undefined) return path(id, [item.x, item.y, item.size, item.size], known, { lineWidth: 0, fill: [0, 0, 0] })
   const code = QRCode.create(item.payload, { errorCorrectionLevel: 'M' })
   const count = code.modules.size
   const m = item.size / (count + 2 * QR_MARGIN)
@@ -93,10 +100,11 @@ function qr(item: QrItem, id: number): string {
       parts.push(`M ${n(x0)} ${n(y0)} L ${n(x1)} ${n(y0)} L ${n(x1)} ${n(y1)} L ${n(x0)} ${n(y1)} C`)
     }
   }
-  return path(id, [item.x, item.y, item.size, item.size], parts.join(' '), { lineWidth: 0, fill: [0, 0, 0] })
+  drawn.set(key, parts.join(' '))
+  return path(id, [item.x, item.y, item.size, item.size], drawn.get(key)!, { lineWidth: 0, fill: [0, 0, 0] })
 }
 
-export function pageContent(page: InvoicePage, ids: Ids, layerId: number, fontId: number, font: OfdFont): PageContent {
+export function pageContent(page: InvoicePage, ids: Ids, layerId: number, fontId: number, font: OfdFont, qrDrawn: Map<string, string>): PageContent {
   const tagged = new Map<FieldTag, number[]>()
   const objects: string[] = []
   for (const item of page.items as LayoutItem[]) {
@@ -130,7 +138,7 @@ export function pageContent(page: InvoicePage, ids: Ids, layerId: number, fontId
         break
       }
       case 'qr':
-        objects.push(qr(item, id))
+        objects.push(qr(item, id, qrDrawn))
         break
     }
   }

@@ -85,8 +85,9 @@ export function ofdParts(input: OfdDocumentInput): OfdParts {
   const pageIds = input.pages.map(() => ids.take())
   /** tag → per page (in page order) the objects showing it */
   const tagged = new Map<FieldTag, Ref[][]>()
+  const qrDrawn = new Map<string, string>()
   input.pages.forEach((page, i) => {
-    const content = pageContent(page, ids, ids.take(), fontId, font)
+    const content = pageContent(page, ids, ids.take(), fontId, font, qrDrawn)
     files.set(`Doc_0/Pages/Page_${i}/Content.xml`, content.xml)
     for (const [tag, objectIds] of content.tagged) {
       const refs = objectIds.map((id) => ({ page: pageIds[i]!, id }))
@@ -101,8 +102,9 @@ export function ofdParts(input: OfdDocumentInput): OfdParts {
   files.set(
     'OFD.xml',
     `${HEAD}<ofd:OFD xmlns:ofd="${OFD_NS}" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo>` +
+      // in the order GB/T 33190 §7.4 fixes: DocID, Title, …, CreationDate, …, Creator, …, CustomDatas
       `<ofd:DocID>${escapeXml(input.docId)}</ofd:DocID><ofd:Title>${escapeXml(input.title)}</ofd:Title>` +
-      `<ofd:Creator>票税通</ofd:Creator><ofd:CreationDate>${input.creationDate.slice(0, 10)}</ofd:CreationDate>` +
+      `<ofd:CreationDate>${input.creationDate.slice(0, 10)}</ofd:CreationDate><ofd:Creator>票税通</ofd:Creator>` +
       (input.customData?.length
         ? `<ofd:CustomDatas>${input.customData.map(([k, v]) => `<ofd:CustomData Name="${escapeXml(k)}">${escapeXml(v)}</ofd:CustomData>`).join('')}</ofd:CustomDatas>`
         : '') +
@@ -133,7 +135,7 @@ export function ofdParts(input: OfdDocumentInput): OfdParts {
     files.set(
       'Doc_0/Attachs/Attachments.xml',
       `${HEAD}<ofd:Attachments xmlns:ofd="${OFD_NS}"><ofd:Attachment ID="${attachmentId}" Name="${escapeXml(a.name)}" Format="xml" ` +
-        `CreationDate="${input.creationDate.slice(0, 10)}" Size="${n(bytes / 1024)}" Visible="false"><ofd:FileLoc>${escapeXml(a.fileName)}</ofd:FileLoc></ofd:Attachment></ofd:Attachments>`,
+        `CreationDate="${input.creationDate.slice(0, 19)}" Size="${n(bytes / 1024)}" Visible="false"><ofd:FileLoc>${escapeXml(a.fileName)}</ofd:FileLoc></ofd:Attachment></ofd:Attachments>`,
     )
   }
   if (input.customTags?.length) {

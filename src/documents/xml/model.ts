@@ -1,7 +1,7 @@
 // What an invoice's 数电 XML file says (DOMAIN.md §6): the data both the writer and the parser
 // speak, so "it round-trips" means parseInvoiceXml(renderXml(invoice)) equals invoiceXmlData(invoice).
 // Money, rates and quantities stay decimal strings exactly as the platform computed them.
-import { Dec, invoiceRows, parseMoney, formatMoney, type InvoiceKind, type RowNature } from '../../shared/domain/invoice'
+import { fenOfText, invoiceRows, moneyFromFen, type InvoiceKind, type RowNature } from '../../shared/domain/invoice'
 import type { PolicyCode } from '../../shared/domain/rates'
 import type { PlatformInvoice } from '../../shared/platform/wire'
 
@@ -50,14 +50,17 @@ export interface InvoiceXmlData {
   redOf: { blueNumber: string; confirmationNumber: string } | null
 }
 
-/** 金额 + 税额 of a row (the XML carries each row's 价税合计 too) */
+/** 金额 + 税额 of a row (the XML carries each row's 价税合计 too), in integer 分 */
 export function rowTotal(amount: string, tax: string): string {
-  const sum = (parseMoney(amount) ?? new Dec(0)).plus(parseMoney(tax) ?? new Dec(0))
-  return formatMoney(sum)
+  return moneyFromFen((fenOfText(amount) ?? 0) + (fenOfText(tax) ?? 0))
 }
 
-/** The XML's data of an issued invoice. The seller's address and bank are not on the platform's record. */
-export function invoiceXmlData(invoice: PlatformInvoice): InvoiceXmlData {
+/**
+ * The XML's data of an issued invoice. Item names are printed as on the paper, `*简称*名称`, where the
+ * tax code's 简称 is known (`shortNames`, as for the layout). The seller's address and bank are not on
+ * the platform's record.
+ */
+export function invoiceXmlData(invoice: PlatformInvoice, shortNames: Readonly<Record<string, string>> = {}): InvoiceXmlData {
   const b = invoice.draft.buyer
   return {
     number: invoice.number,
@@ -68,7 +71,7 @@ export function invoiceXmlData(invoice: PlatformInvoice): InvoiceXmlData {
     buyer: { name: invoice.buyer.name, taxId: invoice.buyer.taxId, address: b.address, phone: b.phone, bank: b.bank, account: b.account },
     items: invoiceRows(invoice.draft).map((r) => ({
       nature: r.nature,
-      name: r.name,
+      name: shortNames[r.taxCode] ? `*${shortNames[r.taxCode]}*${r.name}` : r.name,
       taxCode: r.taxCode,
       spec: r.spec,
       unit: r.unit,

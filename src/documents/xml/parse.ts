@@ -20,6 +20,16 @@ const parser = new XMLParser({
 
 export class InvoiceXmlError extends Error {}
 
+/** far above a 2,000-line invoice (about 1.5 MB): a bigger file is not an invoice's data file */
+export const MAX_XML_BYTES = 20 * 1024 * 1024
+const NUMBER = /^\d{20}$/
+const MONEY = /^-?\d{1,13}\.\d{2}$/
+
+function checked(value: string, pattern: RegExp, path: string, what: string): string {
+  if (!pattern.test(value)) throw new InvoiceXmlError(`发票 XML 的 ${path} 应为${what}：${value.slice(0, 40)}`)
+  return value
+}
+
 const KINDS: Record<string, InvoiceKind> = { '01': '81', '02': '82' }
 
 function child(node: Node, name: string, path: string): Node {
@@ -73,15 +83,19 @@ function item(n: Node, i: number): XmlItem {
     unit: optText(n, 'MeaUnits', path),
     quantity: quantity === '' ? null : quantity,
     unitPrice: unitPrice === '' ? null : unitPrice,
-    amount: text(n, 'Amount', path),
+    amount: checked(text(n, 'Amount', path), MONEY, `${path}/Amount`, '两位小数的金额'),
     taxRate: text(n, 'TaxRate', path),
-    tax: text(n, 'ComTaxAm', path),
+    tax: checked(text(n, 'ComTaxAm', path), MONEY, `${path}/ComTaxAm`, '两位小数的金额'),
     policy: policy === '' ? null : (policy as PolicyCode),
   }
 }
 
 export function parseInvoiceXml(bytes: Uint8Array | string): InvoiceXmlData {
+  const size = typeof bytes === 'string' ? bytes.length : bytes.byteLength
+  if (size > MAX_XML_BYTES) throw new InvoiceXmlError(`发票 XML 文件过大（${Math.round(size / 1048576)} MB），不是发票数据文件`)
   const xml = typeof bytes === 'string' ? bytes : new TextDecoder('utf-8', { fatal: false }).decode(bytes)
+  // an invoice's data file declares no entities; one that does could expand without end
+  if (/<!DOCTYPE/i.test(xml)) throw new InvoiceXmlError('发票 XML 不应包含 DOCTYPE 声明')
   const valid = XMLValidator.validate(xml)
   if (valid !== true) throw new InvoiceXmlError(`发票 XML 格式不正确（第 ${valid.err.line} 行）：${valid.err.msg}`)
   const doc = parser.parse(xml) as Node
@@ -104,7 +118,7 @@ export function parseInvoiceXml(bytes: Uint8Array | string): InvoiceXmlData {
   const extras = (additional.AdditionalElement ?? []) as Node[]
   if (items.length === 0) throw new InvoiceXmlError('发票 XML 缺少 EInvoiceData/IssuItemInformation（至少一行项目）')
 
-  const number = text(supervision, 'InvoiceNumber', 'TaxSupervisionInfo')
+  const number = checked(text(supervision, 'InvoiceNumber', 'TaxSupervisionInfo'), NUMBER, 'TaxSupervisionInfo/InvoiceNumber', ' 20 位数字')
   const eiid = text(header, 'EIid', 'Header')
   if (eiid !== number) throw new InvoiceXmlError(`发票 XML 的 Header/EIid（${eiid}）与 TaxSupervisionInfo/InvoiceNumber（${number}）不一致`)
   return {
@@ -115,9 +129,9 @@ export function parseInvoiceXml(bytes: Uint8Array | string): InvoiceXmlData {
     seller: party(data, 'Seller'),
     buyer: party(data, 'Buyer'),
     items: items.map((n, i) => item(typeof n === 'object' ? n : {}, i)),
-    amount: text(basic, 'TotalAmWithoutTax', 'BasicInformation'),
-    tax: text(basic, 'TotalTaxAm', 'BasicInformation'),
-    total: text(basic, 'TotalTax-includedAmount', 'BasicInformation'),
+    amount: checked(text(basic, 'TotalAmWithoutTax', 'BasicInformation'), MONEY, 'BasicInformation/TotalAmWithoutTax', '两位小数的金额'),
+    tax: checked(text(basic, 'TotalTaxAm', 'BasicInformation'), MONEY, 'BasicInformation/TotalTaxAm', '两位小数的金额'),
+    total: checked(text(basic, 'TotalTax-includedAmount', 'BasicInformation'), MONEY, 'BasicInformation/TotalTax-includedAmount', '两位小数的金额'),
     totalInWords: text(basic, 'TotalTax-includedAmountInChinese', 'BasicInformation'),
     drawer: text(basic, 'Drawer', 'BasicInformation'),
     remark: optText(additional, 'Remark', 'AdditionalInformation'),
@@ -127,7 +141,10 @@ export function parseInvoiceXml(bytes: Uint8Array | string): InvoiceXmlData {
       return { name: text(n, 'ElementName', path), value: optText(n, 'ElementValue', path) }
     }),
     redOf: red
-      ? { blueNumber: text(red, 'OriginalInvoiceCode', 'RedEInvoice'), confirmationNumber: text(red, 'CreditNoteNumber', 'RedEInvoice') }
+      ? {
+          blueNumber: checked(text(red, 'OriginalInvoiceCode', 'RedEInvoice'), NUMBER, 'RedEInvoice/OriginalInvoiceCode', ' 20 位数字'),
+          confirmationNumber: text(red, 'CreditNoteNumber', 'RedEInvoice'),
+        }
       : null,
   }
 }

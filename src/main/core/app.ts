@@ -23,6 +23,7 @@ import { registerDelivery } from './features/delivery/handlers'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
 import { registerItems } from './features/items/handlers'
+import { registerPaper } from './features/paper/handlers'
 import { registerRed } from './features/red/handlers'
 import { registerSync } from './features/sync/handlers'
 import { syncStatus } from './features/sync/service'
@@ -122,6 +123,7 @@ export function createCore(opts: CoreOptions): Core {
   registerInvoices(registry, queued)
   registerItems(registry)
   registerDelivery(registry, { connector, seal: opts.secretSeal, dataDir: opts.dataDir })
+  registerPaper(registry)
   registerRed(registry, queued)
   registerSync(registry, { engine, connector })
   registerSystem(registry)

@@ -151,6 +151,13 @@ export async function saveFile(file: FileRef): Promise<void> {
   a.remove()
 }
 
+/** The bytes of a file the core produced, in web mode (a PDF to print inside the page). */
+export async function fetchFile(file: FileRef): Promise<Blob> {
+  const res = await fetch(`/api/files/${file.token}?t=${encodeURIComponent(webToken())}`)
+  if (!res.ok) throw new ApiError({ code: 'NOT_FOUND', message: '文件已失效，请重新生成' })
+  return res.blob()
+}
+
 /** A fresh id for a long job, so its progress can be followed and it can be cancelled. */
 export function newJobId(): string {
   return crypto.randomUUID()

@@ -3,20 +3,15 @@
 // settings (邮件设置).
 import { z } from 'zod'
 import { call, type FileRef } from './define'
+import { paperRef } from './invoicePaper'
 
 export const DELIVERY_FORMATS = ['pdf', 'ofd', 'xml'] as const
 export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number]
 
 const format = z.enum(DELIVERY_FORMATS, { error: '文件格式应为 pdf、ofd 或 xml' })
 
-/** an invoice of this company: a 销项 by its id, or any invoice (销项 or 进项) by its 发票号码 */
-export const invoiceRef = z.union(
-  [
-    z.object({ id: z.number().int().positive() }).strict(),
-    z.object({ number: z.string().trim().regex(/^\d{20}$/, '发票号码应为 20 位数字') }).strict(),
-  ],
-  { error: '请指定发票（编号或 20 位发票号码）' },
-)
+/** an invoice of this company: a 销项 by its id, or any invoice (销项 or 进项) by its 发票号码 (as 预览 names it) */
+export const invoiceRef = paperRef
 export type InvoiceRef = z.input<typeof invoiceRef>
 
 export interface InvoiceFile extends FileRef {

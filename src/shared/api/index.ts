@@ -6,6 +6,7 @@ import type { CallSpec } from './define'
 import { deliveryApi } from './delivery'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
+import { invoicePaperApi } from './invoicePaper'
 import { itemsApi } from './items'
 import { redApi } from './red'
 import { syncApi } from './sync'
@@ -18,6 +19,7 @@ export const api = {
   ...deliveryApi,
   ...extrasApi,
   ...invoicesApi,
+  ...invoicePaperApi,
   ...itemsApi,
   ...redApi,
   ...syncApi,

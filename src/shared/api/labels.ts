@@ -89,6 +89,7 @@ export const FIELD_LABELS: Record<string, string> = {
   // 列表、查询、文件
   id: '编号',
   ids: '所选记录',
+  refs: '所选发票',
   invoiceId: '发票编号',
   query: '查询内容',
   text: '查询内容',
@@ -109,7 +110,6 @@ export const FIELD_LABELS: Record<string, string> = {
   month: '月份',
   // 发票交付、邮件设置
   ref: '发票',
-  refs: '所选发票',
   format: '文件格式',
   formats: '文件格式',
   to: '收件人',

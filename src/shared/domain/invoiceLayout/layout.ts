@@ -200,7 +200,7 @@ function frame(): LayoutItem[] {
   items.push(line(FRAME.left, TOTALS.sumBottom, FRAME.right, TOTALS.sumBottom), line(FRAME.left, TOTALS.grandBottom, FRAME.right, TOTALS.grandBottom))
   for (const c of TABLE.columns)
     items.push(text(c.title, (c.left + c.right) / 2, TABLE.headerY, TABLE.headerSize, { role: 'label', align: 'center' }))
-  items.push(text('合      计', (TABLE.columns[0].left + TABLE.columns[0].right) / 2, TOTALS.sumY, TOTALS.size, { role: 'label', align: 'center' }))
+  items.push(text('合　　计', (TABLE.columns[0].left + TABLE.columns[0].right) / 2, TOTALS.sumY, TOTALS.size, { role: 'label', align: 'center' }))
   items.push(text('价税合计（大写）', TOTALS.wordsLabelX, TOTALS.grandY, TOTALS.size, { role: 'label' }))
   items.push(text('（小写）', TOTALS.smallLabelX, TOTALS.grandY, TOTALS.size, { role: 'label' }))
   items.push(...verticalLabel('备注', FRAME.left, REMARK.labelColumn, REMARK.top, REMARK.bottom, PARTIES.labelSize))

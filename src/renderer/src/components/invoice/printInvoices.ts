@@ -1,0 +1,43 @@
+// 打印: the core draws the chosen invoices as one PDF (invoices.printPdf); the page hands it to the
+// system's print dialog. In the browser, through a hidden frame holding the PDF (a blob: address,
+// so the server's frame-ancestors 'none' does not apply) and its print(); where the frame cannot
+// print, the PDF opens in a tab of its own to print from there. The desktop shell has no call to
+// print a file yet: it saves the PDF for the user's reader (see docs/architecture.md).
+import type { PaperRef } from '../../../../shared/api/invoicePaper'
+import { api, fetchFile, isDesktop, saveFile } from '../../api'
+
+let current: { frame: HTMLIFrameElement; url: string } | null = null
+
+export async function printInvoices(refs: PaperRef[]): Promise<{ pages: number }> {
+  const file = await api.invoices.printPdf({ refs })
+  if (isDesktop) {
+    await saveFile(file)
+    return { pages: file.pages }
+  }
+  const blob = new Blob([await (await fetchFile(file)).arrayBuffer()], { type: 'application/pdf' })
+  const url = URL.createObjectURL(blob)
+  if (current) {
+    current.frame.remove()
+    URL.revokeObjectURL(current.url)
+  }
+  const frame = document.createElement('iframe')
+  // hidden but laid out: a frame with display: none never loads the PDF viewer
+  frame.style.cssText = 'position: fixed; right: 0; bottom: 0; width: 1px; height: 1px; border: 0; visibility: hidden'
+  frame.title = '打印'
+  frame.dataset.testid = 'print-frame'
+  frame.dataset.pages = String(file.pages)
+  frame.dataset.name = file.name
+  frame.dataset.bytes = String(blob.size)
+  frame.onload = () => {
+    try {
+      frame.contentWindow?.focus()
+      frame.contentWindow?.print()
+    } catch {
+      window.open(url, '_blank')
+    }
+  }
+  frame.src = url
+  document.body.appendChild(frame)
+  current = { frame, url }
+  return { pages: file.pages }
+}
