@@ -7,6 +7,7 @@ const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
   invoices: (smoke) => import('./invoices').then((m) => m.invoiceBench(smoke)),
   sync: (smoke) => import('./sync').then((m) => m.syncBench(smoke)),
   ofd: (smoke) => import('./ofd').then((m) => m.ofdBench(smoke)),
+  query: (smoke) => import('./query').then((m) => m.queryBench(smoke)),
 }
 
 const smoke = process.argv.includes('--smoke')

@@ -8,12 +8,12 @@ import { AppError } from '../core/errors'
 import type { CallName, Input } from '../../shared/api'
 import type { FileRef } from '../../shared/api/define'
 import { EXTRA_TYPES } from '../../shared/api/extras'
-import { INVOICE_STATE_CODES } from '../../shared/api/invoices'
 import type { CliArg, CliCommandSpec, CliOption, CliOptions, CliRawValues, CliValues } from '../../shared/cli'
 import { parseRegion } from '../../shared/domain/regions'
 import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, TAXPAYER_TYPES } from '../../shared/domain/taxpayerType'
 import { RED_REASON_CODES, RED_STATUSES } from '../../shared/platform/red'
 import { deliveryCommands } from './commands/delivery'
+import { invoiceListCommands } from './commands/invoiceList'
 
 export interface Command extends CliCommandSpec {
   run(core: Core, args: string[], options: CliRawValues): Promise<unknown>
@@ -273,17 +273,7 @@ export const commands: Record<string, Command> = {
       return { valid, errors }
     },
   }),
-  'invoices list': command({
-    summary: '列出发票',
-    options: {
-      state: { choices: INVOICE_STATE_CODES, description: '状态：draft 草稿、queued 待开具、issuing 开具中、issued 已开具、failed 开具失败' },
-      query: { value: 'Q', description: '按购买方名称、税号或发票号码查询' },
-      page,
-      size,
-    },
-    run: (core, _a, o) =>
-      core.call('invoices.list', { query: o.query, page: o.page ?? 1, size: o.size ?? 20, state: o.state as Input<'invoices.list'>['state'] }),
-  }),
+  ...invoiceListCommands,
   'invoices show': command({
     summary: '发票详情',
     args: [{ name: 'ID', description: '发票的本地编号或 20 位发票号码' }],

@@ -11,6 +11,9 @@ export function printHuman(result: unknown): void {
   if (typeof page?.total === 'number' && Array.isArray(page.rows)) {
     for (const row of page.rows as Record<string, unknown>[]) console.log(Object.values(row).map(cell).join('\t'))
     console.log(`共 ${page.total} 条`)
+    // 发票查询 also gives the totals of everything that matches
+    const totals = (result as { totals?: { amount: string; tax: string; total: string } }).totals
+    if (totals) console.log(`合计：金额 ${totals.amount}，税额 ${totals.tax}，价税合计 ${totals.total}`)
     return
   }
   if (Array.isArray(result)) {

@@ -22,6 +22,7 @@ import { registerCustomers } from './features/customers/handlers'
 import { registerDelivery } from './features/delivery/handlers'
 import { registerExtras } from './features/extras/handlers'
 import { registerInvoices } from './features/invoices/handlers'
+import { registerQuery } from './features/query/handlers'
 import { registerItems } from './features/items/handlers'
 import { registerPaper } from './features/paper/handlers'
 import { registerRed } from './features/red/handlers'
@@ -121,6 +122,7 @@ export function createCore(opts: CoreOptions): Core {
     engine.kick()
   }
   registerInvoices(registry, queued)
+  registerQuery(registry)
   registerItems(registry)
   registerDelivery(registry, { connector, seal: opts.secretSeal, dataDir: opts.dataDir })
   registerPaper(registry)

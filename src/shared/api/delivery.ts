@@ -56,8 +56,9 @@ const address = emailOf('收件人邮箱')
 export const sendInput = z.object({
   refs: z.array(invoiceRef).min(1, '请至少选择一张发票').max(50, '一封邮件最多附 50 张发票'),
   /** one or several addresses, separated by commas or semicolons */
+  // its own words: the label 'to' names 结束日期 in 发票查询
   to: z
-    .string()
+    .string({ error: '收件人邮箱应为文本，多个用逗号分隔' })
     .trim()
     .min(1, '请填写收件人邮箱')
     .max(1000)

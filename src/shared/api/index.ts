@@ -7,6 +7,7 @@ import { deliveryApi } from './delivery'
 import { extrasApi } from './extras'
 import { invoicesApi } from './invoices'
 import { invoicePaperApi } from './invoicePaper'
+import { invoiceQueryApi } from './invoiceQuery'
 import { itemsApi } from './items'
 import { redApi } from './red'
 import { syncApi } from './sync'
@@ -20,6 +21,7 @@ export const api = {
   ...extrasApi,
   ...invoicesApi,
   ...invoicePaperApi,
+  ...invoiceQueryApi,
   ...itemsApi,
   ...redApi,
   ...syncApi,

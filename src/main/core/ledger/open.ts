@@ -9,6 +9,7 @@ import type { Clock } from '../../../shared/clock'
 import { toShanghaiIso } from '../../../shared/domain/time'
 import { ensurePrivateFile, PRIVATE_DIR_MODE, PRIVATE_MODE } from '../privateFile'
 import { createBackup } from './backups'
+import { registerLedgerFunctions } from './functions'
 import { applyMigration, loadMigrations, pendingMigrations } from './migrate'
 import * as schema from './schema'
 
@@ -27,6 +28,7 @@ export function applyPragmas(db: Database.Database): void {
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
+  registerLedgerFunctions(db)
 }
 
 /** a new ledger is created 0600; one left readable by others (an older version) is narrowed */

@@ -151,6 +151,9 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_entity').on(t.entity, t.id)],
 )
 
+/** 发票查询's 开票日期 of a 销项 invoice: issued_at, or queued_at while 待开具 / 开具失败 (drafts have neither) */
+export const invoiceDated = sql`coalesce(issued_at, queued_at)`
+
 /**
  * 发票: a draft while typed (its content is the draft document, saved as typed), then 待开具 →
  * 开具中 → 已开具 | 开具失败. Totals are kept in 分 for lists; the document is the truth.
@@ -189,7 +192,21 @@ export const invoices = sqliteTable(
     revision: integer('revision').notNull().default(1),
     ...timestamps,
   },
-  (t) => [index('invoices_state').on(t.state, t.updatedAt), uniqueIndex('invoices_number').on(t.number)],
+  (t) => [
+    index('invoices_state').on(t.state, t.updatedAt),
+    uniqueIndex('invoices_number').on(t.number),
+    // 发票查询 (features/query): 开票日期 is the queued day until the platform gives one — the
+    // expression is written the same way in query/where.ts so SQLite uses these indexes. Each one
+    // carries state, the date, the id and the amounts: the count and totals of a filter, and its
+    // page sorted by date, are read from the index without touching a million rows.
+    index('invoices_dated').on(invoiceDated, t.id, t.kind, t.colour, t.state, t.redStatus, t.amountFen, t.taxFen, t.totalFen),
+    index('invoices_kind_dated').on(t.kind, invoiceDated, t.id, t.state, t.amountFen, t.taxFen, t.totalFen),
+    index('invoices_buyer_name').on(t.buyerName, t.id, t.state, invoiceDated, t.amountFen, t.taxFen, t.totalFen),
+    index('invoices_buyer_tax_id').on(t.buyerTaxId, t.state, invoiceDated, t.id, t.amountFen, t.taxFen, t.totalFen),
+    index('invoices_total').on(t.totalFen, t.state, invoiceDated, t.id, t.amountFen, t.taxFen),
+    index('invoices_red_status').on(t.redStatus, t.state, invoiceDated, t.id, t.amountFen, t.taxFen, t.totalFen),
+    index('invoices_drawer').on(t.drawer, t.state, invoiceDated, t.id, t.amountFen, t.taxFen, t.totalFen),
+  ],
 )
 
 /** the lines of queued and issued invoices: history for 智能匹配 and later queries */
@@ -213,7 +230,8 @@ export const invoiceLines = sqliteTable(
     taxFen: integer('tax_fen').notNull(),
     policy: text('policy'),
   },
-  (t) => [primaryKey({ columns: [t.invoiceId, t.position] }), index('invoice_lines_name').on(t.name)],
+  // the name index carries the invoice: 发票查询's 项目名称 finds invoices without reading the lines
+  (t) => [primaryKey({ columns: [t.invoiceId, t.position] }), index('invoice_lines_name').on(t.name, t.invoiceId)],
 )
 
 /**
@@ -262,7 +280,85 @@ export const receivedInvoices = sqliteTable(
     /** 入账状态 on the platform: 01 未入账 … 06 入账撤销 */
     booking: text('booking').notNull().default('01'),
   },
-  (t) => [index('received_issued').on(t.issuedAt), index('received_seller').on(t.sellerTaxId)],
+  (t) => [
+    index('received_issued').on(t.issuedAt),
+    index('received_seller').on(t.sellerTaxId),
+    // 发票查询: as for invoices, the date index carries what the count and totals read
+    index('received_dated').on(t.issuedAt, t.number, t.kind, t.colour, t.redStatus, t.booking, t.amountFen, t.taxFen, t.totalFen),
+    index('received_kind_dated').on(t.kind, t.issuedAt),
+    index('received_seller_name').on(t.sellerName, t.number, t.issuedAt, t.amountFen, t.taxFen, t.totalFen),
+    index('received_total').on(t.totalFen, t.issuedAt, t.number, t.amountFen, t.taxFen),
+    index('received_red_status').on(t.redStatus, t.issuedAt),
+    index('received_booking').on(t.booking, t.issuedAt),
+  ],
+)
+
+/**
+ * 进项 lines for 发票查询's 项目名称 filter, copied from received_invoices.document by triggers
+ * (custom SQL in the migration): the document stays the truth.
+ */
+export const receivedLines = sqliteTable(
+  'received_lines',
+  {
+    number: text('number')
+      .notNull()
+      .references(() => receivedInvoices.number, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.number, t.position] }), index('received_lines_name').on(t.name, t.number)],
+)
+
+/**
+ * Every distinct 项目名称 of 销项 and 进项 lines, filled by triggers; an FTS5 trigram index
+ * (item_names_fts, custom SQL) finds the names that contain a text of 3+ characters, a LIKE over
+ * this small table the 1–2 character ones. Names are never removed: one no line carries any more
+ * matches no invoice.
+ */
+export const itemNames = sqliteTable('item_names', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+})
+
+/**
+ * The count and totals of 发票查询 per day and kind, colour and status, per side (销项 'S', 进项 'P'),
+ * kept by triggers (custom SQL in migration 0005) as invoices are written, changed or deleted. A
+ * filter of dates, 票种, 红蓝字, 状态 and 入账状态 only — the screen's default among them — reads its
+ * count and totals here (a few hundred rows) instead of summing up to a million invoices. status
+ * is the 红冲状态 of an issued invoice, 'queued' (待开具/开具中) or 'failed'; booking is '' on 销项.
+ */
+export const invoiceDayTotals = sqliteTable(
+  'invoice_day_totals',
+  {
+    side: text('side', { enum: ['S', 'P'] }).notNull(),
+    day: text('day').notNull(),
+    kind: text('kind').notNull(),
+    colour: text('colour').notNull(),
+    status: text('status').notNull(),
+    booking: text('booking').notNull(),
+    n: integer('n').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    taxFen: integer('tax_fen').notNull(),
+    totalFen: integer('total_fen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.side, t.day, t.kind, t.colour, t.status, t.booking] })],
+)
+
+/**
+ * Every distinct counterparty name of 销项 (购买方, side 'S') and 进项 (销售方, side 'P'), with its
+ * search key (lower-case name + 拼音首字母, as customers have it), filled by triggers through the
+ * ledger's search_key() function (ledger/functions.ts). A contains-search over a few thousand keys
+ * is instant where one over a million invoices is not; the invoices are then found by name.
+ */
+export const counterparties = sqliteTable(
+  'counterparties',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    side: text('side', { enum: ['S', 'P'] }).notNull(),
+    name: text('name').notNull(),
+    searchKey: text('search_key').notNull(),
+  },
+  (t) => [uniqueIndex('counterparties_name').on(t.side, t.name)],
 )
 
 /**

@@ -1,0 +1,61 @@
+// 发票查询's filter as command-line options, shared by `invoices list` and `invoices export`: the
+// declarations (each with its Chinese description and, where it has them, its choices) and the
+// filter they make. Dates, amounts and numbers are checked by the contract's schema in the core,
+// which refuses them in Chinese naming the option's field (开始日期「2026-13-01」不是有效日期…).
+import type { InvoiceFilterInput, QuerySort } from '../../../shared/api/invoiceQuery'
+import { INVOICE_SIDES, QUERY_SORTS, QUERY_STATUSES, SYNC_STATE_CODES } from '../../../shared/api/invoiceQuery'
+import type { CliOptions, CliValues } from '../../../shared/cli'
+import { BOOKING_STATUSES } from '../../../shared/platform/red'
+
+export const invoiceFilterOptions = {
+  side: { choices: INVOICE_SIDES, description: '方向：销项（默认）或 进项' },
+  from: { value: 'YYYY-MM-DD', description: '开票日期起（含当天）；待开具/开具失败的发票按排队开票的日期' },
+  to: { value: 'YYYY-MM-DD', description: '开票日期止（含当天）' },
+  number: { value: '发票号码', description: '发票号码（可只写开头几位）' },
+  counterparty: { value: 'TEXT', description: '购买方（销项）或销售方（进项）：名称包含、税号开头或拼音首字母，如 hwjs' },
+  kind: { choices: ['81', '82'], description: '票种：81 数电专票、82 数电普票' },
+  colour: { choices: ['blue', 'red'], description: '蓝字（blue）或红字（red）' },
+  'red-status': { choices: QUERY_STATUSES.map((s) => s.label), description: '状态：正常、部分红冲、全额红冲、待开具、开具失败' },
+  min: { value: '元', description: '价税合计下限（含）；负数写成 --min=-100' },
+  max: { value: '元', description: '价税合计上限（含）' },
+  item: { value: 'TEXT', description: '项目名称包含（任一行）' },
+  drawer: { value: '姓名', description: '开票人' },
+  'sync-state': { choices: SYNC_STATE_CODES, description: '同步状态（销项）：local 未上传、pending 待上传、sending、retrying、done 已上传、rejected、needs-action' },
+  booking: { choices: BOOKING_STATUSES.map((b) => b.code), description: '入账状态（进项）：01 未入账、02–05 已入账、06 入账撤销' },
+} as const satisfies CliOptions
+
+export const invoiceSortOptions = {
+  sort: { choices: QUERY_SORTS.map((s) => s.code), description: '排序：issuedAt 开票日期（默认）、total 价税合计、number 发票号码、counterparty 购买方/销售方' },
+  order: { choices: ['desc', 'asc'], description: '排序方向：desc 从大到小（默认）、asc 从小到大' },
+} as const satisfies CliOptions
+
+export type InvoiceFilterValues = CliValues<typeof invoiceFilterOptions>
+
+/** the filter the options give (absent options: no condition) */
+export function filterFromOptions(o: InvoiceFilterValues): InvoiceFilterInput {
+  return {
+    side: o.side as InvoiceFilterInput['side'],
+    from: o.from,
+    to: o.to,
+    number: o.number,
+    counterparty: o.counterparty,
+    kind: o.kind as InvoiceFilterInput['kind'],
+    colour: o.colour as InvoiceFilterInput['colour'],
+    status: o['red-status'] as InvoiceFilterInput['status'],
+    min: o.min,
+    max: o.max,
+    item: o.item,
+    drawer: o.drawer,
+    syncState: o['sync-state'] as InvoiceFilterInput['syncState'],
+    booking: o.booking as InvoiceFilterInput['booking'],
+  }
+}
+
+/** whether any filter option was given */
+export function hasFilterOption(o: Partial<InvoiceFilterValues>): boolean {
+  return Object.keys(invoiceFilterOptions).some((k) => o[k as keyof InvoiceFilterValues] !== undefined)
+}
+
+export function sortFromOptions(o: CliValues<typeof invoiceSortOptions>): { sort?: QuerySort; order?: 'asc' | 'desc' } {
+  return { sort: o.sort as QuerySort | undefined, order: o.order as 'asc' | 'desc' | undefined }
+}

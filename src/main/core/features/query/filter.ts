@@ -1,0 +1,94 @@
+// 发票查询 in the core: a page (with the count and totals of everything that matches), and the
+// iterator 导出, 交付 and 发票下载 walk a selection with. Paging and sorting happen here only.
+import { sql, type SQL } from 'drizzle-orm'
+import type { InvoiceFilter, InvoiceQueryResult, InvoiceRow, InvoiceSelection, QuerySort, QueryTotals } from '../../../../shared/api/invoiceQuery'
+import { moneyFromFen } from '../../../../shared/domain/invoice'
+import type { Ledger } from '../../ledger/open'
+import { PURCHASE_COLUMNS, SALES_COLUMNS, sortOf, toRows, type RawRow } from './rows'
+import { answeredByDay, dayTotalsQuery } from './dayTotals'
+import { tableOf, whereOf } from './where'
+
+export interface QueryOrder {
+  sort: QuerySort
+  order: 'asc' | 'desc'
+}
+
+export const DEFAULT_ORDER: QueryOrder = { sort: 'issuedAt', order: 'desc' }
+
+type Sums = { n: number; amount: number; tax: number; total: number }
+
+function totalsOf(r: Sums): { total: number; totals: QueryTotals } {
+  return { total: r.n, totals: { amount: moneyFromFen(r.amount), tax: moneyFromFen(r.tax), total: moneyFromFen(r.total) } }
+}
+
+function summed(ledger: Ledger, side: InvoiceFilter['side'], where: SQL): Sums {
+  return ledger.orm.get<Sums>(
+    sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(tax_fen), 0) AS tax, coalesce(sum(total_fen), 0) AS total
+        FROM ${tableOf(side)} WHERE ${where}`,
+  )
+}
+
+/** the count and 金额/税额/价税合计 of every invoice the filter matches, summed over the invoices */
+export function summedTotals(ledger: Ledger, filter: InvoiceFilter): { total: number; totals: QueryTotals } {
+  return totalsOf(summed(ledger, filter.side, whereOf(filter)))
+}
+
+/** the count and 金额/税额/价税合计 of every invoice the filter matches */
+export function countAndTotals(ledger: Ledger, filter: InvoiceFilter): { total: number; totals: QueryTotals } {
+  return answeredByDay(filter) ? totalsOf(ledger.orm.get<Sums>(dayTotalsQuery(filter))) : summedTotals(ledger, filter)
+}
+
+function select(filter: InvoiceFilter, where: SQL, order: QueryOrder, limit: number, offset = 0): SQL {
+  const { by, tie } = sortOf(filter.side, order.sort)
+  const dir = sql.raw(order.order === 'asc' ? 'ASC' : 'DESC')
+  return sql`SELECT ${filter.side === '销项' ? SALES_COLUMNS : PURCHASE_COLUMNS}, ${by} AS sortBy FROM ${tableOf(filter.side)} WHERE ${where}
+    ORDER BY ${by} ${dir}, ${tie} ${dir} LIMIT ${limit} OFFSET ${offset}`
+}
+
+/** one page of 发票查询, in a stable order (ties broken by id / 发票号码) */
+export function queryPage(ledger: Ledger, filter: InvoiceFilter, order: QueryOrder, page: number, size: number): InvoiceQueryResult {
+  const raw = ledger.orm.all<RawRow>(select(filter, whereOf(filter), order, size, (page - 1) * size))
+  return { ...countAndTotals(ledger, filter), rows: toRows(ledger, filter.side, raw) }
+}
+
+/** the selection's own rows when keys are given — always within its filter too */
+function selectionWhere(selection: InvoiceSelection): SQL {
+  const where = whereOf(selection.filter)
+  if (!selection.keys) return where
+  const sales = selection.filter.side === '销项'
+  const values = JSON.stringify(selection.keys.map((k) => (sales ? Number(k.slice(2)) : k.slice(2))))
+  return sql`${where} AND ${sql.raw(sales ? 'id' : 'number')} IN (SELECT value FROM json_each(${values}))`
+}
+
+/** the count and totals of a selection (the ticked rows, or all that match) */
+export function selectionTotals(ledger: Ledger, selection: InvoiceSelection): { total: number; totals: QueryTotals } {
+  if (!selection.keys) return countAndTotals(ledger, selection.filter)
+  return totalsOf(summed(ledger, selection.filter.side, selectionWhere(selection)))
+}
+
+/**
+ * Every row of a selection, in a stable order, `batch` rows per query. Each batch continues after
+ * the last row of the one before (keyset, not OFFSET): a walk over 100,000 invoices costs the same
+ * per batch at the end as at the start. Rows written meanwhile before the cursor are not seen.
+ */
+export function* matchingRows(
+  ledger: Ledger,
+  selection: InvoiceSelection,
+  opts: { orderBy?: QueryOrder; batch?: number } = {},
+): Generator<InvoiceRow, void, undefined> {
+  const order = opts.orderBy ?? DEFAULT_ORDER
+  const batch = opts.batch ?? 1000
+  const { by, tie } = sortOf(selection.filter.side, order.sort)
+  const base = selectionWhere(selection)
+  const after = sql.raw(order.order === 'asc' ? '>' : '<')
+  let last: { by: unknown; tie: unknown } | null = null
+  for (;;) {
+    const where: SQL = last ? sql`${base} AND (${by}, ${tie}) ${after} (${last.by}, ${last.tie})` : base
+    const raw: (RawRow & { sortBy: unknown })[] = ledger.orm.all<RawRow & { sortBy: unknown }>(select(selection.filter, where, order, batch))
+    if (raw.length === 0) return
+    yield* toRows(ledger, selection.filter.side, raw)
+    const end = raw[raw.length - 1] as RawRow & { sortBy: unknown }
+    last = { by: end.sortBy, tie: selection.filter.side === '销项' ? end.id : end.number }
+    if (raw.length < batch) return
+  }
+}
