@@ -3,15 +3,20 @@
 // settings (邮件设置).
 import { z } from 'zod'
 import { call, type FileRef } from './define'
-import { paperRef } from './invoicePaper'
 
 export const DELIVERY_FORMATS = ['pdf', 'ofd', 'xml'] as const
 export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number]
 
 const format = z.enum(DELIVERY_FORMATS, { error: '文件格式应为 pdf、ofd 或 xml' })
 
-/** an invoice of this company: a 销项 by its id, or any invoice (销项 or 进项) by its 发票号码 (as 预览 names it) */
-export const invoiceRef = paperRef
+/** an invoice of this company: a 销项 by its id, or any invoice (销项 or 进项) by its 发票号码 */
+export const invoiceRef = z.union(
+  [
+    z.object({ id: z.number().int().positive() }).strict(),
+    z.object({ number: z.string().trim().regex(/^\d{20}$/, '发票号码应为 20 位数字') }).strict(),
+  ],
+  { error: '请指定发票（编号或 20 位发票号码）' },
+)
 export type InvoiceRef = z.input<typeof invoiceRef>
 
 export interface InvoiceFile extends FileRef {
@@ -55,13 +60,13 @@ const address = emailOf('收件人邮箱')
 
 export const sendInput = z.object({
   refs: z.array(invoiceRef).min(1, '请至少选择一张发票').max(50, '一封邮件最多附 50 张发票'),
-  /** one or several addresses, separated by commas or semicolons */
-  // its own words: the label 'to' names 结束日期 in 发票查询
+  /** one or several addresses, separated by commas or semicolons (its own words throughout: the
+   *  plain label of `to` is 发票查询's 结束日期) */
   to: z
-    .string({ error: '收件人邮箱应为文本，多个用逗号分隔' })
+    .string({ error: '请填写收件人邮箱（文本）' })
     .trim()
     .min(1, '请填写收件人邮箱')
-    .max(1000)
+    .max(1000, '收件人邮箱太长（最多 1,000 个字符）')
     .transform((s) => s.split(/[,;，；\s]+/).filter((a) => a !== ''))
     .pipe(z.array(address).min(1, '请填写收件人邮箱').max(20, '收件人最多 20 个')),
   formats: z.array(format).min(1, '请至少选择一种文件格式').default(['pdf', 'ofd']),

@@ -86,6 +86,9 @@ export const FIELD_LABELS: Record<string, string> = {
   colour: '红蓝字',
   dateFrom: '开始日期',
   dateTo: '结束日期',
+  // 发票下载
+  formats: '文件格式',
+  date: '开票日期',
   // 列表、查询、文件
   id: '编号',
   ids: '所选记录',
@@ -121,10 +124,11 @@ export const FIELD_LABELS: Record<string, string> = {
   order: '排序方向',
   filter: '查询条件',
   keys: '所选发票',
+  // 导出 (invoiceExport.ts)
+  selection: '导出范围',
+  format: '文件格式',
   // 发票交付、邮件设置
   ref: '发票',
-  format: '文件格式',
-  formats: '文件格式',
   eml: '是否保存为 .eml',
   host: 'SMTP 服务器',
   port: '端口',

@@ -2,6 +2,7 @@
 // platform's (kept after the first fetch); while the platform cannot be reached it is drawn here
 // and named <号码>-本地副本, so nobody takes it for the platform's. An invoice not issued yet is
 // drawn provisionally (no number, no QR, marked 未开具).
+import path from 'node:path'
 import type { DeliveryFormat, InvoiceFile, InvoiceRef } from '../../../../shared/api/delivery'
 import { renderInvoiceFile } from '../../../../documents'
 import type { CoreContext } from '../../context'
@@ -9,9 +10,10 @@ import { AppError, isAppError } from '../../errors'
 import type { Ledger } from '../../ledger/open'
 import type { Connector } from '../../sync/connection'
 import { Refused, Unreachable } from '../../sync/platformClient'
-import { fontsDirOf } from '../paper/service'
 import { cachedFile, keepFile } from './cache'
 import { fileStem, findPaper, type Paper } from './paper'
+
+export const fontsDirOf = (ctx: CoreContext): string => path.join(ctx.appDir, 'resources', 'fonts')
 
 export interface DrawnFile {
   format: DeliveryFormat
@@ -30,7 +32,7 @@ async function draw(ctx: CoreContext, paper: Paper, format: DeliveryFormat): Pro
   // the data file is the platform's record of an issued invoice: a provisional one has none
   if (format === 'xml' && !paper.issued) throw new AppError('CONFLICT', '发票尚未开具成功，没有 XML 数据文件：可下载 PDF 或 OFD 预览件')
   try {
-    return await renderInvoiceFile(paper.invoice, format, { fontsDir: fontsDirOf(ctx.appDir), provisional: !paper.issued, shortNames: paper.shortNames })
+    return await renderInvoiceFile(paper.invoice, format, { fontsDir: fontsDirOf(ctx), provisional: !paper.issued, shortNames: paper.shortNames })
   } catch (e) {
     throw new AppError('INTERNAL', `生成发票${paper.issued ? ` ${paper.invoice.number} ` : ''}的 ${format.toUpperCase()} 文件失败：${(e as Error).message}`)
   }
@@ -55,7 +57,7 @@ export async function drawnFile(ctx: CoreContext, connector: Connector, ledger: 
 
 export async function invoiceFile(ctx: CoreContext, connector: Connector, ref: InvoiceRef, format: DeliveryFormat): Promise<InvoiceFile> {
   const ledger = await ctx.ledger()
-  const file = await drawnFile(ctx, connector, ledger, findPaper(ledger, ref), format)
+  const file = await drawnFile(ctx, connector, ledger, findPaper(ledger, ref, ctx.now()), format)
   const token = ctx.files.put(file.name, file.bytes)
   return { ...token, format, source: file.source, provisional: file.provisional, ...(file.note ? { note: file.note } : {}) }
 }

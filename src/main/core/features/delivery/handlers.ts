@@ -14,7 +14,7 @@ export function registerDelivery(reg: Registry, deps: { connector: Connector; se
   reg.handle('invoices.file', ({ ref, format }, ctx) => invoiceFile(ctx, deps.connector, ref, format))
   reg.handle('invoices.deliveryInfo', async ({ ref }, ctx) => {
     const ledger = await ctx.ledger()
-    return deliveryInfo(ledger, findPaper(ledger, ref))
+    return deliveryInfo(ledger, findPaper(ledger, ref, ctx.now()))
   })
   reg.handle('invoices.shareLink', ({ ref }, ctx) => shareLink(ctx, deps.connector, ref))
   reg.handle('invoices.send', (input, ctx) => sendInvoices(ctx, deps.connector, mail, input))

@@ -20,7 +20,7 @@ export async function sendInvoices(ctx: CoreContext, connector: Connector, mail:
   const ledger = await ctx.ledger()
   const papers: Paper[] = []
   for (const ref of input.refs) {
-    const p = findPaper(ledger, ref)
+    const p = findPaper(ledger, ref, ctx.now())
     if (!p.issued) throw new AppError('CONFLICT', `发票（编号 ${p.id}）尚未开具成功，不能交付：开具成功后再发送`)
     if (!papers.some((q) => q.invoice.number === p.invoice.number)) papers.push(p)
   }

@@ -12,7 +12,7 @@ export const NOT_ON_PLATFORM = '发票上传平台后才能生成交付二维码
 
 export async function shareLink(ctx: CoreContext, connector: Connector, ref: InvoiceRef): Promise<ShareLink> {
   const ledger = await ctx.ledger()
-  const paper = findPaper(ledger, ref)
+  const paper = findPaper(ledger, ref, ctx.now())
   if (!paper.issued) throw new AppError('CONFLICT', `${NOT_ON_PLATFORM}：这张发票尚未开具成功`)
   let link: { url: string; expiresAt: string }
   try {
