@@ -64,10 +64,11 @@ export async function queryBench(smoke: boolean): Promise<void> {
     const thisMonth = { from: monthStart, to: day(last) }
     const taxIdPrefix = (raw.prepare(`SELECT buyer_tax_id FROM invoices WHERE buyer_tax_id <> '' LIMIT 1 OFFSET 777`).pluck().get() as string).slice(0, 10)
     const item = (raw.prepare(`SELECT name FROM item_names WHERE length(name) >= 5 ORDER BY id LIMIT 1 OFFSET 40`).pluck().get() as string).slice(1, 5)
-    const number = (raw.prepare(`SELECT number FROM invoices WHERE number IS NOT NULL LIMIT 1 OFFSET 4321`).pluck().get() as string).slice(0, 16)
+    const number = (raw.prepare(`SELECT number FROM invoices WHERE number IS NOT NULL LIMIT 1 OFFSET 4321`).pluck().get() as string).slice(0, 18)
 
     // the floor: an indexed page and nothing else — no count, no totals, no filter
     const floorPage = raw.prepare(`SELECT id, number, buyer_name, total_fen FROM invoices WHERE coalesce(issued_at, queued_at) >= ? ORDER BY coalesce(issued_at, queued_at) DESC, id DESC LIMIT 20`)
+    floorPage.all(monthStart)
     const floor = p95(timed(rounds, () => floorPage.all(monthStart)))
     console.log(`  floor: bare indexed SELECT … LIMIT 20 on the same file: p95 ${floor.toFixed(1)} ms`)
 
@@ -102,7 +103,10 @@ export async function queryBench(smoke: boolean): Promise<void> {
     ]
     for (const [label, filter] of cases) {
       const times: number[] = []
-      let total = 0
+      // the first query of a filter reads its index pages from disk: shown apart, not in the p95
+      const c0 = performance.now()
+      let total = (await core.call('invoices.query', { ...filter, page: 1, size: 20 })).total
+      const cold = performance.now() - c0
       for (let i = 0; i < rounds; i++) {
         const t0 = performance.now()
         const r = await core.call('invoices.query', { ...filter, page: 1, size: 20 })
@@ -110,7 +114,7 @@ export async function queryBench(smoke: boolean): Promise<void> {
         total = r.total
       }
       const p = p95(times)
-      console.log(`  ${label}: p95 ${p.toFixed(1)} ms (${(p / floor).toFixed(0)}× floor), ${total.toLocaleString('en')} match${p > 50 ? '  ← over the 50 ms target' : ''}`)
+      console.log(`  ${label}: p95 ${p.toFixed(1)} ms (${(p / floor).toFixed(0)}× floor; first ${cold.toFixed(0)} ms), ${total.toLocaleString('en')} match${p > 50 ? '  ← over the 50 ms target' : ''}`)
     }
     console.log(`  peak RSS ${Math.round(peak / 1048576)} MB; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`)
   } finally {

@@ -34,18 +34,20 @@ CREATE TABLE `received_lines` (
 	FOREIGN KEY (`number`) REFERENCES `received_invoices`(`number`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `received_lines_name` ON `received_lines` (`name`);--> statement-breakpoint
+CREATE INDEX `received_lines_name` ON `received_lines` (`name`,`number`);--> statement-breakpoint
+DROP INDEX `invoice_lines_name`;--> statement-breakpoint
+CREATE INDEX `invoice_lines_name` ON `invoice_lines` (`name`,`invoice_id`);--> statement-breakpoint
 CREATE INDEX `invoices_dated` ON `invoices` (coalesce(issued_at, queued_at),`id`,`kind`,`colour`,`state`,`red_status`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
-CREATE INDEX `invoices_kind_dated` ON `invoices` (`kind`,coalesce(issued_at, queued_at),`id`);--> statement-breakpoint
-CREATE INDEX `invoices_buyer_name` ON `invoices` (`buyer_name`,`id`);--> statement-breakpoint
-CREATE INDEX `invoices_buyer_tax_id` ON `invoices` (`buyer_tax_id`,coalesce(issued_at, queued_at));--> statement-breakpoint
-CREATE INDEX `invoices_total` ON `invoices` (`total_fen`,`id`,`amount_fen`,`tax_fen`);--> statement-breakpoint
-CREATE INDEX `invoices_red_status` ON `invoices` (`red_status`,coalesce(issued_at, queued_at));--> statement-breakpoint
-CREATE INDEX `invoices_drawer` ON `invoices` (`drawer`,coalesce(issued_at, queued_at));--> statement-breakpoint
+CREATE INDEX `invoices_kind_dated` ON `invoices` (`kind`,coalesce(issued_at, queued_at),`id`,`state`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
+CREATE INDEX `invoices_buyer_name` ON `invoices` (`buyer_name`,`id`,`state`,coalesce(issued_at, queued_at),`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
+CREATE INDEX `invoices_buyer_tax_id` ON `invoices` (`buyer_tax_id`,`state`,coalesce(issued_at, queued_at),`id`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
+CREATE INDEX `invoices_total` ON `invoices` (`total_fen`,`state`,coalesce(issued_at, queued_at),`id`,`amount_fen`,`tax_fen`);--> statement-breakpoint
+CREATE INDEX `invoices_red_status` ON `invoices` (`red_status`,`state`,coalesce(issued_at, queued_at),`id`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
+CREATE INDEX `invoices_drawer` ON `invoices` (`drawer`,`state`,coalesce(issued_at, queued_at),`id`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
 CREATE INDEX `received_dated` ON `received_invoices` (`issued_at`,`number`,`kind`,`colour`,`red_status`,`booking`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
 CREATE INDEX `received_kind_dated` ON `received_invoices` (`kind`,`issued_at`);--> statement-breakpoint
-CREATE INDEX `received_seller_name` ON `received_invoices` (`seller_name`,`number`);--> statement-breakpoint
-CREATE INDEX `received_total` ON `received_invoices` (`total_fen`,`number`,`amount_fen`,`tax_fen`);--> statement-breakpoint
+CREATE INDEX `received_seller_name` ON `received_invoices` (`seller_name`,`number`,`issued_at`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
+CREATE INDEX `received_total` ON `received_invoices` (`total_fen`,`issued_at`,`number`,`amount_fen`,`tax_fen`);--> statement-breakpoint
 CREATE INDEX `received_red_status` ON `received_invoices` (`red_status`,`issued_at`);--> statement-breakpoint
 CREATE INDEX `received_booking` ON `received_invoices` (`booking`,`issued_at`);--> statement-breakpoint
 -- Hand-written from here on (drizzle-kit has no FTS5 or triggers): 发票查询's 项目名称 and counterparty

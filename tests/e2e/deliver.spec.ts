@@ -48,6 +48,8 @@ test('交付 from 发票查询: the three files, the QR, .eml and e-mail to the 
     const url = (await qr.getAttribute('data-url'))!
     expect(url).toMatch(/\/share\/[A-Za-z0-9_-]{43}$/)
     await expect(dialog.getByTestId('deliver-expiry')).toHaveText(/^有效期至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    // the embedded sandbox is on 127.0.0.1: the dialog says a phone cannot reach it
+    await expect(dialog.getByTestId('deliver-local-only')).toHaveText('内置沙箱的链接只能在本机打开')
     const share = await fetch(url)
     expect(share.status).toBe(200)
     expect(await share.text()).toContain(number)

@@ -75,7 +75,11 @@ describe('交付: files, the share link and e-mail', { timeout: 120_000 }, () =>
     expect(await core.call('invoices.file', { ref: { id }, format: 'xml' })).toMatchObject({ name: `${number}.xml`, source: 'platform' })
 
     const { id: draft } = await core.call('invoices.saveDraft', { draft: testDraft() })
-    expect(await core.call('invoices.file', { ref: { id: draft }, format: 'xml' })).toMatchObject({ name: `未开具发票-${draft}.xml`, source: 'local', provisional: true })
+    expect(await core.call('invoices.file', { ref: { id: draft }, format: 'pdf' })).toMatchObject({ name: `未开具发票-${draft}.pdf`, source: 'local', provisional: true })
+    expect(await rejection(core.call('invoices.file', { ref: { id: draft }, format: 'xml' }))).toMatchObject({
+      code: 'CONFLICT',
+      message: '发票尚未开具成功，没有 XML 数据文件：可下载 PDF 或 OFD 预览件',
+    })
     expect(await rejection(core.call('invoices.file', { ref: { number: '26442000000099999999' }, format: 'xml' }))).toMatchObject({
       code: 'NOT_FOUND',
       message: '本企业的销项和进项中没有发票号码为 26442000000099999999 的发票',

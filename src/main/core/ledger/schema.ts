@@ -196,15 +196,16 @@ export const invoices = sqliteTable(
     index('invoices_state').on(t.state, t.updatedAt),
     uniqueIndex('invoices_number').on(t.number),
     // 发票查询 (features/query): 开票日期 is the queued day until the platform gives one — the
-    // expression is written the same way in query/filter.ts so SQLite uses these indexes. The first
-    // one carries what the count and totals read, so a period's totals never touch the rows.
+    // expression is written the same way in query/where.ts so SQLite uses these indexes. Each one
+    // carries state, the date, the id and the amounts: the count and totals of a filter, and its
+    // page sorted by date, are read from the index without touching a million rows.
     index('invoices_dated').on(invoiceDated, t.id, t.kind, t.colour, t.state, t.redStatus, t.amountFen, t.taxFen, t.totalFen),
-    index('invoices_kind_dated').on(t.kind, invoiceDated, t.id),
-    index('invoices_buyer_name').on(t.buyerName, t.id),
-    index('invoices_buyer_tax_id').on(t.buyerTaxId, invoiceDated),
-    index('invoices_total').on(t.totalFen, t.id, t.amountFen, t.taxFen),
-    index('invoices_red_status').on(t.redStatus, invoiceDated),
-    index('invoices_drawer').on(t.drawer, invoiceDated),
+    index('invoices_kind_dated').on(t.kind, invoiceDated, t.id, t.state, t.amountFen, t.taxFen, t.totalFen),
+    index('invoices_buyer_name').on(t.buyerName, t.id, t.state, invoiceDated, t.amountFen, t.taxFen, t.totalFen),
+    index('invoices_buyer_tax_id').on(t.buyerTaxId, t.state, invoiceDated, t.id, t.amountFen, t.taxFen, t.totalFen),
+    index('invoices_total').on(t.totalFen, t.state, invoiceDated, t.id, t.amountFen, t.taxFen),
+    index('invoices_red_status').on(t.redStatus, t.state, invoiceDated, t.id, t.amountFen, t.taxFen, t.totalFen),
+    index('invoices_drawer').on(t.drawer, t.state, invoiceDated, t.id, t.amountFen, t.taxFen, t.totalFen),
   ],
 )
 
@@ -229,7 +230,8 @@ export const invoiceLines = sqliteTable(
     taxFen: integer('tax_fen').notNull(),
     policy: text('policy'),
   },
-  (t) => [primaryKey({ columns: [t.invoiceId, t.position] }), index('invoice_lines_name').on(t.name)],
+  // the name index carries the invoice: 发票查询's 项目名称 finds invoices without reading the lines
+  (t) => [primaryKey({ columns: [t.invoiceId, t.position] }), index('invoice_lines_name').on(t.name, t.invoiceId)],
 )
 
 /**
@@ -284,8 +286,8 @@ export const receivedInvoices = sqliteTable(
     // 发票查询: as for invoices, the date index carries what the count and totals read
     index('received_dated').on(t.issuedAt, t.number, t.kind, t.colour, t.redStatus, t.booking, t.amountFen, t.taxFen, t.totalFen),
     index('received_kind_dated').on(t.kind, t.issuedAt),
-    index('received_seller_name').on(t.sellerName, t.number),
-    index('received_total').on(t.totalFen, t.number, t.amountFen, t.taxFen),
+    index('received_seller_name').on(t.sellerName, t.number, t.issuedAt, t.amountFen, t.taxFen, t.totalFen),
+    index('received_total').on(t.totalFen, t.issuedAt, t.number, t.amountFen, t.taxFen),
     index('received_red_status').on(t.redStatus, t.issuedAt),
     index('received_booking').on(t.booking, t.issuedAt),
   ],
@@ -304,7 +306,7 @@ export const receivedLines = sqliteTable(
     position: integer('position').notNull(),
     name: text('name').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.number, t.position] }), index('received_lines_name').on(t.name)],
+  (t) => [primaryKey({ columns: [t.number, t.position] }), index('received_lines_name').on(t.name, t.number)],
 )
 
 /**

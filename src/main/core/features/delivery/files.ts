@@ -29,6 +29,8 @@ export interface DrawnFile {
 const platformProblem = (e: unknown): e is Error => e instanceof Unreachable || e instanceof Refused || isAppError(e)
 
 async function draw(ctx: CoreContext, paper: Paper, format: DeliveryFormat): Promise<Buffer> {
+  // the data file is the platform's record of an issued invoice: a provisional one has none
+  if (format === 'xml' && !paper.issued) throw new AppError('CONFLICT', '发票尚未开具成功，没有 XML 数据文件：可下载 PDF 或 OFD 预览件')
   try {
     return await renderInvoiceFile(paper.invoice, format, { fontsDir: fontsDirOf(ctx), provisional: !paper.issued, shortNames: paper.shortNames })
   } catch (e) {
