@@ -43,7 +43,7 @@ CREATE INDEX `invoices_buyer_name` ON `invoices` (`buyer_name`,`id`,`state`,coal
 CREATE INDEX `invoices_buyer_tax_id` ON `invoices` (`buyer_tax_id`,`state`,coalesce(issued_at, queued_at),`id`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
 CREATE INDEX `invoices_total` ON `invoices` (`total_fen`,`state`,coalesce(issued_at, queued_at),`id`,`amount_fen`,`tax_fen`);--> statement-breakpoint
 CREATE INDEX `invoices_red_status` ON `invoices` (`red_status`,`state`,coalesce(issued_at, queued_at),`id`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
-CREATE INDEX `invoices_drawer` ON `invoices` (`drawer`,`state`,coalesce(issued_at, queued_at),`id`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
+CREATE INDEX `invoices_drawer` ON `invoices` (`drawer`,coalesce(issued_at, queued_at),`state`,`id`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
 CREATE INDEX `received_dated` ON `received_invoices` (`issued_at`,`number`,`kind`,`colour`,`red_status`,`booking`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint
 CREATE INDEX `received_kind_dated` ON `received_invoices` (`kind`,`issued_at`);--> statement-breakpoint
 CREATE INDEX `received_seller_name` ON `received_invoices` (`seller_name`,`number`,`issued_at`,`amount_fen`,`tax_fen`,`total_fen`);--> statement-breakpoint

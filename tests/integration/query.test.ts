@@ -223,7 +223,10 @@ describe('发票查询: each filter of 销项', () => {
     expect(await keys(core, { item: '_大' })).toEqual(S(odd))
     expect(await keys(core, { item: '"纯棉' })).toEqual([])
     expect(await keys(core, { item: '服' })).toEqual(S(soft))
-    // bounded by the other filters
+    // with other conditions, each of their invoices' own lines is checked
+    expect(await keys(core, { item: '椅', kind: '82' })).toEqual(S(paper, chair))
+    expect(await keys(core, { item: '运维', from: '2026-11-01', to: '2026-11-30' })).toEqual(S(soft))
+    expect(await keys(core, { item: '_大', drawer: '王会计' })).toEqual(S(odd))
     expect(await keys(core, { item: '椅', counterparty: '不存在的公司' })).toEqual([])
   })
 
@@ -256,6 +259,8 @@ describe('发票查询: 进项', () => {
     expect(await keys(core, { side: '进项', counterparty: '91310000' })).toEqual(P(2, 3))
     expect(await keys(core, { side: '进项', item: '墨盒' })).toEqual(P(1))
     expect(await keys(core, { side: '进项', item: '运输服务' })).toEqual(P(2, 3))
+    expect(await keys(core, { side: '进项', item: '运输', from: '2026-12-02' })).toEqual(P(3))
+    expect(await keys(core, { side: '进项', item: '墨', booking: '02' })).toEqual(P(1))
     expect(await keys(core, { side: '进项', booking: '02' })).toEqual(P(1))
     expect(await keys(core, { side: '进项', booking: '未入账' })).toEqual(P(2, 3))
     expect(await keys(core, { side: '进项', status: '部分红冲' })).toEqual(P(2))

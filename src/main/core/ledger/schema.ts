@@ -205,7 +205,7 @@ export const invoices = sqliteTable(
     index('invoices_buyer_tax_id').on(t.buyerTaxId, t.state, invoiceDated, t.id, t.amountFen, t.taxFen, t.totalFen),
     index('invoices_total').on(t.totalFen, t.state, invoiceDated, t.id, t.amountFen, t.taxFen),
     index('invoices_red_status').on(t.redStatus, t.state, invoiceDated, t.id, t.amountFen, t.taxFen, t.totalFen),
-    index('invoices_drawer').on(t.drawer, t.state, invoiceDated, t.id, t.amountFen, t.taxFen, t.totalFen),
+    index('invoices_drawer').on(t.drawer, invoiceDated, t.state, t.id, t.amountFen, t.taxFen, t.totalFen),
   ],
 )
 

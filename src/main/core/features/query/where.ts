@@ -38,6 +38,20 @@ function itemNamesContaining(text: string): SQL {
   return sql`SELECT name FROM item_names WHERE ${likeContains(sql.raw('name'), text)}`
 }
 
+/**
+ * 项目名称 contains: the invoices whose lines carry one of the names that match. A name of 3+
+ * characters is selective (the trigram index), so the invoices are found from it. 1–2 characters
+ * match many names: when other conditions narrow the list (本月, a buyer…), each of those
+ * invoices' own lines is checked instead, bounded by them.
+ */
+function itemCondition(f: InvoiceFilter, lines: string, key: string, outer: string, col: SQL): SQL {
+  const names = itemNamesContaining(f.item!)
+  const bounded = Object.entries(f).some(([k, v]) => v !== undefined && k !== 'side' && k !== 'item')
+  if (bounded && [...f.item!].length < 3)
+    return sql`EXISTS (SELECT 1 FROM ${sql.raw(lines)} l WHERE l.${sql.raw(key)} = ${sql.raw(outer)} AND l.name IN (${names}))`
+  return sql`${col} IN (SELECT ${sql.raw(key)} FROM ${sql.raw(lines)} WHERE name IN (${names}))`
+}
+
 /** 名称 contains (case-blind), 拼音首字母, or 纳税人识别号 starts with */
 function counterpartyMatches(side: 'S' | 'P', nameCol: SQL, taxIdCol: SQL, text: string): SQL {
   const byName = sql`${nameCol} IN (SELECT name FROM counterparties WHERE side = ${side} AND ${likeContains(sql.raw('search_key'), text.toLowerCase())})`
@@ -76,7 +90,7 @@ function salesWhere(f: InvoiceFilter): SQL[] {
   else if (f.status) c.push(sql`state = 'issued' AND red_status = ${f.status}`)
   if (f.min !== undefined) c.push(sql`total_fen >= ${money(f.min)}`)
   if (f.max !== undefined) c.push(sql`total_fen <= ${money(f.max)}`)
-  if (f.item) c.push(sql`id IN (SELECT invoice_id FROM invoice_lines WHERE name IN (${itemNamesContaining(f.item)}))`)
+  if (f.item) c.push(itemCondition(f, 'invoice_lines', 'invoice_id', 'invoices.id', sql.raw('id')))
   if (f.drawer) c.push(sql`drawer = ${f.drawer}`)
   if (f.syncState) c.push(syncStateIs(f.syncState))
   return c
@@ -94,7 +108,7 @@ function purchasesWhere(f: InvoiceFilter): SQL[] {
   if (f.status) c.push(sql`red_status = ${f.status}`)
   if (f.min !== undefined) c.push(sql`total_fen >= ${money(f.min)}`)
   if (f.max !== undefined) c.push(sql`total_fen <= ${money(f.max)}`)
-  if (f.item) c.push(sql`number IN (SELECT number FROM received_lines WHERE name IN (${itemNamesContaining(f.item)}))`)
+  if (f.item) c.push(itemCondition(f, 'received_lines', 'number', 'received_invoices.number', sql.raw('number')))
   if (f.drawer) c.push(sql`json_extract(document, '$.drawer') = ${f.drawer}`)
   if (f.booking) c.push(sql`booking = ${f.booking}`)
   return c
