@@ -13,6 +13,8 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 export interface SheetWriter<R> extends TableWriter<R> {
   /** the sheet is complete: it leaves memory for the file */
   commit(): void
+  /** waits while more than a few MB of this sheet wait to be zipped */
+  drain(): Promise<void>
 }
 
 export interface StreamedWorkbook {
@@ -39,10 +41,41 @@ function sharedStyles<R>(columns: Column<R>[], font?: Partial<ExcelJS.Font>): Pa
   return columns.map((c) => (c.kind === 'money' ? money : plain))
 }
 
+/**
+ * ExcelJS hands a sheet's XML to the zip without back-pressure: when deflate falls behind (a busy
+ * machine) the XML piles up in memory. What waits is in the sheet's buffer (ExcelJS's StreamBuf,
+ * `buffers`) and in the zip's input (`pipes`, ordinary writables): not in ExcelJS's typings, so
+ * read defensively, and a missing field counts as nothing waiting.
+ */
+interface SheetStream {
+  buffers?: { length?: number }[]
+  pipes?: { writableLength?: number }[]
+}
+const PENDING_LIMIT = 8 * 1024 * 1024
+const DRAIN_POLL_MS = 5
+/** never wait longer than this per slice: a stalled zip shows as a slow export, not a hung one */
+const DRAIN_MAX_MS = 5000
+
+function pendingBytes(ws: ExcelJS.Worksheet): number {
+  const stream = (ws as unknown as { stream?: SheetStream }).stream
+  let n = 0
+  for (const b of stream?.buffers ?? []) n += b.length ?? 0
+  for (const p of stream?.pipes ?? []) n += p.writableLength ?? 0
+  return n
+}
+
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  const until = Date.now() + DRAIN_MAX_MS
+  while (pendingBytes(ws) > PENDING_LIMIT && Date.now() < until) await new Promise((r) => setTimeout(r, DRAIN_POLL_MS))
+}
+
 function styled(row: ExcelJS.Row, styles: Partial<ExcelJS.Style>[]): ExcelJS.Row {
-  for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!
+  row.eachCell((c, col) => (c.style = styles[col - 1]!))
   return row
 }
+
+/** an empty value is no cell at all (ExcelJS makes, styles and writes a cell for a null) */
+const present = (v: string | number | null) => (v === null ? undefined : v)
 
 export function openWorkbook(filePath: string): StreamedWorkbook {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false })
@@ -61,13 +94,14 @@ export function openWorkbook(filePath: string): StreamedWorkbook {
       return {
         add(r) {
           totals.add(r)
-          styled(ws.addRow(columns.map((c) => cell(c, r))), styles).commit()
+          styled(ws.addRow(columns.map((c) => present(cell(c, r)))), styles).commit()
         },
         finish(unit) {
-          const cells = totals.cells(unit).map((v, i) => (columns[i]!.kind === 'money' ? (v as number) / 100 : v))
+          const cells = totals.cells(unit).map((v, i) => present(columns[i]!.kind === 'money' ? (v as number) / 100 : v))
           styled(ws.addRow(cells), sharedStyles(columns, { bold: true })).commit()
         },
         commit: () => ws.commit(),
+        drain: () => drained(ws),
       }
     },
     close: () => wb.commit(),
