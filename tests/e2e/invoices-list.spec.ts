@@ -112,8 +112,8 @@ test('销项发票: states, 状态 filter (also from the address), keyword, 查�
   await expect(issuedRow.getByTestId('invoice-reason')).toHaveCount(0)
   await expect(issuedRow.getByTestId('invoice-edit')).toHaveCount(0)
 
-  // 已开具 only
-  await chooseState(page, '已开具')
+  // 正常 (issued, not reversed) only
+  await chooseState(page, '正常')
   await expect(tableRows(page)).toHaveCount(1)
   await expect(invoiceRow(page, issuedId)).toBeVisible()
   // 重置: back to 全部
@@ -121,11 +121,12 @@ test('销项发票: states, 状态 filter (also from the address), keyword, 查�
   await expect(page.getByTestId('invoices-state')).toContainText('全部')
   await expect(tableRows(page)).toHaveCount(3)
 
-  // keyword: a 发票号码 prefix, then a buyer's name
-  await page.getByTestId('invoices-query').fill(issued.number!.slice(0, 12))
-  await page.getByTestId('invoices-query').press('Enter')
+  // a 发票号码 prefix, then a buyer's name
+  await page.getByTestId('invoices-number').fill(issued.number!.slice(0, 12))
+  await page.getByTestId('invoices-number').press('Enter')
   await expect(tableRows(page)).toHaveCount(1)
   await expect(invoiceRow(page, issuedId)).toBeVisible()
+  await page.getByTestId('invoices-number').fill('')
   await page.getByTestId('invoices-query').fill('上海示例')
   await page.getByTestId('invoices-query').press('Enter')
   await expect(tableRows(page)).toHaveCount(2)

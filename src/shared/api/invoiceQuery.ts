@@ -131,6 +131,8 @@ export const invoiceSelection = z
       ctx.addIssue({ code: 'custom', path: ['keys'], message: `所选发票与当前方向（${s.filter.side}）不符，请刷新后重新选择` })
   })
 export type InvoiceSelection = z.output<typeof invoiceSelection>
+/** as the renderer sends it (defaults not yet applied) */
+export type InvoiceSelectionInput = z.input<typeof invoiceSelection>
 
 export const querySort = {
   sort: z.enum(QUERY_SORTS.map((s) => s.code) as [QuerySort, ...QuerySort[]], { error: '排序应为 issuedAt（开票日期）、total（价税合计）、number（发票号码）或 counterparty（购买方/销售方）' }).default('issuedAt'),
@@ -160,8 +162,10 @@ export interface InvoiceRow {
   state: 'queued' | 'issuing' | 'issued' | 'failed'
   /** an issued invoice's 红冲状态 */
   redStatus: 'normal' | 'partly-reversed' | 'fully-reversed'
-  /** 销项 only */
+  /** 销项 only: where its newest outbox command stands, its last delivery problem, who made it */
   syncState: SyncState | null
+  syncError: string | null
+  origin: 'local' | 'platform' | null
   /** 进项 only: 入账状态 01…06 */
   booking: BookingStatus | null
   drawer: string

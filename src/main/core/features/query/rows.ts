@@ -4,7 +4,7 @@ import type { InvoiceRow, InvoiceSide, QuerySort } from '../../../../shared/api/
 import type { BookingStatus } from '../../../../shared/platform/red'
 import { moneyFromFen } from '../../../../shared/domain/invoice'
 import type { Ledger } from '../../ledger/open'
-import { latestRows } from '../../sync/outbox'
+import { latestRows, type OutboxRow } from '../../sync/outbox'
 import { syncStateOf } from '../sync/syncState'
 import { SALES_DATED, SALES_DATED_TEXT } from './where'
 
@@ -27,16 +27,17 @@ export interface RawRow {
   lineCount: number
   blueNumber: string | null
   failure: string | null
+  queuedAt: string | null
 }
 
 export const SALES_COLUMNS = sql.raw(`id, number, kind, colour, ${SALES_DATED_TEXT} AS dated, buyer_name AS name,
   buyer_tax_id AS taxId, amount_fen AS amountFen, tax_fen AS taxFen, total_fen AS totalFen, state, red_status AS redStatus,
-  NULL AS booking, drawer, line_count AS lineCount, blue_number AS blueNumber, failure`)
+  NULL AS booking, drawer, line_count AS lineCount, blue_number AS blueNumber, failure, queued_at AS queuedAt`)
 
 export const PURCHASE_COLUMNS = sql.raw(`NULL AS id, number, kind, colour, issued_at AS dated, seller_name AS name,
   seller_tax_id AS taxId, amount_fen AS amountFen, tax_fen AS taxFen, total_fen AS totalFen, 'issued' AS state,
   red_status AS redStatus, booking, json_extract(document, '$.drawer') AS drawer, line_count AS lineCount,
-  json_extract(document, '$.redOf.blueNumber') AS blueNumber, NULL AS failure`)
+  json_extract(document, '$.redOf.blueNumber') AS blueNumber, NULL AS failure, NULL AS queuedAt`)
 
 /**
  * The sort column and the tie-break that makes the order total (so pages never repeat or skip a
@@ -50,6 +51,10 @@ export function sortOf(side: InvoiceSide, sort: QuerySort): { by: SQL; tie: SQL 
   if (sort === 'number') return { by: sql.raw(sales ? "coalesce(number, '')" : 'number'), tie }
   if (sort === 'counterparty') return { by: sql.raw(sales ? 'buyer_name' : 'seller_name'), tie }
   return { by: sales ? SALES_DATED : sql.raw('issued_at'), tie }
+}
+
+function commandError(command: OutboxRow | undefined): string | null {
+  return command && command.state !== 'done' ? command.lastError : null
 }
 
 export function toRows(ledger: Ledger, side: InvoiceSide, raw: RawRow[]): InvoiceRow[] {
@@ -70,6 +75,9 @@ export function toRows(ledger: Ledger, side: InvoiceSide, raw: RawRow[]): Invoic
     state: r.state,
     redStatus: r.redStatus,
     syncState: commands ? syncStateOf(commands.get(r.id as number)) : null,
+    syncError: commandError(commands?.get(r.id as number)),
+    // as invoices.list says it: an issued invoice never queued here came from the platform's feed
+    origin: commands ? (r.state === 'issued' && r.queuedAt === null ? 'platform' : 'local') : null,
     booking: r.booking,
     drawer: r.drawer ?? '',
     lineCount: r.lineCount,
