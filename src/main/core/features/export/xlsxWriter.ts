@@ -1,7 +1,8 @@
-// The invoice export as a streamed .xlsx (ExcelJS WorkbookWriter): each row goes to disk when added,
-// strings inline (no shared-string table growing with the file). ExcelJS zips one sheet after the
-// other, so a second sheet written while the first is open would sit in memory: the caller writes
-// 发票列表 whole, commits it, then 发票明细.
+// The invoice export as a streamed .xlsx (ExcelJS WorkbookWriter): rows are rendered to XML as they
+// are added, strings inline (no shared-string table growing with the file). ExcelJS zips one sheet
+// after the other, so the caller writes 发票列表 whole, commits it, then 发票明细. Measured here
+// (bench/export.ts): ExcelJS 4.4 still holds an open sheet's XML in its zip input until the sheet is
+// committed (archiver's PassThrough stays paused) — the export's peak memory grows with the sheet.
 import ExcelJS from 'exceljs'
 import { safeCellText } from '../../files/excel/write'
 import type { Column } from './columns'
@@ -13,8 +14,6 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 export interface SheetWriter<R> extends TableWriter<R> {
   /** the sheet is complete: it leaves memory for the file */
   commit(): void
-  /** waits while more than a few MB of this sheet wait to be zipped */
-  drain(): Promise<void>
 }
 
 export interface StreamedWorkbook {
@@ -39,34 +38,6 @@ function sharedStyles<R>(columns: Column<R>[], font?: Partial<ExcelJS.Font>): Pa
   const plain: Partial<ExcelJS.Style> = font ? { font } : {}
   const money: Partial<ExcelJS.Style> = { numFmt: MONEY_FORMAT, ...plain }
   return columns.map((c) => (c.kind === 'money' ? money : plain))
-}
-
-/**
- * ExcelJS hands a sheet's XML to the zip without back-pressure: when deflate falls behind (a busy
- * machine) the XML piles up in memory. What waits is in the sheet's buffer (ExcelJS's StreamBuf,
- * `buffers`) and in the zip's input (`pipes`, ordinary writables): not in ExcelJS's typings, so
- * read defensively, and a missing field counts as nothing waiting.
- */
-interface SheetStream {
-  buffers?: { length?: number }[]
-  pipes?: { writableLength?: number }[]
-}
-const PENDING_LIMIT = 8 * 1024 * 1024
-const DRAIN_POLL_MS = 5
-/** never wait longer than this per slice: a stalled zip shows as a slow export, not a hung one */
-const DRAIN_MAX_MS = 5000
-
-function pendingBytes(ws: ExcelJS.Worksheet): number {
-  const stream = (ws as unknown as { stream?: SheetStream }).stream
-  let n = 0
-  for (const b of stream?.buffers ?? []) n += b.length ?? 0
-  for (const p of stream?.pipes ?? []) n += p.writableLength ?? 0
-  return n
-}
-
-async function drained(ws: ExcelJS.Worksheet): Promise<void> {
-  const until = Date.now() + DRAIN_MAX_MS
-  while (pendingBytes(ws) > PENDING_LIMIT && Date.now() < until) await new Promise((r) => setTimeout(r, DRAIN_POLL_MS))
 }
 
 function styled(row: ExcelJS.Row, styles: Partial<ExcelJS.Style>[]): ExcelJS.Row {
@@ -101,7 +72,6 @@ export function openWorkbook(filePath: string): StreamedWorkbook {
           styled(ws.addRow(cells), sharedStyles(columns, { bold: true })).commit()
         },
         commit: () => ws.commit(),
-        drain: () => drained(ws),
       }
     },
     close: () => wb.commit(),
