@@ -49,6 +49,12 @@ async function warmUp(dir: string): Promise<void> {
   await wb.commit()
 }
 
+/** the floor waits for deflate as the export does (xlsxWriter.ts `drain`): same memory rule, no database */
+async function deflated(ws: ExcelJS.Worksheet): Promise<void> {
+  const pending = () => ((ws as unknown as { stream?: { pipes?: { _writableState?: { length?: number } }[] } }).stream?.pipes ?? []).reduce((n, p) => n + (p._writableState?.length ?? 0), 0)
+  while (pending() > 4 * 1024 * 1024) await new Promise((r) => setTimeout(r, 1))
+}
+
 /** the child: one export through the core, or the floor */
 async function child(dir: string, what: 'xlsx' | 'csv' | 'floor', invoices: number, lines: number): Promise<Figures> {
   await warmUp(dir)
@@ -59,13 +65,13 @@ async function child(dir: string, what: 'xlsx' | 'csv' | 'floor', invoices: numb
       const list = wb.addWorksheet('发票列表')
       for (let i = 0; i < invoices; i++) {
         list.addRow(['销项', `2644200082151730${String(i).padStart(4, '0')}`, '2026-12-03 15:04:05', '电子发票（普通发票）', '蓝字', '华为技术有限公司', '914403001922038216', LEDGER_COMPANY.name, LEDGER_COMPANY.taxId, 1000 + i, 130, 1130 + i, '已开具', '正常', '王会计', null]).commit()
-        if (i % 500 === 0) await new Promise((r) => setImmediate(r))
+        if (i % 500 === 0) await deflated(list)
       }
       list.commit()
       const detail = wb.addWorksheet('发票明细')
       for (let i = 0; i < lines; i++) {
         detail.addRow([`2644200082151730${String(i).padStart(4, '0')}`, 1 + (i % 3), '*信息技术服务*软件开发服务', 'A-1', '项', 2, 500, 1000, '13%', 130]).commit()
-        if (i % 1500 === 0) await new Promise((r) => setImmediate(r))
+        if (i % 1500 === 0) await deflated(detail)
       }
       detail.commit()
       await wb.commit()

@@ -1,8 +1,6 @@
 // The invoice export as a streamed .xlsx (ExcelJS WorkbookWriter): rows are rendered to XML as they
 // are added, strings inline (no shared-string table growing with the file). ExcelJS zips one sheet
-// after the other, so the caller writes 发票列表 whole, commits it, then 发票明细. Measured here
-// (bench/export.ts): ExcelJS 4.4 still holds an open sheet's XML in its zip input until the sheet is
-// committed (archiver's PassThrough stays paused) — the export's peak memory grows with the sheet.
+// after the other, so the caller writes 发票列表 whole, commits it, then 发票明细.
 import ExcelJS from 'exceljs'
 import { safeCellText } from '../../files/excel/write'
 import type { Column } from './columns'
@@ -14,6 +12,40 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 export interface SheetWriter<R> extends TableWriter<R> {
   /** the sheet is complete: it leaves memory for the file */
   commit(): void
+  /** waits while more than a few MB of this sheet's XML wait for deflate */
+  drain(): Promise<void>
+}
+
+/**
+ * ExcelJS writes a sheet's XML into the zip's input (archiver wraps it in a PassThrough) without
+ * back-pressure, while deflate takes a chunk per turn of the event loop: written flat out, the
+ * XML of a 300,000-row sheet piled up there (bench/export.ts: 121 MB of buffers; 30 MB with this
+ * wait). The queue is the PassThrough's writable state — not in the typings, so read defensively:
+ * a field missing counts as nothing waiting.
+ */
+interface SheetStream {
+  pipes?: { _writableState?: { length?: number } }[]
+}
+const PENDING_LIMIT = 4 * 1024 * 1024
+/** a deflate that makes no progress this long is left to finish at commit, not waited on here */
+const STUCK_MS = 10_000
+
+function pendingBytes(ws: ExcelJS.Worksheet): number {
+  const stream = (ws as unknown as { stream?: SheetStream }).stream
+  let n = 0
+  for (const p of stream?.pipes ?? []) n += p._writableState?.length ?? 0
+  return n
+}
+
+async function drained(ws: ExcelJS.Worksheet): Promise<void> {
+  let last = pendingBytes(ws)
+  let since = Date.now()
+  while (last > PENDING_LIMIT && Date.now() - since < STUCK_MS) {
+    await new Promise((r) => setTimeout(r, 1))
+    const now = pendingBytes(ws)
+    if (now < last) since = Date.now()
+    last = now
+  }
 }
 
 export interface StreamedWorkbook {
@@ -72,6 +104,7 @@ export function openWorkbook(filePath: string): StreamedWorkbook {
           styled(ws.addRow(cells), sharedStyles(columns, { bold: true })).commit()
         },
         commit: () => ws.commit(),
+        drain: () => drained(ws),
       }
     },
     close: () => wb.commit(),
