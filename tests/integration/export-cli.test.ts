@@ -15,7 +15,7 @@ function run(dataDir: string, ...args: string[]): { status: number | null; stdou
 }
 const json = (dataDir: string, ...args: string[]) => JSON.parse(run(dataDir, ...args, '--json').stdout) as Record<string, unknown>
 
-describe('CLI: invoices export / summary', { timeout: 120_000 }, () => {
+describe('CLI: invoices export / summary', { timeout: 300_000 }, () => {
   it('exports what the filter matches to .xlsx and GBK .csv, prints the count and path; prints the summary table and writes it with --out', async () => {
     const data = tempDir()
     expect(run(data, 'company', 'add', '--name', SELLER.name, '--tax-id', SELLER.taxId, '--region', '广东', '--operator', SELLER.operator).status).toBe(0)

@@ -85,6 +85,7 @@ async function writeXlsx(path: string, ledger: Ledger, selection: InvoiceSelecti
       }
       done += slice.length
       job.progress(done, total, INVOICE_SHEET)
+      await list.drain()
       await job.yield()
     }
     list.finish('张')
@@ -97,6 +98,7 @@ async function writeXlsx(path: string, ledger: Ledger, selection: InvoiceSelecti
       job.checkpoint()
       for (const l of linesOf(ledger, keys.slice(at, at + SLICE), names)) lines.add(l)
       job.progress(Math.min(at + SLICE, keys.length), keys.length, LINE_SHEET)
+      await lines.drain()
       await job.yield()
     }
     lines.finish('行')
