@@ -82,7 +82,7 @@ describe('交付: files, the share link and e-mail', { timeout: 120_000 }, () =>
     })
     expect(await rejection(core.call('invoices.file', { ref: { number: '26442000000099999999' }, format: 'xml' }))).toMatchObject({
       code: 'NOT_FOUND',
-      message: '本企业的销项和进项中没有发票号码为 26442000000099999999 的发票',
+      message: '未查询到该发票（发票号码 26442000000099999999）',
     })
     expect((await rejection(core.call('invoices.file', { ref: { id }, format: 'doc' } as never))).message).toMatch(/文件格式/)
   })

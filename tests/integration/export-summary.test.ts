@@ -115,6 +115,6 @@ describe('发票汇总', () => {
     expect(backwards).toMatchObject({ code: 'VALIDATION' })
     expect(JSON.stringify(backwards)).toContain('结束日期不能早于开始日期')
     const bad = await rejection(core.call('invoices.summary', { from: '2026-02-30', to: '2026-03-01' }))
-    expect(JSON.stringify(bad)).toContain('开始日期不是有效的日期')
+    expect(JSON.stringify(bad)).toContain('开始日期「2026-02-30」不是有效日期')
   })
 })

@@ -2,6 +2,7 @@
 // the 交付二维码 a buyer scans, e-mail through the user's SMTP server or as an .eml, and the SMTP
 // settings (邮件设置).
 import { z } from 'zod'
+import { invoiceRef } from './invoiceRef'
 import { call, type FileRef } from './define'
 
 export const DELIVERY_FORMATS = ['pdf', 'ofd', 'xml'] as const
@@ -9,15 +10,6 @@ export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number]
 
 const format = z.enum(DELIVERY_FORMATS, { error: '文件格式应为 pdf、ofd 或 xml' })
 
-/** an invoice of this company: a 销项 by its id, or any invoice (销项 or 进项) by its 发票号码 */
-export const invoiceRef = z.union(
-  [
-    z.object({ id: z.number().int().positive() }).strict(),
-    z.object({ number: z.string().trim().regex(/^\d{20}$/, '发票号码应为 20 位数字') }).strict(),
-  ],
-  { error: '请指定发票（编号或 20 位发票号码）' },
-)
-export type InvoiceRef = z.input<typeof invoiceRef>
 
 export interface InvoiceFile extends FileRef {
   format: DeliveryFormat
@@ -135,3 +127,5 @@ export const deliveryApi = {
   /** 测试: connects and logs in with the given (else saved) settings; sends nothing, saves nothing */
   'settings.mail.test': call(mailTestInput).returns<{ ok: true; message: string }>(),
 }
+
+export { invoiceRef, type InvoiceRef } from './invoiceRef'

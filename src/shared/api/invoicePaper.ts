@@ -4,19 +4,9 @@
 // a number yet), a 进项 one — or an issued 销项 one — by its 20-digit 发票号码.
 import { z } from 'zod'
 import { call, type FileRef } from './define'
+import { invoiceRef } from './invoiceRef'
 import type { PlatformInvoice } from '../platform/wire'
 
-export const paperRef = z
-  .object({
-    id: z.number().int().positive().optional(),
-    number: z
-      .string()
-      .trim()
-      .regex(/^\d{20}$/, '发票号码应为 20 位数字')
-      .optional(),
-  })
-  .refine((r) => (r.id === undefined) !== (r.number === undefined), { message: '请指定一张发票：编号（id）或发票号码（number）二选一' })
-export type PaperRef = z.infer<typeof paperRef>
 
 /** 打印 takes at most this many invoices at once */
 export const PRINT_MAX = 500
@@ -27,16 +17,18 @@ export interface InvoicePaper {
   side: '销项' | '进项'
   /** not yet issued by the platform: drawn without number or QR, marked as not official */
   provisional: boolean
+  /** the 销项 row's ledger id (names the file of an invoice without a number); null for 进项 */
+  id: number | null
   /** tax code → 简称 from this ledger's table, for `*简称*名称` */
   shortNames: Record<string, string>
 }
 
 export const invoicePaperApi = {
-  'invoices.paper': call(paperRef).returns<InvoicePaper>(),
+  'invoices.paper': call(invoiceRef).returns<InvoicePaper>(),
   /** one PDF of the chosen invoices in the order given, each from a new page (打印) */
   'invoices.printPdf': call(
     z.object({
-      refs: z.array(paperRef).min(1, '请至少选择一张发票').max(PRINT_MAX, `一次最多打印 ${PRINT_MAX} 张发票`),
+      refs: z.array(invoiceRef).min(1, '请至少选择一张发票').max(PRINT_MAX, `一次最多打印 ${PRINT_MAX} 张发票`),
     }),
   ).returns<FileRef & { pages: number }>(),
 }

@@ -3,7 +3,8 @@
 // and named <号码>-本地副本, so nobody takes it for the platform's. An invoice not issued yet is
 // drawn provisionally (no number, no QR, marked 未开具).
 import path from 'node:path'
-import type { DeliveryFormat, InvoiceFile, InvoiceRef } from '../../../../shared/api/delivery'
+import type { DeliveryFormat, InvoiceFile } from '../../../../shared/api/delivery'
+import type { ParsedInvoiceRef } from '../../../../shared/api/invoiceRef'
 import { renderInvoiceFile } from '../../../../documents'
 import type { CoreContext } from '../../context'
 import { AppError, isAppError } from '../../errors'
@@ -11,7 +12,8 @@ import type { Ledger } from '../../ledger/open'
 import type { Connector } from '../../sync/connection'
 import { Refused, Unreachable } from '../../sync/platformClient'
 import { cachedFile, keepFile } from './cache'
-import { fileStem, findPaper, type Paper } from './paper'
+import type { InvoicePaper } from '../../../../shared/api/invoicePaper'
+import { paperOf } from '../paper/paperOf'
 
 export const fontsDirOf = (ctx: CoreContext): string => path.join(ctx.appDir, 'resources', 'fonts')
 
@@ -28,19 +30,22 @@ export interface DrawnFile {
 /** a failure of the platform or the connection: the file is drawn here instead */
 const platformProblem = (e: unknown): e is Error => e instanceof Unreachable || e instanceof Refused || isAppError(e)
 
-async function draw(ctx: CoreContext, paper: Paper, format: DeliveryFormat): Promise<Buffer> {
+/** `<号码>` for an issued invoice; `未开具发票-<编号>` for one without a number */
+const fileStem = (p: InvoicePaper): string => (p.provisional ? `未开具发票-${p.id ?? 0}` : p.invoice.number)
+
+async function draw(ctx: CoreContext, paper: InvoicePaper, format: DeliveryFormat): Promise<Buffer> {
   // the data file is the platform's record of an issued invoice: a provisional one has none
-  if (format === 'xml' && !paper.issued) throw new AppError('CONFLICT', '发票尚未开具成功，没有 XML 数据文件：可下载 PDF 或 OFD 预览件')
+  if (format === 'xml' && paper.provisional) throw new AppError('CONFLICT', '发票尚未开具成功，没有 XML 数据文件：可下载 PDF 或 OFD 预览件')
   try {
-    return await renderInvoiceFile(paper.invoice, format, { fontsDir: fontsDirOf(ctx), provisional: !paper.issued, shortNames: paper.shortNames })
+    return await renderInvoiceFile(paper.invoice, format, { fontsDir: fontsDirOf(ctx), provisional: paper.provisional, shortNames: paper.shortNames })
   } catch (e) {
-    throw new AppError('INTERNAL', `生成发票${paper.issued ? ` ${paper.invoice.number} ` : ''}的 ${format.toUpperCase()} 文件失败：${(e as Error).message}`)
+    throw new AppError('INTERNAL', `生成发票${paper.provisional ? '' : ` ${paper.invoice.number} `}的 ${format.toUpperCase()} 文件失败：${(e as Error).message}`)
   }
 }
 
-export async function drawnFile(ctx: CoreContext, connector: Connector, ledger: Ledger, paper: Paper, format: DeliveryFormat): Promise<DrawnFile> {
+export async function drawnFile(ctx: CoreContext, connector: Connector, ledger: Ledger, paper: InvoicePaper, format: DeliveryFormat): Promise<DrawnFile> {
   const stem = fileStem(paper)
-  if (!paper.issued) return { format, name: `${stem}.${format}`, bytes: await draw(ctx, paper, format), source: 'local', provisional: true }
+  if (paper.provisional) return { format, name: `${stem}.${format}`, bytes: await draw(ctx, paper, format), source: 'local', provisional: true }
   const number = paper.invoice.number
   const kept = cachedFile(ledger, number, format)
   if (kept) return { format, name: `${stem}.${format}`, bytes: kept, source: 'platform', provisional: false }
@@ -55,9 +60,9 @@ export async function drawnFile(ctx: CoreContext, connector: Connector, ledger: 
   }
 }
 
-export async function invoiceFile(ctx: CoreContext, connector: Connector, ref: InvoiceRef, format: DeliveryFormat): Promise<InvoiceFile> {
+export async function invoiceFile(ctx: CoreContext, connector: Connector, ref: ParsedInvoiceRef, format: DeliveryFormat): Promise<InvoiceFile> {
   const ledger = await ctx.ledger()
-  const file = await drawnFile(ctx, connector, ledger, findPaper(ledger, ref, ctx.now()), format)
+  const file = await drawnFile(ctx, connector, ledger, paperOf(ledger, ref), format)
   const token = ctx.files.put(file.name, file.bytes)
   return { ...token, format, source: file.source, provisional: file.provisional, ...(file.note ? { note: file.note } : {}) }
 }

@@ -3,7 +3,7 @@ import type { Connector } from '../../sync/connection'
 import type { SecretSeal } from '../../sync/connectionFile'
 import { invoiceFile } from './files'
 import { mailFile } from './mailFile'
-import { findPaper } from './paper'
+import { paperOf } from '../paper/paperOf'
 import { deliveryInfo } from './recipient'
 import { sendInvoices } from './send'
 import { shareLink } from './share'
@@ -14,7 +14,7 @@ export function registerDelivery(reg: Registry, deps: { connector: Connector; se
   reg.handle('invoices.file', ({ ref, format }, ctx) => invoiceFile(ctx, deps.connector, ref, format))
   reg.handle('invoices.deliveryInfo', async ({ ref }, ctx) => {
     const ledger = await ctx.ledger()
-    return deliveryInfo(ledger, findPaper(ledger, ref, ctx.now()))
+    return deliveryInfo(ledger, paperOf(ledger, ref))
   })
   reg.handle('invoices.shareLink', ({ ref }, ctx) => shareLink(ctx, deps.connector, ref))
   reg.handle('invoices.send', (input, ctx) => sendInvoices(ctx, deps.connector, mail, input))

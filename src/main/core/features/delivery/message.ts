@@ -2,15 +2,15 @@
 // the chosen files attached as <号码>.<format>; a copy drawn here while the platform was out of
 // reach keeps its -本地副本 name and the body says so.
 import type Mail from 'nodemailer/lib/mailer'
+import type { InvoicePaper } from '../../../../shared/api/invoicePaper'
 import type { DeliveryFormat } from '../../../../shared/api/delivery'
 import { INVOICE_KINDS } from '../../../../shared/domain/invoice/types'
 import type { PlatformInvoice } from '../../../../shared/platform/wire'
 import { formatDate } from '../../../../shared/timeText'
 import type { DrawnFile } from './files'
-import type { Paper } from './paper'
 
 export interface Delivered {
-  paper: Paper
+  paper: InvoicePaper
   files: DrawnFile[]
 }
 

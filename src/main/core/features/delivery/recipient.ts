@@ -2,11 +2,11 @@
 // prefilled from the customer matching the buyer — by 纳税人识别号, else by the exact name — and a
 // send to a new address for a known customer keeps that address.
 import { eq } from 'drizzle-orm'
+import type { InvoicePaper } from '../../../../shared/api/invoicePaper'
 import type { DeliveryInfo } from '../../../../shared/api/delivery'
 import type { Ledger } from '../../ledger/open'
 import { customers } from '../../ledger/schema'
 import { recordAudit } from '../audit/service'
-import type { Paper } from './paper'
 
 interface Match {
   id: number
@@ -27,12 +27,12 @@ export function customerOf(ledger: Ledger, buyer: { name: string; taxId: string 
   return byName.length === 1 ? byName[0]! : null
 }
 
-export function deliveryInfo(ledger: Ledger, paper: Paper): DeliveryInfo {
+export function deliveryInfo(ledger: Ledger, paper: InvoicePaper): DeliveryInfo {
   // a 进项's counterparty is its seller, who is not a customer: nothing to prefill
   const customer = paper.side === '销项' ? customerOf(ledger, paper.invoice.buyer) : null
   return {
-    number: paper.issued ? paper.invoice.number : null,
-    issued: paper.issued,
+    number: paper.provisional ? null : paper.invoice.number,
+    issued: !paper.provisional,
     side: paper.side,
     buyerName: paper.invoice.buyer.name,
     email: customer?.email ?? '',
@@ -41,7 +41,7 @@ export function deliveryInfo(ledger: Ledger, paper: Paper): DeliveryInfo {
 }
 
 /** after a send: a customer that had no or another address keeps the first one sent to; its name, or null */
-export function rememberAddress(ledger: Ledger, papers: Paper[], to: string, now: string): string | null {
+export function rememberAddress(ledger: Ledger, papers: InvoicePaper[], to: string, now: string): string | null {
   const buyers = new Map<number, Match>()
   for (const p of papers) {
     if (p.side !== '销项') continue

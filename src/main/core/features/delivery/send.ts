@@ -10,7 +10,8 @@ import type { Connector } from '../../sync/connection'
 import { drawnFile } from './files'
 import type { MailFile } from './mailFile'
 import { mailOf, type Delivered } from './message'
-import { findPaper, type Paper } from './paper'
+import type { InvoicePaper } from '../../../../shared/api/invoicePaper'
+import { paperOf } from '../paper/paperOf'
 import { rememberAddress } from './recipient'
 import { mailError, transportOf } from './smtp'
 
@@ -18,10 +19,10 @@ const NOT_CONFIGURED = '尚未设置发件邮箱：请在 系统设置 › 邮�
 
 export async function sendInvoices(ctx: CoreContext, connector: Connector, mail: MailFile, input: ParsedInput<'invoices.send'>): Promise<SendResult> {
   const ledger = await ctx.ledger()
-  const papers: Paper[] = []
+  const papers: InvoicePaper[] = []
   for (const ref of input.refs) {
-    const p = findPaper(ledger, ref, ctx.now())
-    if (!p.issued) throw new AppError('CONFLICT', `发票（编号 ${p.id}）尚未开具成功，不能交付：开具成功后再发送`)
+    const p = paperOf(ledger, ref)
+    if (p.provisional) throw new AppError('CONFLICT', `发票（编号 ${p.id}）尚未开具成功，不能交付：开具成功后再发送`)
     if (!papers.some((q) => q.invoice.number === p.invoice.number)) papers.push(p)
   }
   const smtp = mail.read()

@@ -1,19 +1,20 @@
 // invoices.shareLink: the 交付二维码 — a short-lived public link the platform makes for an issued
 // invoice (docs/platform-api.md), drawn here as a QR code the buyer scans with a phone.
 import QRCode from 'qrcode'
-import type { InvoiceRef, ShareLink } from '../../../../shared/api/delivery'
+import type { ShareLink } from '../../../../shared/api/delivery'
+import type { ParsedInvoiceRef } from '../../../../shared/api/invoiceRef'
 import type { CoreContext } from '../../context'
 import { AppError } from '../../errors'
 import type { Connector } from '../../sync/connection'
 import { Refused, Unreachable } from '../../sync/platformClient'
-import { findPaper } from './paper'
+import { paperOf } from '../paper/paperOf'
 
 export const NOT_ON_PLATFORM = '发票上传平台后才能生成交付二维码'
 
-export async function shareLink(ctx: CoreContext, connector: Connector, ref: InvoiceRef): Promise<ShareLink> {
+export async function shareLink(ctx: CoreContext, connector: Connector, ref: ParsedInvoiceRef): Promise<ShareLink> {
   const ledger = await ctx.ledger()
-  const paper = findPaper(ledger, ref, ctx.now())
-  if (!paper.issued) throw new AppError('CONFLICT', `${NOT_ON_PLATFORM}：这张发票尚未开具成功`)
+  const paper = paperOf(ledger, ref)
+  if (paper.provisional) throw new AppError('CONFLICT', `${NOT_ON_PLATFORM}：这张发票尚未开具成功`)
   let link: { url: string; expiresAt: string }
   try {
     const conn = await connector.connect(ledger)

@@ -8,11 +8,12 @@ import type { CoreContext } from '../../context'
 import type { Ledger } from '../../ledger/open'
 import type { Connector } from '../../sync/connection'
 import { drawnFile, fontsDirOf } from '../delivery/files'
-import { findPaper, type Paper } from '../delivery/paper'
+import type { InvoicePaper } from '../../../../shared/api/invoicePaper'
+import { paperOf } from '../paper/paperOf'
 
 export interface JobFiles {
-  paper(number: string): Paper
-  file(paper: Paper, format: DownloadFormat): Promise<Buffer>
+  paper(number: string): InvoicePaper
+  file(paper: InvoicePaper, format: DownloadFormat): Promise<Buffer>
   /** files drawn on this machine, and why the platform's could not be had */
   local(): { count: number; reason: string | null }
 }
@@ -24,7 +25,7 @@ export function platformFiles(ctx: CoreContext, connector: Connector): FileSourc
     let down: string | null = null
     let drawn = 0
     return {
-      paper: (number) => findPaper(ledger, { number }, ctx.now()),
+      paper: (number) => paperOf(ledger, { number }),
       async file(paper, format) {
         if (down === null) {
           const f = await drawnFile(ctx, connector, ledger, paper, format)

@@ -3,7 +3,8 @@
 // seller — provisional while the platform has not issued it (no number, no QR) — and a 进项 one
 // from the platform's own document kept in received_invoices.
 import { eq, inArray } from 'drizzle-orm'
-import type { InvoicePaper, PaperRef } from '../../../../shared/api/invoicePaper'
+import type { InvoicePaper } from '../../../../shared/api/invoicePaper'
+import type { ParsedInvoiceRef } from '../../../../shared/api/invoiceRef'
 import { computeDraft, moneyFromFen, type InvoiceDraft } from '../../../../shared/domain/invoice'
 import type { PlatformInvoice, RedStatus } from '../../../../shared/platform/wire'
 import { AppError } from '../../errors'
@@ -53,22 +54,18 @@ function shortNamesOf(orm: Db, invoice: PlatformInvoice): Record<string, string>
 
 /**
  * The invoice `ref` names: by ledger id (销项, any state), or by 发票号码 — this company's issued
- * invoice first, else a received one.
+ * invoice first, else a received one. The one way every drawing and 交付 finds an invoice.
  */
-export function paperOf(ledger: Ledger, ref: PaperRef): InvoicePaper {
+export function paperOf(ledger: Ledger, ref: ParsedInvoiceRef): InvoicePaper {
   const orm = ledger.orm
-  if (ref.id !== undefined) {
+  if ('id' in ref) {
     const r = orm.select().from(invoices).where(eq(invoices.id, ref.id)).get()
     if (!r) throw new AppError('NOT_FOUND', `发票（编号 ${ref.id}）不存在或已被删除`)
-    const invoice = fromSales(orm, r)
-    return { invoice, side: '销项', provisional: invoice.number === '', shortNames: shortNamesOf(orm, invoice) }
+    return salesPaper(orm, r)
   }
-  const number = ref.number ?? ''
+  const number = ref.number.trim()
   const sale = orm.select().from(invoices).where(eq(invoices.number, number)).get()
-  if (sale) {
-    const invoice = fromSales(orm, sale)
-    return { invoice, side: '销项', provisional: false, shortNames: shortNamesOf(orm, invoice) }
-  }
+  if (sale) return salesPaper(orm, sale)
   const received = orm
     .select({ document: receivedInvoices.document, redStatus: receivedInvoices.redStatus })
     .from(receivedInvoices)
@@ -77,5 +74,10 @@ export function paperOf(ledger: Ledger, ref: PaperRef): InvoicePaper {
   if (!received) throw new AppError('NOT_FOUND', `未查询到该发票（发票号码 ${number}）`)
   // the 红冲状态 column follows the platform's later status changes; the document is as received
   const invoice = { ...(JSON.parse(received.document) as PlatformInvoice), redStatus: received.redStatus as RedStatus }
-  return { invoice, side: '进项', provisional: false, shortNames: shortNamesOf(orm, invoice) }
+  return { invoice, side: '进项', provisional: false, id: null, shortNames: shortNamesOf(orm, invoice) }
+}
+
+function salesPaper(orm: Db, r: SalesRow): InvoicePaper {
+  const invoice = fromSales(orm, r)
+  return { invoice, side: '销项', provisional: invoice.number === '', id: r.id, shortNames: shortNamesOf(orm, invoice) }
 }

@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FileRef } from '../../../../shared/api/define'
-import type { PaperRef } from '../../../../shared/api/invoicePaper'
+import type { ParsedInvoiceRef } from '../../../../shared/api/invoiceRef'
 import { renderPdfDocument } from '../../../../documents/pdf'
 import type { FileStore } from '../../files/tokens'
 import type { Ledger } from '../../ledger/open'
@@ -15,7 +15,7 @@ export function fontsDirOf(appDir: string): string {
   return path.join(appDir, 'resources', 'fonts')
 }
 
-export async function printPdf(ledger: Ledger, files: FileStore, appDir: string, refs: PaperRef[]): Promise<FileRef & { pages: number }> {
+export async function printPdf(ledger: Ledger, files: FileStore, appDir: string, refs: ParsedInvoiceRef[]): Promise<FileRef & { pages: number }> {
   // every invoice is read before anything is drawn: a missing one refuses the whole print
   const papers = refs.map((ref) => paperOf(ledger, ref))
   const first = papers[0]!.invoice

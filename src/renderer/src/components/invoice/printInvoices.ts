@@ -3,12 +3,12 @@
 // so the server's frame-ancestors 'none' does not apply) and its print(); where the frame cannot
 // print, the PDF opens in a tab of its own to print from there. The desktop shell has no call to
 // print a file yet: it saves the PDF for the user's reader (see docs/architecture.md).
-import type { PaperRef } from '../../../../shared/api/invoicePaper'
+import type { InvoiceRef } from '../../../../shared/api/invoiceRef'
 import { api, fetchFile, isDesktop, saveFile } from '../../api'
 
 let current: { frame: HTMLIFrameElement; url: string } | null = null
 
-export async function printInvoices(refs: PaperRef[]): Promise<{ pages: number }> {
+export async function printInvoices(refs: InvoiceRef[]): Promise<{ pages: number }> {
   const file = await api.invoices.printPdf({ refs })
   if (isDesktop) {
     await saveFile(file)
