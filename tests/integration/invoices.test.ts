@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { sampleDraft } from '../../src/shared/domain/invoice'
 import type { InvoiceDraftInput } from '../../src/shared/api/invoices'
 import { rejection, SELLER, tempDir, testCore } from '../support/core'
+import { openLedgerConnection } from '../../src/main/core/ledger/open'
 
 const DRAFT: InvoiceDraftInput = {
   kind: '82',
@@ -118,7 +119,8 @@ describe('蓝字发票: drafts and 开票', () => {
     const c = await core.call('invoices.saveDraft', { draft: DRAFT })
     await core.call('invoices.issue', { id: c.id })
     // what the sync engine does when the platform refuses an invoice (next issue)
-    const db = new Database(path.join(dataDir, 'companies', SELLER.taxId, 'ledger.db'))
+    // the app's own second connection: the ledger's triggers need its SQL functions (ledger/functions.ts)
+    const db = openLedgerConnection(path.join(dataDir, 'companies', SELLER.taxId, 'ledger.db')).db
     db.prepare("UPDATE invoices SET state = 'failed', failure = '本月授信额度不足' WHERE id = ?").run(b.id)
     db.close()
 
