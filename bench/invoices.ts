@@ -5,23 +5,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { createCore } from '../src/main/core/app'
 import { computeDraft, prepareDraft, sampleDraft, totalsOf, invoiceRows } from '../src/shared/domain/invoice'
+import { percentile, timeRounds } from './stats'
 
 const SELLER = { name: '基准测试有限公司', taxId: '91440300MA5G0X1U23', region: '44' as const, operator: '基准' }
 
 function percentiles(times: number[]): string {
-  const s = [...times].sort((a, b) => a - b)
-  const at = (p: number) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1)
+  const at = (p: number) => percentile(times, p).toFixed(1)
   return `p50 ${at(50)} ms, p95 ${at(95)} ms`
-}
-
-function time(rounds: number, f: () => unknown): number[] {
-  const out: number[] = []
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now()
-    f()
-    out.push(performance.now() - t0)
-  }
-  return out
 }
 
 export async function invoiceBench(smoke: boolean): Promise<void> {
@@ -29,9 +19,9 @@ export async function invoiceBench(smoke: boolean): Promise<void> {
   const draft = sampleDraft(2000)
   console.log('invoice drafts (issue #3 §6)')
   const computed = computeDraft(draft)
-  console.log(`  2,000-line draft, totals only (Σ in 分): ${percentiles(time(rounds, () => totalsOf(invoiceRows(computed))))}`)
-  console.log(`  2,000-line draft, recompute every line + totals: ${percentiles(time(rounds, () => computeDraft(draft)))} (target ≤ 50 ms)`)
-  console.log(`  2,000-line draft, recompute + validate: ${percentiles(time(rounds, () => prepareDraft(draft, { operator: SELLER.operator })))}`)
+  console.log(`  2,000-line draft, totals only (Σ in 分): ${percentiles(timeRounds(rounds, () => totalsOf(invoiceRows(computed))))}`)
+  console.log(`  2,000-line draft, recompute every line + totals: ${percentiles(timeRounds(rounds, () => computeDraft(draft)))} (target ≤ 50 ms)`)
+  console.log(`  2,000-line draft, recompute + validate: ${percentiles(timeRounds(rounds, () => prepareDraft(draft, { operator: SELLER.operator })))}`)
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-bench-inv-'))
   const core = createCore({ dataDir: dir })

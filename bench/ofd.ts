@@ -6,6 +6,7 @@ import { renderOfd } from '../src/documents/ofd'
 import { renderPdf } from '../src/documents/pdf'
 import { renderXml } from '../src/documents/xml'
 import { layoutInvoice } from '../src/shared/domain/invoiceLayout'
+import { percentile } from './stats'
 import { testInvoice } from '../src/shared/domain/invoiceLayout/testInvoice'
 
 const OPTS = { fontsDir: path.resolve('resources/fonts') }
@@ -17,9 +18,8 @@ async function perInvoice(invoices: readonly unknown[], f: (inv: never) => unkno
     await f(inv as never)
     times.push(performance.now() - t0)
   }
-  const sorted = [...times].sort((a, b) => a - b)
   const mean = times.reduce((a, b) => a + b, 0) / times.length
-  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))]!
+  const p95 = percentile(times, 95)
   return `${mean.toFixed(2)} ms/invoice (p95 ${p95.toFixed(2)} ms)`
 }
 

@@ -10,21 +10,7 @@ import Database from 'better-sqlite3'
 import { createCore } from '../src/main/core/app'
 import type { InvoiceFilterInput, QuerySort } from '../src/shared/api/invoiceQuery'
 import { LEDGER_COMPANY, makeLedger } from './ledger1m'
-
-function p95(times: number[]): number {
-  const s = [...times].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))]!
-}
-
-function timed(rounds: number, f: () => unknown): number[] {
-  const out: number[] = []
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now()
-    f()
-    out.push(performance.now() - t0)
-  }
-  return out
-}
+import { percentile, timeRounds } from './stats'
 
 async function ledgerDir(smoke: boolean): Promise<{ dir: string; temporary: boolean }> {
   if (smoke) {
@@ -69,7 +55,7 @@ export async function queryBench(smoke: boolean): Promise<void> {
     // the floor: an indexed page and nothing else — no count, no totals, no filter
     const floorPage = raw.prepare(`SELECT id, number, buyer_name, total_fen FROM invoices WHERE coalesce(issued_at, queued_at) >= ? ORDER BY coalesce(issued_at, queued_at) DESC, id DESC LIMIT 20`)
     floorPage.all(monthStart)
-    const floor = p95(timed(rounds, () => floorPage.all(monthStart)))
+    const floor = percentile(timeRounds(rounds, () => floorPage.all(monthStart)), 95)
     console.log(`  floor: bare indexed SELECT … LIMIT 20 on the same file: p95 ${floor.toFixed(1)} ms`)
 
     const cases: [string, InvoiceFilterInput & { sort?: QuerySort }][] = [
@@ -113,7 +99,7 @@ export async function queryBench(smoke: boolean): Promise<void> {
         times.push(performance.now() - t0)
         total = r.total
       }
-      const p = p95(times)
+      const p = percentile(times, 95)
       console.log(`  ${label}: p95 ${p.toFixed(1)} ms (${(p / floor).toFixed(0)}× floor; first ${cold.toFixed(0)} ms), ${total.toLocaleString('en')} match${p > 50 ? '  ← over the 50 ms target' : ''}`)
     }
     console.log(`  peak RSS ${Math.round(peak / 1048576)} MB; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`)

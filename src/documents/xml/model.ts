@@ -1,8 +1,7 @@
 // What an invoice's 数电 XML file says (DOMAIN.md §6): the data both the writer and the parser
 // speak, so "it round-trips" means parseInvoiceXml(renderXml(invoice)) equals invoiceXmlData(invoice).
 // Money, rates and quantities stay decimal strings exactly as the platform computed them.
-import { fenOfText, invoiceRows, moneyFromFen, type InvoiceKind, type RowNature } from '../../shared/domain/invoice'
-import type { PolicyCode } from '../../shared/domain/rates'
+import { fenOfText, invoiceRows, moneyFromFen, type InvoiceKind, type InvoiceRow } from '../../shared/domain/invoice'
 import type { PlatformInvoice } from '../../shared/platform/wire'
 
 export interface XmlParty {
@@ -16,19 +15,7 @@ export interface XmlParty {
 }
 
 /** one printed row (发票行): a 折扣行 is a row of its own, as on the paper */
-export interface XmlItem {
-  nature: RowNature
-  name: string
-  taxCode: string
-  spec: string
-  unit: string
-  quantity: string | null
-  unitPrice: string | null
-  amount: string
-  taxRate: string
-  tax: string
-  policy: PolicyCode | null
-}
+export type XmlItem = Omit<InvoiceRow, 'no' | 'line'>
 
 export interface InvoiceXmlData {
   number: string
