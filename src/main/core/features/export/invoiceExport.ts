@@ -3,15 +3,15 @@
 // The export reads on a connection of its own inside one read transaction: every sheet sees the
 // ledger as it was when the export began, while autosave and sync go on beside it. It works in
 // slices with progress and a yield between them; a cancelled or failed export leaves no file.
-import type { InvoiceRow, InvoiceSelection } from '../../../../shared/api/invoiceQuery'
+import type { InvoiceRow, InvoiceSelection, InvoiceSide } from '../../../../shared/api/invoiceQuery'
 import type { ExportFormat, InvoiceExportResult } from '../../../../shared/api/invoiceExport'
-import { fenOfText } from '../../../../shared/domain/invoice'
 import { shanghaiDate } from '../../../../shared/domain/time'
 import type { CoreContext } from '../../context'
 import type { Job } from '../../jobs'
 import { openLedgerConnection, type Ledger } from '../../ledger/open'
 import { prepared } from '../../sync/statements'
-import { matchingRows, selectionTotals } from '../query/filter'
+import { matchingRawBatches, selectionTotals } from '../query/filter'
+import type { RawRow } from '../query/rows'
 import { INVOICE_COLUMNS, INVOICE_SHEET, LINE_COLUMNS, LINE_SHEET, type ExportInvoice } from './columns'
 import { openCsv } from './csvWriter'
 import { linesOf, shortNames } from './lines'
@@ -25,52 +25,45 @@ const RED_WORDS: Record<InvoiceRow['redStatus'], string> = { normal: '正常', '
 
 type Company = { name: string; taxId: string }
 
-function exportInvoice(r: InvoiceRow, company: Company): ExportInvoice {
-  const sales = r.side === '销项'
-  const counterparty = { name: r.counterpartyName, taxId: r.counterpartyTaxId }
+function exportInvoice(side: InvoiceSide, r: RawRow, company: Company): ExportInvoice {
+  const sales = side === '销项'
+  const counterparty = { name: r.name, taxId: r.taxId }
   const buyer = sales ? counterparty : company
   const seller = sales ? company : counterparty
   return {
-    side: r.side,
+    side,
     id: r.id,
     number: r.number,
     // 待开具/开具失败 have no 开票日期 yet (the query's date is the day it was queued)
-    issuedAt: r.state === 'issued' ? r.issuedAt : null,
+    issuedAt: r.state === 'issued' ? r.dated : null,
     kind: r.kind,
     colour: r.colour,
     buyerName: buyer.name,
     buyerTaxId: buyer.taxId,
     sellerName: seller.name,
     sellerTaxId: seller.taxId,
-    amountFen: fenOfText(r.amount) ?? 0,
-    taxFen: fenOfText(r.tax) ?? 0,
-    totalFen: fenOfText(r.total) ?? 0,
+    amountFen: r.amountFen,
+    taxFen: r.taxFen,
+    totalFen: r.totalFen,
     state: STATE_WORDS[r.state],
     redStatus: r.state === 'issued' ? RED_WORDS[r.redStatus] : '',
-    drawer: r.drawer,
+    drawer: r.drawer ?? '',
     blueNumber: r.blueNumber,
   }
 }
 
 /** the selection's invoices a slice at a time, in the query's stable order */
 function* slices(ledger: Ledger, selection: InvoiceSelection, company: Company): Generator<ExportInvoice[]> {
-  let slice: ExportInvoice[] = []
-  for (const row of matchingRows(ledger, selection, { batch: SLICE })) {
-    slice.push(exportInvoice(row, company))
-    if (slice.length === SLICE) {
-      yield slice
-      slice = []
-    }
-  }
-  if (slice.length > 0) yield slice
+  const side = selection.filter.side
+  for (const raw of matchingRawBatches(ledger, selection, { batch: SLICE })) yield raw.map((r) => exportInvoice(side, r, company))
 }
 
 function exportName(selection: InvoiceSelection, format: ExportFormat, today: string): string {
   return `${selection.filter.side}发票_${today}.${format}`
 }
 
-async function writeXlsx(path: string, ledger: Ledger, selection: InvoiceSelection, company: Company, total: number, job: Job): Promise<number> {
-  const wb = openWorkbook(path)
+async function writeXlsx(path: string, ledger: Ledger, selection: InvoiceSelection, company: Company, total: number, job: Job, now: Date): Promise<number> {
+  const wb = openWorkbook(path, now)
   try {
     const list = wb.sheet(INVOICE_SHEET, INVOICE_COLUMNS)
     // the second pass needs only which invoices, in order: kept compact rather than whole rows
@@ -89,7 +82,7 @@ async function writeXlsx(path: string, ledger: Ledger, selection: InvoiceSelecti
       await job.yield()
     }
     list.finish('张')
-    list.commit()
+    await list.commit()
 
     const lines = wb.sheet(LINE_SHEET, LINE_COLUMNS)
     const names = shortNames(ledger)
@@ -102,7 +95,7 @@ async function writeXlsx(path: string, ledger: Ledger, selection: InvoiceSelecti
       await job.yield()
     }
     lines.finish('行')
-    lines.commit()
+    await lines.commit()
     return done
   } finally {
     // also on cancel: the file is closed before it is removed
@@ -144,7 +137,7 @@ export async function exportInvoices(
     const total = selectionTotals(ledger, input.selection).total
     const file = { token: out.token, name: out.name }
     if (input.format === 'csv') return { file, ...(await writeCsv(out.path, ledger, input.selection, company, total, job)) }
-    return { file, count: await writeXlsx(out.path, ledger, input.selection, company, total, job), replaced: 0 }
+    return { file, count: await writeXlsx(out.path, ledger, input.selection, company, total, job, ctx.clock.now()), replaced: 0 }
   } catch (e) {
     ctx.files.release(out.token)
     throw e

@@ -21,20 +21,24 @@ export function printedName(name: string, taxCode: string, names: ShortNames): s
   return !short || name.startsWith('*') ? name : `*${short}*${name}`
 }
 
-interface SaleLine {
-  invoice_id: number
-  position: number
-  name: string
-  tax_code: string
-  spec: string
-  unit: string
-  quantity: string | null
-  unit_price: string | null
-  amount_fen: number
-  tax_rate: string
-  tax_fen: number
-  policy: string | null
-}
+/**
+ * A 销项 line as the statement returns it: an array, not an object (raw mode), since the 发票明细
+ * of a 100,000-invoice export reads 300,000 of them and named rows took twice as long.
+ */
+type SaleLine = [
+  invoiceId: number,
+  position: number,
+  name: string,
+  taxCode: string,
+  spec: string,
+  unit: string,
+  quantity: string | null,
+  unitPrice: string | null,
+  amountFen: number,
+  taxRate: string,
+  taxFen: number,
+  policy: string | null,
+]
 
 /** the rows of a slice of invoices, in the slice's order */
 export function linesOf(ledger: Ledger, slice: Pick<ExportInvoice, 'id' | 'number'>[], names: ShortNames): ExportLine[] {
@@ -45,11 +49,13 @@ export function linesOf(ledger: Ledger, slice: Pick<ExportInvoice, 'id' | 'numbe
       ledger,
       `SELECT invoice_id, position, name, tax_code, spec, unit, quantity, unit_price, amount_fen, tax_rate, tax_fen, policy
          FROM invoice_lines WHERE invoice_id IN (SELECT value FROM json_each(?)) ORDER BY invoice_id, position`,
-    ).all(JSON.stringify(ids)) as SaleLine[]
+    )
+      .raw(true)
+      .all(JSON.stringify(ids)) as SaleLine[]
     for (const r of rows) {
-      const list = sale.get(r.invoice_id)
+      const list = sale.get(r[0])
       if (list) list.push(r)
-      else sale.set(r.invoice_id, [r])
+      else sale.set(r[0], [r])
     }
   }
   const numbers = slice.filter((i) => i.id === null && i.number !== null).map((i) => i.number!)
@@ -64,18 +70,18 @@ export function linesOf(ledger: Ledger, slice: Pick<ExportInvoice, 'id' | 'numbe
   const out: ExportLine[] = []
   for (const inv of slice) {
     if (inv.id !== null) {
-      for (const l of sale.get(inv.id) ?? [])
+      for (const [, position, name, taxCode, spec, unit, quantity, unitPrice, amountFen, taxRate, taxFen, policy] of sale.get(inv.id) ?? [])
         out.push({
           number: inv.number,
-          no: l.position + 1,
-          name: printedName(l.name, l.tax_code, names),
-          spec: l.spec,
-          unit: l.unit,
-          quantity: l.quantity,
-          unitPrice: l.unit_price,
-          amountFen: l.amount_fen,
-          rate: rateGroup(l.tax_rate, l.policy),
-          taxFen: l.tax_fen,
+          no: position + 1,
+          name: printedName(name, taxCode, names),
+          spec,
+          unit,
+          quantity,
+          unitPrice,
+          amountFen,
+          rate: rateGroup(taxRate, policy),
+          taxFen,
         })
     } else if (inv.number !== null) {
       const doc = received.get(inv.number)

@@ -1,59 +1,27 @@
-// The invoice export as a streamed .xlsx (ExcelJS WorkbookWriter): rows are rendered to XML as they
-// are added, strings inline (no shared-string table growing with the file). ExcelJS zips one sheet
-// after the other, so the caller writes 发票列表 whole, commits it, then 发票明细.
-import ExcelJS from 'exceljs'
+// The invoice export as a streamed .xlsx (files/excel/streamedWorkbook.ts): a header row frozen
+// above the rows, money as numbers in #,##0.00, a bold 合计 row at the end. The workbook zips one
+// sheet after the other, so the caller writes 发票列表 whole, commits it, then 发票明细.
+// A sheet holds at most Excel's 1,048,576 rows: past that the rows go on in 发票明细(2) and so on,
+// each part with its header, and the 合计 of all of them closes the last part.
+import { MAX_ROWS } from '../../files/excel/grid'
+import { openStreamedWorkbook, type CellStyle, type CellValue, type StreamedSheet } from '../../files/excel/streamedWorkbook'
 import { safeCellText } from '../../files/excel/write'
 import type { Column } from './columns'
 import { decimalCell, Totals, type TableWriter } from './table'
 
-const MONEY_FORMAT = '#,##0.00'
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }
-
 export interface SheetWriter<R> extends TableWriter<R> {
-  /** the sheet is complete: it leaves memory for the file */
-  commit(): void
-  /** waits while more than a few MB of this sheet's XML wait for deflate */
+  /** the sheet is complete */
+  commit(): Promise<void>
+  /** waits while more than about a megabyte of this sheet's XML waits for deflate */
   drain(): Promise<void>
 }
 
-/**
- * ExcelJS writes a sheet's XML into the zip's input (archiver wraps it in a PassThrough) without
- * back-pressure, while deflate takes a chunk per turn of the event loop: written flat out, the
- * XML of a 300,000-row sheet piled up there (bench/export.ts: 121 MB of buffers; 30 MB with this
- * wait). The queue is the PassThrough's writable state — not in the typings, so read defensively:
- * a field missing counts as nothing waiting.
- */
-interface SheetStream {
-  pipes?: { _writableState?: { length?: number } }[]
-}
-const PENDING_LIMIT = 4 * 1024 * 1024
-/** a deflate that makes no progress this long is left to finish at commit, not waited on here */
-const STUCK_MS = 10_000
-
-function pendingBytes(ws: ExcelJS.Worksheet): number {
-  const stream = (ws as unknown as { stream?: SheetStream }).stream
-  let n = 0
-  for (const p of stream?.pipes ?? []) n += p._writableState?.length ?? 0
-  return n
-}
-
-async function drained(ws: ExcelJS.Worksheet): Promise<void> {
-  let last = pendingBytes(ws)
-  let since = Date.now()
-  while (last > PENDING_LIMIT && Date.now() - since < STUCK_MS) {
-    await new Promise((r) => setTimeout(r, 1))
-    const now = pendingBytes(ws)
-    if (now < last) since = Date.now()
-    last = now
-  }
-}
-
-export interface StreamedWorkbook {
+export interface ExportWorkbook {
   sheet<R>(name: string, columns: Column<R>[]): SheetWriter<R>
   close(): Promise<void>
 }
 
-function cell<R>(c: Column<R>, r: R): string | number | null {
+function cell<R>(c: Column<R>, r: R): CellValue {
   const v = c.value(r)
   if (v === null || v === undefined) return null
   if (c.kind === 'money') return (v as number) / 100
@@ -61,52 +29,59 @@ function cell<R>(c: Column<R>, r: R): string | number | null {
   return typeof v === 'string' ? safeCellText(v) : v
 }
 
-/**
- * ExcelJS gives each new cell a style object of its own and then looks every one up again when
- * writing — most of an export's time. Cells given one shared object per column are looked up once
- * (ExcelJS remembers styles by object).
- */
-function sharedStyles<R>(columns: Column<R>[], font?: Partial<ExcelJS.Font>): Partial<ExcelJS.Style>[] {
-  const plain: Partial<ExcelJS.Style> = font ? { font } : {}
-  const money: Partial<ExcelJS.Style> = { numFmt: MONEY_FORMAT, ...plain }
-  return columns.map((c) => (c.kind === 'money' ? money : plain))
-}
-
-function styled(row: ExcelJS.Row, styles: Partial<ExcelJS.Style>[]): ExcelJS.Row {
-  row.eachCell((c, col) => (c.style = styles[col - 1]!))
-  return row
-}
-
-/** an empty value is no cell at all (ExcelJS makes, styles and writes a cell for a null) */
-const present = (v: string | number | null) => (v === null ? undefined : v)
-
-export function openWorkbook(filePath: string): StreamedWorkbook {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false })
+export function openWorkbook(filePath: string, modified: Date, rowsPerSheet = MAX_ROWS): ExportWorkbook {
+  const wb = openStreamedWorkbook(filePath, modified)
   return {
     sheet<R>(name: string, columns: Column<R>[]): SheetWriter<R> {
-      const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-      ws.columns = columns.map((c) => ({ width: c.width }))
-      const styles = sharedStyles(columns)
-      const header = ws.addRow(columns.map((c) => c.header))
-      header.eachCell((h) => {
-        h.font = { bold: true }
-        h.fill = HEADER_FILL
-      })
-      header.commit()
+      const widths = columns.map((c) => c.width)
+      const styles: CellStyle[] = columns.map((c) => (c.kind === 'money' ? 'money' : 'plain'))
+      const bold: CellStyle[] = columns.map((c) => (c.kind === 'money' ? 'boldMoney' : 'bold'))
+      let parts = 0
+      const part = (): StreamedSheet => {
+        parts++
+        const ws = wb.sheet(parts === 1 ? name : `${name}(${parts})`, widths)
+        ws.row(columns.map((c) => c.header), columns.map(() => 'header'))
+        return ws
+      }
+      let ws = part()
+      // rows past a full part wait here until `drain` opens the next (a slice's worth at most)
+      const waiting: { cells: CellValue[]; styles: CellStyle[] }[] = []
+      // a part holds its header and rows, and one row more: room for the 合计 wherever rows end
+      const full = () => ws.rows() >= rowsPerSheet - 1
+      const put = (cells: CellValue[], as: CellStyle[]) => {
+        if (full() || waiting.length > 0) waiting.push({ cells, styles: as })
+        else ws.row(cells, as)
+      }
       const totals = new Totals(columns)
+      const drain = async () => {
+        while (waiting.length > 0) {
+          if (full()) {
+            await ws.end()
+            ws = part()
+          }
+          for (const w of waiting.splice(0, rowsPerSheet - 1 - ws.rows())) ws.row(w.cells, w.styles)
+          await ws.drain()
+        }
+        await ws.drain()
+      }
       return {
         add(r) {
           totals.add(r)
-          styled(ws.addRow(columns.map((c) => present(cell(c, r)))), styles).commit()
+          put(columns.map((c) => cell(c, r)), styles)
         },
         finish(unit) {
-          const cells = totals.cells(unit).map((v, i) => present(columns[i]!.kind === 'money' ? (v as number) / 100 : v))
-          styled(ws.addRow(cells), sharedStyles(columns, { bold: true })).commit()
+          const cells = totals.cells(unit).map((v, i) => (columns[i]!.kind === 'money' ? (v as number) / 100 : v))
+          // the 合计 may take the spare row of a full part, but never before rows still waiting
+          if (waiting.length === 0) ws.row(cells, bold)
+          else waiting.push({ cells, styles: bold })
         },
-        commit: () => ws.commit(),
-        drain: () => drained(ws),
+        drain,
+        async commit() {
+          await drain()
+          await ws.end()
+        },
       }
     },
-    close: () => wb.commit(),
+    close: () => wb.close(),
   }
 }

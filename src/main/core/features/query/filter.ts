@@ -76,6 +76,18 @@ export function* matchingRows(
   selection: InvoiceSelection,
   opts: { orderBy?: QueryOrder; batch?: number } = {},
 ): Generator<InvoiceRow, void, undefined> {
+  for (const raw of matchingRawBatches(ledger, selection, opts)) yield* toRows(ledger, selection.filter.side, raw)
+}
+
+/**
+ * The same walk as the ledger's rows, a batch at a time, before toRows: for a reader that needs
+ * neither the sync state (an outbox lookup per batch) nor the money as text — 导出 (100,000 rows).
+ */
+export function* matchingRawBatches(
+  ledger: Ledger,
+  selection: InvoiceSelection,
+  opts: { orderBy?: QueryOrder; batch?: number } = {},
+): Generator<RawRow[], void, undefined> {
   const order = opts.orderBy ?? DEFAULT_ORDER
   const batch = opts.batch ?? 1000
   const { by, tie } = sortOf(selection.filter.side, order.sort)
@@ -88,7 +100,7 @@ export function* matchingRows(
     const where: SQL = last ? sql`${base} AND ${by} ${reach} ${last.by} AND (${by}, ${tie}) ${after} (${last.by}, ${last.tie})` : base
     const raw: (RawRow & { sortBy: unknown })[] = ledger.orm.all<RawRow & { sortBy: unknown }>(select(selection.filter, where, order, batch))
     if (raw.length === 0) return
-    yield* toRows(ledger, selection.filter.side, raw)
+    yield raw
     const end = raw[raw.length - 1] as RawRow & { sortBy: unknown }
     last = { by: end.sortBy, tie: selection.filter.side === '销项' ? end.id : end.number }
     if (raw.length < batch) return
