@@ -64,6 +64,9 @@ describe('发票汇总', () => {
       ['免税', figures(1, '2000.00', '0.00', '2000.00')],
       ['不征税', figures(1, '300.00', '0.00', '300.00')],
     ])
+    // summed a month at a time: a period of many months that holds today's gives the same figures
+    const wide = await core.call('invoices.summary', { from: `${Number(period.from.slice(0, 4)) - 1}-01-01`, to: period.to, side: '销项' })
+    expect(wide.sides[0]).toEqual(out)
 
     // 开票有误: the seller reverses A in full; the red invoice comes back through the feed
     await core.call('red.create', { blueNumber: a, reason: '01', as: 'seller' })
@@ -107,6 +110,17 @@ describe('发票汇总', () => {
       ['不征税', '300.00', '0.00'],
     ])
     await core.call('companies.switch', { taxId: SELLER.taxId })
+  })
+
+  it('an invoice with two rows at one rate counts once in that rate, its amounts summed', { timeout: 60_000 }, async () => {
+    const sandbox = await startTestSandbox(path.join(tempDir(), 'platform'))
+    onTestFinished(() => sandbox.stop())
+    const core = await testCore({ embeddedPlatform: sandbox.embedded })
+    const wood = { taxCode: '1010202020000000000', unit: '立方米', quantity: '1', taxRate: '0.13' }
+    await issue(core, testDraft({ lines: [testLine({ ...wood, name: '木材', unitPrice: '100' }), testLine({ ...wood, name: '原木', unitPrice: '200' })] }))
+    expect(await core.call('sync.now', {})).toMatchObject({ pushed: 1, rejected: 0 })
+    const side = (await core.call('invoices.summary', { from: today(), to: today(), side: '销项' })).sides[0]!
+    expect(side.byRate.map((r) => [r.label, r.net])).toEqual([['13%', figures(1, '300.00', '39.00', '339.00')]])
   })
 
   it('refuses a period that ends before it starts, or a day that does not exist, in Chinese', async () => {

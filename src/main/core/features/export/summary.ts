@@ -15,20 +15,21 @@ import { rateGroup } from './rateGroup'
 type Colour = 'blue' | 'red'
 
 interface Sums {
-  invoices: Set<string>
+  count: number
   amountFen: number
   taxFen: number
 }
 
-/** group key → colour → sums; a group's 份数 counts each invoice once */
+/** group key → colour → sums */
 class Groups {
   private readonly map = new Map<string, Record<Colour, Sums>>()
 
-  add(key: string, colour: Colour, invoice: string, amountFen: number, taxFen: number): void {
+  /** `count` invoices more in this group (an invoice counts once per group: the caller sees to it) */
+  add(key: string, colour: Colour, count: number, amountFen: number, taxFen: number): void {
     let g = this.map.get(key)
     if (!g) this.map.set(key, (g = { blue: emptySums(), red: emptySums() }))
     const s = g[colour]
-    s.invoices.add(invoice)
+    s.count += count
     s.amountFen += amountFen
     s.taxFen += taxFen
   }
@@ -43,15 +44,13 @@ class Groups {
   }
 }
 
-const emptySums = (): Sums => ({ invoices: new Set(), amountFen: 0, taxFen: 0 })
+const emptySums = (): Sums => ({ count: 0, amountFen: 0, taxFen: 0 })
 
 function figures(s: { count: number; amountFen: number; taxFen: number }): SummaryFigures {
   return { count: s.count, amount: moneyFromFen(s.amountFen), tax: moneyFromFen(s.taxFen), total: moneyFromFen(s.amountFen + s.taxFen) }
 }
 
-function summaryRow(label: string, blue: Sums, red: Sums): SummaryRow {
-  const b = { count: blue.invoices.size, amountFen: blue.amountFen, taxFen: blue.taxFen }
-  const r = { count: red.invoices.size, amountFen: red.amountFen, taxFen: red.taxFen }
+function summaryRow(label: string, b: Sums, r: Sums): SummaryRow {
   return {
     label,
     blue: figures(b),
@@ -76,68 +75,92 @@ function sideSummary(side: SummarySide, byKind: Groups, byRate: Groups): SideSum
   const totalRed = emptySums()
   const kinds = INVOICE_KINDS.map((k) => byKind.row(k.code, k.short))
   for (const key of byKind.keys()) if (!INVOICE_KINDS.some((k) => k.code === key)) kinds.push(byKind.row(key, kindLabel(key)))
-  for (const k of kinds) {
-    totalBlue.amountFen += fenOfText(k.blue.amount) ?? 0
-    totalBlue.taxFen += fenOfText(k.blue.tax) ?? 0
-    totalRed.amountFen += fenOfText(k.red.amount) ?? 0
-    totalRed.taxFen += fenOfText(k.red.tax) ?? 0
-  }
-  const total = summaryRow('合计', totalBlue, totalRed)
-  const count = (c: Colour) => kinds.reduce((n, k) => n + k[c].count, 0)
-  total.blue.count = count('blue')
-  total.red.count = count('red')
-  total.net.count = total.blue.count + total.red.count
-  return { side, byKind: kinds, byRate: byRate.keys().sort(rateOrder).map((k) => byRate.row(k)), total }
+  for (const k of kinds)
+    for (const [sums, f] of [
+      [totalBlue, k.blue],
+      [totalRed, k.red],
+    ] as const) {
+      sums.count += f.count
+      sums.amountFen += fenOfText(f.amount) ?? 0
+      sums.taxFen += fenOfText(f.tax) ?? 0
+    }
+  return { side, byKind: kinds, byRate: byRate.keys().sort(rateOrder).map((k) => byRate.row(k)), total: summaryRow('合计', totalBlue, totalRed) }
 }
 
-// written as 发票查询 writes it, so SQLite reads the period from its index (an issued invoice's is its issued_at)
+// written as 发票查询 writes it, so SQLite reads the period from its index (an issued invoice's is its issued_at);
+// `+state` keeps it from the state index instead, which walks every issued invoice of the ledger
+// (a month of a 1M ledger: 6.4 s that way, 55 ms from invoices_dated)
 const DATED = SALES_DATED_TEXT
 
-/** 销项: issued invoices of this company; kinds from the invoice, rates from its printed rows */
-function issuedSide(ledger: Ledger, from: string, until: string): SideSummary {
+/**
+ * The period a month at a time, the core free between two months: a year of a large ledger (half
+ * a million invoices) is summed in SQL in a few seconds, and other calls must not wait for all of
+ * it. Each invoice belongs to one day, so the months' counts add up.
+ */
+async function byMonth(from: string, until: string, sum: (from: string, until: string) => void): Promise<void> {
+  for (let start = from; start < until; ) {
+    const [y, m] = start.split('-').map(Number) as [number, number]
+    const nextMonth = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
+    const end = nextMonth < until ? nextMonth : until
+    sum(start, end)
+    start = end
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+/** 销项: issued invoices of this company; kinds from the invoice, rates from its printed rows, summed in SQL */
+async function issuedSide(ledger: Ledger, from: string, until: string): Promise<SideSummary> {
   const byKind = new Groups()
   const byRate = new Groups()
-  const invoices = prepared(
+  const kinds = prepared(
     ledger,
-    `SELECT id, kind, colour, amount_fen, tax_fen FROM invoices WHERE ${DATED} >= ? AND ${DATED} < ? AND state = 'issued'`,
-  ).iterate(from, until) as Iterable<{ id: number; kind: string; colour: Colour; amount_fen: number; tax_fen: number }>
-  for (const i of invoices) byKind.add(i.kind, i.colour, String(i.id), i.amount_fen, i.tax_fen)
-  const lines = prepared(
+    `SELECT kind, colour, count(*) AS n, sum(amount_fen) AS amount_fen, sum(tax_fen) AS tax_fen
+       FROM invoices WHERE ${DATED} >= ? AND ${DATED} < ? AND +state = 'issued' GROUP BY kind, colour`,
+  )
+  // rate_group (ledger/functions.ts) is rateGroup: an invoice counts once in each group its rows fall in
+  const rates = prepared(
     ledger,
-    `SELECT i.id, i.colour, l.tax_rate, l.policy, SUM(l.amount_fen) AS amount_fen, SUM(l.tax_fen) AS tax_fen
+    `SELECT rate_group(l.tax_rate, l.policy) AS grp, i.colour, count(DISTINCT i.id) AS n, sum(l.amount_fen) AS amount_fen, sum(l.tax_fen) AS tax_fen
        FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id
-      WHERE ${DATED} >= ? AND ${DATED} < ? AND i.state = 'issued'
-      GROUP BY i.id, l.tax_rate, l.policy`,
-  ).iterate(from, until) as Iterable<{ id: number; colour: Colour; tax_rate: string; policy: string | null; amount_fen: number; tax_fen: number }>
-  for (const l of lines) byRate.add(rateGroup(l.tax_rate, l.policy), l.colour, String(l.id), l.amount_fen, l.tax_fen)
+      WHERE ${DATED} >= ? AND ${DATED} < ? AND +i.state = 'issued'
+      GROUP BY grp, i.colour`,
+  )
+  type Sum = { n: number; colour: Colour; amount_fen: number; tax_fen: number }
+  await byMonth(from, until, (start, end) => {
+    for (const k of kinds.all(start, end) as (Sum & { kind: string })[]) byKind.add(k.kind, k.colour, k.n, k.amount_fen, k.tax_fen)
+    for (const r of rates.all(start, end) as (Sum & { grp: string })[]) byRate.add(r.grp, r.colour, r.n, r.amount_fen, r.tax_fen)
+  })
   return sideSummary('销项', byKind, byRate)
 }
 
 /** 进项: what the platform delivered; the rows are read from its document, as it printed them */
-function receivedSide(ledger: Ledger, from: string, until: string): SideSummary {
+async function receivedSide(ledger: Ledger, from: string, until: string): Promise<SideSummary> {
   const byKind = new Groups()
   const byRate = new Groups()
-  const rows = prepared(
+  const received = prepared(
     ledger,
     `SELECT number, kind, colour, amount_fen, tax_fen, document FROM received_invoices WHERE issued_at >= ? AND issued_at < ?`,
-  ).iterate(from, until) as Iterable<{ number: string; kind: string; colour: Colour; amount_fen: number; tax_fen: number; document: string }>
-  for (const r of rows) {
-    byKind.add(r.kind, r.colour, r.number, r.amount_fen, r.tax_fen)
-    const inv = JSON.parse(r.document) as PlatformInvoice
-    for (const row of invoiceRows(inv.draft)) {
-      byRate.add(rateGroup(row.taxRate, row.policy), r.colour, r.number, fenOfText(row.amount) ?? 0, fenOfText(row.tax) ?? 0)
+  )
+  await byMonth(from, until, (start, end) => {
+    for (const r of received.iterate(start, end) as Iterable<{ number: string; kind: string; colour: Colour; amount_fen: number; tax_fen: number; document: string }>) {
+      byKind.add(r.kind, r.colour, 1, r.amount_fen, r.tax_fen)
+      const inv = JSON.parse(r.document) as PlatformInvoice
+      const groups = new Set<string>()
+      for (const row of invoiceRows(inv.draft)) {
+        const group = rateGroup(row.taxRate, row.policy)
+        byRate.add(group, r.colour, groups.has(group) ? 0 : 1, fenOfText(row.amount) ?? 0, fenOfText(row.tax) ?? 0)
+        groups.add(group)
+      }
     }
-  }
+  })
   return sideSummary('进项', byKind, byRate)
 }
 
-export function invoiceTotals(ledger: Ledger, period: { from: string; to: string; side?: SummarySide }): InvoiceTotalsReport {
+export async function invoiceTotals(ledger: Ledger, period: { from: string; to: string; side?: SummarySide }): Promise<InvoiceTotalsReport> {
   const from = period.from
   const until = nextDay(period.to)
   const sides = period.side ? [period.side] : [...SUMMARY_SIDES]
-  return {
-    from: period.from,
-    to: period.to,
-    sides: sides.map((s) => (s === '销项' ? issuedSide(ledger, from, until) : receivedSide(ledger, from, until))),
-  }
+  const summaries: SideSummary[] = []
+  for (const s of sides) summaries.push(s === '销项' ? await issuedSide(ledger, from, until) : await receivedSide(ledger, from, until))
+  return { from: period.from, to: period.to, sides: summaries }
 }
