@@ -59,6 +59,20 @@ describe('subsetFont', () => {
     for (const ch of new Set(text.replace(/ /g, ''))) expect(has(ch.codePointAt(0)!), ch).toBe(true)
   })
 
+  it('brings the glyphs a composite glyph is built from, renumbered, so it draws as in the whole font', () => {
+    // ¨ ´ − ∕ are composite glyphs in the shipped font (each one component: a glyph no character maps to)
+    const composite = '¨´−∕'
+    const s = subsetFont(FONTS, `发票${composite}`)
+    const full = invoiceFont(FONTS)
+    const sub = fontkit.create(Buffer.from(s.bytes)) as fontkit.Font
+    expect(sub.numGlyphs).toBe(1 + 2 + composite.length + composite.length) // .notdef, 发票, the composites, their parts
+    for (const ch of composite) {
+      const g = sub.glyphForCodePoint(ch.codePointAt(0)!)
+      expect(g.path.commands.length, ch).toBeGreaterThan(0)
+      expect(g.path.toSVG(), ch).toBe(full.glyphForCodePoint(ch.codePointAt(0)!).path.toSVG())
+    }
+  })
+
   it('maps a character the font lacks to glyph 0', () => {
     expect(subsetFont(FONTS, '\u{E000}').glyphs.get(0xe000)).toBe(0)
   })
