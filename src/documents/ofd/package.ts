@@ -7,12 +7,12 @@
 //   Doc_0/Attachs/Attachments.xml + the invoice's XML data file (as national OFD invoices attach it)
 //   Doc_0/Tags/CustomTags.xml + CustomTag.xml: the invoice's fields, each pointing at the page
 //                                object showing it (InvoiceNo, IssueDate, Buyer/BuyerName …)
-import { ZipFile } from 'yazl'
 import type { FieldTag, InvoicePage } from '../../shared/domain/invoiceLayout'
 import { escapeXml } from '../xml/escape'
 import { Ids, n, OFD_NS, pageContent } from './content'
 import { INVOICE_FONT_FAMILY } from '../font'
 import { OfdFont } from './font'
+import { zipSync } from './zip'
 
 export interface OfdDocumentInput {
   pages: InvoicePage[]
@@ -37,8 +37,6 @@ export interface OfdDocumentInput {
 type Ref = { page: number; id: number }
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
-/** a fixed time inside the zip, so one invoice always yields the same bytes */
-const ZIP_TIME = new Date('2020-01-01T00:00:00Z')
 
 export interface OfdParts {
   /** path in the zip → content */
@@ -148,19 +146,11 @@ export function ofdParts(input: OfdDocumentInput): OfdParts {
   return { files }
 }
 
-export function zipParts(parts: OfdParts): Promise<Buffer> {
-  const zip = new ZipFile()
+export function zipParts(parts: OfdParts): Buffer {
   // OFD.xml first, as readers that sniff the entry expect
   const names = [...parts.files.keys()].sort((a, b) => (a === 'OFD.xml' ? -1 : b === 'OFD.xml' ? 1 : a.localeCompare(b)))
-  for (const name of names) {
+  return zipSync(names.map((name): [string, Buffer] => {
     const content = parts.files.get(name)!
-    zip.addBuffer(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content), name, { mtime: ZIP_TIME, compress: true })
-  }
-  zip.end()
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c))
-    zip.outputStream.on('error', reject)
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)))
-  })
+    return [name, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength)]
+  }))
 }
