@@ -60,6 +60,11 @@ export interface FontSubset {
   unitsPerEm: number
   /** glyph id in the subset → advance width in font units */
   advances: number[]
+  /**
+   * where the outlines lie in `bytes`: the glyf table ends the file and starts at `at`, with .notdef
+   * and the glyphs of the `leading` characters first, up to `leadingEnd`
+   */
+  outlines: { at: number; leadingEnd: number }
 }
 
 /** four zero bytes: a glyph's padding to the 4-byte alignment glyf asks for */
@@ -68,9 +73,11 @@ const PAD = new Uint8Array(4)
 /**
  * The subset of the shipped font for `text` (every character it needs, once): the glyphs' outlines
  * copied from the font's glyf (a composite glyph brings the glyphs it is built from, renumbered), with
- * their metrics, a long loca, and the original's OS/2 and name.
+ * their metrics, a long loca, and the original's OS/2 and name. The characters of `leading` come
+ * first, whether `text` has them or not: the same `leading` gives the same first outlines, byte for
+ * byte, whatever the rest of the text (see `outlines`).
  */
-export function subsetFont(fontsDir: string, text: string): FontSubset {
+export function subsetFont(fontsDir: string, text: string, leading = ''): FontSubset {
   const { font, trueType, gids, post } = load(fontsDir)
   /** subset glyph id → glyph id in the shipped font; .notdef stays glyph 0 */
   const order = [0]
@@ -85,16 +92,21 @@ export function subsetFont(fontsDir: string, text: string): FontSubset {
     return id
   }
   const glyphs = new Map<number, number>()
-  for (const ch of new Set(text)) {
-    const cp = ch.codePointAt(0)!
-    if (cp < 0x20) continue
-    let gid = gids.get(cp)
-    if (gid === undefined) {
-      gid = font.glyphForCodePoint(cp).id
-      gids.set(cp, gid)
+  const map = (chars: string) => {
+    for (const ch of chars) {
+      const cp = ch.codePointAt(0)!
+      if (cp < 0x20 || glyphs.has(cp)) continue
+      let gid = gids.get(cp)
+      if (gid === undefined) {
+        gid = font.glyphForCodePoint(cp).id
+        gids.set(cp, gid)
+      }
+      glyphs.set(cp, gid === 0 ? 0 : include(gid))
     }
-    glyphs.set(cp, gid === 0 ? 0 : include(gid))
   }
+  map(leading)
+  const leadingCount = order.length
+  map(text)
   // `order` grows while it is walked: a composite glyph's components join the subset at its end
   const glyf: Uint8Array[] = []
   const offsets: number[] = []
@@ -146,5 +158,7 @@ export function subsetFont(fontsDir: string, text: string): FontSubset {
     const t = trueType.tables.get(tag)
     if (t) tables.set(tag, t)
   }
-  return { bytes: writeSfnt(tables), glyphs, unitsPerEm: font.unitsPerEm, advances }
+  const file = writeSfnt(tables, 'glyf')
+  const at = file.at.get('glyf')!
+  return { bytes: file.bytes, glyphs, unitsPerEm: font.unitsPerEm, advances, outlines: { at, leadingEnd: at + offsets[leadingCount]! } }
 }

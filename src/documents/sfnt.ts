@@ -31,22 +31,25 @@ function checksum(view: DataView, at: number, length: number): number {
 /**
  * One font file from its tables, each 4-byte aligned, with the directory's checksums and the head's
  * checkSumAdjustment. A table may be given as its parts (the glyf of a subset: one part a glyph),
- * written one after another.
+ * written one after another. The directory lists the tables by tag, as it must; their data may lie
+ * in any order, and `last` names the table whose data ends the file.
  */
-export function writeSfnt(tables: Map<string, Uint8Array | Uint8Array[]>): Uint8Array {
+export function writeSfnt(tables: Map<string, Uint8Array | Uint8Array[]>, last?: string): { bytes: Uint8Array; at: Map<string, number> } {
   const tags = [...tables.keys()].sort()
   const n = tags.length
   const entrySelector = Math.floor(Math.log2(n))
   const searchRange = 2 ** entrySelector * 16
+  const dataOrder = last !== undefined && tables.has(last) ? [...tags.filter((t) => t !== last), last] : tags
   let offset = 12 + n * 16
-  const placed = tags.map((tag) => {
+  const at = new Map<string, number>()
+  const lengths = new Map<string, number>()
+  for (const tag of dataOrder) {
     const t = tables.get(tag)!
-    const parts = Array.isArray(t) ? t : [t]
-    const length = parts.reduce((s, p) => s + p.length, 0)
-    const at = offset
+    const length = Array.isArray(t) ? t.reduce((s, p) => s + p.length, 0) : t.length
+    at.set(tag, offset)
+    lengths.set(tag, length)
     offset += (length + 3) & ~3
-    return { tag, parts, at, length }
-  })
+  }
   const out = new Uint8Array(offset)
   const view = new DataView(out.buffer)
   view.setUint32(0, 0x00010000)
@@ -54,25 +57,25 @@ export function writeSfnt(tables: Map<string, Uint8Array | Uint8Array[]>): Uint8
   view.setUint16(6, searchRange)
   view.setUint16(8, entrySelector)
   view.setUint16(10, n * 16 - searchRange)
-  let headAt = -1
-  placed.forEach(({ tag, parts, at, length }, i) => {
-    let p = at
-    for (const part of parts) {
+  tags.forEach((tag, i) => {
+    const t = tables.get(tag)!
+    const start = at.get(tag)!
+    const length = lengths.get(tag)!
+    let p = start
+    for (const part of Array.isArray(t) ? t : [t]) {
       out.set(part, p)
       p += part.length
     }
-    if (tag === 'head') {
-      headAt = at
-      view.setUint32(at + 8, 0) // checkSumAdjustment is summed as 0
-    }
+    if (tag === 'head') view.setUint32(start + 8, 0) // checkSumAdjustment is summed as 0
     const rec = 12 + i * 16
     for (let k = 0; k < 4; k++) out[rec + k] = tag.charCodeAt(k)
-    view.setUint32(rec + 4, checksum(view, at, length))
-    view.setUint32(rec + 8, at)
+    view.setUint32(rec + 4, checksum(view, start, length))
+    view.setUint32(rec + 8, start)
     view.setUint32(rec + 12, length)
   })
-  if (headAt >= 0) view.setUint32(headAt + 8, (0xb1b0afba - checksum(view, 0, out.length)) >>> 0)
-  return out
+  const headAt = at.get('head')
+  if (headAt !== undefined) view.setUint32(headAt + 8, (0xb1b0afba - checksum(view, 0, out.length)) >>> 0)
+  return { bytes: out, at }
 }
 
 /** post version 3: the metrics of the original without glyph names (they index the full font) */

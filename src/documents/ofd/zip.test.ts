@@ -27,7 +27,7 @@ describe('zipSync', () => {
       ['Doc_0/Res/font_1.ttf', noise],
       ['Doc_0/Empty.xml', Buffer.alloc(0)],
     ]
-    const { dir, listing } = unzipTo(zipSync(files))
+    const { dir, listing } = unzipTo(zipSync(files.map(([name, content]) => ({ name, content }))))
     for (const [name, content] of files) expect(fs.readFileSync(path.join(dir, name)).equals(content), name).toBe(true)
     expect(listing).toMatch(/OFD\.xml[\s\S]*compression method:\s+deflated/)
     expect(listing).toMatch(/font_1\.ttf[\s\S]*compression method:\s+none \(stored\)/)
@@ -35,8 +35,8 @@ describe('zipSync', () => {
   })
 
   it('stamps every part 2020-01-01 00:00, so the same parts make the same bytes in any time zone', () => {
-    const a = zipSync([['OFD.xml', xml]])
-    expect(a.equals(zipSync([['OFD.xml', xml]]))).toBe(true)
+    const a = zipSync([{ name: 'OFD.xml', content: xml }])
+    expect(a.equals(zipSync([{ name: 'OFD.xml', content: xml }]))).toBe(true)
     expect(unzipTo(a).listing).toMatch(/file last modified on \(DOS date\/time\):\s+2020 Jan 1 00:00:00/)
   })
 })

@@ -11,6 +11,12 @@ const STORED = 0
 const DEFLATED = 8
 /** a regular file, rw-r--r--, for whoever unpacks the OFD */
 const FILE_MODE = 0o100644
+/**
+ * zlib's fastest level (fontDeflate.ts deflates the font at it too). A page's XML is so repetitive that it still shrinks about sixfold, and the
+ * font subset (most of the file) deflates no smaller at level 6, while level 6 takes twice as long
+ * over the XML of a long invoice.
+ */
+const LEVEL = zlib.constants.Z_BEST_SPEED
 /** general purpose flag bit 11: the names are UTF-8 */
 const UTF8_NAMES = 0x0800
 
@@ -23,13 +29,20 @@ interface Entry {
   offset: number
 }
 
-/** a zip of `files` in the order given, each deflated unless deflating would not make it smaller */
-export function zipSync(files: Iterable<[string, Buffer]>): Buffer {
+export interface ZipPart {
+  name: string
+  content: Buffer
+  /** `content` as a raw deflate stream, made already (the font, see fontDeflate.ts) */
+  deflated?: Buffer
+}
+
+/** a zip of `parts` in the order given, each deflated unless deflating would not make it smaller */
+export function zipSync(parts: Iterable<ZipPart>): Buffer {
   const entries: Entry[] = []
   const chunks: Buffer[] = []
   let offset = 0
-  for (const [name, content] of files) {
-    const deflated = zlib.deflateRawSync(content)
+  for (const { name, content, deflated: made } of parts) {
+    const deflated = made ?? zlib.deflateRawSync(content, { level: LEVEL })
     const method = deflated.length < content.length ? DEFLATED : STORED
     const e: Entry = { name: Buffer.from(name, 'utf8'), method, crc: zlib.crc32(content), size: content.length, data: method === DEFLATED ? deflated : content, offset }
     const local = Buffer.alloc(30)
