@@ -2,6 +2,9 @@
 // (the font's code points, its labels' outlines deflated once — fontDeflate.ts) must never put one
 // invoice's glyphs into another's file. Each OFD is unzipped, its embedded font parsed on its own, and
 // every character every page shows must be in that font, drawn as the shipped font draws it.
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import * as fontkit from 'fontkit'
@@ -85,6 +88,16 @@ describe('a batch of OFDs in one process', () => {
           expect(g.path.toSVG(), `${inv.buyer.name}: ${text}[${i}] ${ch}`).toBe(full.glyphForCodePoint(cp).path.toSVG())
         })
       }
+    }
+  })
+
+  it('passes an independent unzip (Info-ZIP: every CRC, and the font deflate stream joined from its pieces)', async () => {
+    for (const inv of [a, b]) {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ofd-batch-')), `${inv.number}.ofd`)
+      fs.writeFileSync(file, await renderOfd(inv, OPTS))
+      const out = execFileSync('unzip', ['-t', file], { encoding: 'utf8' })
+      expect(out).toMatch(/testing: Doc_0\/Res\/font_\d+\.ttf\s+OK/)
+      expect(out).toContain('No errors detected')
     }
   })
 
