@@ -59,6 +59,33 @@ describe('subsetFont', () => {
     for (const ch of new Set(text.replace(/ /g, ''))) expect(has(ch.codePointAt(0)!), ch).toBe(true)
   })
 
+  it('brings the glyphs a composite glyph is built from, renumbered, so it draws as in the whole font', () => {
+    // ¨ ´ − ∕ are composite glyphs in the shipped font (each one component: a glyph no character maps to)
+    const composite = '¨´−∕'
+    const s = subsetFont(FONTS, `发票${composite}`)
+    const full = invoiceFont(FONTS)
+    const sub = fontkit.create(Buffer.from(s.bytes)) as fontkit.Font
+    expect(sub.numGlyphs).toBe(1 + 2 + composite.length + composite.length) // .notdef, 发票, the composites, their parts
+    for (const ch of composite) {
+      const g = sub.glyphForCodePoint(ch.codePointAt(0)!)
+      expect(g.path.commands.length, ch).toBeGreaterThan(0)
+      expect(g.path.toSVG(), ch).toBe(full.glyphForCodePoint(ch.codePointAt(0)!).path.toSVG())
+    }
+  })
+
+  it('puts the leading characters first: their outlines are the same bytes whatever the rest of the text', () => {
+    const leading = '发票号码开票日期0123456789'
+    const one = subsetFont(FONTS, '华为技术有限公司 ¥1130.00', leading)
+    const two = subsetFont(FONTS, `${RARE} 号码 42`, leading)
+    const outlines = (s: ReturnType<typeof subsetFont>) => Buffer.from(s.bytes.subarray(s.outlines.at, s.outlines.leadingEnd))
+    expect(outlines(one).length).toBeGreaterThan(1000)
+    expect(outlines(one).equals(outlines(two))).toBe(true)
+    // and the rest differs, each font drawing its own text
+    expect(Buffer.from(one.bytes.subarray(one.outlines.leadingEnd)).equals(Buffer.from(two.bytes.subarray(two.outlines.leadingEnd)))).toBe(false)
+    const sub = fontkit.create(Buffer.from(two.bytes)) as fontkit.Font
+    for (const ch of `${leading}${RARE}`) expect(sub.glyphForCodePoint(ch.codePointAt(0)!).path.toSVG(), ch).toBe(invoiceFont(FONTS).glyphForCodePoint(ch.codePointAt(0)!).path.toSVG())
+  })
+
   it('maps a character the font lacks to glyph 0', () => {
     expect(subsetFont(FONTS, '\u{E000}').glyphs.get(0xe000)).toBe(0)
   })

@@ -3,6 +3,7 @@
 // carry the subset's glyph indices (CGTransform) and each character's advance (DeltaX), so a reader
 // needs no shaping of its own.
 import { subsetFont, type FontSubset } from '../font'
+import { deflateFont } from './fontDeflate'
 
 export interface GlyphRun {
   glyphs: number[]
@@ -15,9 +16,12 @@ export interface GlyphRun {
 export class OfdFont {
   private subset: FontSubset
 
-  /** `text`: every character the document shows */
-  constructor(fontsDir: string, text: string) {
-    this.subset = subsetFont(fontsDir, text)
+  /**
+   * `text`: every character the document shows; `leading`: those of them that every document of its
+   * kind shows (the labels), placed first in the font so that their part of it deflates once per process
+   */
+  constructor(fontsDir: string, text: string, leading = '') {
+    this.subset = subsetFont(fontsDir, text, leading)
   }
 
   run(text: string, size: number): GlyphRun {
@@ -37,5 +41,10 @@ export class OfdFont {
 
   get bytes(): Uint8Array {
     return this.subset.bytes
+  }
+
+  /** the font file's raw deflate stream, for the zip */
+  deflated(): Buffer {
+    return deflateFont(this.subset)
   }
 }

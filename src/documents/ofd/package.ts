@@ -7,12 +7,12 @@
 //   Doc_0/Attachs/Attachments.xml + the invoice's XML data file (as national OFD invoices attach it)
 //   Doc_0/Tags/CustomTags.xml + CustomTag.xml: the invoice's fields, each pointing at the page
 //                                object showing it (InvoiceNo, IssueDate, Buyer/BuyerName …)
-import { ZipFile } from 'yazl'
 import type { FieldTag, InvoicePage } from '../../shared/domain/invoiceLayout'
 import { escapeXml } from '../xml/escape'
 import { Ids, n, OFD_NS, pageContent } from './content'
 import { INVOICE_FONT_FAMILY } from '../font'
 import { OfdFont } from './font'
+import { zipSync } from './zip'
 
 export interface OfdDocumentInput {
   pages: InvoicePage[]
@@ -36,13 +36,15 @@ export interface OfdDocumentInput {
 
 type Ref = { page: number; id: number }
 
+/** characters in nearly every invoice's values (numbers, amounts, dates): the font's leading glyphs with the labels */
+const LEADING = '0123456789.¥%年月日'
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
-/** a fixed time inside the zip, so one invoice always yields the same bytes */
-const ZIP_TIME = new Date('2020-01-01T00:00:00Z')
 
 export interface OfdParts {
   /** path in the zip → content */
   files: Map<string, string | Uint8Array>
+  /** path in the zip → its content deflated already (the font) */
+  deflated: Map<string, Buffer>
 }
 
 function customTagXml(input: OfdDocumentInput, tagged: Map<FieldTag, Ref[][]>): string {
@@ -78,8 +80,10 @@ function customTagXml(input: OfdDocumentInput, tagged: Map<FieldTag, Ref[][]>): 
 
 export function ofdParts(input: OfdDocumentInput): OfdParts {
   const files = new Map<string, string | Uint8Array>()
-  const allText = input.pages.flatMap((p) => p.items.map((i) => (i.type === 'text' ? i.text : ''))).join('')
-  const font = new OfdFont(input.fontsDir, allText)
+  const texts = input.pages.flatMap((p) => p.items.filter((i) => i.type === 'text'))
+  // the labels (and the digits nearly every value has) lead the font: the same for every invoice of a kind
+  const leading = `${LEADING}${texts.map((t) => (t.role === 'value' ? '' : t.text)).join('')}`
+  const font = new OfdFont(input.fontsDir, texts.map((t) => t.text).join(''), leading)
   const ids = new Ids()
   const fontId = ids.take()
   const pageIds = input.pages.map(() => ids.take())
@@ -98,6 +102,7 @@ export function ofdParts(input: OfdDocumentInput): OfdParts {
   const first = input.pages[0]!
   const fontFile = `font_${fontId}.ttf`
   files.set(`Doc_0/Res/${fontFile}`, font.bytes)
+  const deflated = new Map([[`Doc_0/Res/${fontFile}`, font.deflated()]])
 
   files.set(
     'OFD.xml',
@@ -145,22 +150,17 @@ export function ofdParts(input: OfdDocumentInput): OfdParts {
     )
     files.set('Doc_0/Tags/CustomTag.xml', customTagXml(input, tagged))
   }
-  return { files }
+  return { files, deflated }
 }
 
-export function zipParts(parts: OfdParts): Promise<Buffer> {
-  const zip = new ZipFile()
+export function zipParts(parts: OfdParts): Buffer {
   // OFD.xml first, as readers that sniff the entry expect
   const names = [...parts.files.keys()].sort((a, b) => (a === 'OFD.xml' ? -1 : b === 'OFD.xml' ? 1 : a.localeCompare(b)))
-  for (const name of names) {
-    const content = parts.files.get(name)!
-    zip.addBuffer(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content), name, { mtime: ZIP_TIME, compress: true })
-  }
-  zip.end()
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c))
-    zip.outputStream.on('error', reject)
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)))
-  })
+  return zipSync(
+    names.map((name) => {
+      const content = parts.files.get(name)!
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength)
+      return { name, content: bytes, deflated: parts.deflated.get(name) }
+    }),
+  )
 }
