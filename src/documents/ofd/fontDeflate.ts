@@ -10,7 +10,7 @@ import type { FontSubset } from '../font'
 
 /** an empty fixed-Huffman block with BFINAL set: the end of the stream */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00])
-/** as zip.ts deflates the other parts */
+/** as ../zip.ts deflates the other parts */
 const OPTIONS = { level: zlib.constants.Z_BEST_SPEED, finishFlush: zlib.constants.Z_SYNC_FLUSH }
 
 /**

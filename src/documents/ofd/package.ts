@@ -12,7 +12,7 @@ import { escapeXml } from '../xml/escape'
 import { Ids, n, OFD_NS, pageContent } from './content'
 import { INVOICE_FONT_FAMILY } from '../font'
 import { OfdFont } from './font'
-import { zipSync } from './zip'
+import { zipSync } from '../zip'
 
 export interface OfdDocumentInput {
   pages: InvoicePage[]
