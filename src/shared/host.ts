@@ -7,9 +7,14 @@ export interface HostCalls {
   'host.pickOpen': (input: { title: string; extensions: string[] }) => FileRef | null
   /** a native save dialog for a file the core produced */
   'host.saveFile': (input: { token: string }) => { saved: boolean }
+  /** 打印: the system's print dialog for a PDF the core produced; printed false when cancelled */
+  'host.printFile': (input: { token: string }) => { printed: boolean }
 }
 
 export type HostCallName = keyof HostCalls
+
+const HOST_CALLS: readonly HostCallName[] = ['host.pickOpen', 'host.saveFile', 'host.printFile']
+export const isHostCall = (name: unknown): name is HostCallName => HOST_CALLS.includes(name as HostCallName)
 
 /** What window.fapiao offers in Electron: the contract, the host calls, the event stream. */
 export interface FapiaoBridge {
