@@ -7,6 +7,7 @@ import { paperOf } from '../paper/paperOf'
 import { deliveryInfo } from './recipient'
 import { sendInvoices } from './send'
 import { shareLink } from './share'
+import { deliveryZip } from './zip'
 import { mailSettingsOf, saveMailSettings, testMailSettings } from './settings'
 
 export function registerDelivery(reg: Registry, deps: { connector: Connector; seal?: SecretSeal; dataDir: string }): void {
@@ -18,6 +19,7 @@ export function registerDelivery(reg: Registry, deps: { connector: Connector; se
   })
   reg.handle('invoices.shareLink', ({ ref }, ctx) => shareLink(ctx, deps.connector, ref))
   reg.handle('invoices.send', (input, ctx) => sendInvoices(ctx, deps.connector, mail, input))
+  reg.handle('invoices.deliveryZip', (input, ctx) => deliveryZip(ctx, deps.connector, input))
   reg.handle('settings.mail.get', () => mailSettingsOf(mail))
   reg.handle('settings.mail.set', (input) => saveMailSettings(mail, input))
   reg.handle('settings.mail.test', (input) => testMailSettings(mail, input))
