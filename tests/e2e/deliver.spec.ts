@@ -87,7 +87,7 @@ test('交付 from 发票查询: the three files, the QR, .eml and e-mail to the 
   }
 })
 
-test('交付 of the selection: two invoices ticked on different pages go out in one mail with both files of each, and as one zip', async ({ app, page, consoleErrors }) => {
+test('交付 and 打印 of the selection: two invoices ticked on different pages print as one PDF, go out in one mail with both files of each, and as one zip', async ({ app, page, consoleErrors }) => {
   void consoleErrors
   const smtp = await startSmtpServer()
   try {
@@ -102,8 +102,9 @@ test('交付 of the selection: two invoices ticked on different pages go out in 
     await app.open(page, '/invoice/list')
     const rows = page.getByTestId('invoices-table').locator('.el-table__body tr')
     await expect(rows).toHaveCount(20)
-    // nothing ticked: nothing to hand over
+    // nothing ticked: nothing to hand over or print
     await expect(page.getByTestId('query-deliver')).toBeDisabled()
+    await expect(page.getByTestId('query-print')).toBeDisabled()
 
     const tickFirst = async () => {
       const first = rows.first()
@@ -116,6 +117,23 @@ test('交付 of the selection: two invoices ticked on different pages go out in 
     ids.push(await tickFirst())
     await expect(page.getByTestId('query-selected')).toHaveText('已选择 2 张')
     const numbers = await Promise.all(ids.map(async (id) => (await app.core.call('invoices.get', { id })).number!))
+
+    // 打印 of the selection: one PDF of both, handed to a frame's print() (headless Chromium has no
+    // print dialog: the frame's window is stood in for, as in preview.spec.ts)
+    await page.evaluate(() => {
+      const own = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        get(this: HTMLIFrameElement) {
+          if (this.dataset.testid !== 'print-frame') return own.get!.call(this)
+          return { focus: () => undefined, print: () => (this.dataset.printed = 'yes') }
+        },
+      })
+    })
+    await page.getByTestId('query-print').click()
+    const frame = page.locator('iframe[data-testid="print-frame"]')
+    await expect(frame).toHaveAttribute('data-name', '打印发票-2张.pdf')
+    await expect(frame).toHaveAttribute('data-pages', '2')
+    await expect(frame).toHaveAttribute('data-printed', 'yes')
 
     await page.getByTestId('query-deliver').click()
     const dialog = page.getByRole('dialog', { name: '发票交付 — 已选择 2 张' })

@@ -12,7 +12,7 @@ import type { Connector } from '../../sync/connection'
 import { drawnFile } from './files'
 import type { Delivered } from './message'
 import { paperOf } from '../paper/paperOf'
-import { matchingRows, selectionTotals } from '../query/filter'
+import { selectionRefs } from '../query/selectionRefs'
 
 export interface DeliveryTarget {
   refs?: ParsedInvoiceRef[]
@@ -20,16 +20,11 @@ export interface DeliveryTarget {
 }
 
 function refsOfSelection(ledger: Ledger, selection: InvoiceSelection): ParsedInvoiceRef[] {
-  const count = selectionTotals(ledger, selection).total
-  if (count === 0) throw new AppError('NOT_FOUND', '所选发票已不在查询结果中：请刷新列表后重新选择')
-  if (count > DELIVERY_MAX) throw new AppError('VALIDATION', `${TOO_MANY}（已选择 ${count.toLocaleString('en')} 张）`)
-  const refs: ParsedInvoiceRef[] = []
-  for (const row of matchingRows(ledger, selection, { batch: DELIVERY_MAX })) {
+  return selectionRefs(ledger, selection, DELIVERY_MAX, TOO_MANY).map(({ ref, row }) => {
     if (row.state !== 'issued' || row.number === null)
       throw new AppError('CONFLICT', `所选发票中有尚未开具成功的发票（${row.counterpartyName || '未填购买方'}，价税合计 ¥${row.total}），不能交付：请取消勾选后再交付`)
-    refs.push(row.side === '销项' ? { id: row.id! } : { number: row.number })
-  }
-  return refs
+    return ref
+  })
 }
 
 /** the invoices to hand over, each once (by 发票号码), in the order named or listed */

@@ -3,13 +3,14 @@
 // so the server's frame-ancestors 'none' does not apply) and its print(); where the frame cannot
 // print, the PDF opens in a tab of its own to print from there. In the desktop shell the main
 // process prints the file itself (host.printFile: a hidden window with Chromium's PDF viewer).
-import type { InvoiceRef } from '../../../../shared/api/invoiceRef'
+import type { Input } from '../../../../shared/api'
 import { api, fetchFile, isDesktop, printFile } from '../../api'
 
 let current: { frame: HTMLIFrameElement; url: string } | null = null
 
-export async function printInvoices(refs: InvoiceRef[]): Promise<{ pages: number }> {
-  const file = await api.invoices.printPdf({ refs })
+/** the invoices named (`refs`), or 发票查询's selection */
+export async function printInvoices(which: Input<'invoices.printPdf'>): Promise<{ pages: number }> {
+  const file = await api.invoices.printPdf(which)
   if (isDesktop) {
     await printFile(file)
     return { pages: file.pages }
@@ -40,4 +41,10 @@ export async function printInvoices(refs: InvoiceRef[]): Promise<{ pages: number
   document.body.appendChild(frame)
   current = { frame, url }
   return { pages: file.pages }
+}
+
+/** what a failed 打印 says: the message names the cause; said once as 打印失败 */
+export function printFailure(e: unknown): string {
+  const message = (e as Error).message
+  return message.startsWith('打印失败') ? message : `打印失败：${message}`
 }
