@@ -44,6 +44,17 @@ describe('交付 of several invoices', { timeout: 120_000 }, () => {
     await core.call('settings.mail.set', { host: '127.0.0.1', port: smtp.port, secure: false, fromAddress: 'kuaiji@example.com' })
     const [a, b, c] = await issueMany(core, 3)
     const selection = { filter: { side: '销项' as const }, keys: [`S:${a!.id}`, `S:${c!.id}`] }
+    // the dialog's prefill: one buyer, a customer without an address yet
+    const customer = await core.call('customers.create', BUYER)
+    expect(await core.call('invoices.deliveryInfo', { selection })).toEqual({
+      number: null,
+      issued: true,
+      side: '销项',
+      buyerName: BUYER.name,
+      email: '',
+      customerId: customer.id,
+      invoices: 2,
+    })
 
     const sent = await core.call('invoices.send', { selection, to: 'caiwu@huawei.example.com', formats: ['pdf', 'xml'] })
     expect(sent).toMatchObject({ sent: true, to: ['caiwu@huawei.example.com'] })
@@ -55,6 +66,9 @@ describe('交付 of several invoices', { timeout: 120_000 }, () => {
     for (const p of files.filter((f) => f.filename!.endsWith('.pdf'))) expect(p.body.subarray(0, 5).toString()).toBe('%PDF-')
     expect(parseMime(smtp.messages[0]!.raw).headers.get('subject')).toMatch(/开具的 2 张发票/)
     expect(JSON.stringify(files.map((p) => p.filename))).not.toContain(b!.number)
+    // one customer's invoices: the address is remembered with it, and filled in next time
+    expect(sent).toMatchObject({ rememberedFor: BUYER.name })
+    expect(await core.call('invoices.deliveryInfo', { selection: { filter: { side: '销项' } } })).toMatchObject({ email: 'caiwu@huawei.example.com', invoices: 3 })
 
     // 所有页全选: the filter alone — all three
     const all = await core.call('invoices.send', { selection: { filter: { side: '销项' } }, to: 'caiwu@huawei.example.com', formats: ['xml'] })
@@ -120,6 +134,8 @@ describe('交付 of several invoices', { timeout: 120_000 }, () => {
     expect(conflict.code).toBe('CONFLICT')
     expect(conflict.message).toMatch(/^所选发票中有尚未开具成功的发票（华为技术有限公司，价税合计 ¥10600.00），不能交付/)
     expect((await rejection(core.call('invoices.deliveryZip', { selection: mixed, formats: ['pdf'] }))).code).toBe('CONFLICT')
+    // the dialog says so as it opens
+    expect((await rejection(core.call('invoices.deliveryInfo', { selection: mixed }))).message).toBe(conflict.message)
 
     // 所有页全选 over more than one 交付 takes: the count is said, and where to go instead
     for (let i = 0; i < DELIVERY_MAX; i++) await queue()

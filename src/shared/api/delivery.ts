@@ -45,6 +45,8 @@ export interface DeliveryInfo {
   email: string
   /** a customer of this company matches the buyer's 税号/名称: a new address is remembered with it */
   customerId: number | null
+  /** how many invoices the 交付 hands over (several: number null, buyerName '' unless one buyer) */
+  invoices: number
 }
 
 const EMAIL = /^[^\s@，,;；<>"]+@[^\s@，,;；<>"]+\.[^\s@，,;；<>"]+$/
@@ -150,7 +152,12 @@ export type MailSettingsInput = z.input<typeof mailSettingsInput>
 export const deliveryApi = {
   /** one file of an invoice, as a file token (the platform's when issued and reachable) */
   'invoices.file': call(z.object({ ref: invoiceRef, format })).returns<InvoiceFile>(),
-  'invoices.deliveryInfo': call(z.object({ ref: invoiceRef })).returns<DeliveryInfo>(),
+  /** one invoice (ref), or 发票查询's selection: refused as 交付 would be (too many, not issued) */
+  'invoices.deliveryInfo': call(
+    z
+      .object({ ref: invoiceRef.optional(), selection: invoiceSelection.optional() })
+      .refine((t) => (t.ref === undefined) !== (t.selection === undefined), { message: '请指定要交付的发票：一张发票（ref）或查询的选择（selection）二选一', path: ['ref'] }),
+  ).returns<DeliveryInfo>(),
   /** 交付二维码: CONFLICT “发票上传平台后才能生成交付二维码” before the invoice is issued */
   'invoices.shareLink': call(z.object({ ref: invoiceRef })).returns<ShareLink>(),
   /** one mail (or .eml) with the chosen files of every invoice named or selected */
