@@ -13,8 +13,9 @@ export interface HostCalls {
 
 export type HostCallName = keyof HostCalls
 
-const HOST_CALLS: readonly HostCallName[] = ['host.pickOpen', 'host.saveFile', 'host.printFile']
-export const isHostCall = (name: unknown): name is HostCallName => HOST_CALLS.includes(name as HostCallName)
+/** every host call by name: a Record, so a call added to HostCalls must be listed here too */
+const HOST_CALLS: Record<HostCallName, true> = { 'host.pickOpen': true, 'host.saveFile': true, 'host.printFile': true }
+export const isHostCall = (name: unknown): name is HostCallName => typeof name === 'string' && Object.hasOwn(HOST_CALLS, name)
 
 /** What window.fapiao offers in Electron: the contract, the host calls, the event stream. */
 export interface FapiaoBridge {
