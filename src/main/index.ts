@@ -5,9 +5,12 @@ import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron'
 import { isCallName } from '../shared/api'
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../shared/events'
-import type { HostCalls } from '../shared/host'
+import { isHostCall, type HostCalls } from '../shared/host'
 import { createCore } from './core/app'
+import { isAppError } from './core/errors'
 import { embeddedSandbox } from './embeddedPlatform'
+import { printableFile } from './host/printableFile'
+import { printPdfFile } from './host/printWindow'
 import { defaultDataDir } from './core/dataDir'
 import { isAllowedExternal } from './security/externalLinks'
 import { safeStorageSeal } from './security/passwordSeal'
@@ -55,15 +58,19 @@ const host: { [K in keyof HostCalls]: (input: Parameters<HostCalls[K]>[0]) => Pr
     fs.copyFileSync(file.path, r.filePath)
     return { saved: true }
   },
+  async 'host.printFile'(input) {
+    // the token names a PDF the core made; no path ever comes from the page
+    return printPdfFile(printableFile(core.files, input?.token).path, mainWindow)
+  },
 }
 
 ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown) => {
   if (!trusted(event)) return { ok: false, error: { code: 'UNAUTHORIZED', message: '拒绝来自未知页面的调用' } }
-  if (name === 'host.pickOpen' || name === 'host.saveFile') {
+  if (isHostCall(name)) {
     try {
       return { ok: true, value: await host[name](input as never) }
     } catch (e) {
-      return { ok: false, error: { code: 'INTERNAL', message: (e as Error).message } }
+      return { ok: false, error: { code: isAppError(e) ? e.code : 'INTERNAL', message: (e as Error).message } }
     }
   }
   if (typeof name !== 'string' || !isCallName(name)) return { ok: false, error: { code: 'UNKNOWN_CALL', message: `未知的调用：${String(name)}` } }

@@ -7,9 +7,15 @@ export interface HostCalls {
   'host.pickOpen': (input: { title: string; extensions: string[] }) => FileRef | null
   /** a native save dialog for a file the core produced */
   'host.saveFile': (input: { token: string }) => { saved: boolean }
+  /** 打印: the system's print dialog for a PDF the core produced; printed false when cancelled */
+  'host.printFile': (input: { token: string }) => { printed: boolean }
 }
 
 export type HostCallName = keyof HostCalls
+
+/** every host call by name: a Record, so a call added to HostCalls must be listed here too */
+const HOST_CALLS: Record<HostCallName, true> = { 'host.pickOpen': true, 'host.saveFile': true, 'host.printFile': true }
+export const isHostCall = (name: unknown): name is HostCallName => typeof name === 'string' && Object.hasOwn(HOST_CALLS, name)
 
 /** What window.fapiao offers in Electron: the contract, the host calls, the event stream. */
 export interface FapiaoBridge {

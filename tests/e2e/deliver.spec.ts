@@ -2,12 +2,15 @@
 // 发票交付 in the app against the real sandbox and a real SMTP server: from 发票查询's row the 交付
 // dialog downloads the platform's PDF, OFD and XML, shows the 交付二维码 (which opens the platform's
 // page), saves the mail as .eml and sends it to the address the customer remembers; offline the QR
-// is replaced by what to wait for. 邮件设置 tests the SMTP login.
+// is replaced by what to wait for. Several invoices ticked on different pages go out together: one
+// mail with every one's files, or one zip. 邮件设置 tests the SMTP login.
 import fs from 'node:fs'
 import type { Download, Page } from '@playwright/test'
 import { testDraft, testLine } from '../../src/shared/domain/invoice/testDraft'
 import { parseInvoiceXml } from '../../src/documents/xml'
 import { startSmtpServer } from '../support/smtp'
+import { leaves, parseMime } from '../support/mime'
+import { readZip } from '../support/zipRead'
 import { expect, test, type AppUnderTest } from './fixtures'
 
 test.use({ platform: true, viewport: { width: 1366, height: 768 } })
@@ -79,6 +82,83 @@ test('交付 from 发票查询: the three files, the QR, .eml and e-mail to the 
     await dialog.getByTestId('deliver-send').click()
     await expect(page.locator('.el-message--success', { hasText: '已发送到 caiwu@huawei.example.com' })).toBeVisible()
     expect(smtp.messages.map((m) => m.to)).toEqual([['caiwu@huawei.example.com']])
+  } finally {
+    await smtp.close()
+  }
+})
+
+test('交付 and 打印 of the selection: two invoices ticked on different pages print as one PDF, go out in one mail with both files of each, and as one zip', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
+  const smtp = await startSmtpServer()
+  try {
+    await app.createCompany()
+    await app.core.call('settings.mail.set', { host: '127.0.0.1', port: smtp.port, secure: false, fromAddress: 'kuaiji@example.com' })
+    await app.core.call('customers.create', { ...HUAWEI, email: 'caiwu@huawei.example.com' })
+    // 21 issued invoices: 发票查询 shows 20 a page, so the list has two pages
+    for (let i = 0; i < 21; i++) {
+      const { id } = await app.core.call('invoices.saveDraft', { draft: testDraft({ buyer: { ...testDraft().buyer, ...HUAWEI } }) })
+      await app.core.call('invoices.issue', { id })
+    }
+    expect((await app.core.call('sync.now', {})).error).toBeNull()
+    await app.open(page, '/invoice/list')
+    const rows = page.getByTestId('invoices-table').locator('.el-table__body tr')
+    await expect(rows).toHaveCount(20)
+    // nothing ticked: nothing to hand over or print
+    await expect(page.getByTestId('query-deliver')).toBeDisabled()
+    await expect(page.getByTestId('query-print')).toBeDisabled()
+
+    const tickFirst = async () => {
+      const first = rows.first()
+      await first.getByTestId('query-tick').click()
+      return Number((await first.locator('[data-testid^="invoice-row-"]').getAttribute('data-testid'))!.replace('invoice-row-', ''))
+    }
+    const ids = [await tickFirst()]
+    await page.getByTestId('invoices-pager').locator('.btn-next').click()
+    await expect(rows).toHaveCount(1)
+    ids.push(await tickFirst())
+    await expect(page.getByTestId('query-selected')).toHaveText('已选择 2 张')
+    const numbers = await Promise.all(ids.map(async (id) => (await app.core.call('invoices.get', { id })).number!))
+
+    // 打印 of the selection: one PDF of both, handed to a frame's print() (headless Chromium has no
+    // print dialog: the frame's window is stood in for, as in preview.spec.ts)
+    await page.evaluate(() => {
+      const own = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        get(this: HTMLIFrameElement) {
+          if (this.dataset.testid !== 'print-frame') return own.get!.call(this)
+          return { focus: () => undefined, print: () => (this.dataset.printed = 'yes') }
+        },
+      })
+    })
+    await page.getByTestId('query-print').click()
+    const frame = page.locator('iframe[data-testid="print-frame"]')
+    await expect(frame).toHaveAttribute('data-name', '打印发票-2张.pdf')
+    await expect(frame).toHaveAttribute('data-pages', '2')
+    await expect(frame).toHaveAttribute('data-printed', 'yes')
+
+    await page.getByTestId('query-deliver').click()
+    const dialog = page.getByRole('dialog', { name: '发票交付 — 已选择 2 张' })
+    await expect(dialog.getByTestId('deliver-many')).toContainText('所选的 2 张发票一起交付')
+    // a QR code is per invoice: none for several
+    await expect(dialog.getByTestId('deliver-share')).toHaveCount(0)
+    // all of one customer: its remembered address is filled in
+    await expect(dialog.getByTestId('deliver-to')).toHaveValue('caiwu@huawei.example.com')
+    await page.screenshot({ path: 'docs/screenshots/deliver-many-1366.png' })
+
+    // 发送邮件: one mail, PDF and OFD (the formats ticked by default) of both invoices
+    await dialog.getByTestId('deliver-send').click()
+    await expect(page.locator('.el-message--success', { hasText: '已发送到 caiwu@huawei.example.com（4 个附件）' })).toBeVisible()
+    expect(smtp.messages).toHaveLength(1)
+    expect(smtp.messages[0]!.to).toEqual(['caiwu@huawei.example.com'])
+    const attached = leaves(parseMime(smtp.messages[0]!.raw)).filter((p) => p.filename)
+    expect(attached.map((p) => p.filename).sort()).toEqual(numbers.flatMap((n) => [`${n}.ofd`, `${n}.pdf`]).sort())
+
+    // 下载压缩包: the same files in one zip
+    const [zip] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('deliver-download').click()])
+    expect(zip.suggestedFilename()).toMatch(/^发票2张-\d{20}等\.zip$/)
+    const entries = await readZip((await zip.path())!)
+    expect([...entries.keys()].sort()).toEqual(numbers.flatMap((n) => [`${n}.ofd`, `${n}.pdf`]).sort())
+    expect(entries.get(`${numbers[0]}.pdf`)!.subarray(0, 5).toString()).toBe('%PDF-')
   } finally {
     await smtp.close()
   }

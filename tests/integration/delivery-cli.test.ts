@@ -21,7 +21,7 @@ function cli(dataDir: string, ...args: string[]): Promise<{ status: number | nul
 }
 
 describe('CLI: invoices file, invoices send, settings mail', { timeout: 180_000 }, () => {
-  it('writes the platform’s file, sends it or writes an .eml, and tests the SMTP login', async () => {
+  it('writes the platform’s file, sends it (one or several in one mail) or writes an .eml, and tests the SMTP login', async () => {
     const data = tempDir()
     const out = tempDir()
     const smtp = await startSmtp({ login: { user: 'kuaiji', pass: 'pw' } })
@@ -60,5 +60,16 @@ describe('CLI: invoices file, invoices send, settings mail', { timeout: 180_000 
     expect((await cli(data, 'invoices', 'send', number, '--to', 'buyer@example.com', '--formats', 'xml,doc')).json.error).toMatchObject({
       message: '--formats 应为 pdf、ofd、xml 中的一个或几个（逗号分隔），现为“xml,doc”',
     })
+
+    // several invoices in one message
+    const { id: second } = (await cli(data, 'invoices', 'draft', 'create', '--file', draftFile)).json as { id: number }
+    await cli(data, 'invoices', 'issue', String(second))
+    expect((await cli(data, 'sync')).json).toMatchObject({ pushed: 1, error: null })
+    const { number: number2 } = (await cli(data, 'invoices', 'show', String(second))).json as { number: string }
+    const both = await cli(data, 'invoices', 'send', number, number2, '--to', 'buyer@example.com', '--formats', 'xml,pdf', '--eml', out)
+    expect(both.json).toMatchObject({ sent: false, attachments: [`${number}.xml`, `${number}.pdf`, `${number2}.xml`, `${number2}.pdf`] })
+    const bothFile = (both.json as { eml: { file: string } }).eml.file
+    expect(path.basename(bothFile)).toBe(`发票2张-${number}等.eml`)
+    expect(leaves(parseMime(fs.readFileSync(bothFile))).map((p) => p.filename).filter(Boolean)).toHaveLength(4)
   })
 })

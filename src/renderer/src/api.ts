@@ -151,6 +151,11 @@ export async function saveFile(file: FileRef): Promise<void> {
   a.remove()
 }
 
+/** 打印 in the desktop shell: the system's print dialog for a PDF the core produced. */
+export async function printFile(file: FileRef): Promise<{ printed: boolean }> {
+  return host('host.printFile', { token: file.token })
+}
+
 /** The bytes of a file the core produced, in web mode (a PDF to print inside the page). */
 export async function fetchFile(file: FileRef): Promise<Blob> {
   const res = await fetch(`/api/files/${file.token}?t=${encodeURIComponent(webToken())}`)

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { invoiceRef } from './invoiceRef'
 import { call, type FileRef } from './define'
+import { invoiceSelection } from './invoiceQuery'
 
 export const DELIVERY_FORMATS = ['pdf', 'ofd', 'xml'] as const
 export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number]
@@ -44,14 +45,35 @@ export interface DeliveryInfo {
   email: string
   /** a customer of this company matches the buyer's 税号/名称: a new address is remembered with it */
   customerId: number | null
+  /** how many invoices the 交付 hands over (several: number null, buyerName '' unless one buyer) */
+  invoices: number
 }
 
 const EMAIL = /^[^\s@，,;；<>"]+@[^\s@，,;；<>"]+\.[^\s@，,;；<>"]+$/
 const emailOf = (label: string) => z.string().trim().max(200).regex(EMAIL, `${label}格式不正确，例如 name@example.com`)
 const address = emailOf('收件人邮箱')
 
+/**
+ * At most this many invoices per 交付 (one mail, one zip): an invoice's PDF and OFD are ~75 KB
+ * (measured on a 3-line invoice), so 100 of them are ~10 MB once base64-encoded in a mail, within
+ * what common mail servers accept. More: 发票下载.
+ */
+export const DELIVERY_MAX = 100
+export const TOO_MANY = `一次最多交付 ${DELIVERY_MAX} 张发票：请减少勾选，更多发票请用“发票下载”打包下载`
+
+/**
+ * Which invoices a 交付 hands over: the refs named (one from a row, or a few), or 发票查询's
+ * selection (the ticked rows, or all that match) — one of the two.
+ */
+const deliveryTarget = {
+  refs: z.array(invoiceRef).min(1, '请至少选择一张发票').max(DELIVERY_MAX, TOO_MANY).optional(),
+  selection: invoiceSelection.optional(),
+}
+const oneTarget = (t: { refs?: unknown; selection?: unknown }) => (t.refs === undefined) !== (t.selection === undefined)
+const ONE_TARGET = { message: '请指定要交付的发票：发票列表（refs）或查询的选择（selection）二选一', path: ['refs'] }
+
 export const sendInput = z.object({
-  refs: z.array(invoiceRef).min(1, '请至少选择一张发票').max(50, '一封邮件最多附 50 张发票'),
+  ...deliveryTarget,
   /** one or several addresses, separated by commas or semicolons (its own words throughout: the
    *  plain label of `to` is 发票查询's 结束日期) */
   to: z
@@ -64,7 +86,20 @@ export const sendInput = z.object({
   formats: z.array(format).min(1, '请至少选择一种文件格式').default(['pdf', 'ofd']),
   /** save as an .eml file (opened in the user's mail program) instead of sending */
   eml: z.boolean().default(false),
-})
+}).refine(oneTarget, ONE_TARGET)
+
+/** 下载 of several invoices: their chosen files in one zip */
+export const zipInput = z
+  .object({ ...deliveryTarget, formats: z.array(format).min(1, '请至少选择一种文件格式').default(['pdf', 'ofd']) })
+  .refine(oneTarget, ONE_TARGET)
+
+export interface DeliveryZip extends FileRef {
+  invoices: number
+  /** the files in the zip, `<号码>.<格式>` (or `<号码>-本地副本.<格式>`) */
+  entries: string[]
+  /** copies drawn here because the platform could not be reached, and why */
+  localCopies: { name: string; note: string }[]
+}
 
 export type SendResult =
   | { sent: true; to: string[]; attachments: string[]; messageId: string; rememberedFor: string | null }
@@ -118,10 +153,18 @@ export type MailSettingsInput = z.input<typeof mailSettingsInput>
 export const deliveryApi = {
   /** one file of an invoice, as a file token (the platform's when issued and reachable) */
   'invoices.file': call(z.object({ ref: invoiceRef, format })).returns<InvoiceFile>(),
-  'invoices.deliveryInfo': call(z.object({ ref: invoiceRef })).returns<DeliveryInfo>(),
+  /** one invoice (ref), or 发票查询's selection: refused as 交付 would be (too many, not issued) */
+  'invoices.deliveryInfo': call(
+    z
+      .object({ ref: invoiceRef.optional(), selection: invoiceSelection.optional() })
+      .refine((t) => (t.ref === undefined) !== (t.selection === undefined), { message: '请指定要交付的发票：一张发票（ref）或查询的选择（selection）二选一', path: ['ref'] }),
+  ).returns<DeliveryInfo>(),
   /** 交付二维码: CONFLICT “发票上传平台后才能生成交付二维码” before the invoice is issued */
   'invoices.shareLink': call(z.object({ ref: invoiceRef })).returns<ShareLink>(),
+  /** one mail (or .eml) with the chosen files of every invoice named or selected */
   'invoices.send': call(sendInput).returns<SendResult>(),
+  /** the chosen files of every invoice named or selected, in one zip */
+  'invoices.deliveryZip': call(zipInput).returns<DeliveryZip>(),
   'settings.mail.get': call(z.object({}).optional()).returns<MailSettings>(),
   'settings.mail.set': call(mailSettingsInput).returns<MailSettings>(),
   /** 测试: connects and logs in with the given (else saved) settings; sends nothing, saves nothing */

@@ -5,11 +5,13 @@
 import { z } from 'zod'
 import { call, type FileRef } from './define'
 import { invoiceRef } from './invoiceRef'
+import { invoiceSelection } from './invoiceQuery'
 import type { PlatformInvoice } from '../platform/wire'
 
 
 /** 打印 takes at most this many invoices at once */
 export const PRINT_MAX = 500
+export const PRINT_TOO_MANY = `一次最多打印 ${PRINT_MAX} 张发票：请减少勾选`
 
 export interface InvoicePaper {
   invoice: PlatformInvoice
@@ -27,8 +29,12 @@ export const invoicePaperApi = {
   'invoices.paper': call(invoiceRef).returns<InvoicePaper>(),
   /** one PDF of the chosen invoices in the order given, each from a new page (打印) */
   'invoices.printPdf': call(
-    z.object({
-      refs: z.array(invoiceRef).min(1, '请至少选择一张发票').max(PRINT_MAX, `一次最多打印 ${PRINT_MAX} 张发票`),
-    }),
+    z
+      .object({
+        refs: z.array(invoiceRef).min(1, '请至少选择一张发票').max(PRINT_MAX, PRINT_TOO_MANY).optional(),
+        /** 发票查询's selection (the ticked rows, or all that match), newest first */
+        selection: invoiceSelection.optional(),
+      })
+      .refine((t) => (t.refs === undefined) !== (t.selection === undefined), { message: '请指定要打印的发票：发票列表（refs）或查询的选择（selection）二选一', path: ['refs'] }),
   ).returns<FileRef & { pages: number }>(),
 }

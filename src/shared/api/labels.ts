@@ -124,8 +124,8 @@ export const FIELD_LABELS: Record<string, string> = {
   order: '排序方向',
   filter: '查询条件',
   keys: '所选发票',
-  // 导出 (invoiceExport.ts)
-  selection: '导出范围',
+  // 导出 (invoiceExport.ts), 交付 (delivery.ts): 发票查询's selection
+  selection: '所选发票范围',
   format: '文件格式',
   // 发票交付、邮件设置
   ref: '发票',

@@ -1,5 +1,5 @@
-// 发票交付 on the command line: one file of an invoice, an invoice by e-mail (or as .eml), and the
-// SMTP settings with their 测试 (docs/cli.md).
+// 发票交付 on the command line: one file of an invoice, one or several invoices in one e-mail (or as
+// .eml), and the SMTP settings with their 测试 (docs/cli.md).
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Core } from '../../core/app'
@@ -57,15 +57,15 @@ export const deliveryCommands: Record<string, Command> = {
     },
   }),
   'invoices send': command({
-    summary: '把发票文件通过邮件发送给购买方（系统设置 › 邮件设置），或用 --eml 保存为 .eml 邮件文件',
-    args: [NUMBER],
+    summary: '把一张或几张发票的文件放在一封邮件里发送给购买方（系统设置 › 邮件设置），或用 --eml 保存为 .eml 邮件文件',
+    args: [{ ...NUMBER, variadic: true, description: '20 位发票号码（或销项发票的本地编号），可写多个（一封邮件最多 100 张）' }],
     options: {
       to: { value: 'ADDRESS', description: '收件人邮箱（多个用逗号分隔）', required: true },
       formats: { value: 'pdf,ofd,xml', description: '附哪些文件（缺省 pdf,ofd）' },
       eml: { value: 'PATH', description: '不发送，写成 .eml 文件（文件或文件夹）' },
     },
-    async run(core, [ref], o) {
-      const r = await core.call('invoices.send', { refs: [refOf(ref!)], to: o.to, formats: formatsOf(o.formats), eml: o.eml !== undefined })
+    async run(core, refs, o) {
+      const r = await core.call('invoices.send', { refs: refs.map(refOf), to: o.to, formats: formatsOf(o.formats), eml: o.eml !== undefined })
       if (r.sent) return r
       const { token: _t, ...eml } = r.eml
       return { ...r, eml: { ...eml, file: saveTo(core, r.eml, o.eml!) } }

@@ -37,6 +37,7 @@ export function deliveryInfo(ledger: Ledger, paper: InvoicePaper): DeliveryInfo 
     buyerName: paper.invoice.buyer.name,
     email: customer?.email ?? '',
     customerId: customer?.id ?? null,
+    invoices: 1,
   }
 }
 
@@ -63,4 +64,25 @@ export function rememberAddress(ledger: Ledger, papers: InvoicePaper[], to: stri
     })
   })
   return customer.name
+}
+
+/**
+ * The 交付 dialog for several invoices: one buyer's remembered address when they are all one
+ * customer's (the usual case: a month of one customer's invoices), else nothing to prefill.
+ */
+export function deliveryInfoOfMany(ledger: Ledger, papers: InvoicePaper[]): DeliveryInfo {
+  const first = papers[0]!
+  const sales = papers.every((p) => p.side === '销项')
+  const matched = sales ? papers.map((p) => customerOf(ledger, p.invoice.buyer)) : []
+  const one = matched.length > 0 && matched.every((c) => c !== null && c.id === matched[0]!.id) ? matched[0]! : null
+  const buyers = new Set(papers.map((p) => p.invoice.buyer.name))
+  return {
+    number: null,
+    issued: true,
+    side: first.side,
+    buyerName: buyers.size === 1 ? first.invoice.buyer.name : '',
+    email: one?.email ?? '',
+    customerId: one?.id ?? null,
+    invoices: papers.length,
+  }
 }

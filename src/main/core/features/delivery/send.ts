@@ -1,40 +1,28 @@
-// invoices.send: the chosen files of one or more issued invoices by e-mail through the user's SMTP
-// server, or the same message as an .eml file to open in a mail program. Sending a draft or a queued
-// invoice is refused: what the buyer receives must be an invoice.
+// invoices.send: the chosen files of one or more issued invoices (named, or 发票查询's selection) by
+// e-mail through the user's SMTP server — one message with every attachment —, or the same message
+// as an .eml file to open in a mail program. Sending a draft or a queued invoice is refused: what the
+// buyer receives must be an invoice.
 import MailComposer from 'nodemailer/lib/mail-composer'
 import type { ParsedInput } from '../../../../shared/api'
 import type { SendResult } from '../../../../shared/api/delivery'
 import type { CoreContext } from '../../context'
 import { AppError } from '../../errors'
 import type { Connector } from '../../sync/connection'
-import { drawnFile } from './files'
 import type { MailFile } from './mailFile'
-import { mailOf, type Delivered } from './message'
-import type { InvoicePaper } from '../../../../shared/api/invoicePaper'
-import { paperOf } from '../paper/paperOf'
+import { mailOf } from './message'
 import { rememberAddress } from './recipient'
+import { deliveredFiles, papersToDeliver } from './targets'
 import { mailError, transportOf } from './smtp'
 
 const NOT_CONFIGURED = '尚未设置发件邮箱：请在 系统设置 › 邮件设置 中填写 SMTP 服务器和发件人邮箱，或选择“保存为 .eml”'
 
 export async function sendInvoices(ctx: CoreContext, connector: Connector, mail: MailFile, input: ParsedInput<'invoices.send'>): Promise<SendResult> {
   const ledger = await ctx.ledger()
-  const papers: InvoicePaper[] = []
-  for (const ref of input.refs) {
-    const p = paperOf(ledger, ref)
-    if (p.provisional) throw new AppError('CONFLICT', `发票（编号 ${p.id}）尚未开具成功，不能交付：开具成功后再发送`)
-    if (!papers.some((q) => q.invoice.number === p.invoice.number)) papers.push(p)
-  }
+  const papers = papersToDeliver(ledger, input)
   const smtp = mail.read()
   if (!input.eml && !smtp?.host) throw new AppError('VALIDATION', NOT_CONFIGURED)
   // before any file is fetched: a send that cannot go out costs nothing
-  const formats = [...new Set(input.formats)]
-  const items: Delivered[] = []
-  for (const paper of papers) {
-    const files = []
-    for (const f of formats) files.push(await drawnFile(ctx, connector, ledger, paper, f))
-    items.push({ paper, files })
-  }
+  const items = await deliveredFiles(ctx, connector, ledger, papers, input.formats)
   const attachments = items.flatMap((d) => d.files.map((f) => f.name))
   const message = mailOf(items, input.to, smtp?.fromAddress ? { name: smtp.fromName, address: smtp.fromAddress } : null)
 

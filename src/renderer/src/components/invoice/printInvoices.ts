@@ -1,17 +1,18 @@
 // 打印: the core draws the chosen invoices as one PDF (invoices.printPdf); the page hands it to the
 // system's print dialog. In the browser, through a hidden frame holding the PDF (a blob: address,
 // so the server's frame-ancestors 'none' does not apply) and its print(); where the frame cannot
-// print, the PDF opens in a tab of its own to print from there. The desktop shell has no call to
-// print a file yet: it saves the PDF for the user's reader (see docs/architecture.md).
-import type { InvoiceRef } from '../../../../shared/api/invoiceRef'
-import { api, fetchFile, isDesktop, saveFile } from '../../api'
+// print, the PDF opens in a tab of its own to print from there. In the desktop shell the main
+// process prints the file itself (host.printFile: a hidden window with Chromium's PDF viewer).
+import type { Input } from '../../../../shared/api'
+import { api, fetchFile, isDesktop, printFile } from '../../api'
 
 let current: { frame: HTMLIFrameElement; url: string } | null = null
 
-export async function printInvoices(refs: InvoiceRef[]): Promise<{ pages: number }> {
-  const file = await api.invoices.printPdf({ refs })
+/** the invoices named (`refs`), or 发票查询's selection */
+export async function printInvoices(which: Input<'invoices.printPdf'>): Promise<{ pages: number }> {
+  const file = await api.invoices.printPdf(which)
   if (isDesktop) {
-    await saveFile(file)
+    await printFile(file)
     return { pages: file.pages }
   }
   const blob = new Blob([await (await fetchFile(file)).arrayBuffer()], { type: 'application/pdf' })
@@ -40,4 +41,10 @@ export async function printInvoices(refs: InvoiceRef[]): Promise<{ pages: number
   document.body.appendChild(frame)
   current = { frame, url }
   return { pages: file.pages }
+}
+
+/** what a failed 打印 says: the message names the cause; said once as 打印失败 */
+export function printFailure(e: unknown): string {
+  const message = (e as Error).message
+  return message.startsWith('打印失败') ? message : `打印失败：${message}`
 }
