@@ -6,7 +6,7 @@ import type { Ledger } from '../ledger/open'
 import type { TableRow } from './excel/read'
 import { readTableStream } from './excel/readStream'
 import { identityOf } from './identity'
-import type { CellIssue, TableImport } from './tableImport'
+import type { CellIssue, TableImport } from './tableImportSpec'
 
 export interface FailedRow {
   row: TableRow

@@ -10,7 +10,7 @@ import { openLedgerConnection } from '../ledger/open'
 import { checkTable, type FailedRow } from './checkTable'
 import { writeErrorReport } from './errorReport'
 import { openImportStage } from './importStage'
-import type { TableImport } from './tableImport'
+import type { TableImport } from './tableImportSpec'
 
 export interface ImportOutcome {
   total: number

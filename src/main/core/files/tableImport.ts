@@ -5,40 +5,12 @@
 // written in one short transaction: a cancelled or failed import changes nothing, and autosave
 // and sync go on meanwhile (importFile.ts). Large files are imported in a worker thread with a
 // memory ceiling, so the app neither freezes nor balloons.
-import type { z } from 'zod'
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { ImportFailure, ImportResult } from '../../../shared/api/importResult'
 import type { CoreContext } from '../context'
-import type { Ledger } from '../ledger/open'
-import type { SheetSpec } from './excel/spec'
-import type { IdentityKeys } from './identity'
 import fs from 'node:fs'
 import { importFile, type ImportOutcome, type ImportPhase } from './importFile'
+import type { TableImport } from './tableImportSpec'
 import { runWorker, siblingModule } from './worker'
-
-export interface CellIssue {
-  key: string
-  message: string
-}
-
-export interface TableImport<F> {
-  sheet: SheetSpec
-  /** for the audit log and the data-changed event */
-  entity: string
-  /** 客户 / 项目, in messages */
-  label: string
-  /** the spreadsheet's strings → the call's input; text it cannot understand becomes an issue */
-  toInput(values: Record<string, string>): { input: Record<string, unknown>; issues: CellIssue[] }
-  schema: z.ZodType<F>
-  /** rules that need the ledger (e.g. the tax code is a leaf), checked as the row is read */
-  check?(ledger: Ledger, f: F): CellIssue | null
-  /** the ledger table the records go to */
-  table: SQLiteTable
-  /** a checked row as that table stores it, but its id and times (mapped while reading: applying only copies) */
-  toRow(f: F): Record<string, unknown>
-  /** which records are the same one: as the table's unique indexes say (identity.ts) */
-  identity: IdentityKeys
-}
 
 /**
  * When an import goes to the worker. An .xlsx streams and hands the event loop back as it goes, so

@@ -1,7 +1,7 @@
 // The customer spreadsheet: template, import and export share these columns.
 import { customerInput, type Customer } from '../../../../shared/api/customers'
 import { ID_TYPES, idTypeName, parseIdType } from '../../../../shared/domain/idTypes'
-import type { CellIssue, TableImport } from '../../files/tableImport'
+import type { CellIssue, TableImport } from '../../files/tableImportSpec'
 import type { TableExport } from '../../files/tableExport'
 import type { SheetSpec } from '../../files/excel/spec'
 import type { Ledger } from '../../ledger/open'

@@ -1,7 +1,7 @@
 // The item spreadsheet: template, import and export share these columns.
 import { itemInput, type Item } from '../../../../shared/api/items'
 import { POLICIES, RATE_LABELS, parsePolicy, parseRate, policyLabel, type PolicyCode } from '../../../../shared/domain/rates'
-import type { CellIssue, TableImport } from '../../files/tableImport'
+import type { CellIssue, TableImport } from '../../files/tableImportSpec'
 import type { TableExport } from '../../files/tableExport'
 import type { SheetSpec } from '../../files/excel/spec'
 import type { Ledger } from '../../ledger/open'
