@@ -6,6 +6,7 @@ import { moneyFromFen } from '../../../../shared/domain/invoice'
 import type { Ledger } from '../../ledger/open'
 import { PURCHASE_COLUMNS, SALES_COLUMNS, sortOf, toRows, type RawRow } from './rows'
 import { answeredByDay, dayTotalsQuery } from './dayTotals'
+import { answeredByItems, itemsPageIds, itemsTotalsQuery, sortableByItems } from './items'
 import { tableOf, whereOf } from './where'
 
 export interface QueryOrder {
@@ -35,7 +36,9 @@ export function summedTotals(ledger: Ledger, filter: InvoiceFilter): { total: nu
 
 /** the count and 金额/税额/价税合计 of every invoice the filter matches */
 export function countAndTotals(ledger: Ledger, filter: InvoiceFilter): { total: number; totals: QueryTotals } {
-  return answeredByDay(filter) ? totalsOf(ledger.orm.get<Sums>(dayTotalsQuery(filter))) : summedTotals(ledger, filter)
+  if (answeredByDay(filter)) return totalsOf(ledger.orm.get<Sums>(dayTotalsQuery(filter)))
+  if (answeredByItems(filter)) return totalsOf(ledger.orm.get<Sums>(itemsTotalsQuery(filter)))
+  return summedTotals(ledger, filter)
 }
 
 function select(filter: InvoiceFilter, where: SQL, order: QueryOrder, limit: number, offset = 0): SQL {
@@ -45,9 +48,19 @@ function select(filter: InvoiceFilter, where: SQL, order: QueryOrder, limit: num
     ORDER BY ${by} ${dir}, ${tie} ${dir} LIMIT ${limit} OFFSET ${offset}`
 }
 
+/**
+ * The page's rows. A 项目名称 filter invoice_items answers finds the page's ids there first: the
+ * invoices' own rows are then read for those ids only, not for every match to sort them.
+ */
+function pageRows(ledger: Ledger, filter: InvoiceFilter, order: QueryOrder, size: number, offset: number): RawRow[] {
+  if (!answeredByItems(filter) || !sortableByItems(order.sort)) return ledger.orm.all<RawRow>(select(filter, whereOf(filter), order, size, offset))
+  const ids = ledger.orm.all<{ id: number }>(itemsPageIds(filter, order, size, offset)).map((r) => r.id)
+  return ledger.orm.all<RawRow>(select(filter, sql`id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`, order, size))
+}
+
 /** one page of 发票查询, in a stable order (ties broken by id / 发票号码) */
 export function queryPage(ledger: Ledger, filter: InvoiceFilter, order: QueryOrder, page: number, size: number): InvoiceQueryResult {
-  const raw = ledger.orm.all<RawRow>(select(filter, whereOf(filter), order, size, (page - 1) * size))
+  const raw = pageRows(ledger, filter, order, size, (page - 1) * size)
   return { ...countAndTotals(ledger, filter), rows: toRows(ledger, filter.side, raw) }
 }
 

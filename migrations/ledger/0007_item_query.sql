@@ -1,0 +1,60 @@
+-- Hand-written (drizzle-kit has no WITHOUT ROWID tables or triggers): 发票查询's 项目名称 filter at a
+-- million invoices. invoice_items holds one row per 销项 invoice (never a draft) and distinct
+-- 项目名称 of its lines, with what the filter and its count and totals need: 开票日期 (as
+-- invoices_dated has it), 票种, 红蓝字, status (as invoice_day_totals codes it) and the amounts. A
+-- 项目名称 search then reads a few narrow rows per matching invoice, in date order within each name,
+-- instead of each invoice's full row (and its document's overflow pages).
+CREATE TABLE `invoice_items` (
+	`name_id` integer NOT NULL,
+	`dated` text NOT NULL,
+	`invoice_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`colour` text NOT NULL,
+	`status` text NOT NULL,
+	`amount_fen` integer NOT NULL,
+	`tax_fen` integer NOT NULL,
+	`total_fen` integer NOT NULL,
+	PRIMARY KEY (`name_id`, `dated`, `invoice_id`)
+) WITHOUT ROWID;--> statement-breakpoint
+-- backfill what the ledger already holds, in key order (a WITHOUT ROWID table fills fastest so)
+INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`)
+  SELECT n.`id`, coalesce(i.`issued_at`, i.`queued_at`, ''), i.`id`, i.`kind`, i.`colour`,
+    CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`
+  FROM `invoices` i JOIN `invoice_lines` l ON l.`invoice_id` = i.`id` JOIN `item_names` n ON n.`name` = l.`name`
+  WHERE i.`state` <> 'draft'
+  ORDER BY 1, 2, 3;--> statement-breakpoint
+-- the triggers find an invoice's rows by it (made after the backfill: one sort, not a million inserts)
+CREATE UNIQUE INDEX `invoice_items_invoice` ON `invoice_items` (`invoice_id`, `name_id`);--> statement-breakpoint
+-- a line written: its name (invoice_lines_item_name may not have run yet) and the invoice's row for it
+CREATE TRIGGER `invoice_items_line_insert` AFTER INSERT ON `invoice_lines` BEGIN
+  INSERT OR IGNORE INTO `item_names` (`name`) VALUES (new.`name`);
+  INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`)
+    SELECT n.`id`, coalesce(i.`issued_at`, i.`queued_at`, ''), i.`id`, i.`kind`, i.`colour`,
+      CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`
+    FROM `invoices` i, `item_names` n WHERE i.`id` = new.`invoice_id` AND i.`state` <> 'draft' AND n.`name` = new.`name`;
+END;--> statement-breakpoint
+-- a line removed: the name's row goes once no other line of the invoice carries the name
+CREATE TRIGGER `invoice_items_line_delete` AFTER DELETE ON `invoice_lines` BEGIN
+  DELETE FROM `invoice_items` WHERE `invoice_id` = old.`invoice_id` AND `name_id` = (SELECT `id` FROM `item_names` WHERE `name` = old.`name`)
+    AND NOT EXISTS (SELECT 1 FROM `invoice_lines` WHERE `invoice_id` = old.`invoice_id` AND `name` = old.`name`);
+END;--> statement-breakpoint
+CREATE TRIGGER `invoice_items_line_update` AFTER UPDATE OF `invoice_id`, `name` ON `invoice_lines` BEGIN
+  DELETE FROM `invoice_items` WHERE `invoice_id` = old.`invoice_id` AND `name_id` = (SELECT `id` FROM `item_names` WHERE `name` = old.`name`)
+    AND NOT EXISTS (SELECT 1 FROM `invoice_lines` WHERE `invoice_id` = old.`invoice_id` AND `name` = old.`name`);
+  INSERT OR IGNORE INTO `item_names` (`name`) VALUES (new.`name`);
+  INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`)
+    SELECT n.`id`, coalesce(i.`issued_at`, i.`queued_at`, ''), i.`id`, i.`kind`, i.`colour`,
+      CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`
+    FROM `invoices` i, `item_names` n WHERE i.`id` = new.`invoice_id` AND i.`state` <> 'draft' AND n.`name` = new.`name`;
+END;--> statement-breakpoint
+-- the invoice changed (开票, 开具, 红冲, a draft edited…): its rows are written again from its lines
+CREATE TRIGGER `invoice_items_invoice_update` AFTER UPDATE OF `state`, `kind`, `colour`, `red_status`, `issued_at`, `queued_at`, `amount_fen`, `tax_fen`, `total_fen` ON `invoices` BEGIN
+  DELETE FROM `invoice_items` WHERE `invoice_id` = old.`id`;
+  INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`)
+    SELECT n.`id`, coalesce(new.`issued_at`, new.`queued_at`, ''), new.`id`, new.`kind`, new.`colour`,
+      CASE new.`state` WHEN 'issued' THEN new.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, new.`amount_fen`, new.`tax_fen`, new.`total_fen`
+    FROM `invoice_lines` l, `item_names` n WHERE l.`invoice_id` = new.`id` AND new.`state` <> 'draft' AND n.`name` = l.`name`;
+END;--> statement-breakpoint
+CREATE TRIGGER `invoice_items_invoice_delete` AFTER DELETE ON `invoices` BEGIN
+  DELETE FROM `invoice_items` WHERE `invoice_id` = old.`id`;
+END;

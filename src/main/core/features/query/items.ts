@@ -1,0 +1,76 @@
+// 发票查询's 项目名称 filter on 销项 through invoice_items (migration 0007): one narrow row per invoice
+// and distinct 项目名称, with its date, 票种, 红蓝字, status and amounts, kept by triggers. A filter of
+// 项目名称 with dates, 票种, 红蓝字 and 状态 at most is answered there alone — its count and totals,
+// and the invoices of a page — without reading the matching invoices' own (wide) rows.
+import { sql, type SQL } from 'drizzle-orm'
+import type { InvoiceFilter, QuerySort } from '../../../../shared/api/invoiceQuery'
+import { likeContains } from '../../ledger/like'
+import { nextDay } from './dates'
+
+const BY_ITEMS: ReadonlySet<keyof InvoiceFilter> = new Set(['side', 'from', 'to', 'kind', 'colour', 'status', 'item'])
+
+/** FTS5 phrase of the user's text, taken literally */
+function phrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`
+}
+
+/**
+ * The 项目名称 (their `id` or `name` in item_names) that contain `text`. 3+ characters: the trigram
+ * index. 1–2 characters are below any trigram, so a LIKE over the distinct names (thousands, not
+ * millions of lines) finds them.
+ */
+export function itemNamesContaining(text: string, column: 'id' | 'name'): SQL {
+  const col = sql.raw(column)
+  if ([...text].length >= 3)
+    return sql`SELECT ${col} FROM item_names WHERE id IN (SELECT rowid FROM item_names_fts WHERE item_names_fts MATCH ${phrase(text)})`
+  return sql`SELECT ${col} FROM item_names WHERE ${likeContains(sql.raw('name'), text)}`
+}
+
+/** the filter has a condition invoice_items does not hold (a buyer, an amount, 开票人…) */
+export function beyondItems(f: InvoiceFilter): boolean {
+  return (Object.keys(f) as (keyof InvoiceFilter)[]).some((k) => f[k] !== undefined && !BY_ITEMS.has(k))
+}
+
+/** a 销项 filter with a 项目名称 and otherwise dates, 票种, 红蓝字 and 状态 only */
+export function answeredByItems(f: InvoiceFilter): boolean {
+  return f.side === '销项' && !!f.item && !beyondItems(f)
+}
+
+/** the filter's conditions invoice_items can hold: the 项目名称, and dates, 票种, 红蓝字, 状态 if given */
+export function itemsWhere(f: InvoiceFilter): SQL {
+  const c: SQL[] = [sql`name_id IN (${itemNamesContaining(f.item!, 'id')})`]
+  if (f.from) c.push(sql`dated >= ${f.from}`)
+  if (f.to) c.push(sql`dated < ${nextDay(f.to)}`)
+  if (f.kind) c.push(sql`kind = ${f.kind}`)
+  if (f.colour) c.push(sql`colour = ${f.colour}`)
+  // the filter's codes: 红冲状态 once issued, queued (待开具/开具中), failed
+  if (f.status) c.push(sql`status = ${f.status}`)
+  return sql.join(c, sql` AND `)
+}
+
+/**
+ * The count and totals: an invoice carrying two matching names has two rows (with the same
+ * amounts), so the rows are first grouped by invoice.
+ */
+export function itemsTotalsQuery(f: InvoiceFilter): SQL {
+  return sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(tax_fen), 0) AS tax, coalesce(sum(total_fen), 0) AS total
+    FROM (SELECT amount_fen, tax_fen, total_fen FROM invoice_items WHERE ${itemsWhere(f)} GROUP BY invoice_id)`
+}
+
+/** the sorts invoice_items holds the key of (开票日期, 价税合计); the others need the invoices */
+const ITEM_SORT_KEYS: Partial<Record<QuerySort, string>> = { issuedAt: 'dated', total: 'total_fen' }
+
+export function sortableByItems(sort: QuerySort): boolean {
+  return sort in ITEM_SORT_KEYS
+}
+
+/**
+ * The ids of one page, in the page's order (ties by id, as sortOf breaks them). Sorted by date,
+ * SQLite walks each name's rows in date order and stops once the page is certain.
+ */
+export function itemsPageIds(f: InvoiceFilter, order: { sort: QuerySort; order: 'asc' | 'desc' }, limit: number, offset: number): SQL {
+  const key = sql.raw(ITEM_SORT_KEYS[order.sort]!)
+  const dir = sql.raw(order.order === 'asc' ? 'ASC' : 'DESC')
+  return sql`SELECT DISTINCT invoice_id AS id, ${key} FROM invoice_items WHERE ${itemsWhere(f)}
+    ORDER BY ${key} ${dir}, invoice_id ${dir} LIMIT ${limit} OFFSET ${offset}`
+}
