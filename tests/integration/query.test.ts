@@ -302,6 +302,15 @@ describe('发票查询: paging, sorting, totals and selections over a generated 
           const walked = [...matchingRows(ledger, invoiceSelection.parse({ filter: { side } }), { orderBy: { sort, order }, batch: 50 })].map((r) => r.key)
           expect(walked).toEqual(seen)
         }
+    // a condition matching many: the page walks the date index instead of sorting every match — same rows
+    for (const filter of [{ min: '1000' }, { max: '50000', colour: 'blue' as const }, { counterparty: '公司' }, { side: '进项' as const, min: '100' }])
+      for (const order of ['asc', 'desc'] as const) {
+        const walked = [...matchingRows(ledger, invoiceSelection.parse({ filter }), { orderBy: { sort: 'issuedAt', order } })].map((r) => r.key)
+        const seen: string[] = []
+        for (let page = 1; page <= Math.ceil(walked.length / 23); page++) seen.push(...(await core.call('invoices.query', { ...filter, order, size: 23, page })).rows.map((r) => r.key))
+        expect(seen, JSON.stringify(filter)).toEqual(walked)
+        expect(walked.length, JSON.stringify(filter)).toBeGreaterThan(40)
+      }
     const all = [...matchingRows(ledger, invoiceSelection.parse({ filter: {} }))]
     const sum = (k: 'amount' | 'tax' | 'total') => all.reduce((s, r) => s + Math.round(Number(r[k]) * 100), 0)
     const t = countAndTotals(ledger, invoiceFilter.parse({}))
