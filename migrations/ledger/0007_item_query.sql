@@ -4,6 +4,9 @@
 -- invoices_dated has it), 票种, 红蓝字, status (as invoice_day_totals codes it) and the amounts. A
 -- 项目名称 search then reads a few narrow rows per matching invoice, in date order within each name,
 -- instead of each invoice's full row (and its document's overflow pages).
+-- other_mask: bit (id % 52) of each other name of the invoice — or more bits, never fewer. A row
+-- whose other_mask shares no bit with the matching names' bits is its invoice's only matching row,
+-- so only the other rows need grouping by invoice to count an invoice with two matching names once.
 CREATE TABLE `invoice_items` (
 	`name_id` integer NOT NULL,
 	`dated` text NOT NULL,
@@ -14,26 +17,33 @@ CREATE TABLE `invoice_items` (
 	`amount_fen` integer NOT NULL,
 	`tax_fen` integer NOT NULL,
 	`total_fen` integer NOT NULL,
+	`other_mask` integer NOT NULL,
 	PRIMARY KEY (`name_id`, `dated`, `invoice_id`)
 ) WITHOUT ROWID;--> statement-breakpoint
 -- backfill what the ledger already holds, in key order (a WITHOUT ROWID table fills fastest so)
-INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`)
+INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`, `other_mask`)
   SELECT n.`id`, coalesce(i.`issued_at`, i.`queued_at`, ''), i.`id`, i.`kind`, i.`colour`,
-    CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`
+    CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`,
+    (SELECT coalesce(sum(DISTINCT 1 << (m.`id` % 52)), 0) FROM `invoice_lines` o JOIN `item_names` m ON m.`name` = o.`name` WHERE o.`invoice_id` = i.`id` AND m.`id` <> n.`id`)
   FROM `invoices` i JOIN `invoice_lines` l ON l.`invoice_id` = i.`id` JOIN `item_names` n ON n.`name` = l.`name`
   WHERE i.`state` <> 'draft'
   ORDER BY 1, 2, 3;--> statement-breakpoint
 -- the triggers find an invoice's rows by it (made after the backfill: one sort, not a million inserts)
 CREATE UNIQUE INDEX `invoice_items_invoice` ON `invoice_items` (`invoice_id`, `name_id`);--> statement-breakpoint
--- a line written: its name (invoice_lines_item_name may not have run yet) and the invoice's row for it
+-- A line written: its name (invoice_lines_item_name may not have run yet), its bit in the other
+-- rows of the invoice, and its own row (once per name) with the bits of the names already there.
 CREATE TRIGGER `invoice_items_line_insert` AFTER INSERT ON `invoice_lines` BEGIN
   INSERT OR IGNORE INTO `item_names` (`name`) VALUES (new.`name`);
-  INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`)
+  UPDATE `invoice_items` SET `other_mask` = `other_mask` | (1 << (SELECT `id` % 52 FROM `item_names` WHERE `name` = new.`name`))
+    WHERE `invoice_id` = new.`invoice_id` AND `name_id` <> (SELECT `id` FROM `item_names` WHERE `name` = new.`name`);
+  INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`, `other_mask`)
     SELECT n.`id`, coalesce(i.`issued_at`, i.`queued_at`, ''), i.`id`, i.`kind`, i.`colour`,
-      CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`
+      CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`,
+      (SELECT coalesce(sum(DISTINCT 1 << (o.`name_id` % 52)), 0) FROM `invoice_items` o WHERE o.`invoice_id` = i.`id` AND o.`name_id` <> n.`id`)
     FROM `invoices` i, `item_names` n WHERE i.`id` = new.`invoice_id` AND i.`state` <> 'draft' AND n.`name` = new.`name`;
 END;--> statement-breakpoint
--- a line removed: the name's row goes once no other line of the invoice carries the name
+-- A line removed: the name's row goes once no other line of the invoice carries it. The other rows
+-- keep its bit: more bits only send a row to the grouped count, never a wrong one.
 CREATE TRIGGER `invoice_items_line_delete` AFTER DELETE ON `invoice_lines` BEGIN
   DELETE FROM `invoice_items` WHERE `invoice_id` = old.`invoice_id` AND `name_id` = (SELECT `id` FROM `item_names` WHERE `name` = old.`name`)
     AND NOT EXISTS (SELECT 1 FROM `invoice_lines` WHERE `invoice_id` = old.`invoice_id` AND `name` = old.`name`);
@@ -42,18 +52,28 @@ CREATE TRIGGER `invoice_items_line_update` AFTER UPDATE OF `invoice_id`, `name` 
   DELETE FROM `invoice_items` WHERE `invoice_id` = old.`invoice_id` AND `name_id` = (SELECT `id` FROM `item_names` WHERE `name` = old.`name`)
     AND NOT EXISTS (SELECT 1 FROM `invoice_lines` WHERE `invoice_id` = old.`invoice_id` AND `name` = old.`name`);
   INSERT OR IGNORE INTO `item_names` (`name`) VALUES (new.`name`);
-  INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`)
+  UPDATE `invoice_items` SET `other_mask` = `other_mask` | (1 << (SELECT `id` % 52 FROM `item_names` WHERE `name` = new.`name`))
+    WHERE `invoice_id` = new.`invoice_id` AND `name_id` <> (SELECT `id` FROM `item_names` WHERE `name` = new.`name`);
+  INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`, `other_mask`)
     SELECT n.`id`, coalesce(i.`issued_at`, i.`queued_at`, ''), i.`id`, i.`kind`, i.`colour`,
-      CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`
+      CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`,
+      (SELECT coalesce(sum(DISTINCT 1 << (o.`name_id` % 52)), 0) FROM `invoice_items` o WHERE o.`invoice_id` = i.`id` AND o.`name_id` <> n.`id`)
     FROM `invoices` i, `item_names` n WHERE i.`id` = new.`invoice_id` AND i.`state` <> 'draft' AND n.`name` = new.`name`;
 END;--> statement-breakpoint
--- the invoice changed (开票, 开具, 红冲, a draft edited…): its rows are written again from its lines
+-- The invoice changed (开票, 开具, 红冲, a refusal…): its rows take the new values in place; a draft
+-- has none; one leaving the drafts gets a row per name of the lines it already has.
 CREATE TRIGGER `invoice_items_invoice_update` AFTER UPDATE OF `state`, `kind`, `colour`, `red_status`, `issued_at`, `queued_at`, `amount_fen`, `tax_fen`, `total_fen` ON `invoices` BEGIN
-  DELETE FROM `invoice_items` WHERE `invoice_id` = old.`id`;
-  INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`)
+  DELETE FROM `invoice_items` WHERE `invoice_id` = old.`id` AND new.`state` = 'draft';
+  UPDATE `invoice_items` SET `dated` = coalesce(new.`issued_at`, new.`queued_at`, ''), `kind` = new.`kind`, `colour` = new.`colour`,
+      `status` = CASE new.`state` WHEN 'issued' THEN new.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END,
+      `amount_fen` = new.`amount_fen`, `tax_fen` = new.`tax_fen`, `total_fen` = new.`total_fen`
+    WHERE `invoice_id` = new.`id`;
+  INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`, `other_mask`)
     SELECT n.`id`, coalesce(new.`issued_at`, new.`queued_at`, ''), new.`id`, new.`kind`, new.`colour`,
-      CASE new.`state` WHEN 'issued' THEN new.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, new.`amount_fen`, new.`tax_fen`, new.`total_fen`
-    FROM `invoice_lines` l, `item_names` n WHERE l.`invoice_id` = new.`id` AND new.`state` <> 'draft' AND n.`name` = l.`name`;
+      CASE new.`state` WHEN 'issued' THEN new.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, new.`amount_fen`, new.`tax_fen`, new.`total_fen`,
+      (SELECT coalesce(sum(DISTINCT 1 << (m.`id` % 52)), 0) FROM `invoice_lines` o JOIN `item_names` m ON m.`name` = o.`name` WHERE o.`invoice_id` = new.`id` AND m.`id` <> n.`id`)
+    FROM `item_names` n
+    WHERE new.`state` <> 'draft' AND old.`state` = 'draft' AND n.`name` IN (SELECT `name` FROM `invoice_lines` WHERE `invoice_id` = new.`id`);
 END;--> statement-breakpoint
 CREATE TRIGGER `invoice_items_invoice_delete` AFTER DELETE ON `invoices` BEGIN
   DELETE FROM `invoice_items` WHERE `invoice_id` = old.`id`;

@@ -424,6 +424,17 @@ function itemsTable(ledger: Ledger): unknown[] {
     .all()
 }
 
+/** rows whose other_mask lacks a bit of another name of their invoice (it may carry more, never fewer) */
+function masksMissingBits(ledger: Ledger): number {
+  return ledger.db
+    .prepare(
+      `SELECT count(*) FROM (SELECT other_mask AS have, (SELECT coalesce(sum(DISTINCT 1 << (m.id % 52)), 0) FROM invoice_lines o JOIN item_names m ON m.name = o.name
+         WHERE o.invoice_id = r.invoice_id AND m.id <> r.name_id) AS need FROM invoice_items r) WHERE (have & need) <> need`,
+    )
+    .pluck()
+    .get() as number
+}
+
 /**
  * The oracle: every 销项 invoice read plainly and filtered in JS — a 项目名称 contains (ASCII case
  * folded, as LIKE and the trigram index fold it), dates, 票种, 红蓝字, 状态 — sorted by 开票日期 then id.
@@ -450,6 +461,7 @@ describe('发票查询: 项目名称 through invoice_items (migration 0007)', ()
     const { core, ledger } = await ledgerOf()
     fillLedger(ledger.db, { count: 300, purchases: 0, days: 40, end: new Date('2026-11-30T00:00:00Z') })
     expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
+    expect(masksMissingBits(ledger)).toBe(0)
     // one invoice carrying the same name twice and another one name: one row per distinct name
     addSale(ledger, { lines: ['办公椅', '办公椅', '办公桌'], number: '26449900000000000001' })
     const { id } = await core.call('invoices.saveDraft', {
@@ -471,6 +483,7 @@ describe('发票查询: 项目名称 through invoice_items (migration 0007)', ()
     ledger.db.prepare(`DELETE FROM invoice_lines WHERE invoice_id = ?`).run(two[2])
     ledger.db.prepare(`DELETE FROM invoices WHERE id = (SELECT max(id) FROM invoices WHERE state = 'issued')`).run()
     expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
+    expect(masksMissingBits(ledger)).toBe(0)
     expect(await keys(core, { item: '全新的项目' })).toEqual([`S:${two[0]}`])
   })
 
@@ -530,6 +543,7 @@ describe('发票查询: migration 0007 on a ledger that already holds invoices',
 
     const ledger = await openLedger(file, { migrationsDir: all, clock: systemClock })
     expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
+    expect(masksMissingBits(ledger)).toBe(0)
     expect(itemsTable(ledger).length).toBe(6)
     expect(countAndTotals(ledger, invoiceFilter.parse({ item: '开发服务' }))).toEqual({ total: 1, totals: { amount: '442.48', tax: '57.52', total: '500.00' } })
     expect(countAndTotals(ledger, invoiceFilter.parse({ item: '椅' })).total).toBe(plainItemScan(ledger, { item: '椅' }).total)

@@ -6,7 +6,7 @@ import { moneyFromFen } from '../../../../shared/domain/invoice'
 import type { Ledger } from '../../ledger/open'
 import { PURCHASE_COLUMNS, SALES_COLUMNS, sortOf, toRows, type RawRow } from './rows'
 import { answeredByDay, dayTotalsQuery } from './dayTotals'
-import { answeredByItems, itemsPageIds, itemsTotalsQuery, sortableByItems } from './items'
+import { answeredByItems, itemNamesContaining, itemsPageIds, itemsTotalsQuery, sortableByItems } from './items'
 import { tableOf, whereOf } from './where'
 
 export interface QueryOrder {
@@ -37,7 +37,10 @@ export function summedTotals(ledger: Ledger, filter: InvoiceFilter): { total: nu
 /** the count and 金额/税额/价税合计 of every invoice the filter matches */
 export function countAndTotals(ledger: Ledger, filter: InvoiceFilter): { total: number; totals: QueryTotals } {
   if (answeredByDay(filter)) return totalsOf(ledger.orm.get<Sums>(dayTotalsQuery(filter)))
-  if (answeredByItems(filter)) return totalsOf(ledger.orm.get<Sums>(itemsTotalsQuery(filter)))
+  if (answeredByItems(filter)) {
+    const ids = ledger.orm.all<{ id: number }>(itemNamesContaining(filter.item!, 'id')).map((r) => r.id)
+    return totalsOf(ledger.orm.get<Sums>(itemsTotalsQuery(filter, ids)))
+  }
   return summedTotals(ledger, filter)
 }
 

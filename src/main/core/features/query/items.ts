@@ -36,9 +36,13 @@ export function answeredByItems(f: InvoiceFilter): boolean {
   return f.side === '销项' && !!f.item && !beyondItems(f)
 }
 
-/** the filter's conditions invoice_items can hold: the 项目名称, and dates, 票种, 红蓝字, 状态 if given */
-export function itemsWhere(f: InvoiceFilter): SQL {
-  const c: SQL[] = [sql`name_id IN (${itemNamesContaining(f.item!, 'id')})`]
+/**
+ * The filter's conditions invoice_items can hold: the 项目名称 (the names' `ids` when already
+ * found), and dates, 票种, 红蓝字, 状态 if given.
+ */
+export function itemsWhere(f: InvoiceFilter, ids?: number[]): SQL {
+  const names = ids ? sql`SELECT value FROM json_each(${JSON.stringify(ids)})` : itemNamesContaining(f.item!, 'id')
+  const c: SQL[] = [sql`name_id IN (${names})`]
   if (f.from) c.push(sql`dated >= ${f.from}`)
   if (f.to) c.push(sql`dated < ${nextDay(f.to)}`)
   if (f.kind) c.push(sql`kind = ${f.kind}`)
@@ -48,13 +52,38 @@ export function itemsWhere(f: InvoiceFilter): SQL {
   return sql.join(c, sql` AND `)
 }
 
+/** the bits other_mask gives names (migration 0007): id % 52, so a mask stays an exact JS number */
+const MASK_BITS = 52
+
+/** the bits of these names, as other_mask carries them */
+function namesMask(ids: number[]): number {
+  return [...new Set(ids.map((id) => id % MASK_BITS))].reduce((m, bit) => m + 2 ** bit, 0)
+}
+
+function bitCount(mask: number): number {
+  return [...mask.toString(2)].filter((b) => b === '1').length
+}
+
 /**
- * The count and totals: an invoice carrying two matching names has two rows (with the same
- * amounts), so the rows are first grouped by invoice.
+ * The count and totals over the matching names' `ids` (found once: the mask and the rows must
+ * agree on them). An invoice carrying two matching names has two rows (with the same amounts) and
+ * must count once. A row whose other_mask shares no bit with the names' mask is its invoice's only
+ * matching row: those are summed as they are, and only the rest is grouped by invoice. When the
+ * names set most bits, nearly every row is in the rest: then all are grouped.
  */
-export function itemsTotalsQuery(f: InvoiceFilter): SQL {
-  return sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(tax_fen), 0) AS tax, coalesce(sum(total_fen), 0) AS total
-    FROM (SELECT amount_fen, tax_fen, total_fen FROM invoice_items WHERE ${itemsWhere(f)} GROUP BY invoice_id)`
+export function itemsTotalsQuery(f: InvoiceFilter, ids: number[]): SQL {
+  const where = itemsWhere(f, ids)
+  const mask = namesMask(ids)
+  const grouped = (cond: SQL) =>
+    sql`SELECT count(*) AS n, sum(amount_fen) AS amount, sum(tax_fen) AS tax, sum(total_fen) AS total
+      FROM (SELECT amount_fen, tax_fen, total_fen FROM invoice_items WHERE ${where}${cond} GROUP BY invoice_id)`
+  const parts =
+    bitCount(mask) > MASK_BITS / 2
+      ? grouped(sql``)
+      : sql`SELECT count(*) AS n, sum(amount_fen) AS amount, sum(tax_fen) AS tax, sum(total_fen) AS total
+          FROM invoice_items WHERE ${where} AND (other_mask & ${sql.raw(String(mask))}) = 0
+        UNION ALL ${grouped(sql` AND (other_mask & ${sql.raw(String(mask))}) <> 0`)}`
+  return sql`SELECT coalesce(sum(n), 0) AS n, coalesce(sum(amount), 0) AS amount, coalesce(sum(tax), 0) AS tax, coalesce(sum(total), 0) AS total FROM (${parts})`
 }
 
 /** the sorts invoice_items holds the key of (开票日期, 价税合计); the others need the invoices */
