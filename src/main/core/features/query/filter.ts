@@ -61,11 +61,13 @@ const DATED_INDEX = { 销项: 'invoices_dated', 进项: 'received_dated' } as co
  * sorting all N, or by walking the date index until the page is full — about T / N entries per row
  * up to the page's end. Without statistics SQLite takes the index of a condition (价税合计, a buyer)
  * and sorts, which at tens of thousands of matches costs more than the walk: the walk is chosen
- * once N² > T × (offset + size). Filters of dates, 票种 and 状态 alone already walk a date index.
+ * once N² > T × (offset + size). T is the table's largest rowid, a bound read at once (drafts and
+ * deleted invoices make it larger: the walk is then chosen a little later, never wrongly early).
+ * Filters of dates, 票种 and 状态 alone already walk a date index.
  */
 function walksDates(ledger: Ledger, filter: InvoiceFilter, order: QueryOrder, matched: number, end: number): boolean {
-  if (order.sort !== 'issuedAt' || answeredByDay(filter)) return false
-  const all = countAndTotals(ledger, { side: filter.side } as InvoiceFilter).total
+  if (order.sort !== 'issuedAt' || answeredByDay(filter) || matched <= end) return false
+  const all = ledger.orm.get<{ n: number | null }>(sql`SELECT max(rowid) AS n FROM ${tableOf(filter.side)}`).n ?? 0
   return matched * matched > all * end
 }
 
