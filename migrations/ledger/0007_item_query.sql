@@ -31,15 +31,18 @@ INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`,
 -- the triggers find an invoice's rows by it (made after the backfill: one sort, not a million inserts)
 CREATE UNIQUE INDEX `invoice_items_invoice` ON `invoice_items` (`invoice_id`, `name_id`);--> statement-breakpoint
 -- A line written: its name (invoice_lines_item_name may not have run yet), its bit in the other
--- rows of the invoice, and its own row (once per name) with the bits of the names already there.
+-- rows of the invoice, and its own row (once per name) with the bits of the names already there —
+-- any one other row's mask and its own bit hold them all, so a line of a 2,000-line invoice does
+-- not read the other 1,999.
 CREATE TRIGGER `invoice_items_line_insert` AFTER INSERT ON `invoice_lines` BEGIN
   INSERT OR IGNORE INTO `item_names` (`name`) VALUES (new.`name`);
   UPDATE `invoice_items` SET `other_mask` = `other_mask` | (1 << (SELECT `id` % 52 FROM `item_names` WHERE `name` = new.`name`))
-    WHERE `invoice_id` = new.`invoice_id` AND `name_id` <> (SELECT `id` FROM `item_names` WHERE `name` = new.`name`);
+    WHERE `invoice_id` = new.`invoice_id` AND `name_id` <> (SELECT `id` FROM `item_names` WHERE `name` = new.`name`)
+      AND (`other_mask` & (1 << (SELECT `id` % 52 FROM `item_names` WHERE `name` = new.`name`))) = 0;
   INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`, `other_mask`)
     SELECT n.`id`, coalesce(i.`issued_at`, i.`queued_at`, ''), i.`id`, i.`kind`, i.`colour`,
       CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`,
-      (SELECT coalesce(sum(DISTINCT 1 << (o.`name_id` % 52)), 0) FROM `invoice_items` o WHERE o.`invoice_id` = i.`id` AND o.`name_id` <> n.`id`)
+      coalesce((SELECT o.`other_mask` | (1 << (o.`name_id` % 52)) FROM `invoice_items` o WHERE o.`invoice_id` = i.`id` AND o.`name_id` <> n.`id` LIMIT 1), 0)
     FROM `invoices` i, `item_names` n WHERE i.`id` = new.`invoice_id` AND i.`state` <> 'draft' AND n.`name` = new.`name`;
 END;--> statement-breakpoint
 -- A line removed: the name's row goes once no other line of the invoice carries it. The other rows
@@ -53,15 +56,17 @@ CREATE TRIGGER `invoice_items_line_update` AFTER UPDATE OF `invoice_id`, `name` 
     AND NOT EXISTS (SELECT 1 FROM `invoice_lines` WHERE `invoice_id` = old.`invoice_id` AND `name` = old.`name`);
   INSERT OR IGNORE INTO `item_names` (`name`) VALUES (new.`name`);
   UPDATE `invoice_items` SET `other_mask` = `other_mask` | (1 << (SELECT `id` % 52 FROM `item_names` WHERE `name` = new.`name`))
-    WHERE `invoice_id` = new.`invoice_id` AND `name_id` <> (SELECT `id` FROM `item_names` WHERE `name` = new.`name`);
+    WHERE `invoice_id` = new.`invoice_id` AND `name_id` <> (SELECT `id` FROM `item_names` WHERE `name` = new.`name`)
+      AND (`other_mask` & (1 << (SELECT `id` % 52 FROM `item_names` WHERE `name` = new.`name`))) = 0;
   INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`, `other_mask`)
     SELECT n.`id`, coalesce(i.`issued_at`, i.`queued_at`, ''), i.`id`, i.`kind`, i.`colour`,
       CASE i.`state` WHEN 'issued' THEN i.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, i.`amount_fen`, i.`tax_fen`, i.`total_fen`,
-      (SELECT coalesce(sum(DISTINCT 1 << (o.`name_id` % 52)), 0) FROM `invoice_items` o WHERE o.`invoice_id` = i.`id` AND o.`name_id` <> n.`id`)
+      coalesce((SELECT o.`other_mask` | (1 << (o.`name_id` % 52)) FROM `invoice_items` o WHERE o.`invoice_id` = i.`id` AND o.`name_id` <> n.`id` LIMIT 1), 0)
     FROM `invoices` i, `item_names` n WHERE i.`id` = new.`invoice_id` AND i.`state` <> 'draft' AND n.`name` = new.`name`;
 END;--> statement-breakpoint
 -- The invoice changed (开票, 开具, 红冲, a refusal…): its rows take the new values in place; a draft
--- has none; one leaving the drafts gets a row per name of the lines it already has.
+-- has none; one leaving the drafts gets a row per name of the lines it already has, each with the
+-- bits of all its names (its own too: one mask for all, read once — more bits are allowed).
 CREATE TRIGGER `invoice_items_invoice_update` AFTER UPDATE OF `state`, `kind`, `colour`, `red_status`, `issued_at`, `queued_at`, `amount_fen`, `tax_fen`, `total_fen` ON `invoices` BEGIN
   DELETE FROM `invoice_items` WHERE `invoice_id` = old.`id` AND new.`state` = 'draft';
   UPDATE `invoice_items` SET `dated` = coalesce(new.`issued_at`, new.`queued_at`, ''), `kind` = new.`kind`, `colour` = new.`colour`,
@@ -71,7 +76,7 @@ CREATE TRIGGER `invoice_items_invoice_update` AFTER UPDATE OF `state`, `kind`, `
   INSERT OR IGNORE INTO `invoice_items` (`name_id`, `dated`, `invoice_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen`, `other_mask`)
     SELECT n.`id`, coalesce(new.`issued_at`, new.`queued_at`, ''), new.`id`, new.`kind`, new.`colour`,
       CASE new.`state` WHEN 'issued' THEN new.`red_status` WHEN 'failed' THEN 'failed' ELSE 'queued' END, new.`amount_fen`, new.`tax_fen`, new.`total_fen`,
-      (SELECT coalesce(sum(DISTINCT 1 << (m.`id` % 52)), 0) FROM `invoice_lines` o JOIN `item_names` m ON m.`name` = o.`name` WHERE o.`invoice_id` = new.`id` AND m.`id` <> n.`id`)
+      (SELECT coalesce(sum(DISTINCT 1 << (m.`id` % 52)), 0) FROM `invoice_lines` o JOIN `item_names` m ON m.`name` = o.`name` WHERE o.`invoice_id` = new.`id`)
     FROM `item_names` n
     WHERE new.`state` <> 'draft' AND old.`state` = 'draft' AND n.`name` IN (SELECT `name` FROM `invoice_lines` WHERE `invoice_id` = new.`id`);
 END;--> statement-breakpoint

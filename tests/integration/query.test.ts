@@ -482,6 +482,18 @@ describe('发票查询: 项目名称 through invoice_items (migration 0007)', ()
     ledger.db.prepare(`DELETE FROM invoice_lines WHERE invoice_id = ? AND position = 1`).run(two[1])
     ledger.db.prepare(`DELETE FROM invoice_lines WHERE invoice_id = ?`).run(two[2])
     ledger.db.prepare(`DELETE FROM invoices WHERE id = (SELECT max(id) FROM invoices WHERE state = 'issued')`).run()
+    // a draft that already has lines, then queued: its rows appear with it; queued back to a draft, they go
+    const draftId = addSale(ledger, { state: 'draft' })
+    const line = rowWriter(ledger.db, invoiceLines)
+    ;['办公椅', '咨询服务', '办公椅'].forEach((name, position) =>
+      line.insert({ invoiceId: draftId, position, nature: '00', name, taxCode: '3040201010000000000', amountFen: 100, taxRate: '0.13', taxFen: 13 }),
+    )
+    expect(ledger.db.prepare(`SELECT count(*) FROM invoice_items WHERE invoice_id = ?`).pluck().get(draftId)).toBe(0)
+    ledger.db.prepare(`UPDATE invoices SET state = 'queued', queued_at = '2026-11-29T09:00:00+08:00' WHERE id = ?`).run(draftId)
+    expect(ledger.db.prepare(`SELECT count(*) FROM invoice_items WHERE invoice_id = ?`).pluck().get(draftId)).toBe(2)
+    expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
+    expect(masksMissingBits(ledger)).toBe(0)
+    ledger.db.prepare(`UPDATE invoices SET state = 'draft' WHERE id = ?`).run(draftId)
     expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
     expect(masksMissingBits(ledger)).toBe(0)
     expect(await keys(core, { item: '全新的项目' })).toEqual([`S:${two[0]}`])
