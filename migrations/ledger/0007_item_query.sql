@@ -83,3 +83,37 @@ END;--> statement-breakpoint
 CREATE TRIGGER `invoice_items_invoice_delete` AFTER DELETE ON `invoices` BEGIN
   DELETE FROM `invoice_items` WHERE `invoice_id` = old.`id`;
 END;
+--> statement-breakpoint
+-- item_name_totals: per name, 票种, 红蓝字 and status, the count and amounts of its rows in
+-- invoice_items (an invoice with several names is in several), kept by triggers on invoice_items.
+-- Without dates, a 项目名称 filter's count starts from its names' totals here; only the rows whose
+-- invoice may carry two matching names are read, to take the repeats out.
+CREATE TABLE `item_name_totals` (
+	`name_id` integer NOT NULL,
+	`kind` text NOT NULL,
+	`colour` text NOT NULL,
+	`status` text NOT NULL,
+	`n` integer NOT NULL,
+	`amount_fen` integer NOT NULL,
+	`tax_fen` integer NOT NULL,
+	`total_fen` integer NOT NULL,
+	PRIMARY KEY (`name_id`, `kind`, `colour`, `status`)
+) WITHOUT ROWID;--> statement-breakpoint
+INSERT INTO `item_name_totals` (`name_id`, `kind`, `colour`, `status`, `n`, `amount_fen`, `tax_fen`, `total_fen`)
+  SELECT `name_id`, `kind`, `colour`, `status`, count(*), sum(`amount_fen`), sum(`tax_fen`), sum(`total_fen`) FROM `invoice_items` GROUP BY 1, 2, 3, 4;--> statement-breakpoint
+CREATE TRIGGER `item_name_totals_insert` AFTER INSERT ON `invoice_items` BEGIN
+  INSERT INTO `item_name_totals` (`name_id`, `kind`, `colour`, `status`, `n`, `amount_fen`, `tax_fen`, `total_fen`)
+    VALUES (new.`name_id`, new.`kind`, new.`colour`, new.`status`, 1, new.`amount_fen`, new.`tax_fen`, new.`total_fen`)
+    ON CONFLICT DO UPDATE SET `n` = `n` + 1, `amount_fen` = `amount_fen` + excluded.`amount_fen`, `tax_fen` = `tax_fen` + excluded.`tax_fen`, `total_fen` = `total_fen` + excluded.`total_fen`;
+END;--> statement-breakpoint
+CREATE TRIGGER `item_name_totals_delete` AFTER DELETE ON `invoice_items` BEGIN
+  UPDATE `item_name_totals` SET `n` = `n` - 1, `amount_fen` = `amount_fen` - old.`amount_fen`, `tax_fen` = `tax_fen` - old.`tax_fen`, `total_fen` = `total_fen` - old.`total_fen`
+    WHERE `name_id` = old.`name_id` AND `kind` = old.`kind` AND `colour` = old.`colour` AND `status` = old.`status`;
+END;--> statement-breakpoint
+CREATE TRIGGER `item_name_totals_update` AFTER UPDATE OF `name_id`, `kind`, `colour`, `status`, `amount_fen`, `tax_fen`, `total_fen` ON `invoice_items` BEGIN
+  UPDATE `item_name_totals` SET `n` = `n` - 1, `amount_fen` = `amount_fen` - old.`amount_fen`, `tax_fen` = `tax_fen` - old.`tax_fen`, `total_fen` = `total_fen` - old.`total_fen`
+    WHERE `name_id` = old.`name_id` AND `kind` = old.`kind` AND `colour` = old.`colour` AND `status` = old.`status`;
+  INSERT INTO `item_name_totals` (`name_id`, `kind`, `colour`, `status`, `n`, `amount_fen`, `tax_fen`, `total_fen`)
+    VALUES (new.`name_id`, new.`kind`, new.`colour`, new.`status`, 1, new.`amount_fen`, new.`tax_fen`, new.`total_fen`)
+    ON CONFLICT DO UPDATE SET `n` = `n` + 1, `amount_fen` = `amount_fen` + excluded.`amount_fen`, `tax_fen` = `tax_fen` + excluded.`tax_fen`, `total_fen` = `total_fen` + excluded.`total_fen`;
+END;

@@ -424,6 +424,19 @@ function itemsTable(ledger: Ledger): unknown[] {
     .all()
 }
 
+/** item_name_totals rows that differ from invoice_items summed per name, 票种, 红蓝字 and status */
+function nameTotalsOff(ledger: Ledger): number {
+  return ledger.db
+    .prepare(
+      `SELECT (SELECT count(*) FROM (SELECT name_id, kind, colour, status, n, amount_fen, tax_fen, total_fen FROM item_name_totals WHERE n <> 0 OR amount_fen <> 0 OR tax_fen <> 0 OR total_fen <> 0
+         EXCEPT SELECT name_id, kind, colour, status, count(*), sum(amount_fen), sum(tax_fen), sum(total_fen) FROM invoice_items GROUP BY 1, 2, 3, 4))
+       + (SELECT count(*) FROM (SELECT name_id, kind, colour, status, count(*), sum(amount_fen), sum(tax_fen), sum(total_fen) FROM invoice_items GROUP BY 1, 2, 3, 4
+         EXCEPT SELECT name_id, kind, colour, status, n, amount_fen, tax_fen, total_fen FROM item_name_totals))`,
+    )
+    .pluck()
+    .get() as number
+}
+
 /** rows whose other_mask lacks a bit of another name of their invoice (it may carry more, never fewer) */
 function masksMissingBits(ledger: Ledger): number {
   return ledger.db
@@ -462,6 +475,7 @@ describe('发票查询: 项目名称 through invoice_items (migration 0007)', ()
     fillLedger(ledger.db, { count: 300, purchases: 0, days: 40, end: new Date('2026-11-30T00:00:00Z') })
     expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
     expect(masksMissingBits(ledger)).toBe(0)
+    expect(nameTotalsOff(ledger)).toBe(0)
     // one invoice carrying the same name twice and another one name: one row per distinct name
     addSale(ledger, { lines: ['办公椅', '办公椅', '办公桌'], number: '26449900000000000001' })
     const { id } = await core.call('invoices.saveDraft', {
@@ -493,9 +507,11 @@ describe('发票查询: 项目名称 through invoice_items (migration 0007)', ()
     expect(ledger.db.prepare(`SELECT count(*) FROM invoice_items WHERE invoice_id = ?`).pluck().get(draftId)).toBe(2)
     expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
     expect(masksMissingBits(ledger)).toBe(0)
+    expect(nameTotalsOff(ledger)).toBe(0)
     ledger.db.prepare(`UPDATE invoices SET state = 'draft' WHERE id = ?`).run(draftId)
     expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
     expect(masksMissingBits(ledger)).toBe(0)
+    expect(nameTotalsOff(ledger)).toBe(0)
     expect(await keys(core, { item: '全新的项目' })).toEqual([`S:${two[0]}`])
   })
 
@@ -556,6 +572,7 @@ describe('发票查询: migration 0007 on a ledger that already holds invoices',
     const ledger = await openLedger(file, { migrationsDir: all, clock: systemClock })
     expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
     expect(masksMissingBits(ledger)).toBe(0)
+    expect(nameTotalsOff(ledger)).toBe(0)
     expect(itemsTable(ledger).length).toBe(6)
     expect(countAndTotals(ledger, invoiceFilter.parse({ item: '开发服务' }))).toEqual({ total: 1, totals: { amount: '442.48', tax: '57.52', total: '500.00' } })
     expect(countAndTotals(ledger, invoiceFilter.parse({ item: '椅' })).total).toBe(plainItemScan(ledger, { item: '椅' }).total)

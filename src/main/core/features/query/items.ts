@@ -64,25 +64,35 @@ function bitCount(mask: number): number {
   return [...mask.toString(2)].filter((b) => b === '1').length
 }
 
+const SUMS = sql.raw('count(*) AS n, sum(amount_fen) AS amount, sum(tax_fen) AS tax, sum(total_fen) AS total')
+
 /**
  * The count and totals over the matching names' `ids` (found once: the mask and the rows must
- * agree on them). An invoice carrying two matching names has two rows (with the same amounts) and
- * must count once. A row whose other_mask shares no bit with the names' mask is its invoice's only
- * matching row: those are summed as they are, and only the rest is grouped by invoice. When the
- * names set most bits, nearly every row is in the rest: then all are grouped.
+ * agree on them). An invoice carrying two matching names has a row for each (with the same
+ * amounts) and must count once. A row whose other_mask shares no bit with the names' mask is its
+ * invoice's only matching row; the others ("shared") may not be, and are grouped by invoice.
+ * Without dates: the names' totals (item_name_totals), less the shared rows as they are, plus
+ * them grouped — one read of the rows. With dates: the lone rows summed, plus the shared grouped;
+ * when the names set most bits nearly every row is shared, and all are grouped.
  */
 export function itemsTotalsQuery(f: InvoiceFilter, ids: number[]): SQL {
   const where = itemsWhere(f, ids)
-  const mask = namesMask(ids)
-  const grouped = (cond: SQL) =>
-    sql`SELECT count(*) AS n, sum(amount_fen) AS amount, sum(tax_fen) AS tax, sum(total_fen) AS total
-      FROM (SELECT amount_fen, tax_fen, total_fen FROM invoice_items WHERE ${where}${cond} GROUP BY invoice_id)`
+  const mask = sql.raw(String(namesMask(ids)))
+  if (!f.from && !f.to) {
+    const shared = sql`SELECT count(*) AS c, amount_fen, tax_fen, total_fen FROM invoice_items WHERE ${where} AND (other_mask & ${mask}) <> 0 GROUP BY invoice_id`
+    return sql`SELECT t.n - s.rawN + s.n AS n, t.amount - s.rawAmount + s.amount AS amount, t.tax - s.rawTax + s.tax AS tax, t.total - s.rawTotal + s.total AS total
+      FROM (SELECT coalesce(sum(n), 0) AS n, coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(tax_fen), 0) AS tax, coalesce(sum(total_fen), 0) AS total
+            FROM item_name_totals WHERE ${where}) t,
+           (SELECT coalesce(sum(c), 0) AS rawN, coalesce(sum(c * amount_fen), 0) AS rawAmount, coalesce(sum(c * tax_fen), 0) AS rawTax, coalesce(sum(c * total_fen), 0) AS rawTotal,
+              count(*) AS n, coalesce(sum(amount_fen), 0) AS amount, coalesce(sum(tax_fen), 0) AS tax, coalesce(sum(total_fen), 0) AS total
+            FROM (${shared})) s`
+  }
+  const grouped = (cond: SQL) => sql`SELECT ${SUMS} FROM (SELECT amount_fen, tax_fen, total_fen FROM invoice_items WHERE ${where}${cond} GROUP BY invoice_id)`
   const parts =
-    bitCount(mask) > MASK_BITS / 2
+    bitCount(namesMask(ids)) > MASK_BITS / 2
       ? grouped(sql``)
-      : sql`SELECT count(*) AS n, sum(amount_fen) AS amount, sum(tax_fen) AS tax, sum(total_fen) AS total
-          FROM invoice_items WHERE ${where} AND (other_mask & ${sql.raw(String(mask))}) = 0
-        UNION ALL ${grouped(sql` AND (other_mask & ${sql.raw(String(mask))}) <> 0`)}`
+      : sql`SELECT ${SUMS} FROM invoice_items WHERE ${where} AND (other_mask & ${mask}) = 0
+        UNION ALL ${grouped(sql` AND (other_mask & ${mask}) <> 0`)}`
   return sql`SELECT coalesce(sum(n), 0) AS n, coalesce(sum(amount), 0) AS amount, coalesce(sum(tax), 0) AS tax, coalesce(sum(total), 0) AS total FROM (${parts})`
 }
 
