@@ -302,6 +302,15 @@ describe('发票查询: paging, sorting, totals and selections over a generated 
           const walked = [...matchingRows(ledger, invoiceSelection.parse({ filter: { side } }), { orderBy: { sort, order }, batch: 50 })].map((r) => r.key)
           expect(walked).toEqual(seen)
         }
+    // a condition matching many: the page walks the date index instead of sorting every match — same rows
+    for (const filter of [{ min: '1000' }, { max: '50000', colour: 'blue' as const }, { counterparty: '公司' }, { side: '进项' as const, min: '100' }])
+      for (const order of ['asc', 'desc'] as const) {
+        const walked = [...matchingRows(ledger, invoiceSelection.parse({ filter }), { orderBy: { sort: 'issuedAt', order } })].map((r) => r.key)
+        const seen: string[] = []
+        for (let page = 1; page <= Math.ceil(walked.length / 23); page++) seen.push(...(await core.call('invoices.query', { ...filter, order, size: 23, page })).rows.map((r) => r.key))
+        expect(seen, JSON.stringify(filter)).toEqual(walked)
+        expect(walked.length, JSON.stringify(filter)).toBeGreaterThan(40)
+      }
     const all = [...matchingRows(ledger, invoiceSelection.parse({ filter: {} }))]
     const sum = (k: 'amount' | 'tax' | 'total') => all.reduce((s, r) => s + Math.round(Number(r[k]) * 100), 0)
     const t = countAndTotals(ledger, invoiceFilter.parse({}))
@@ -394,6 +403,179 @@ describe('发票查询: migration 0005 on a ledger that already holds invoices',
     expect(find({ side: '进项', counterparty: 'shyf' })).toEqual(['P:26112000000000000001'])
     expect(find({ side: '进项', item: '运输服务' })).toEqual(['P:26112000000000000001'])
     expect(ledger.db.prepare(`SELECT name FROM counterparties ORDER BY side, name`).pluck().all()).toEqual(['上海云帆物流有限公司', '重庆银行股份有限公司'])
+    ledger.close()
+  })
+})
+
+/** invoice_items as it should be: one row per non-draft invoice and distinct line name, from the lines */
+function itemsFromLines(ledger: Ledger): unknown[] {
+  return ledger.db
+    .prepare(
+      `SELECT DISTINCT n.id AS nameId, coalesce(i.issued_at, i.queued_at, '') AS dated, i.id AS invoiceId, i.kind, i.colour,
+         CASE i.state WHEN 'issued' THEN i.red_status WHEN 'failed' THEN 'failed' ELSE 'queued' END AS status, i.amount_fen AS amount, i.tax_fen AS tax, i.total_fen AS total
+       FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id JOIN item_names n ON n.name = l.name WHERE i.state <> 'draft' ORDER BY 1, 2, 3`,
+    )
+    .all()
+}
+
+function itemsTable(ledger: Ledger): unknown[] {
+  return ledger.db
+    .prepare(`SELECT name_id AS nameId, dated, invoice_id AS invoiceId, kind, colour, status, amount_fen AS amount, tax_fen AS tax, total_fen AS total FROM invoice_items ORDER BY 1, 2, 3`)
+    .all()
+}
+
+/** item_name_totals rows that differ from invoice_items summed per name, 票种, 红蓝字 and status */
+function nameTotalsOff(ledger: Ledger): number {
+  return ledger.db
+    .prepare(
+      `SELECT (SELECT count(*) FROM (SELECT name_id, kind, colour, status, n, amount_fen, tax_fen, total_fen FROM item_name_totals WHERE n <> 0 OR amount_fen <> 0 OR tax_fen <> 0 OR total_fen <> 0
+         EXCEPT SELECT name_id, kind, colour, status, count(*), sum(amount_fen), sum(tax_fen), sum(total_fen) FROM invoice_items GROUP BY 1, 2, 3, 4))
+       + (SELECT count(*) FROM (SELECT name_id, kind, colour, status, count(*), sum(amount_fen), sum(tax_fen), sum(total_fen) FROM invoice_items GROUP BY 1, 2, 3, 4
+         EXCEPT SELECT name_id, kind, colour, status, n, amount_fen, tax_fen, total_fen FROM item_name_totals))`,
+    )
+    .pluck()
+    .get() as number
+}
+
+/** rows whose other_mask lacks a bit of another name of their invoice (it may carry more, never fewer) */
+function masksMissingBits(ledger: Ledger): number {
+  return ledger.db
+    .prepare(
+      `SELECT count(*) FROM (SELECT other_mask AS have, (SELECT coalesce(sum(DISTINCT 1 << (m.id % 52)), 0) FROM invoice_lines o JOIN item_names m ON m.name = o.name
+         WHERE o.invoice_id = r.invoice_id AND m.id <> r.name_id) AS need FROM invoice_items r) WHERE (have & need) <> need`,
+    )
+    .pluck()
+    .get() as number
+}
+
+/**
+ * The oracle: every 销项 invoice read plainly and filtered in JS — a 项目名称 contains (ASCII case
+ * folded, as LIKE and the trigram index fold it), dates, 票种, 红蓝字, 状态 — sorted by 开票日期 then id.
+ */
+function plainItemScan(ledger: Ledger, f: { item: string; from?: string; to?: string; kind?: string; colour?: string; status?: string }) {
+  const rows = ledger.db
+    .prepare(`SELECT id, state, kind, colour, red_status AS redStatus, coalesce(issued_at, queued_at) AS dated, amount_fen AS amount, tax_fen AS tax, total_fen AS total FROM invoices WHERE state <> 'draft'`)
+    .all() as { id: number; state: string; kind: string; colour: string; redStatus: string; dated: string | null; amount: number; tax: number; total: number }[]
+  const names = new Map<number, string[]>()
+  for (const l of ledger.db.prepare(`SELECT invoice_id AS id, name FROM invoice_lines`).all() as { id: number; name: string }[]) names.set(l.id, [...(names.get(l.id) ?? []), l.name])
+  const fold = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase())
+  const status = (r: (typeof rows)[number]) => (r.state === 'issued' ? r.redStatus : r.state === 'failed' ? 'failed' : 'queued')
+  const hits = rows
+    .filter((r) => (names.get(r.id) ?? []).some((n) => fold(n).includes(fold(f.item))))
+    .filter((r) => (!f.from || (r.dated !== null && r.dated >= f.from)) && (!f.to || (r.dated !== null && r.dated.slice(0, 10) <= f.to)))
+    .filter((r) => (!f.kind || r.kind === f.kind) && (!f.colour || r.colour === f.colour) && (!f.status || status(r) === f.status))
+    .sort((a, b) => ((a.dated ?? '') < (b.dated ?? '') ? -1 : (a.dated ?? '') > (b.dated ?? '') ? 1 : a.id - b.id))
+  const sum = (k: 'amount' | 'tax' | 'total') => (hits.reduce((s, r) => s + r[k], 0) / 100).toFixed(2)
+  return { keys: hits.map((r) => `S:${r.id}`), total: hits.length, totals: { amount: sum('amount'), tax: sum('tax'), total: sum('total') } }
+}
+
+describe('发票查询: 项目名称 through invoice_items (migration 0007)', () => {
+  it('keeps invoice_items equal to the lines through 开票, 开具, 红冲, a refusal, lines rewritten and deletes', async () => {
+    const { core, ledger } = await ledgerOf()
+    fillLedger(ledger.db, { count: 300, purchases: 0, days: 40, end: new Date('2026-11-30T00:00:00Z') })
+    expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
+    expect(masksMissingBits(ledger)).toBe(0)
+    expect(nameTotalsOff(ledger)).toBe(0)
+    // one invoice carrying the same name twice and another one name: one row per distinct name
+    addSale(ledger, { lines: ['办公椅', '办公椅', '办公桌'], number: '26449900000000000001' })
+    const { id } = await core.call('invoices.saveDraft', {
+      draft: { kind: '81', buyer: { name: '华为技术有限公司', taxId: '914403001922038216' }, lines: [{ name: '咨询服务', taxCode: '3040201010000000000', quantity: '2', unitPrice: '300', taxRate: '0.06' }] },
+    })
+    // a draft is never in it; 开票 puts it in
+    expect(ledger.db.prepare(`SELECT count(*) FROM invoice_items WHERE invoice_id = ?`).pluck().get(id)).toBe(0)
+    await core.call('invoices.issue', { id })
+    expect(ledger.db.prepare(`SELECT count(*) FROM invoice_items WHERE invoice_id = ?`).pluck().get(id)).toBe(1)
+    const queued = ledger.db.prepare(`SELECT id FROM invoices WHERE state = 'queued' ORDER BY id LIMIT 2`).pluck().all() as number[]
+    ledger.db.prepare(`UPDATE invoices SET state = 'issued', number = '26442000009999999999', issued_at = '2026-11-30T12:00:00+08:00', total_fen = total_fen + 1 WHERE id = ?`).run(queued[0])
+    ledger.db.prepare(`UPDATE invoices SET state = 'failed', failure = '额度不足' WHERE id = ?`).run(queued[1])
+    ledger.db.prepare(`UPDATE invoices SET red_status = 'fully-reversed' WHERE id = (SELECT min(id) FROM invoices WHERE state = 'issued' AND red_status = 'normal')`).run()
+    // a line renamed, a line removed (its name still on another line of the invoice, then not), lines of an invoice replaced
+    const two = ledger.db.prepare(`SELECT invoice_id FROM invoice_lines GROUP BY invoice_id HAVING count(*) >= 2 ORDER BY invoice_id LIMIT 3`).pluck().all() as number[]
+    ledger.db.prepare(`UPDATE invoice_lines SET name = '全新的项目名称' WHERE invoice_id = ? AND position = 0`).run(two[0])
+    ledger.db.prepare(`UPDATE invoice_lines SET name = (SELECT name FROM invoice_lines WHERE invoice_id = ? AND position = 0) WHERE invoice_id = ? AND position = 1`).run(two[1], two[1])
+    ledger.db.prepare(`DELETE FROM invoice_lines WHERE invoice_id = ? AND position = 1`).run(two[1])
+    ledger.db.prepare(`DELETE FROM invoice_lines WHERE invoice_id = ?`).run(two[2])
+    ledger.db.prepare(`DELETE FROM invoices WHERE id = (SELECT max(id) FROM invoices WHERE state = 'issued')`).run()
+    // a draft that already has lines, then queued: its rows appear with it; queued back to a draft, they go
+    const draftId = addSale(ledger, { state: 'draft' })
+    const line = rowWriter(ledger.db, invoiceLines)
+    ;['办公椅', '咨询服务', '办公椅'].forEach((name, position) =>
+      line.insert({ invoiceId: draftId, position, nature: '00', name, taxCode: '3040201010000000000', amountFen: 100, taxRate: '0.13', taxFen: 13 }),
+    )
+    expect(ledger.db.prepare(`SELECT count(*) FROM invoice_items WHERE invoice_id = ?`).pluck().get(draftId)).toBe(0)
+    ledger.db.prepare(`UPDATE invoices SET state = 'queued', queued_at = '2026-11-29T09:00:00+08:00' WHERE id = ?`).run(draftId)
+    expect(ledger.db.prepare(`SELECT count(*) FROM invoice_items WHERE invoice_id = ?`).pluck().get(draftId)).toBe(2)
+    expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
+    expect(masksMissingBits(ledger)).toBe(0)
+    expect(nameTotalsOff(ledger)).toBe(0)
+    ledger.db.prepare(`UPDATE invoices SET state = 'draft' WHERE id = ?`).run(draftId)
+    expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
+    expect(masksMissingBits(ledger)).toBe(0)
+    expect(nameTotalsOff(ledger)).toBe(0)
+    expect(await keys(core, { item: '全新的项目' })).toEqual([`S:${two[0]}`])
+  })
+
+  it('counts, sums and pages a 项目名称 filter exactly as a plain scan of the invoices and their lines', async () => {
+    const { core, ledger } = await ledgerOf()
+    fillLedger(ledger.db, { count: 500, purchases: 0, days: 60, end: new Date('2026-11-30T00:00:00Z') })
+    // invoices with two or three lines whose names all match one text: each is counted once
+    addSale(ledger, { lines: ['办公椅', '办公桌', '办公柜'], total: 3000_00, number: '26449900000000000001' })
+    addSale(ledger, { lines: ['办公椅', '办公椅'], total: 700_00, state: 'queued' })
+    ledger.db.prepare(`UPDATE invoices SET issued_at = '2026-11-20T10:00:00+08:00' WHERE id % 4 = 0 AND state = 'issued'`).run()
+    const names = ledger.db.prepare(`SELECT name FROM item_names WHERE length(name) >= 4 ORDER BY id LIMIT 3`).pluck().all() as string[]
+    const texts = ['办公', '办', names[0]!.slice(1, 4), names[1]!.slice(0, 1), names[2]!.slice(-2), 'zz不存在']
+    const filters = texts.flatMap((item) => [
+      { item },
+      { item, from: '2026-11-01', to: '2026-11-20' },
+      { item, kind: '81' as const, status: 'normal' as const },
+      { item, colour: 'red' as const },
+      { item, status: 'queued' as const },
+    ])
+    for (const f of filters) {
+      const want = plainItemScan(ledger, f)
+      const parsed = invoiceFilter.parse(f)
+      expect(countAndTotals(ledger, parsed), JSON.stringify(f)).toEqual({ total: want.total, totals: want.totals })
+      const seen: string[] = []
+      for (let page = 1; page <= Math.ceil(want.total / 7); page++)
+        seen.push(...(await core.call('invoices.query', { ...f, sort: 'issuedAt', order: 'asc', size: 7, page })).rows.map((r) => r.key))
+      expect(seen, JSON.stringify(f)).toEqual(want.keys)
+      const desc = (await core.call('invoices.query', { ...f, sort: 'issuedAt', order: 'desc', size: 5, page: 2 })).rows.map((r) => r.key)
+      expect(desc).toEqual([...want.keys].reverse().slice(5, 10))
+      // by 价税合计 the page walks the same order as the export's iterator
+      const byTotal = (await core.call('invoices.query', { ...f, sort: 'total', order: 'desc', size: 500 })).rows.map((r) => r.key)
+      expect(byTotal).toEqual([...matchingRows(ledger, invoiceSelection.parse({ filter: f }), { orderBy: { sort: 'total', order: 'desc' } })].map((r) => r.key))
+    }
+    expect(plainItemScan(ledger, { item: '办' }).total).toBeGreaterThan(1)
+  })
+})
+
+describe('发票查询: migration 0007 on a ledger that already holds invoices', () => {
+  it('backfills invoice_items from the lines, drafts left out, and the 项目名称 filter finds them', async () => {
+    const dir = tempDir()
+    const all = path.join(findAppDir(), 'migrations', 'ledger')
+    const before = path.join(dir, 'migrations')
+    fs.mkdirSync(path.join(before, 'meta'), { recursive: true })
+    const journal = JSON.parse(fs.readFileSync(path.join(all, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }
+    journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === '0007_item_query'))
+    fs.writeFileSync(path.join(before, 'meta', '_journal.json'), JSON.stringify(journal))
+    for (const e of journal.entries) fs.copyFileSync(path.join(all, `${e.tag}.sql`), path.join(before, `${e.tag}.sql`))
+    const file = path.join(dir, 'ledger.db')
+    const old = await openLedger(file, { migrationsDir: before, clock: systemClock })
+    addSale(old, { lines: ['软件开发服务', '椅子', '椅子'], total: 500_00 })
+    addSale(old, { lines: ['人体工学办公椅', '办公桌'], at: '2026-10-02T10:00:00+08:00', kind: '81' })
+    addSale(old, { lines: ['咨询服务'], state: 'queued' })
+    addSale(old, { lines: ['椅垫'], state: 'failed', total: 90_00 })
+    addSale(old, { state: 'draft' })
+    expect(old.db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'invoice_items'`).pluck().get()).toBe(0)
+    old.close()
+
+    const ledger = await openLedger(file, { migrationsDir: all, clock: systemClock })
+    expect(itemsTable(ledger)).toEqual(itemsFromLines(ledger))
+    expect(masksMissingBits(ledger)).toBe(0)
+    expect(nameTotalsOff(ledger)).toBe(0)
+    expect(itemsTable(ledger).length).toBe(6)
+    expect(countAndTotals(ledger, invoiceFilter.parse({ item: '开发服务' }))).toEqual({ total: 1, totals: { amount: '442.48', tax: '57.52', total: '500.00' } })
+    expect(countAndTotals(ledger, invoiceFilter.parse({ item: '椅' })).total).toBe(plainItemScan(ledger, { item: '椅' }).total)
     ledger.close()
   })
 })

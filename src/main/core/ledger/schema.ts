@@ -313,7 +313,8 @@ export const receivedLines = sqliteTable(
  * Every distinct 项目名称 of 销项 and 进项 lines, filled by triggers; an FTS5 trigram index
  * (item_names_fts, custom SQL) finds the names that contain a text of 3+ characters, a LIKE over
  * this small table the 1–2 character ones. Names are never removed: one no line carries any more
- * matches no invoice.
+ * matches no invoice. invoice_items (migration 0007, hand-written: drizzle has no WITHOUT ROWID
+ * tables) links each 销项 invoice to its names' ids for 发票查询 (features/query/items.ts).
  */
 export const itemNames = sqliteTable('item_names', {
   id: integer('id').primaryKey({ autoIncrement: true }),

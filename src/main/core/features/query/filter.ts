@@ -6,6 +6,7 @@ import { moneyFromFen } from '../../../../shared/domain/invoice'
 import type { Ledger } from '../../ledger/open'
 import { PURCHASE_COLUMNS, SALES_COLUMNS, sortOf, toRows, type RawRow } from './rows'
 import { answeredByDay, dayTotalsQuery } from './dayTotals'
+import { answeredByItems, itemNamesContaining, itemsPageIds, itemsTotalsQuery, sortableByItems } from './items'
 import { tableOf, whereOf } from './where'
 
 export interface QueryOrder {
@@ -35,20 +36,59 @@ export function summedTotals(ledger: Ledger, filter: InvoiceFilter): { total: nu
 
 /** the count and 金额/税额/价税合计 of every invoice the filter matches */
 export function countAndTotals(ledger: Ledger, filter: InvoiceFilter): { total: number; totals: QueryTotals } {
-  return answeredByDay(filter) ? totalsOf(ledger.orm.get<Sums>(dayTotalsQuery(filter))) : summedTotals(ledger, filter)
+  if (answeredByDay(filter)) return totalsOf(ledger.orm.get<Sums>(dayTotalsQuery(filter)))
+  if (answeredByItems(filter)) {
+    const ids = ledger.orm.all<{ id: number }>(itemNamesContaining(filter.item!, 'id')).map((r) => r.id)
+    return totalsOf(ledger.orm.get<Sums>(itemsTotalsQuery(filter, ids)))
+  }
+  return summedTotals(ledger, filter)
 }
 
-function select(filter: InvoiceFilter, where: SQL, order: QueryOrder, limit: number, offset = 0): SQL {
+/** `via`: the index SQLite must read the rows through (INDEXED BY), when the plan is chosen here */
+function select(filter: InvoiceFilter, where: SQL, order: QueryOrder, limit: number, offset = 0, via?: string): SQL {
   const { by, tie } = sortOf(filter.side, order.sort)
   const dir = sql.raw(order.order === 'asc' ? 'ASC' : 'DESC')
-  return sql`SELECT ${filter.side === '销项' ? SALES_COLUMNS : PURCHASE_COLUMNS}, ${by} AS sortBy FROM ${tableOf(filter.side)} WHERE ${where}
+  const from = via ? sql`${tableOf(filter.side)} INDEXED BY ${sql.raw(via)}` : tableOf(filter.side)
+  return sql`SELECT ${filter.side === '销项' ? SALES_COLUMNS : PURCHASE_COLUMNS}, ${by} AS sortBy FROM ${from} WHERE ${where}
     ORDER BY ${by} ${dir}, ${tie} ${dir} LIMIT ${limit} OFFSET ${offset}`
+}
+
+/** each side's 开票日期 index (schema.ts), in the order of the 开票日期 sort with its tie-break */
+const DATED_INDEX = { 销项: 'invoices_dated', 进项: 'received_dated' } as const
+
+/**
+ * Sorted by 开票日期, a page of a filter matching N of T invoices is found either by reading and
+ * sorting all N, or by walking the date index until the page is full — about T / N entries per row
+ * up to the page's end. Without statistics SQLite takes the index of a condition (价税合计, a buyer)
+ * and sorts, which at tens of thousands of matches costs more than the walk: the walk is chosen
+ * once N² > T × (offset + size). T is the table's largest rowid, a bound read at once (drafts and
+ * deleted invoices make it larger: the walk is then chosen a little later, never wrongly early).
+ * Filters of dates, 票种 and 状态 alone already walk a date index.
+ */
+function walksDates(ledger: Ledger, filter: InvoiceFilter, order: QueryOrder, matched: number, end: number): boolean {
+  if (order.sort !== 'issuedAt' || answeredByDay(filter) || matched <= end) return false
+  const all = ledger.orm.get<{ n: number | null }>(sql`SELECT max(rowid) AS n FROM ${tableOf(filter.side)}`).n ?? 0
+  return matched * matched > all * end
+}
+
+/**
+ * The page's rows. A 项目名称 filter invoice_items answers finds the page's ids there first: the
+ * invoices' own rows are then read for those ids only, not for every match to sort them.
+ */
+function pageRows(ledger: Ledger, filter: InvoiceFilter, order: QueryOrder, size: number, offset: number, matched: number): RawRow[] {
+  if (!answeredByItems(filter) || !sortableByItems(order.sort)) {
+    const via = walksDates(ledger, filter, order, matched, offset + size) ? DATED_INDEX[filter.side] : undefined
+    return ledger.orm.all<RawRow>(select(filter, whereOf(filter), order, size, offset, via))
+  }
+  const ids = ledger.orm.all<{ id: number }>(itemsPageIds(filter, order, size, offset)).map((r) => r.id)
+  return ledger.orm.all<RawRow>(select(filter, sql`id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`, order, size))
 }
 
 /** one page of 发票查询, in a stable order (ties broken by id / 发票号码) */
 export function queryPage(ledger: Ledger, filter: InvoiceFilter, order: QueryOrder, page: number, size: number): InvoiceQueryResult {
-  const raw = ledger.orm.all<RawRow>(select(filter, whereOf(filter), order, size, (page - 1) * size))
-  return { ...countAndTotals(ledger, filter), rows: toRows(ledger, filter.side, raw) }
+  const counted = countAndTotals(ledger, filter)
+  const raw = pageRows(ledger, filter, order, size, (page - 1) * size, counted.total)
+  return { ...counted, rows: toRows(ledger, filter.side, raw) }
 }
 
 /** the selection's own rows when keys are given — always within its filter too */

@@ -5,17 +5,14 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { InvoiceFilter, InvoiceSide } from '../../../../shared/api/invoiceQuery'
 import { fenOfText } from '../../../../shared/domain/invoice'
 import { likeContains } from '../../ledger/like'
+import { nextDay } from './dates'
+import { beyondItems, itemNamesContaining, itemsWhere } from './items'
 
 /** the expression of invoices_dated (schema.ts): 开票日期, or the queued day until there is one */
 export const SALES_DATED_TEXT = 'coalesce(issued_at, queued_at)'
 export const SALES_DATED = sql.raw(SALES_DATED_TEXT)
 
-/** the day after a YYYY-MM-DD day: `to` includes its whole day */
-export function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
-}
+export { nextDay }
 
 /** `col` starts with `prefix`, as a range an index can serve (LIKE would not, case-sensitively) */
 function startsWith(col: SQL, prefix: string): SQL {
@@ -23,33 +20,23 @@ function startsWith(col: SQL, prefix: string): SQL {
   return sql`(${col} >= ${prefix} AND ${col} < ${upper})`
 }
 
-/** FTS5 phrase of the user's text, taken literally */
-function phrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`
-}
-
 /**
- * The 项目名称 that contain `text`. 3+ characters: the trigram index. 1–2 characters are below any
- * trigram, so a LIKE over the distinct names (thousands, not millions of lines) finds them.
+ * 项目名称 contains: the invoices whose lines carry one of the names that match. 1–2 characters
+ * match many names (invoices by the hundred thousand): when a condition bounds the list (a buyer,
+ * an amount…), each of those invoices' own lines is checked instead. On 销项 the others come from
+ * invoice_items, narrowed there by the filter's dates, 票种, 红蓝字 and 状态 (which bound nothing
+ * else then); on 进项 from its lines by name.
  */
-function itemNamesContaining(text: string): SQL {
-  if ([...text].length >= 3)
-    return sql`SELECT name FROM item_names WHERE id IN (SELECT rowid FROM item_names_fts WHERE item_names_fts MATCH ${phrase(text)})`
-  return sql`SELECT name FROM item_names WHERE ${likeContains(sql.raw('name'), text)}`
-}
-
-/**
- * 项目名称 contains: the invoices whose lines carry one of the names that match. A name of 3+
- * characters is selective (the trigram index), so the invoices are found from it. 1–2 characters
- * match many names: when other conditions narrow the list (本月, a buyer…), each of those
- * invoices' own lines is checked instead, bounded by them.
- */
-function itemCondition(f: InvoiceFilter, lines: string, key: string, outer: string, col: SQL): SQL {
-  const names = itemNamesContaining(f.item!)
-  const bounded = Object.entries(f).some(([k, v]) => v !== undefined && k !== 'side' && k !== 'item')
-  if (bounded && [...f.item!].length < 3)
-    return sql`EXISTS (SELECT 1 FROM ${sql.raw(lines)} l WHERE l.${sql.raw(key)} = ${sql.raw(outer)} AND l.name IN (${names}))`
-  return sql`${col} IN (SELECT ${sql.raw(key)} FROM ${sql.raw(lines)} WHERE name IN (${names}))`
+function itemCondition(f: InvoiceFilter): SQL {
+  const short = [...f.item!].length < 3
+  const names = itemNamesContaining(f.item!, 'name')
+  if (f.side === '进项') {
+    const bounded = Object.entries(f).some(([k, v]) => v !== undefined && k !== 'side' && k !== 'item')
+    if (bounded && short) return sql`EXISTS (SELECT 1 FROM received_lines l WHERE l.number = received_invoices.number AND l.name IN (${names}))`
+    return sql`number IN (SELECT number FROM received_lines WHERE name IN (${names}))`
+  }
+  if (short && beyondItems(f)) return sql`EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = invoices.id AND l.name IN (${names}))`
+  return sql`id IN (SELECT invoice_id FROM invoice_items WHERE ${itemsWhere(f)})`
 }
 
 /** 名称 contains (case-blind), 拼音首字母, or 纳税人识别号 starts with */
@@ -90,7 +77,7 @@ function salesWhere(f: InvoiceFilter): SQL[] {
   else if (f.status) c.push(sql`state = 'issued' AND red_status = ${f.status}`)
   if (f.min !== undefined) c.push(sql`total_fen >= ${money(f.min)}`)
   if (f.max !== undefined) c.push(sql`total_fen <= ${money(f.max)}`)
-  if (f.item) c.push(itemCondition(f, 'invoice_lines', 'invoice_id', 'invoices.id', sql.raw('id')))
+  if (f.item) c.push(itemCondition(f))
   if (f.drawer) c.push(sql`drawer = ${f.drawer}`)
   if (f.syncState) c.push(syncStateIs(f.syncState))
   return c
@@ -108,7 +95,7 @@ function purchasesWhere(f: InvoiceFilter): SQL[] {
   if (f.status) c.push(sql`red_status = ${f.status}`)
   if (f.min !== undefined) c.push(sql`total_fen >= ${money(f.min)}`)
   if (f.max !== undefined) c.push(sql`total_fen <= ${money(f.max)}`)
-  if (f.item) c.push(itemCondition(f, 'received_lines', 'number', 'received_invoices.number', sql.raw('number')))
+  if (f.item) c.push(itemCondition(f))
   if (f.drawer) c.push(sql`json_extract(document, '$.drawer') = ${f.drawer}`)
   if (f.booking) c.push(sql`booking = ${f.booking}`)
   return c
