@@ -12,8 +12,6 @@ import { beyondItems, itemNamesContaining, itemsWhere } from './items'
 export const SALES_DATED_TEXT = 'coalesce(issued_at, queued_at)'
 export const SALES_DATED = sql.raw(SALES_DATED_TEXT)
 
-export { nextDay }
-
 /** `col` starts with `prefix`, as a range an index can serve (LIKE would not, case-sensitively) */
 function startsWith(col: SQL, prefix: string): SQL {
   const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
