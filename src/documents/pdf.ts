@@ -9,7 +9,7 @@ import { INVOICE_KINDS } from '../shared/domain/invoice'
 import { layoutInvoice, type InvoicePage, type LayoutItem, type QrItem, type TextItem } from '../shared/domain/invoiceLayout'
 import type { PlatformInvoice } from '../shared/platform/wire'
 import { invoiceFont } from './font'
-import type { RenderOptions } from './index'
+import type { RenderOptions } from './renderOptions'
 
 /** points per millimetre */
 const PT = 72 / 25.4

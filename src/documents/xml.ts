@@ -1,7 +1,7 @@
 // An invoice's 数电 XML data file (DOMAIN.md §6): the EInvoice structure, valid against
 // src/documents/xsd/EInvoice.xsd, readable back with parseInvoiceXml.
 import type { PlatformInvoice } from '../shared/platform/wire'
-import type { RenderOptions } from './index'
+import type { RenderOptions } from './renderOptions'
 import { invoiceXmlData } from './xml/model'
 import { writeEInvoice } from './xml/write'
 

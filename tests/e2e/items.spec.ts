@@ -2,7 +2,6 @@
 import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs'
-import type { Page } from '@playwright/test'
 import { expect, test, type AppUnderTest } from './fixtures'
 import { chooseFile, download, readSheet, row, writeSheet } from './helpers'
 
@@ -19,15 +18,6 @@ async function seed(app: AppUnderTest) {
   await app.core.call('items.create', { name: '技术咨询', taxCode: CONSULTING, rate: '6%', category: '服务' })
   await app.core.call('items.create', { name: '管理咨询', taxCode: CONSULTING, rate: '6%', unit: '次', category: '服务' })
   await app.core.call('items.create', { name: '0号柴油', taxCode: DIESEL, rate: '13%', unit: '升', unitPrice: '7.85', priceIncludesTax: true, category: '油品' })
-}
-
-async function pickCode(page: Page, text: string, name: string) {
-  await page.getByTestId('taxcode-picker-open').click()
-  const dialog = page.getByTestId('taxcode-dialog')
-  await dialog.getByTestId('taxcode-search').fill(text)
-  await row(page, 'taxcode-hits', name).first().click()
-  await dialog.getByTestId('taxcode-choose').click()
-  await expect(dialog).toBeHidden()
 }
 
 test('add an item (errors shown inline first), then edit it', async ({ app, page, consoleErrors }) => {

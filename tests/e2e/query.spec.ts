@@ -7,7 +7,6 @@ import type { InvoiceFilterInput } from '../../src/shared/api/invoiceQuery'
 import { openLedgerConnection } from '../../src/main/core/ledger/open'
 import { toShanghaiIso } from '../../src/shared/domain/time'
 import { fillLedger } from '../../bench/ledger1m'
-import { groupedMoney } from '../../src/shared/moneyText'
 import { expect, SELLER, test, type AppUnderTest } from './fixtures'
 
 /** 130 销项 and 30 进项 in this month (Asia/Shanghai), the ledger written as the app keeps it */

@@ -13,7 +13,7 @@ import { openLedger, openLedgerConnection, type Ledger } from '../../src/main/co
 import { findAppDir } from '../../src/main/core/app'
 import { systemClock } from '../../src/shared/clock'
 import { rowWriter } from '../../src/main/core/ledger/rowWriter'
-import { invoiceLines, invoices, outbox, receivedInvoices } from '../../src/main/core/ledger/schema'
+import { invoiceLines, invoices, outbox } from '../../src/main/core/ledger/schema'
 import { fillLedger } from '../../bench/ledger1m'
 import { rejection, SELLER, tempDir, testCore } from '../support/core'
 

@@ -8,7 +8,7 @@ import { AppError } from '../core/errors'
 import type { CallName, Input } from '../../shared/api'
 import type { FileRef } from '../../shared/api/define'
 import { EXTRA_TYPES } from '../../shared/api/extras'
-import type { CliArg, CliCommandSpec, CliOption, CliOptions, CliRawValues, CliValues } from '../../shared/cli'
+import type { CliArg, CliOptions } from '../../shared/cli'
 import { parseRegion } from '../../shared/domain/regions'
 import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, TAXPAYER_TYPES } from '../../shared/domain/taxpayerType'
 import { RED_REASON_CODES, RED_STATUSES } from '../../shared/platform/red'
@@ -16,17 +16,7 @@ import { invoiceExportCommands } from './commands/invoiceExport'
 import { downloadCommands } from './commands/downloads'
 import { invoiceListCommands } from './commands/invoiceList'
 import { deliveryCommands } from './commands/delivery'
-
-export interface Command extends CliCommandSpec {
-  run(core: Core, args: string[], options: CliRawValues): Promise<unknown>
-}
-
-/** A command whose run sees exactly the options it declares, typed (the parser guarantees them). */
-function command<const O extends CliOptions = Record<never, CliOption>>(
-  c: CliCommandSpec & { options?: O; run(core: Core, args: string[], o: CliValues<O>): Promise<unknown> },
-): Command {
-  return c as unknown as Command
-}
+import { command, type Command } from './command'
 
 /** the options every command takes (src/main/cli/index.ts acts on them) */
 export const GLOBAL_OPTIONS = {

@@ -1,7 +1,7 @@
 // The help texts, written from the commands' declarations (src/shared/cli.ts): a usage line per
 // command for `--help`, and a command's options with their descriptions for `<command> --help`.
 import type { CliArg, CliOption, CliOptions } from '../../shared/cli'
-import type { CliEntry } from './parse'
+import type { CliEntry } from './entry'
 
 export const PROGRAM = 'npm run cli --'
 

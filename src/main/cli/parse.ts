@@ -3,17 +3,9 @@
 // takes one, one of its choices, given once —; the required options; the arguments. A refusal is
 // a Chinese sentence naming the option and what the command accepts instead.
 import { parseArgs } from 'node:util'
-import type { CliArg, CliCommandSpec, CliOption, CliOptions, CliRawValues } from '../../shared/cli'
+import type { CliArg, CliOption, CliOptions, CliRawValues } from '../../shared/cli'
+import type { CliEntry } from './entry'
 import { commandHelp, optionText, overview, PROGRAM, synopsis } from './help'
-
-/** a command as the parser sees it: its words, its declaration and the global options around it */
-export interface CliEntry {
-  words: string
-  spec: CliCommandSpec
-  globals: CliOptions
-  /** runs the command with the checked arguments and values; the exit status */
-  execute(args: string[], values: CliRawValues): Promise<number>
-}
 
 /** commands sharing their global options: the app's, or the sandbox's `platform …` */
 export interface CliGroup {

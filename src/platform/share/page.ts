@@ -1,7 +1,7 @@
 // The page a phone opens from the 交付二维码: small, Chinese, no script, no outside resource. It
 // names the invoice (号码, 日期, 销售方, 购买方, 价税合计) and links its three files; an expired or
 // unknown link gets a page that says so and what to do.
-import { INVOICE_KINDS } from '../../shared/domain/invoice/types'
+import { INVOICE_KINDS } from '../../shared/domain/invoice/kinds'
 import type { PlatformInvoice } from '../../shared/platform/wire'
 import { formatDate, formatMinute } from '../../shared/timeText'
 

@@ -3,7 +3,7 @@
 // e.g. `01,32,,24312000000136634917,0.01,20240514,,1DD6`. The check value is the platform's (its
 // algorithm is not public): this module takes it as given and never computes it.
 import { isWellFormedInvoiceNumber } from './invoiceNumber'
-import type { InvoiceKind } from './invoice/types'
+import type { InvoiceKind } from './invoice/kinds'
 
 const QR_VERSION = '01'
 /** the QR's invoice-type code per 票种 */

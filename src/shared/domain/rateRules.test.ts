@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { InvoiceKind } from './invoice/types'
+import type { InvoiceKind } from './invoice/kinds'
 import {
   allowedRates,
   type CodeRates,

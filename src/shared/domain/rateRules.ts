@@ -3,7 +3,7 @@
 // taxpayer, and its 优惠政策标识 must agree with it. The issuing screen (the options it offers, the
 // message beside the cell), the core (开票) and the platform sandbox all ask these functions, so a
 // refusal reads the same everywhere.
-import type { InvoiceKind } from './invoice/types'
+import type { InvoiceKind } from './invoice/kinds'
 import { EXEMPT_POLICY, NON_TAXABLE_POLICY, policyLabel, RATE_LABELS, type PolicyCode, type RateLabel } from './rates'
 import { RATES_BY_TYPE, SMALL_SCALE, type TaxpayerType } from './taxpayerType'
 

@@ -142,12 +142,6 @@ export interface RedConfirmationPage {
   rows: RedConfirmation[]
 }
 
-/** the red invoice issued from a form: a PlatformInvoice with colour 'red' and these references */
-export interface RedReference {
-  blueNumber: string
-  confirmationNumber: string
-}
-
 // ── POST /api/v1/invoices/:number/booking (Idempotency-Key) — the buyer's 入账 state of a received
 //    invoice (the 入账 issue builds on it); here it decides the red path.
 export const BOOKING_STATUSES = [

@@ -3,7 +3,6 @@
 // Money on the wire is a decimal string ('1234.50'), never a float; times are ISO 8601 with +08:00.
 import { z } from 'zod'
 import type { ComputedDraft, InvoiceDraft, InvoiceKind } from '../domain/invoice'
-import type { RedReference } from './red'
 import type { RateLabel } from '../domain/rates'
 import { TAXPAYER_TYPES, type TaxpayerType } from '../domain/taxpayerType'
 
@@ -99,6 +98,12 @@ export const issueRequest = z.object({
 
 /** 红冲状态 of a blue invoice (issue 5 fills the others) */
 export type RedStatus = 'normal' | 'partly-reversed' | 'fully-reversed'
+
+/** the red invoice issued from a form (red.ts): a PlatformInvoice with colour 'red' and these references */
+export interface RedReference {
+  blueNumber: string
+  confirmationNumber: string
+}
 
 /** An invoice as the platform holds it, returned whole on issue, on read and in the change feed. */
 export interface PlatformInvoice {

@@ -7,14 +7,7 @@ import { AppError } from '../../core/errors'
 import type { FileRef } from '../../../shared/api/define'
 import { DELIVERY_FORMATS, type DeliveryFormat } from '../../../shared/api/delivery'
 import type { InvoiceRef } from '../../../shared/api/invoiceRef'
-import type { CliCommandSpec, CliOption, CliOptions, CliValues } from '../../../shared/cli'
-import type { Command } from '../commands'
-
-function command<const O extends CliOptions = Record<never, CliOption>>(
-  c: CliCommandSpec & { options?: O; run(core: Core, args: string[], o: CliValues<O>): Promise<unknown> },
-): Command {
-  return c as unknown as Command
-}
+import { command, type Command } from '../command'
 
 const NUMBER = { name: 'NUMBER', description: '20 位发票号码（或销项发票的本地编号）' }
 

@@ -3,16 +3,10 @@
 // applied for runs in the open app, or in the next `downloads create --wait`.
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Core } from '../../core/app'
 import { AppError } from '../../core/errors'
 import { DOWNLOAD_FORMATS, INVOICE_SIDES, type DownloadJob } from '../../../shared/api/downloads'
-import type { CliCommandSpec, CliOptions, CliValues } from '../../../shared/cli'
 // type only: this module is imported by commands.ts, so it takes nothing from it at run time
-import type { Command } from '../commands'
-
-function command<const O extends CliOptions>(c: CliCommandSpec & { options?: O; run(core: Core, args: string[], o: CliValues<O>): Promise<unknown> }): Command {
-  return c as unknown as Command
-}
+import { command, type Command } from '../command'
 
 const day = (what: string) => ({ value: 'YYYY-MM-DD', description: what, required: true }) as const
 

@@ -8,15 +8,8 @@ import { AppError } from '../../core/errors'
 import type { FileRef } from '../../../shared/api/define'
 import type { InvoiceTotalsReport, SummaryRow } from '../../../shared/api/invoiceExport'
 import { SUMMARY_SIDES } from '../../../shared/api/invoiceExport'
-import type { CliOption, CliOptions, CliValues } from '../../../shared/cli'
-import type { Command } from '../commands'
+import { command, type Command } from '../command'
 import { filterFromOptions, invoiceFilterOptions } from './invoiceFilterOptions'
-
-function command<const O extends CliOptions = Record<never, CliOption>>(
-  c: Omit<Command, 'run' | 'options'> & { options?: O; run(core: Core, args: string[], o: CliValues<O>): Promise<unknown> },
-): Command {
-  return c as unknown as Command
-}
 
 function saveTo(core: Core, file: FileRef, target: string): string {
   const dest = path.resolve(target)

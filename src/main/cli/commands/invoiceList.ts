@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors'
 import type { Input } from '../../../shared/api'
 import { INVOICE_STATE_CODES } from '../../../shared/api/invoices'
 import type { CliOptions, CliValues } from '../../../shared/cli'
-import type { Command } from '../commands'
+import type { Command } from '../command'
 import { filterFromOptions, hasFilterOption, invoiceFilterOptions, invoiceSortOptions, sortFromOptions } from './invoiceFilterOptions'
 
 const options = {

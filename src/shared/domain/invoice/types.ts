@@ -4,13 +4,8 @@
 import type { IdTypeCode } from '../idTypes'
 import type { CodeRates, SellerRates } from '../rateRules'
 import type { PolicyCode } from '../rates'
+import type { InvoiceKind } from './kinds'
 
-export const INVOICE_KINDS = [
-  { code: '81', name: '电子发票（增值税专用发票）', short: '数电专票' },
-  { code: '82', name: '电子发票（普通发票）', short: '数电普票' },
-] as const
-export type InvoiceKind = (typeof INVOICE_KINDS)[number]['code']
-export const SPECIAL_INVOICE: InvoiceKind = '81'
 
 export const TAX_MODES = ['普通征税', '差额征税'] as const
 export type TaxMode = (typeof TAX_MODES)[number]

@@ -4,7 +4,7 @@
 import type Mail from 'nodemailer/lib/mailer'
 import type { InvoicePaper } from '../../../../shared/api/invoicePaper'
 import type { DeliveryFormat } from '../../../../shared/api/delivery'
-import { INVOICE_KINDS } from '../../../../shared/domain/invoice/types'
+import { INVOICE_KINDS } from '../../../../shared/domain/invoice/kinds'
 import type { PlatformInvoice } from '../../../../shared/platform/wire'
 import { formatDate } from '../../../../shared/timeText'
 import type { DrawnFile } from './files'

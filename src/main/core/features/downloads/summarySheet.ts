@@ -1,7 +1,7 @@
 // 汇总.xlsx in a download: one row per invoice (发票号码, 开票日期, 票种, 对方名称/税号, 金额, 税额,
 // 价税合计, 状态) and a 合计 row, streamed to disk by the export writer every other export uses.
 import type { InvoiceSide, InvoiceSummary } from '../../../../shared/api/downloads'
-import { INVOICE_KINDS } from '../../../../shared/domain/invoice/types'
+import { INVOICE_KINDS } from '../../../../shared/domain/invoice/kinds'
 import { fenOf, moneyFromFen } from '../../../../shared/domain/invoice/money'
 import { openExportWriter } from '../../files/excel/write'
 import type { SheetSpec } from '../../files/excel/spec'
