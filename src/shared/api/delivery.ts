@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { invoiceRef } from './invoiceRef'
 import { call, type FileRef } from './define'
+import { emailOf } from './fields'
 import { invoiceSelection } from './invoiceQuery'
 
 export const DELIVERY_FORMATS = ['pdf', 'ofd', 'xml'] as const
@@ -49,8 +50,6 @@ export interface DeliveryInfo {
   invoices: number
 }
 
-const EMAIL = /^[^\s@，,;；<>"]+@[^\s@，,;；<>"]+\.[^\s@，,;；<>"]+$/
-const emailOf = (label: string) => z.string().trim().max(200).regex(EMAIL, `${label}格式不正确，例如 name@example.com`)
 const address = emailOf('收件人邮箱')
 
 /**
@@ -105,51 +104,6 @@ export type SendResult =
   | { sent: true; to: string[]; attachments: string[]; messageId: string; rememberedFor: string | null }
   | { sent: false; eml: FileRef; attachments: string[] }
 
-export interface MailSettings {
-  host: string
-  port: number
-  /** TLS from the start (port 465); false: plain, upgraded by STARTTLS when the server offers it */
-  secure: boolean
-  user: string
-  hasPassword: boolean
-  /** 发件人名称 and address (the From: line) */
-  fromName: string
-  fromAddress: string
-  /** how the password is kept: sealed by the OS keychain, or only by the file's 0600 mode */
-  passwordProtection: 'keychain' | 'file'
-  /** configured = a host and a sender address are saved */
-  configured: boolean
-}
-
-const host = z
-  .string()
-  .trim()
-  .min(1, '请填写 SMTP 服务器地址')
-  .max(253)
-  .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/, 'SMTP 服务器地址应为域名或 IP 地址，例如 smtp.qq.com')
-const port = z.coerce.number({ error: '端口应为数字' }).int('端口应为整数').min(1, '端口应在 1–65535 之间').max(65535, '端口应在 1–65535 之间')
-const user = z.string().trim().max(200)
-/** absent: keep the saved one; '' clears it */
-const password = z.string().max(200).optional()
-const fromName = z.string().trim().max(100)
-const fromAddress = z.string().trim().min(1, '请填写发件人邮箱').pipe(emailOf('发件人邮箱'))
-
-export const mailSettingsInput = z.object({
-  host,
-  port,
-  secure: z.boolean().default(true),
-  user: user.default(''),
-  password,
-  fromName: fromName.default(''),
-  fromAddress,
-})
-/** 测试: each field given overrides the saved one (no defaults: what is left out is the saved value) */
-export const mailTestInput = z
-  .object({ host, port, secure: z.boolean(), user, password, fromName, fromAddress })
-  .partial()
-  .optional()
-export type MailSettingsInput = z.input<typeof mailSettingsInput>
-
 export const deliveryApi = {
   /** one file of an invoice, as a file token (the platform's when issued and reachable) */
   'invoices.file': call(z.object({ ref: invoiceRef, format })).returns<InvoiceFile>(),
@@ -165,10 +119,6 @@ export const deliveryApi = {
   'invoices.send': call(sendInput).returns<SendResult>(),
   /** the chosen files of every invoice named or selected, in one zip */
   'invoices.deliveryZip': call(zipInput).returns<DeliveryZip>(),
-  'settings.mail.get': call(z.object({}).optional()).returns<MailSettings>(),
-  'settings.mail.set': call(mailSettingsInput).returns<MailSettings>(),
-  /** 测试: connects and logs in with the given (else saved) settings; sends nothing, saves nothing */
-  'settings.mail.test': call(mailTestInput).returns<{ ok: true; message: string }>(),
 }
 
 export { invoiceRef, type InvoiceRef } from './invoiceRef'

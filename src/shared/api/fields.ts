@@ -56,3 +56,7 @@ function canonicalDecimal(s: string): string {
   const f = frac.replace(/0+$/, '')
   return f ? `${i}.${f}` : i
 }
+
+const EMAIL = /^[^\s@，,;；<>"]+@[^\s@，,;；<>"]+\.[^\s@，,;；<>"]+$/
+/** an e-mail address, named by `label` in the message */
+export const emailOf = (label: string) => z.string().trim().max(200).regex(EMAIL, `${label}格式不正确，例如 name@example.com`)

@@ -1,36 +1,48 @@
 // The whole surface between the UI (or CLI, or tests) and the core: one map of calls.
 import type { z } from 'zod'
+import { appApi } from './app'
+import { auditApi } from './audit'
+import { backupsApi } from './backups'
 import { companiesApi } from './companies'
 import { customersApi } from './customers'
-import type { CallSpec } from './define'
-import { downloadsApi } from './downloads'
 import { deliveryApi } from './delivery'
+import { downloadsApi } from './downloads'
 import { extrasApi } from './extras'
-import { invoicesApi } from './invoices'
-import { invoiceQueryApi } from './invoiceQuery'
-import { invoicePaperApi } from './invoicePaper'
-import { itemsApi } from './items'
-import { redApi } from './red'
-import { syncApi } from './sync'
-import { systemApi } from './system'
-import { taxcodesApi } from './taxcodes'
 import { invoiceExportApi } from './invoiceExport'
+import { invoicePaperApi } from './invoicePaper'
+import { invoiceQueryApi } from './invoiceQuery'
+import { invoicesApi } from './invoices'
+import { itemsApi } from './items'
+import { jobsApi } from './jobs'
+import { receivedApi } from './received'
+import { redApi } from './red'
+import { scenesApi } from './scenes'
+import { settingsApi } from './settings'
+import { syncApi } from './sync'
+import { taxcodesApi } from './taxcodes'
+import type { CallSpec } from './define'
 
 export const api = {
+  ...appApi,
+  ...auditApi,
+  ...backupsApi,
   ...companiesApi,
   ...customersApi,
-  ...downloadsApi,
   ...deliveryApi,
+  ...downloadsApi,
   ...extrasApi,
-  ...invoicesApi,
-  ...invoiceQueryApi,
-  ...invoicePaperApi,
-  ...itemsApi,
-  ...redApi,
-  ...syncApi,
-  ...systemApi,
-  ...taxcodesApi,
   ...invoiceExportApi,
+  ...invoicePaperApi,
+  ...invoiceQueryApi,
+  ...invoicesApi,
+  ...itemsApi,
+  ...jobsApi,
+  ...receivedApi,
+  ...redApi,
+  ...scenesApi,
+  ...settingsApi,
+  ...syncApi,
+  ...taxcodesApi,
 } satisfies Record<string, CallSpec>
 
 export type Api = typeof api

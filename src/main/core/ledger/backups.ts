@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
-import type { Backup } from '../../../shared/api/system'
+import type { Backup } from '../../../shared/api/backups'
 import { toShanghaiIso } from '../../../shared/domain/time'
 import { PRIVATE_DIR_MODE, PRIVATE_MODE } from '../privateFile'
 

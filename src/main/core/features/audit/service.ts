@@ -1,7 +1,7 @@
 // 操作日志: append-only. Written inside the same transaction as the change it records.
 import { count, desc, eq } from 'drizzle-orm'
 import type { Page } from '../../../../shared/api/define'
-import type { AuditEntry } from '../../../../shared/api/system'
+import type { AuditEntry } from '../../../../shared/api/audit'
 import type { AuditAction } from '../../../../shared/auditLabels'
 import type { Db } from '../../ledger/open'
 import { auditLog, company } from '../../ledger/schema'

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import type { MailSettings } from '../../../../shared/api/delivery'
+import type { MailSettings } from '../../../../shared/api/settings'
 import { writePrivateFile } from '../../privateFile'
 import type { SecretSeal } from '../../sync/connectionFile'
 

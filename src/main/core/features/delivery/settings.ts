@@ -1,7 +1,7 @@
 // 邮件设置 (settings.mail.get/set/test): saved only when valid; a password left out keeps the saved
 // one; 测试 uses what is typed over what is saved and changes nothing.
 import type { ParsedInput } from '../../../../shared/api'
-import type { MailSettings } from '../../../../shared/api/delivery'
+import type { MailSettings } from '../../../../shared/api/settings'
 import { AppError } from '../../errors'
 import type { MailFile, SmtpSettings } from './mailFile'
 import { verifySmtp } from './smtp'

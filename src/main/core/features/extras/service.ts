@@ -2,7 +2,8 @@
 // ordered selections of them. An element used by a template cannot be deleted.
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm'
 import type { Page } from '../../../../shared/api/define'
-import { MAX_EXTRAS, type Extra, type ExtraType, type Scene } from '../../../../shared/api/extras'
+import { MAX_EXTRAS, type Extra, type ExtraType } from '../../../../shared/api/extras'
+import { type Scene } from '../../../../shared/api/scenes'
 import type { ParsedInput } from '../../../../shared/api'
 import { AppError } from '../../errors'
 import type { Db, Ledger } from '../../ledger/open'

@@ -2,7 +2,9 @@
 // and the 进项 list.
 import { and, count, desc, eq, or } from 'drizzle-orm'
 import type { Page } from '../../../../shared/api/define'
-import type { PlatformSettings, QuotaReading, ReceivedInvoice, SyncStatus } from '../../../../shared/api/sync'
+import type { QuotaReading, SyncStatus } from '../../../../shared/api/sync'
+import type { PlatformSettings } from '../../../../shared/api/settings'
+import type { ReceivedInvoice } from '../../../../shared/api/received'
 import { moneyFromFen } from '../../../../shared/domain/invoice'
 import type { CoreContext } from '../../context'
 import { AppError, isAppError } from '../../errors'
