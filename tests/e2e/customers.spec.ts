@@ -23,6 +23,7 @@ async function seed(app: AppUnderTest) {
 const rowsOf = (page: Page) => page.getByTestId('customers-table').locator('.el-table__body tr')
 
 test('add a company customer (errors shown inline first), then edit it', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
   await app.createCompany()
   await app.core.call('customers.create', TENCENT)
   await app.open(page, '/basic/customers')

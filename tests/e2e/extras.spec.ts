@@ -38,6 +38,7 @@ async function elementNames(app: AppUnderTest) {
 }
 
 test('elements: inline errors, edit, and the limit of 10', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
   await app.createCompany()
   await app.open(page, '/basic/extras')
   await expect(page.getByTestId('extras-count')).toHaveText('已有 0 个，最多 10 个')
@@ -113,6 +114,7 @@ test('elements: inline errors, edit, and the limit of 10', async ({ app, page, c
 })
 
 test('scene templates: ordered elements; an element in use cannot be deleted', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
   await app.createCompany()
   for (const [name, dataType] of [
     ['项目编号', '文本'],

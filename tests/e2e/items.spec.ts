@@ -21,6 +21,7 @@ async function seed(app: AppUnderTest) {
 }
 
 test('add an item (errors shown inline first), then edit it', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
   await app.createCompany()
   await app.core.call('items.create', { name: '技术咨询', taxCode: CONSULTING, rate: '6%' })
   await app.open(page, '/basic/items')
@@ -257,6 +258,7 @@ test('import good and bad rows: result, failures, error report', async ({ app, p
 })
 
 test('a long import shows its progress and can be cancelled, also by closing the dialog', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
   await app.createCompany()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'items-import-'))
   const file = path.join(dir, '大量项目.csv')
@@ -283,6 +285,7 @@ test('a long import shows its progress and can be cancelled, also by closing the
 })
 
 test('a file that is not a spreadsheet is refused clearly', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
   await app.createCompany()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'items-import-'))
   const file = path.join(dir, '不是表格.xlsx')

@@ -42,6 +42,7 @@ test('the table: which one (版本, 来源, 条数), search with match reasons, 
 })
 
 test('导入编码表 replaces the table after asking; a broken file changes nothing', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
   await app.createCompany()
   const before = await app.core.call('taxcodes.info', {})
   await app.open(page, '/system/taxcodes')

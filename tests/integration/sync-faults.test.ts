@@ -105,13 +105,14 @@ describe('sync under faults: every queued invoice issued exactly once', () => {
   }, 120_000)
 
   it('connections refused mid-way: the rest waits, queued, and goes once they are accepted again', async () => {
-    let proxy: FaultProxy | undefined
+    // the proxy exists only once set up, but the rule that refuses through it is given first
+    const late: { proxy?: FaultProxy } = {}
     let issued = 0
     const { core, sandbox, proxy: p } = await setUp((req) => {
-      if (issuing(req) && ++issued === 60) void proxy!.refuse()
+      if (issuing(req) && ++issued === 60) void late.proxy!.refuse()
       return 'pass'
     })
-    proxy = p
+    late.proxy = p
     const ids = await queueMany(core, 200)
     const first = await core.call('sync.now', {})
     expect(first.error).not.toBeNull()

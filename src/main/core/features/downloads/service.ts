@@ -60,7 +60,8 @@ export async function lookupInvoice(
   const local = findInvoice(ledger, q.side, q.number, q.date)
   if (local) return local
   if (q.side === '销项') throw new AppError('NOT_FOUND', NOT_FOUND)
-  let reached = false
+  // whether the platform answered (a refusal says it has no such invoice; no answer says nothing)
+  let reached: boolean
   try {
     const conn = await connect(ledger)
     const inv = await conn.authed((token) => conn.client.invoice(token, q.number))

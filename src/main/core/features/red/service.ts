@@ -247,19 +247,24 @@ export function issueForm(ledger: Ledger, id: number, now: string): RedForm {
 export function listForms(ledger: Ledger, q: ParsedInput<'red.list'>): Page<RedForm> {
   const where: string[] = []
   const args: Record<string, string | number> = {}
-  if (q.status) (where.push('status = @status'), (args.status = q.status))
+  const add = (clause: string, values: Record<string, string> = {}) => {
+    where.push(clause)
+    Object.assign(args, values)
+  }
+  if (q.status) add('status = @status', { status: q.status })
   if (q.state === 'pending') where.push('status IS NULL')
   if (q.state === 'todo') where.push(`((status = '02' AND role = 'buyer') OR (status = '03' AND role = 'seller'))`)
   if (q.state === 'done') where.push(`status IS NOT NULL AND status NOT IN ('02', '03')`)
-  if (q.role) (where.push('role = @role'), (args.role = q.role))
+  if (q.role) add('role = @role', { role: q.role })
   if (q.initiatedBy) where.push(q.initiatedBy === 'me' ? 'initiator = role' : 'initiator <> role')
-  if (q.dateFrom) (where.push('substr(created_at, 1, 10) >= @dateFrom'), (args.dateFrom = q.dateFrom))
-  if (q.dateTo) (where.push('substr(created_at, 1, 10) <= @dateTo'), (args.dateTo = q.dateTo))
+  if (q.dateFrom) add('substr(created_at, 1, 10) >= @dateFrom', { dateFrom: q.dateFrom })
+  if (q.dateTo) add('substr(created_at, 1, 10) <= @dateTo', { dateTo: q.dateTo })
   if (q.counterparty)
-    (where.push(`(counterparty_name LIKE @cpName ESCAPE '\\' OR counterparty_tax_id LIKE @cpId ESCAPE '\\')`),
-      (args.cpName = `%${escapeLike(q.counterparty)}%`),
-      (args.cpId = `${escapeLike(q.counterparty.toUpperCase())}%`))
-  if (q.blueNumber) (where.push(`blue_number LIKE @blue ESCAPE '\\'`), (args.blue = `${escapeLike(q.blueNumber)}%`))
+    add(`(counterparty_name LIKE @cpName ESCAPE '\\' OR counterparty_tax_id LIKE @cpId ESCAPE '\\')`, {
+      cpName: `%${escapeLike(q.counterparty)}%`,
+      cpId: `${escapeLike(q.counterparty.toUpperCase())}%`,
+    })
+  if (q.blueNumber) add(`blue_number LIKE @blue ESCAPE '\\'`, { blue: `${escapeLike(q.blueNumber)}%` })
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const total = (ledger.db.prepare(`SELECT COUNT(*) AS n FROM red_confirmations ${clause}`).get(args) as { n: number }).n
   const rows = ledger.db

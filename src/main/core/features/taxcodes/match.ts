@@ -103,7 +103,11 @@ export function buildMatcher(rows: TaxCodeRow[]): TaxCodeMatcher {
         if (marksHead) headHit[postings.leaf[k]!] = 1
       }
     }
-    if (total > 0) for (const leaf of touched) (score[leaf]! /= total), (whyWeight[leaf]! /= total)
+    if (total > 0)
+      for (const leaf of touched) {
+        score[leaf]! /= total
+        whyWeight[leaf]! /= total
+      }
 
     // whole table terms found in the typed text (never across a cut), and in alias words
     const cover = Math.max(2, cjkLength(text.slice(0, headEnd)))
@@ -148,7 +152,10 @@ export function buildMatcher(rows: TaxCodeRow[]): TaxCodeMatcher {
         credit(t.leaf, t.field === Field.Name ? 1 : 0.6, t.field)
         headHit[t.leaf] = 1
         // the reason shown is the exact one (a name before a keyword)
-        if (whyWeight[t.leaf] !== Infinity || t.field < why[t.leaf]!) (why[t.leaf] = t.field), (whyWeight[t.leaf] = Infinity)
+        if (whyWeight[t.leaf] !== Infinity || t.field < why[t.leaf]!) {
+          why[t.leaf] = t.field
+          whyWeight[t.leaf] = Infinity
+        }
       }
 
     if (headAt >= 0) for (const leaf of touched) if (!headHit[leaf]) score[leaf]! *= HEAD_MISS

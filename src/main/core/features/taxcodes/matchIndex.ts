@@ -122,7 +122,10 @@ function buildPostings(fields: FieldGrams[][]): Postings {
         if (id === undefined) ids.set(g, (id = ids.size))
         const k = at.get(id)
         if (k !== undefined) {
-          if (w > weight[k]!) (weight[k] = w), (field[k] = f)
+          if (w > weight[k]!) {
+            weight[k] = w
+            field[k] = f
+          }
           continue
         }
         if (size === gram.length) grow()

@@ -98,7 +98,7 @@ export function cleanName(raw: string): string {
  */
 export function splitQualifier(raw: string): { name: string; qualifier: string } {
   const t = normalizeText(raw)
-  const inBrackets = /[(\[【]([^)\]】]*)[)\]】]/g
+  const inBrackets = /[([【]([^)\]】]*)[)\]】]/g
   const name = cleanName(t.replace(inBrackets, ' '))
   if (cjkLength(name) < 2) return { name: cleanName(t), qualifier: '' }
   const qualifier = [...t.matchAll(inBrackets)].map((m) => m[1]).join(' ')
