@@ -19,7 +19,19 @@ export function uscc(i: number): string {
 
 export function customerRow(i: number): string[] {
   const name = `${CITIES[i % 16]}${WORDS[(i >> 4) % 16]}${TRADES[(i >> 8) % 10]}有限公司${i}`
-  return [name, '企业', uscc(i), '', '', `${CITIES[i % 16]}市某区某路${i % 999}号`, `0${(i % 90) + 10}-8${String(i).padStart(7, '0')}`, '中国工商银行某支行', `62220${String(i).padStart(14, '0')}`, `finance${i}@example.com`, `13${String(i % 1e9).padStart(9, '0')}`]
+  return [
+    name,
+    '企业',
+    uscc(i),
+    '',
+    '',
+    `${CITIES[i % 16]}市某区某路${i % 999}号`,
+    `0${(i % 90) + 10}-8${String(i).padStart(7, '0')}`,
+    '中国工商银行某支行',
+    `62220${String(i).padStart(14, '0')}`,
+    `finance${i}@example.com`,
+    `13${String(i % 1e9).padStart(9, '0')}`,
+  ]
 }
 
 export const CUSTOMER_HEADER = ['名称', '客户类型', '统一社会信用代码/纳税人识别号', '证件类型', '证件号码', '地址', '电话', '开户银行', '银行账号', '邮箱', '手机号']

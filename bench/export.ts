@@ -21,7 +21,16 @@ import { LEDGER_COMPANY, makeLedger } from './ledger1m'
  */
 async function builtChild(): Promise<string> {
   const outfile = path.resolve('out/bench/export.mjs')
-  await build({ entryPoints: [path.join(import.meta.dirname, 'exportChild.ts')], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'error' })
+  await build({
+    entryPoints: [path.join(import.meta.dirname, 'exportChild.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    target: 'node20',
+    logLevel: 'error',
+  })
   return outfile
 }
 
@@ -32,7 +41,7 @@ function runChild(child: string, dir: string, what: Measure, invoices: number, l
 }
 
 const fmt = (f: Figures) =>
-  `${(f.ms / 1000).toFixed(2)} s, peak RSS ${f.peakMb.toFixed(0)} MB, longest stall ${f.stallMs.toFixed(0)} ms${f.bytes > 0 ? `, ${(f.bytes / 1048576).toFixed(1)} MB file` : ""}`
+  `${(f.ms / 1000).toFixed(2)} s, peak RSS ${f.peakMb.toFixed(0)} MB, longest stall ${f.stallMs.toFixed(0)} ms${f.bytes > 0 ? `, ${(f.bytes / 1048576).toFixed(1)} MB file` : ''}`
 
 /** the smoke ledger is made each time; the 100k one once, kept in $LEDGER100K for the next run */
 async function ledgerDir(smoke: boolean): Promise<{ dir: string; file: string; made: string; temporary: boolean }> {
@@ -71,4 +80,3 @@ export async function exportBench(smoke: boolean): Promise<void> {
     else fs.rmSync(path.join(dir, 'tmp'), { recursive: true, force: true })
   }
 }
-

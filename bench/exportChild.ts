@@ -50,23 +50,47 @@ async function warmUp(dir: string): Promise<void> {
 
 /** ExcelJS, as the export used it, waits for deflate (its queue read as the old xlsxWriter did) */
 async function deflated(ws: ExcelJS.Worksheet): Promise<void> {
-  const pending = () => ((ws as unknown as { stream?: { pipes?: { _writableState?: { length?: number } }[] } }).stream?.pipes ?? []).reduce((n, p) => n + (p._writableState?.length ?? 0), 0)
+  const pending = () =>
+    ((ws as unknown as { stream?: { pipes?: { _writableState?: { length?: number } }[] } }).stream?.pipes ?? []).reduce((n, p) => n + (p._writableState?.length ?? 0), 0)
   while (pending() > 4 * 1024 * 1024) await new Promise((r) => setTimeout(r, 1))
 }
 
-const invoiceRow = (i: number) => ['销项', `2644200082151730${String(i).padStart(4, '0')}`, '2026-12-03 15:04:05', '电子发票（普通发票）', '蓝字', '华为技术有限公司', '914403001922038216', '深圳市星河数据科技有限公司', '91440300MA5G0X1U23', 1000 + i, 130, 1130 + i, '已开具', '正常', '王会计', null]
+const invoiceRow = (i: number) => [
+  '销项',
+  `2644200082151730${String(i).padStart(4, '0')}`,
+  '2026-12-03 15:04:05',
+  '电子发票（普通发票）',
+  '蓝字',
+  '华为技术有限公司',
+  '914403001922038216',
+  '深圳市星河数据科技有限公司',
+  '91440300MA5G0X1U23',
+  1000 + i,
+  130,
+  1130 + i,
+  '已开具',
+  '正常',
+  '王会计',
+  null,
+]
 const lineRow = (i: number) => [`2644200082151730${String(i).padStart(4, '0')}`, 1 + (i % 3), '*信息技术服务*软件开发服务', 'A-1', '项', 2, 500, 1000, '13%', 130]
 
 /** writing alone: the same number of plain rows through the export's writer, no database */
 async function writeFloor(file: string, invoices: number, lines: number): Promise<{ invoices: number; lines: number; bytes: number }> {
   const wb = openStreamedWorkbook(file, new Date())
-  const list = wb.sheet('发票列表', invoiceRow(0).map(() => 12))
+  const list = wb.sheet(
+    '发票列表',
+    invoiceRow(0).map(() => 12),
+  )
   for (let i = 0; i < invoices; i++) {
     list.row(invoiceRow(i), [])
     if (i % 500 === 0) await list.drain()
   }
   await list.end()
-  const detail = wb.sheet('发票明细', lineRow(0).map(() => 12))
+  const detail = wb.sheet(
+    '发票明细',
+    lineRow(0).map(() => 12),
+  )
   for (let i = 0; i < lines; i++) {
     detail.row(lineRow(i), [])
     if (i % 1500 === 0) await detail.drain()

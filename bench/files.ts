@@ -36,8 +36,15 @@ function builtinFontPdf(pages: InvoicePage[]): Promise<Buffer> {
     for (const it of p.items) {
       if (it.type === 'text') {
         const ascii = it.text.replace(/[^\x20-\x7e]/g, 'x')
-        doc.fontSize(it.size * PT).fillColor(it.colour).text(ascii, it.x * PT, it.y * PT, { lineBreak: false, baseline: 'alphabetic' })
-      } else if (it.type === 'line') doc.moveTo(it.x1 * PT, it.y1 * PT).lineTo(it.x2 * PT, it.y2 * PT).stroke(it.colour)
+        doc
+          .fontSize(it.size * PT)
+          .fillColor(it.colour)
+          .text(ascii, it.x * PT, it.y * PT, { lineBreak: false, baseline: 'alphabetic' })
+      } else if (it.type === 'line')
+        doc
+          .moveTo(it.x1 * PT, it.y1 * PT)
+          .lineTo(it.x2 * PT, it.y2 * PT)
+          .stroke(it.colour)
       else if (it.type === 'rect') doc.rect(it.x * PT, it.y * PT, it.w * PT, it.h * PT).stroke(it.colour)
     }
   }
@@ -69,7 +76,12 @@ async function measure(n: number) {
     bytes += t.value.length
   }
   const cpu = process.cpuUsage(cpu0)
-  const oneDoc = await timed(() => renderPdfDocument(invoices.map((invoice) => ({ invoice })), { fontsDir, title: 'bench' }))
+  const oneDoc = await timed(() =>
+    renderPdfDocument(
+      invoices.map((invoice) => ({ invoice })),
+      { fontsDir, title: 'bench' },
+    ),
+  )
   clearInterval(sampler)
   const sorted = [...perFile].sort((a, b) => a - b)
   const total = perFile.reduce((a, b) => a + b, 0)
@@ -97,10 +109,11 @@ export async function filesBench(smoke: boolean): Promise<void> {
   console.log(`invoice files: PDF of ${r.n} invoices × 3 lines (issue 11)`)
   console.log(`  first PDF (opens the 15.7 MB font once per process): ${f(r.firstMs)} ms`)
   console.log(`  floor — layout alone: ${f(r.layoutMs)} ms/invoice; pdfkit, same primitives, built-in font: ${f(r.floorMs)} ms/invoice`)
-  console.log(`  PDF per invoice (font subset embedded, QR): ${f(r.pdfMs)} ms/invoice, p95 ${f(r.pdfP95)} ms (CPU ${f(r.pdfCpuMs)} ms/invoice), ${f(r.avgKb)} KB each (target ≤ 50 ms)`)
+  console.log(
+    `  PDF per invoice (font subset embedded, QR): ${f(r.pdfMs)} ms/invoice, p95 ${f(r.pdfP95)} ms (CPU ${f(r.pdfCpuMs)} ms/invoice), ${f(r.avgKb)} KB each (target ≤ 50 ms)`,
+  )
   console.log(`  all in one PDF (打印): ${f(r.oneDocMs)} ms/invoice, ${f(r.oneDocKb)} KB`)
   console.log(`  peak RSS ${Math.round(r.peakMb)} MB; load average while measured ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`)
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === 'measure')
-  console.log(JSON.stringify(await measure(Number(process.argv[3]))))
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === 'measure') console.log(JSON.stringify(await measure(Number(process.argv[3]))))

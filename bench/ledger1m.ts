@@ -29,12 +29,61 @@ function rng(seed: number) {
 }
 type Rng = ReturnType<typeof rng>
 
+// prettier-ignore
 const CITIES = ['北京', '上海', '深圳市', '广州市', '杭州', '成都', '重庆', '武汉市', '南京', '苏州', '西安', '天津', '长沙', '郑州', '青岛', '厦门', '东莞市', '佛山市', '宁波', '合肥']
 const TRADE_NAMES = [
-  '华为', '腾飞', '星河', '鼎盛', '恒通', '宏远', '金桥', '瑞丰', '博达', '中科', '新世纪', '万达', '海纳', '锦程', '天成', '华润', '东方', '远大',
-  '明珠', '永兴', '盛世', '联创', '智源', '云帆', '信达', '泰和', '嘉禾', '广源', '银河', '长城', '汇丰', '德胜', '安泰', '凯旋', '启明', '正阳',
-  '蓝海', '华夏', '九州', '同心', '创新', '卓越', '卓信', '开元', '富民', '兴业', '和信', '宝利', '美佳', '诚信',
+  '华为',
+  '腾飞',
+  '星河',
+  '鼎盛',
+  '恒通',
+  '宏远',
+  '金桥',
+  '瑞丰',
+  '博达',
+  '中科',
+  '新世纪',
+  '万达',
+  '海纳',
+  '锦程',
+  '天成',
+  '华润',
+  '东方',
+  '远大',
+  '明珠',
+  '永兴',
+  '盛世',
+  '联创',
+  '智源',
+  '云帆',
+  '信达',
+  '泰和',
+  '嘉禾',
+  '广源',
+  '银河',
+  '长城',
+  '汇丰',
+  '德胜',
+  '安泰',
+  '凯旋',
+  '启明',
+  '正阳',
+  '蓝海',
+  '华夏',
+  '九州',
+  '同心',
+  '创新',
+  '卓越',
+  '卓信',
+  '开元',
+  '富民',
+  '兴业',
+  '和信',
+  '宝利',
+  '美佳',
+  '诚信',
 ]
+// prettier-ignore
 const TRADES = ['技术', '科技', '信息技术', '网络科技', '贸易', '商贸', '建筑工程', '电子', '机械设备', '物流', '餐饮管理', '文化传媒', '医疗器械', '食品', '实业', '咨询服务', '软件', '新材料']
 const SUFFIXES = ['有限公司', '有限公司', '有限公司', '股份有限公司', '有限责任公司']
 const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴']
@@ -77,9 +126,11 @@ interface Item {
 
 /** leaf codes of the company's own table with a plain 13% / 9% / 6% rate: what a company sells */
 function catalogue(db: Database.Database, r: Rng, n: number): Item[] {
-  const leaves = db
-    .prepare(`SELECT code, name, rates FROM tax_codes WHERE is_leaf = 1 AND special_management = '' AND rates IN ('13%', '9%', '6%') ORDER BY code`)
-    .all() as { code: string; name: string; rates: string }[]
+  const leaves = db.prepare(`SELECT code, name, rates FROM tax_codes WHERE is_leaf = 1 AND special_management = '' AND rates IN ('13%', '9%', '6%') ORDER BY code`).all() as {
+    code: string
+    name: string
+    rates: string
+  }[]
   const units = ['个', '台', '件', '套', '项', '次', '箱', '千克', '米', '月']
   const out: Item[] = []
   const step = Math.max(1, Math.floor(leaves.length / n))
@@ -204,10 +255,12 @@ export function fillLedger(db: Database.Database, opts: FillOptions): FillResult
       @failure, @queuedAt, @issuedAt, NULL, @quota, @colour, 'normal', @blueNumber, @confirmation, 1, @at, @at)`)
   const insertLine = db.prepare(`INSERT INTO invoice_lines (invoice_id, position, nature, name, tax_code, spec, unit, quantity, unit_price, amount_fen, tax_rate, tax_fen, policy)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insertCommand = db.prepare(`INSERT INTO outbox (command, document_type, document_id, idempotency_key, payload, state, attempts, next_attempt_at, last_error, created_at, updated_at)
+  const insertCommand =
+    db.prepare(`INSERT INTO outbox (command, document_type, document_id, idempotency_key, payload, state, attempts, next_attempt_at, last_error, created_at, updated_at)
     VALUES ('issue-invoice', 'invoice', ?, ?, '{}', ?, ?, NULL, ?, ?, ?)`)
   const reverse = db.prepare('UPDATE invoices SET red_status = ? WHERE id = ?')
-  const insertReceived = db.prepare(`INSERT INTO received_invoices (number, kind, issued_at, seller_tax_id, seller_name, amount_fen, tax_fen, total_fen, line_count, document, received_at, colour, red_status, booking)
+  const insertReceived =
+    db.prepare(`INSERT INTO received_invoices (number, kind, issued_at, seller_tax_id, seller_name, amount_fen, tax_fen, total_fen, line_count, document, received_at, colour, red_status, booking)
     VALUES (@number, @kind, @issuedAt, @sellerTaxId, @sellerName, @amount, @tax, @total, @lineCount, @document, @issuedAt, @colour, @redStatus, @booking)`)
 
   const company = db.prepare('SELECT tax_id AS taxId, name FROM company WHERE id = 1').get() as { taxId: string; name: string }
@@ -248,7 +301,17 @@ export function fillLedger(db: Database.Database, opts: FillOptions): FillResult
         }
       }
       const number = state === 'issued' ? `${yy(day)}442000000${pad(i + 1, 9)}` : null
-      const buyerJson = JSON.stringify({ type: buyer.person ? '自然人' : '企业', name: buyer.name, taxId: buyer.taxId, address: '', phone: '', bank: '', account: '', showAddressPhone: false, showBank: false })
+      const buyerJson = JSON.stringify({
+        type: buyer.person ? '自然人' : '企业',
+        name: buyer.name,
+        taxId: buyer.taxId,
+        address: '',
+        phone: '',
+        bank: '',
+        account: '',
+        showAddressPhone: false,
+        showBank: false,
+      })
       const platform = state === 'issued' && r.next() < 0.05
       const id = Number(
         insertInvoice.run({
@@ -309,7 +372,11 @@ export function fillLedger(db: Database.Database, opts: FillOptions): FillResult
         issuedAt: at,
         seller: { taxId: seller.taxId, name: seller.name },
         buyer: { name: company.name, taxId: company.taxId, registered: true },
-        draft: { ...c.draft, kind, buyer: { type: '企业', name: company.name, taxId: company.taxId, address: '', phone: '', bank: '', account: '', showAddressPhone: false, showBank: false } },
+        draft: {
+          ...c.draft,
+          kind,
+          buyer: { type: '企业', name: company.name, taxId: company.taxId, address: '', phone: '', bank: '', account: '', showAddressPhone: false, showBank: false },
+        },
         drawer: r.pick(['刘开票', '赵会计', '孙出纳']),
         amount: c.draft.totals.amount,
         tax: c.draft.totals.tax,

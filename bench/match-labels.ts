@@ -38,7 +38,10 @@ function fields(line: string): string[] {
 }
 
 export function readLabelled(file: string): Labelled[] {
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '')
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
   const [header, ...rows] = lines.map(fields)
   if (header?.[0] !== 'name' || header[1] !== 'code') throw new Error(`${file}: header should be name,code,note`)
   return rows.map(([name, code, note]) => ({ name: name!, codes: code!.split('|'), note: note ?? '' }))
@@ -48,9 +51,7 @@ export function readLabelled(file: string): Labelled[] {
 export function labelProblems(set: Labelled[], rows: TaxCodeRow[]): string[] {
   const byCode = new Map(rows.map((r) => [r.code, r]))
   return set.flatMap((item) =>
-    item.codes
-      .filter((c) => !byCode.get(c)?.isLeaf)
-      .map((c) => `${item.name} → ${c} (${byCode.has(c) ? `${byCode.get(c)!.name}：不是末级编码` : '表中没有此编码'})`),
+    item.codes.filter((c) => !byCode.get(c)?.isLeaf).map((c) => `${item.name} → ${c} (${byCode.has(c) ? `${byCode.get(c)!.name}：不是末级编码` : '表中没有此编码'})`),
   )
 }
 

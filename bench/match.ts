@@ -31,7 +31,12 @@ function evaluate(matcher: TaxCodeMatcher, set: Labelled[], history?: MatchHisto
     const r = hits.findIndex((h) => item.codes.includes(h.code))
     rank.set(item, r)
     if (r !== 0)
-      misses.push(`${r < 0 ? '  miss' : `  @${r + 1}  `} ${item.name} → want ${item.codes[0]}; got ${hits.slice(0, 3).map((h) => `${h.name}(${h.matchedBy} ${h.score})`).join(' | ')}`)
+      misses.push(
+        `${r < 0 ? '  miss' : `  @${r + 1}  `} ${item.name} → want ${item.codes[0]}; got ${hits
+          .slice(0, 3)
+          .map((h) => `${h.name}(${h.matchedBy} ${h.score})`)
+          .join(' | ')}`,
+      )
   }
   const times: number[] = []
   for (let round = 0; round < rounds; round++)
@@ -138,5 +143,4 @@ export function matchBench(smoke: boolean, showFailures = false): void {
   historyBench(matcher, sets[0]![2])
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('bench/match.ts'))
-  matchBench(process.argv.includes('--smoke'), process.argv.includes('--failures'))
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('bench/match.ts')) matchBench(process.argv.includes('--smoke'), process.argv.includes('--failures'))

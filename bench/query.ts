@@ -41,7 +41,9 @@ export async function queryBench(smoke: boolean): Promise<void> {
   try {
     const count = (raw.prepare(`SELECT count(*) FROM invoices`).pluck().get() as number).toLocaleString('en')
     const received = (raw.prepare(`SELECT count(*) FROM received_invoices`).pluck().get() as number).toLocaleString('en')
-    console.log(`发票查询 (issue 11 Scale): ${count} 销项 + ${received} 进项 in ${path.basename(path.dirname(path.dirname(file)))}, ${Math.round(fs.statSync(file).size / 1048576)} MB; p95 of ${rounds} page queries (rows + count + totals)`)
+    console.log(
+      `发票查询 (issue 11 Scale): ${count} 销项 + ${received} 进项 in ${path.basename(path.dirname(path.dirname(file)))}, ${Math.round(fs.statSync(file).size / 1048576)} MB; p95 of ${rounds} page queries (rows + count + totals)`,
+    )
 
     // the ledger's own last day stands for "today": its 本月 and 两个月
     const last = new Date(`${(raw.prepare(`SELECT max(issued_at) FROM invoices`).pluck().get() as string).slice(0, 10)}T00:00:00Z`)
@@ -53,13 +55,18 @@ export async function queryBench(smoke: boolean): Promise<void> {
     const number = (raw.prepare(`SELECT number FROM invoices WHERE number IS NOT NULL LIMIT 1 OFFSET 4321`).pluck().get() as string).slice(0, 18)
 
     // the floor: an indexed page and nothing else — no count, no totals, no filter
-    const floorPage = raw.prepare(`SELECT id, number, buyer_name, total_fen FROM invoices WHERE coalesce(issued_at, queued_at) >= ? ORDER BY coalesce(issued_at, queued_at) DESC, id DESC LIMIT 20`)
+    const floorPage = raw.prepare(
+      `SELECT id, number, buyer_name, total_fen FROM invoices WHERE coalesce(issued_at, queued_at) >= ? ORDER BY coalesce(issued_at, queued_at) DESC, id DESC LIMIT 20`,
+    )
     floorPage.all(monthStart)
-    const floor = percentile(timeRounds(rounds, () => floorPage.all(monthStart)), 95)
+    const floor = percentile(
+      timeRounds(rounds, () => floorPage.all(monthStart)),
+      95,
+    )
     console.log(`  floor: bare indexed SELECT … LIMIT 20 on the same file: p95 ${floor.toFixed(1)} ms`)
 
     const cases: [string, InvoiceFilterInput & { sort?: QuerySort }][] = [
-      ['本月 (the screen\'s default)', thisMonth],
+      ["本月 (the screen's default)", thisMonth],
       ['两个月 开票日期 range', twoMonths],
       ['no filter: all 2 years', {}],
       ['购买方名称 contains 星河', { counterparty: '星河' }],
@@ -100,9 +107,16 @@ export async function queryBench(smoke: boolean): Promise<void> {
         total = r.total
       }
       const p = percentile(times, 95)
-      console.log(`  ${label}: p95 ${p.toFixed(1)} ms (${(p / floor).toFixed(0)}× floor; first ${cold.toFixed(0)} ms), ${total.toLocaleString('en')} match${p > 50 ? '  ← over the 50 ms target' : ''}`)
+      console.log(
+        `  ${label}: p95 ${p.toFixed(1)} ms (${(p / floor).toFixed(0)}× floor; first ${cold.toFixed(0)} ms), ${total.toLocaleString('en')} match${p > 50 ? '  ← over the 50 ms target' : ''}`,
+      )
     }
-    console.log(`  peak RSS ${Math.round(peak / 1048576)} MB; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores`)
+    console.log(
+      `  peak RSS ${Math.round(peak / 1048576)} MB; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${os.cpus().length} cores`,
+    )
   } finally {
     clearInterval(sampler)
     core.close()

@@ -191,7 +191,7 @@ async function pullBench(n: number, dir: string): Promise<void> {
     const hc0 = process.cpuUsage()
     const h0 = performance.now()
     const fetched: Change<string>[] = []
-    for (let cursor = '0'; ; ) {
+    for (let cursor = '0'; ;) {
       const page = await http.changes(token, cursor, 500)
       fetched.push(...page.changes)
       cursor = page.cursor
@@ -215,7 +215,19 @@ async function pullBench(n: number, dir: string): Promise<void> {
     const i0 = performance.now()
     db.transaction(() => {
       for (const inv of received)
-        insert.run(inv.number, inv.kind, inv.issuedAt, inv.seller.taxId, inv.seller.name, fen(inv.amount), fen(inv.tax), fen(inv.total), inv.draft.lines.length, JSON.stringify(inv), now)
+        insert.run(
+          inv.number,
+          inv.kind,
+          inv.issuedAt,
+          inv.seller.taxId,
+          inv.seller.name,
+          fen(inv.amount),
+          fen(inv.tax),
+          fen(inv.total),
+          inv.draft.lines.length,
+          JSON.stringify(inv),
+          now,
+        )
     })()
     const insertMs = performance.now() - i0
     const insertCpu = cpuMs(ic0)

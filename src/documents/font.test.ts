@@ -54,7 +54,10 @@ describe('subsetFont', () => {
     const [family, charset] = out.split('\n') as [string, string]
     expect(family).toContain('LXGW WenKai')
     // charset: hex ranges "4e00-4e01 5e02 ..."
-    const ranges = charset.trim().split(/\s+/).map((r) => r.split('-').map((h) => parseInt(h, 16)))
+    const ranges = charset
+      .trim()
+      .split(/\s+/)
+      .map((r) => r.split('-').map((h) => parseInt(h, 16)))
     const has = (cp: number) => ranges.some(([a, b]) => cp >= a! && cp <= (b ?? a)!)
     for (const ch of new Set(text.replace(/ /g, ''))) expect(has(ch.codePointAt(0)!), ch).toBe(true)
   })
@@ -83,7 +86,8 @@ describe('subsetFont', () => {
     // and the rest differs, each font drawing its own text
     expect(Buffer.from(one.bytes.subarray(one.outlines.leadingEnd)).equals(Buffer.from(two.bytes.subarray(two.outlines.leadingEnd)))).toBe(false)
     const sub = fontkit.create(Buffer.from(two.bytes)) as fontkit.Font
-    for (const ch of `${leading}${RARE}`) expect(sub.glyphForCodePoint(ch.codePointAt(0)!).path.toSVG(), ch).toBe(invoiceFont(FONTS).glyphForCodePoint(ch.codePointAt(0)!).path.toSVG())
+    for (const ch of `${leading}${RARE}`)
+      expect(sub.glyphForCodePoint(ch.codePointAt(0)!).path.toSVG(), ch).toBe(invoiceFont(FONTS).glyphForCodePoint(ch.codePointAt(0)!).path.toSVG())
   })
 
   it('maps a character the font lacks to glyph 0', () => {

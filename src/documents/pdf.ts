@@ -105,11 +105,18 @@ function drawItem(doc: PDFKit.PDFDocument, item: LayoutItem): void {
     case 'text':
       return drawText(doc, item)
     case 'line':
-      doc.moveTo(item.x1 * PT, item.y1 * PT).lineTo(item.x2 * PT, item.y2 * PT).lineWidth(item.width * PT).stroke(item.colour)
+      doc
+        .moveTo(item.x1 * PT, item.y1 * PT)
+        .lineTo(item.x2 * PT, item.y2 * PT)
+        .lineWidth(item.width * PT)
+        .stroke(item.colour)
       return
     case 'rect':
       if (item.dashed) doc.dash(1 * PT, { space: 0.8 * PT })
-      doc.rect(item.x * PT, item.y * PT, item.w * PT, item.h * PT).lineWidth(item.width * PT).stroke(item.colour)
+      doc
+        .rect(item.x * PT, item.y * PT, item.w * PT, item.h * PT)
+        .lineWidth(item.width * PT)
+        .stroke(item.colour)
       if (item.dashed) doc.undash()
       return
     case 'qr':

@@ -46,9 +46,7 @@ export class TrueTypeFont {
 
   /** the glyph's bytes in glyf (a view; empty for a glyph without outline, such as the space) */
   glyph(gid: number): Uint8Array {
-    const [start, end] = this.longLoca
-      ? [this.loca.getUint32(gid * 4), this.loca.getUint32(gid * 4 + 4)]
-      : [this.loca.getUint16(gid * 2) * 2, this.loca.getUint16(gid * 2 + 2) * 2]
+    const [start, end] = this.longLoca ? [this.loca.getUint32(gid * 4), this.loca.getUint32(gid * 4 + 4)] : [this.loca.getUint16(gid * 2) * 2, this.loca.getUint16(gid * 2 + 2) * 2]
     return this.glyf.subarray(start, end)
   }
 

@@ -99,7 +99,14 @@ const sandboxCommands: Record<string, PlatformCommand> = {
     run: async (_a, o) =>
       withPlatform(o.data, (p) => {
         const taxpayerType = parseTaxpayerType(o.type ?? '') ?? undefined
-        const { taxpayer, created } = p.addTaxpayer({ taxId: o['tax-id'].trim(), name: o.name.trim(), region: o.region.trim(), password: o.password.trim(), quota: str(o.quota), taxpayerType })
+        const { taxpayer, created } = p.addTaxpayer({
+          taxId: o['tax-id'].trim(),
+          name: o.name.trim(),
+          region: o.region.trim(),
+          password: o.password.trim(),
+          quota: str(o.quota),
+          taxpayerType,
+        })
         const { taxpayerType: type, rates } = p.me(taxpayer.taxId)
         return { ...taxpayer, regionName: regionName(taxpayer.region), taxpayerType: type, rates, created, quota: p.quota(taxpayer.taxId) }
       }),

@@ -60,6 +60,10 @@ export function toPlatformError(e: unknown): PlatformError {
 /** A request part of the wire's shape, or VALIDATION naming each field. */
 export function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown, summary = '请求内容不正确'): T {
   const r = schema.safeParse(value, { error: chineseIssue })
-  if (!r.success) throw validationFailure(summary, r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })))
+  if (!r.success)
+    throw validationFailure(
+      summary,
+      r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    )
   return r.data
 }

@@ -3,24 +3,8 @@
 // Its database is <dataDir>/platform.db; several processes may open it at once.
 import path from 'node:path'
 import type { SellerRates } from '../shared/domain/rateRules'
-import type {
-  AddTaxpayerRequest,
-  ChangesPage,
-  InvoicePage,
-  LoginRequest,
-  LoginResponse,
-  MeResponse,
-  PlatformInvoice,
-  QuotaSnapshot,
-  TaxpayerInfo,
-} from '../shared/platform/wire'
-import type {
-  BookingStatus,
-  InvoiceBooking,
-  RedConfirmation,
-  RedConfirmationPage,
-  RedConfirmationQuery,
-} from '../shared/platform/red'
+import type { AddTaxpayerRequest, ChangesPage, InvoicePage, LoginRequest, LoginResponse, MeResponse, PlatformInvoice, QuotaSnapshot, TaxpayerInfo } from '../shared/platform/wire'
+import type { BookingStatus, InvoiceBooking, RedConfirmation, RedConfirmationPage, RedConfirmationQuery } from '../shared/platform/red'
 import { type Clock, parseMonth, shanghaiMonth, systemClock, toShanghaiIso } from './clock'
 import { PlatformError } from './errors'
 import { authenticate, login } from './rules/auth'
@@ -115,8 +99,7 @@ export function createPlatform(opts: PlatformOptions): Platform {
     return m
   }
 
-  const red = (taxId: string, action: RedAction, key: string | undefined): RedConfirmation =>
-    JSON.parse(runRedAction(ctx, taxId, action, key).body) as RedConfirmation
+  const red = (taxId: string, action: RedAction, key: string | undefined): RedConfirmation => JSON.parse(runRedAction(ctx, taxId, action, key).body) as RedConfirmation
 
   return {
     dataDir: opts.dataDir,

@@ -9,15 +9,7 @@ import { serve } from '@hono/node-server'
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import {
-  ADMIN_PREFIX,
-  ADMIN_TOKEN_HEADER,
-  addTaxpayerRequest,
-  API_PREFIX,
-  IDEMPOTENCY_HEADER,
-  loginRequest,
-  TAXCODES_VERSION_HEADER,
-} from '../shared/platform/wire'
+import { ADMIN_PREFIX, ADMIN_TOKEN_HEADER, addTaxpayerRequest, API_PREFIX, IDEMPOTENCY_HEADER, loginRequest, TAXCODES_VERSION_HEADER } from '../shared/platform/wire'
 import { fieldLabel } from '../shared/api/labels'
 import { chineseIssue } from '../shared/api/zodChinese'
 import { z } from 'zod'
@@ -64,7 +56,10 @@ type Env = { Variables: { taxId: string } }
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' }
 
 function sameSecret(given: string | undefined, expected: string): boolean {
-  const a = crypto.createHash('sha256').update(given ?? '').digest()
+  const a = crypto
+    .createHash('sha256')
+    .update(given ?? '')
+    .digest()
   const b = crypto.createHash('sha256').update(expected).digest()
   return given !== undefined && crypto.timingSafeEqual(a, b)
 }
@@ -156,8 +151,7 @@ export function createPlatformApp(platform: Platform, adminToken?: string, fonts
 
   // 红字确认单 (src/shared/platform/red.ts): every mutating call keyed, the answer sent as stored
   const RED = `${API_PREFIX}/red-confirmations`
-  const answer = (c: Context<Env>, r: Answer) =>
-    c.body(r.body, r.status as ContentfulStatusCode, { ...JSON_TYPE, ...(r.replayed ? { 'Idempotent-Replayed': 'true' } : {}) })
+  const answer = (c: Context<Env>, r: Answer) => c.body(r.body, r.status as ContentfulStatusCode, { ...JSON_TYPE, ...(r.replayed ? { 'Idempotent-Replayed': 'true' } : {}) })
   const keyed = async (c: Context<Env>, action: (body: unknown) => RedAction, read: (c: Context) => Promise<unknown> = jsonBody) => {
     // the key is asked for before the body is read, as for invoices
     const key = checkKey(c.req.header(IDEMPOTENCY_HEADER))
@@ -171,9 +165,7 @@ export function createPlatformApp(platform: Platform, adminToken?: string, fonts
   app.post(`${RED}/:number/issue`, (c) => keyed(c, (body) => ({ kind: 'issue', number: c.req.param('number'), body }), optionalJsonBody))
   app.post(`${API_PREFIX}/invoices/:number/booking`, (c) => keyed(c, (body) => ({ kind: 'booking', number: c.req.param('number'), body })))
 
-  app.get(`${API_PREFIX}/changes`, (c) =>
-    c.body(platform.changesJson(c.get('taxId'), { after: c.req.query('after'), limit: c.req.query('limit') }), 200, JSON_TYPE),
-  )
+  app.get(`${API_PREFIX}/changes`, (c) => c.body(platform.changesJson(c.get('taxId'), { after: c.req.query('after'), limit: c.req.query('limit') }), 200, JSON_TYPE))
 
   app.get(`${API_PREFIX}/taxcodes`, (c) => {
     const file = platform.taxcodes()

@@ -87,7 +87,11 @@ test('交付 from 发票查询: the three files, the QR, .eml and e-mail to the 
   }
 })
 
-test('交付 and 打印 of the selection: two invoices ticked on different pages print as one PDF, go out in one mail with both files of each, and as one zip', async ({ app, page, consoleErrors }) => {
+test('交付 and 打印 of the selection: two invoices ticked on different pages print as one PDF, go out in one mail with both files of each, and as one zip', async ({
+  app,
+  page,
+  consoleErrors,
+}) => {
   void consoleErrors
   const smtp = await startSmtpServer()
   try {

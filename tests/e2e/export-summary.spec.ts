@@ -80,7 +80,7 @@ test.describe('with the platform sandbox', () => {
     await expect(page.getByTestId('menu')).toBeHidden()
     await expect(page.getByTestId('summary-query')).toBeHidden()
     await expect(page.getByTestId('summary-销项')).toBeVisible()
-})
+  })
 })
 
 /** 60 销项 of this month in the ledger, written as the app keeps them (the query spec's generator) */
@@ -128,9 +128,22 @@ test('发票查询 › 导出: 所有页全选 to .xlsx (both sheets, 合计 = t
   await rows.nth(0).getByTestId('query-tick').click()
   await rows.nth(1).getByTestId('query-tick').click()
   await expect(page.getByTestId('invoice-export-button')).toHaveText('导出（2）')
-  const csv = iconv.decode(fs.readFileSync(await download(page, app, 'csv', 'two.csv')), 'gbk').trimEnd().split('\r\n')
+  const csv = iconv
+    .decode(fs.readFileSync(await download(page, app, 'csv', 'two.csv')), 'gbk')
+    .trimEnd()
+    .split('\r\n')
   expect(csv).toHaveLength(4)
   expect(csv[0]!.startsWith('发票方向,发票号码,开票日期')).toBe(true)
-  expect(csv.slice(1, 3).map((l) => l.split(',')[1]).sort()).toEqual(shown.rows.slice(0, 2).map((r) => r.number ?? '').sort())
+  expect(
+    csv
+      .slice(1, 3)
+      .map((l) => l.split(',')[1])
+      .sort(),
+  ).toEqual(
+    shown.rows
+      .slice(0, 2)
+      .map((r) => r.number ?? '')
+      .sort(),
+  )
   await expect(page.getByTestId('invoice-export-dialog')).toBeHidden()
 })

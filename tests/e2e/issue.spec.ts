@@ -152,7 +152,13 @@ test('issue an invoice from the keyboard alone: 待开具, queued in the outbox'
   const id = draftId(page)
   const queued = (await app.core.call('invoices.list', { state: 'queued' })).rows
   expect(queued.map((r) => r.id)).toEqual([id])
-  expect(queued[0]).toMatchObject({ buyerName: HUAWEI.name, buyerTaxId: HUAWEI.taxId, lineCount: 3, number: null, totals: { amount: '21000.00', tax: '1260.00', total: '22260.00' } })
+  expect(queued[0]).toMatchObject({
+    buyerName: HUAWEI.name,
+    buyerTaxId: HUAWEI.taxId,
+    lineCount: 3,
+    number: null,
+    totals: { amount: '21000.00', tax: '1260.00', total: '22260.00' },
+  })
   const invoice = await app.core.call('invoices.get', { id })
   expect(invoice.drawer).toBe(SELLER.operator)
   expect(invoice.draft.extras).toEqual([

@@ -28,7 +28,10 @@ function readmeShortcuts(): string[][] {
   const rows = section.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| 场合') && !l.startsWith('| ---'))
   let group = ''
   return rows.map((l) => {
-    const [where, keys, label] = l.split('|').slice(1, 4).map((c) => c.trim()) as [string, string, string]
+    const [where, keys, label] = l
+      .split('|')
+      .slice(1, 4)
+      .map((c) => c.trim()) as [string, string, string]
     group = where || group
     return [group, keys, label]
   })
@@ -219,7 +222,11 @@ test('购买方 from the keyboard: Enter takes the highlighted suggestion; with 
   expect(passed).toEqual(expect.arrayContaining(['lines-includes-tax', 'lines-add', 'lines-pick-items', 'line-1-name']))
 })
 
-test('项目名称 Enter with the suggestions shown takes the first; the 编码表 tree: ↓ enters it, → opens, Enter on a group folds it, Enter on a leaf chooses', async ({ app, page, consoleErrors }) => {
+test('项目名称 Enter with the suggestions shown takes the first; the 编码表 tree: ↓ enters it, → opens, Enter on a group folds it, Enter on a leaf chooses', async ({
+  app,
+  page,
+  consoleErrors,
+}) => {
   void consoleErrors
   await app.createCompany()
   const chain = (await app.core.call('taxcodes.path', { code: CONSULTING })).map((c) => c.code)

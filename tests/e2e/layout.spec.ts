@@ -100,7 +100,8 @@ function tableProblems(testid: string): string[] {
         const clipped = boxes.some((el) => getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth)
         const cut = clipped || rect.right > innerRight || rect.left < innerLeft
         if (!cut) continue
-        if (NEVER_CUT.test(label) || label === '操作') problems.push(`${testid}: “${text}” in “${label}” is cut off (${Math.round(rect.width)} px in ${Math.round(innerRight - innerLeft)} px)`)
+        if (NEVER_CUT.test(label) || label === '操作')
+          problems.push(`${testid}: “${text}” in “${label}” is cut off (${Math.round(rect.width)} px in ${Math.round(innerRight - innerLeft)} px)`)
         else if (!cell.classList.contains('el-tooltip')) problems.push(`${testid}: “${text}” in “${label}” is cut off with no tooltip`)
       }
       if (label === '操作' || /状态/.test(label))

@@ -108,7 +108,12 @@ test('ofd.js renders our invoice OFD, shows its texts and reads its data tags', 
   const byId = new Map(result.textObjects.map((t) => [String(t.id), t.text]))
   expect(refs.get('InvoiceNo')?.map((id) => byId.get(id))).toEqual([inv.number])
   expect(refs.get('TaxInclusiveTotalAmount')?.map((id) => byId.get(id))).toEqual([`¥${inv.total}`])
-  expect(refs.get('BuyerName')?.map((id) => byId.get(id)).join('')).toBe(inv.buyer.name)
+  expect(
+    refs
+      .get('BuyerName')
+      ?.map((id) => byId.get(id))
+      .join(''),
+  ).toBe(inv.buyer.name)
 
   // drawn: the page holds the reader's SVG with our glyph outlines and rules
   const drawn = page.locator('#pages > div').first()

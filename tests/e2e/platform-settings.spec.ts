@@ -47,9 +47,7 @@ test('内置沙箱 connects as the company; an external platform that cannot be 
   // an address that is not http(s): refused beside the field
   await page.getByTestId('platform-url').fill('ftp://127.0.0.1:9')
   await page.getByTestId('platform-save').click()
-  await expect(page.locator('.el-form-item', { has: page.getByTestId('platform-url') }).locator('.el-form-item__error')).toHaveText(
-    '平台地址应以 http:// 或 https:// 开头',
-  )
+  await expect(page.locator('.el-form-item', { has: page.getByTestId('platform-url') }).locator('.el-form-item__error')).toHaveText('平台地址应以 http:// 或 https:// 开头')
 
   // 保存 without the password: refused beside the password field
   await page.getByTestId('platform-url').fill(DEAD_URL)

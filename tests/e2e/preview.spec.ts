@@ -99,7 +99,7 @@ test('预览 draws an issued invoice with its number and QR, 打印 hands its PD
   await expect(dialog.locator('[data-field="itemName"]').first()).not.toHaveText('技术服务第1项')
 })
 
-test('预览 of a 进项 invoice: the buyer sees the seller\'s invoice drawn from the platform\'s document', async ({ app, page, consoleErrors }) => {
+test("预览 of a 进项 invoice: the buyer sees the seller's invoice drawn from the platform's document", async ({ app, page, consoleErrors }) => {
   void consoleErrors
   const BEIJING = { name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26' }
   await app.createCompany()

@@ -11,7 +11,10 @@ import { matchCode } from './helpers'
 const SOFTWARE = '3040201010000000000' // 软件开发服务, 6%
 
 const options = (page: Page, line: number) =>
-  page.getByTestId(`line-${line}-rate-options`).locator('option').evaluateAll((els) => els.map((e) => e.getAttribute('value')))
+  page
+    .getByTestId(`line-${line}-rate-options`)
+    .locator('option')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('value')))
 
 test('a 小规模纳税人: only its rates, a refusal told in the line at once, and the 减按1% reason on a 3% 专票', async ({ app, page, consoleErrors }) => {
   void consoleErrors
@@ -49,7 +52,11 @@ test('a 小规模纳税人: only its rates, a refusal told in the line at once, 
   await expect(reason).not.toContainText('须选择')
   await expect(page.getByTestId('autosave-status')).toContainText('已自动保存')
   const [draft] = (await app.core.call('invoices.list', { state: 'draft' })).rows
-  expect((await app.core.call('invoices.get', { id: draft!.id })).draft).toMatchObject({ kind: '81', reducedReason: REDUCED_REASONS[1], lines: [{ taxRate: '0.03', policy: null }] })
+  expect((await app.core.call('invoices.get', { id: draft!.id })).draft).toMatchObject({
+    kind: '81',
+    reducedReason: REDUCED_REASONS[1],
+    lines: [{ taxRate: '0.03', policy: null }],
+  })
 })
 
 test('a 一般纳税人: 13% on a 6% service is explained in the line; 免税 is no option on a 专票', async ({ app, page, consoleErrors }) => {
@@ -68,7 +75,7 @@ test('a 一般纳税人: 13% on a 6% service is explained in the line; 免税 is
   await expect.poll(() => options(page, 1)).toEqual(['6%'])
 })
 
-test('a 含税 line\'s 折扣 is 含税: 113.00 less 11.30 at 13% is 90.00 + 11.70 = 101.70', async ({ app, page, consoleErrors }) => {
+test("a 含税 line's 折扣 is 含税: 113.00 less 11.30 at 13% is 90.00 + 11.70 = 101.70", async ({ app, page, consoleErrors }) => {
   void consoleErrors
   await app.createCompany()
   await app.open(page, '/invoice/issue')

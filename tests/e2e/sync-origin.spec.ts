@@ -25,7 +25,11 @@ function rowWith(page: Page, table: string, mark: Locator): Locator {
   return page.getByTestId(table).locator('.el-table__body tr', { has: mark })
 }
 
-test('平台开具 for the platform’s red invoice in 发票查询 and its detail, 对方录入 for the counterparty’s forms on the red-letter screens', async ({ app, page, consoleErrors }) => {
+test('平台开具 for the platform’s red invoice in 发票查询 and its detail, 对方录入 for the counterparty’s forms on the red-letter screens', async ({
+  app,
+  page,
+  consoleErrors,
+}) => {
   void consoleErrors
   await app.createCompany()
   expect((await app.core.call('sync.now', {})).error).toBeNull() // registers the company and the demo counterparties

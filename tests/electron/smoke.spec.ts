@@ -9,10 +9,7 @@ const electronDir = path.resolve('node_modules/electron')
 const pathFile = path.join(electronDir, 'path.txt')
 const binary = fs.existsSync(pathFile) ? path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8')) : ''
 
-test.skip(
-  !binary || !fs.existsSync(binary),
-  'no Electron binary here: it is installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and cannot be downloaded on this machine',
-)
+test.skip(!binary || !fs.existsSync(binary), 'no Electron binary here: it is installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and cannot be downloaded on this machine')
 
 test('the desktop window starts on the first-run screen and reaches the core', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-electron-'))

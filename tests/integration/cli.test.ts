@@ -92,7 +92,12 @@ describe('CLI', { timeout: 180_000 }, () => {
   it('manages 附加要素 and 场景模板 by name', () => {
     const data = tempDir()
     cli(data, ...company)
-    for (const [name, type] of [['合同编号', '文本'], ['合同金额', '数值'], ['签订日期', '日期']]) cli(data, 'extras', 'add', '--name', name!, '--type', type!)
+    for (const [name, type] of [
+      ['合同编号', '文本'],
+      ['合同金额', '数值'],
+      ['签订日期', '日期'],
+    ])
+      cli(data, 'extras', 'add', '--name', name!, '--type', type!)
     const scene = cli(data, 'scenes', 'add', '--name', '工程合同', '--extras', '签订日期,合同编号')
     expect((scene.json.extras as { name: string }[]).map((e) => e.name)).toEqual(['签订日期', '合同编号'])
     const refused = cli(data, 'extras', 'delete', '合同编号', '合同金额')
@@ -113,7 +118,20 @@ describe('CLI', { timeout: 180_000 }, () => {
       taxMode: '普通征税',
       priceIncludesTax: true,
       buyer: { type: '自然人', name: '张先生', taxId: '', address: '', phone: '', bank: '', account: '', showAddressPhone: false, showBank: false },
-      lines: [{ name: '软件开发服务', taxCode: '3040201010000000000', spec: '', unit: '项', quantity: '1', unitPrice: '1060', amount: null, taxRate: '0.06', policy: null, discount: null }],
+      lines: [
+        {
+          name: '软件开发服务',
+          taxCode: '3040201010000000000',
+          spec: '',
+          unit: '项',
+          quantity: '1',
+          unitPrice: '1060',
+          amount: null,
+          taxRate: '0.06',
+          policy: null,
+          discount: null,
+        },
+      ],
       extras: [],
       remark: '',
       agent: null,
@@ -156,9 +174,33 @@ describe('CLI', { timeout: 180_000 }, () => {
     cli(data, ...company)
     const dir = tempDir()
     const draftFile = path.join(dir, 'blue.json')
-    const buyer = { type: '企业', name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26', address: '', phone: '', bank: '', account: '', showAddressPhone: false, showBank: false }
-    const line = { name: '软件开发服务', taxCode: '3040201010000000000', spec: '', unit: '项', quantity: '2', unitPrice: '500', amount: null, taxRate: '0.06', policy: null, discount: null }
-    fs.writeFileSync(draftFile, JSON.stringify({ kind: '81', taxMode: '普通征税', priceIncludesTax: false, buyer, lines: [line], extras: [], remark: '', agent: null, payee: '', reviewer: '' }))
+    const buyer = {
+      type: '企业',
+      name: '北京示例科技有限公司',
+      taxId: '91110105MA01ABCD26',
+      address: '',
+      phone: '',
+      bank: '',
+      account: '',
+      showAddressPhone: false,
+      showBank: false,
+    }
+    const line = {
+      name: '软件开发服务',
+      taxCode: '3040201010000000000',
+      spec: '',
+      unit: '项',
+      quantity: '2',
+      unitPrice: '500',
+      amount: null,
+      taxRate: '0.06',
+      policy: null,
+      discount: null,
+    }
+    fs.writeFileSync(
+      draftFile,
+      JSON.stringify({ kind: '81', taxMode: '普通征税', priceIncludesTax: false, buyer, lines: [line], extras: [], remark: '', agent: null, payee: '', reviewer: '' }),
+    )
     const { id } = cli(data, 'invoices', 'draft', 'create', '--file', draftFile).json as { id: number }
     cli(data, 'invoices', 'issue', String(id))
     expect(cli(data, 'sync').json).toMatchObject({ pushed: 1, error: null })
@@ -174,7 +216,12 @@ describe('CLI', { timeout: 180_000 }, () => {
     // the buyer's side, in the same data directory: the form arrives by the feed, known by its number
     const asBuyer = ['--company', buyer.taxId]
     expect(cli(data, ...asBuyer, 'sync').json).toMatchObject({ error: null })
-    expect(cli(data, ...asBuyer, 'red', 'show', list.rows[0]!.number).json).toMatchObject({ status: '01', role: 'buyer', initiator: 'seller', redInvoiceNumber: list.rows[0]!.redInvoiceNumber })
+    expect(cli(data, ...asBuyer, 'red', 'show', list.rows[0]!.number).json).toMatchObject({
+      status: '01',
+      role: 'buyer',
+      initiator: 'seller',
+      redInvoiceNumber: list.rows[0]!.redInvoiceNumber,
+    })
     const wrong = cli(data, 'red', 'decide', list.rows[0]!.number, 'maybe')
     expect(wrong.status).toBe(2)
     expect(wrong.json).toMatchObject({ error: { code: 'VALIDATION', message: expect.stringContaining('agree') } })
@@ -185,10 +232,34 @@ describe('CLI', { timeout: 180_000 }, () => {
     const sandboxDir = path.join(data, 'platform-sandbox')
     cli(data, ...company)
     const dir = tempDir()
-    const buyer = { type: '企业', name: '北京示例科技有限公司', taxId: '91110105MA01ABCD26', address: '', phone: '', bank: '', account: '', showAddressPhone: false, showBank: false }
-    const line = { name: '软件许可', taxCode: '3040201010000000000', spec: '', unit: '套', quantity: '10', unitPrice: '300', amount: null, taxRate: '0.06', policy: null, discount: null }
+    const buyer = {
+      type: '企业',
+      name: '北京示例科技有限公司',
+      taxId: '91110105MA01ABCD26',
+      address: '',
+      phone: '',
+      bank: '',
+      account: '',
+      showAddressPhone: false,
+      showBank: false,
+    }
+    const line = {
+      name: '软件许可',
+      taxCode: '3040201010000000000',
+      spec: '',
+      unit: '套',
+      quantity: '10',
+      unitPrice: '300',
+      amount: null,
+      taxRate: '0.06',
+      policy: null,
+      discount: null,
+    }
     const draftFile = path.join(dir, 'blue.json')
-    fs.writeFileSync(draftFile, JSON.stringify({ kind: '81', taxMode: '普通征税', priceIncludesTax: false, buyer, lines: [line], extras: [], remark: '', agent: null, payee: '', reviewer: '' }))
+    fs.writeFileSync(
+      draftFile,
+      JSON.stringify({ kind: '81', taxMode: '普通征税', priceIncludesTax: false, buyer, lines: [line], extras: [], remark: '', agent: null, payee: '', reviewer: '' }),
+    )
     const { id } = cli(data, 'invoices', 'draft', 'create', '--file', draftFile).json as { id: number }
     cli(data, 'invoices', 'issue', String(id))
     expect(cli(data, 'sync').json).toMatchObject({ pushed: 1, error: null })
@@ -254,7 +325,9 @@ describe('CLI command lines: each command takes only the options it declares', {
   })
 
   it('refuses the sandbox’s commands alike', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', 'platform', 'quota', 'show', '--tax-id', SELLER.taxId, '--company', 'x', '--json'], { encoding: 'utf8' })
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', 'platform', 'quota', 'show', '--tax-id', SELLER.taxId, '--company', 'x', '--json'], {
+      encoding: 'utf8',
+    })
     expect(r.status).toBe(2)
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'VALIDATION', message: expect.stringContaining('platform quota show 没有选项 --company') } })
   })

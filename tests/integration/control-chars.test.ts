@@ -18,7 +18,11 @@ describe('control characters', () => {
     const server = await startWebServer({ core, rendererDir: path.resolve('src/renderer') })
     onTestFinished(() => server.close())
     const post = (name: string, input: unknown) =>
-      call<Refusal>(`${server.url}/api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-fapiao-token': server.token }, body: JSON.stringify(input) })
+      call<Refusal>(`${server.url}/api/call/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-fapiao-token': server.token },
+        body: JSON.stringify(input),
+      })
 
     const nul = await post('customers.create', { name: '华为\u0000技术有限公司', taxId: '914403001922038216' })
     expect(nul.body.error).toMatchObject({ code: 'VALIDATION', message: '名称含有不可见的控制字符（U+0000），请删除后重新输入' })

@@ -40,7 +40,23 @@ describe('CLI: invoices file, invoices send, settings mail', { timeout: 180_000 
 
     const notSet = await cli(data, 'invoices', 'send', number, '--to', 'buyer@example.com', '--formats', 'xml')
     expect((notSet.json.error as { message: string }).message).toMatch(/^尚未设置发件邮箱/)
-    const set = await cli(data, 'settings', 'mail', '--host', '127.0.0.1', '--port', String(smtp.port), '--secure', 'no', '--user', 'kuaiji', '--password', 'wrong', '--from', 'kuaiji@example.com')
+    const set = await cli(
+      data,
+      'settings',
+      'mail',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(smtp.port),
+      '--secure',
+      'no',
+      '--user',
+      'kuaiji',
+      '--password',
+      'wrong',
+      '--from',
+      'kuaiji@example.com',
+    )
     expect(set.json).toMatchObject({ host: '127.0.0.1', port: smtp.port, secure: false, hasPassword: true, configured: true })
     const wrong = await cli(data, 'settings', 'mail', '--test')
     expect(wrong.status).toBe(1)
@@ -50,7 +66,11 @@ describe('CLI: invoices file, invoices send, settings mail', { timeout: 180_000 
 
     const sent = await cli(data, 'invoices', 'send', number, '--to', 'buyer@example.com', '--formats', 'xml')
     expect(sent.json).toMatchObject({ sent: true, to: ['buyer@example.com'], attachments: [`${number}.xml`] })
-    expect(leaves(parseMime(smtp.messages[0]!.raw)).map((p) => p.filename).filter(Boolean)).toEqual([`${number}.xml`])
+    expect(
+      leaves(parseMime(smtp.messages[0]!.raw))
+        .map((p) => p.filename)
+        .filter(Boolean),
+    ).toEqual([`${number}.xml`])
 
     const emlPath = path.join(out, 'x.eml')
     const eml = await cli(data, 'invoices', 'send', number, '--to', 'buyer@example.com', '--formats', 'xml', '--eml', emlPath)
@@ -70,6 +90,10 @@ describe('CLI: invoices file, invoices send, settings mail', { timeout: 180_000 
     expect(both.json).toMatchObject({ sent: false, attachments: [`${number}.xml`, `${number}.pdf`, `${number2}.xml`, `${number2}.pdf`] })
     const bothFile = (both.json as { eml: { file: string } }).eml.file
     expect(path.basename(bothFile)).toBe(`发票2张-${number}等.eml`)
-    expect(leaves(parseMime(fs.readFileSync(bothFile))).map((p) => p.filename).filter(Boolean)).toHaveLength(4)
+    expect(
+      leaves(parseMime(fs.readFileSync(bothFile)))
+        .map((p) => p.filename)
+        .filter(Boolean),
+    ).toHaveLength(4)
   })
 })

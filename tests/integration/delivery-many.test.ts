@@ -99,7 +99,12 @@ describe('交付 of several invoices', { timeout: 120_000 }, () => {
     const selection = { filter: { side: '销项' as const }, keys: [`S:${a!.id}`, `S:${b!.id}`] }
     await core.call('invoices.send', { selection, to: 'caiwu@huawei.example.com', formats: ['pdf'] })
     const parts = leaves(parseMime(smtp.messages[0]!.raw))
-    expect(parts.filter((p) => p.filename).map((p) => p.filename).sort()).toEqual([`${a!.number}.pdf`, `${b!.number}-本地副本.pdf`].sort())
+    expect(
+      parts
+        .filter((p) => p.filename)
+        .map((p) => p.filename)
+        .sort(),
+    ).toEqual([`${a!.number}.pdf`, `${b!.number}-本地副本.pdf`].sort())
     expect(parts.find((p) => !p.filename)!.body.toString('utf8')).toContain(`注意：${b!.number}-本地副本.pdf 是开票方在无法连接税务平台时本地生成的副本`)
 
     const zip = await core.call('invoices.deliveryZip', { selection, formats: ['pdf'] })

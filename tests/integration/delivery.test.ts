@@ -125,7 +125,10 @@ describe('交付: files, the share link and e-mail', { timeout: 120_000 }, () =>
     const refused = await rejection(core.call('settings.mail.test', { port: closed.port }))
     expect(refused).toMatchObject({ code: 'OFFLINE', message: `邮件服务器 127.0.0.1:${closed.port} 拒绝连接：请核对服务器地址和端口` })
     const tls = await rejection(core.call('settings.mail.test', { secure: true }))
-    expect(tls).toMatchObject({ code: 'OFFLINE', message: `与邮件服务器 127.0.0.1:${smtp.port} 建立加密连接失败：该端口不使用 SSL/TLS。请核对端口与“SSL/TLS”选项（465 端口一般勾选，25/587 端口一般不勾选）` })
+    expect(tls).toMatchObject({
+      code: 'OFFLINE',
+      message: `与邮件服务器 127.0.0.1:${smtp.port} 建立加密连接失败：该端口不使用 SSL/TLS。请核对端口与“SSL/TLS”选项（465 端口一般勾选，25/587 端口一般不勾选）`,
+    })
     // a server offering STARTTLS with a certificate nobody vouches for is refused, not trusted
     const selfSigned = await startSmtp({ starttls: true })
     expect((await rejection(core.call('settings.mail.test', { port: selfSigned.port, user: '' }))).message).toMatch(/建立加密连接失败：服务器证书不受信任/)
@@ -174,7 +177,11 @@ describe('交付: files, the share link and e-mail', { timeout: 120_000 }, () =>
     if (eml.sent) throw new Error('unreachable')
     const saved = parseMime(read(core, eml.eml.token))
     expect(saved.headers.get('to')).toBe('buyer@example.com')
-    expect(leaves(saved).filter((p) => p.filename).map((p) => p.filename)).toEqual([`${number}.xml`])
+    expect(
+      leaves(saved)
+        .filter((p) => p.filename)
+        .map((p) => p.filename),
+    ).toEqual([`${number}.xml`])
     expect(smtp.messages).toHaveLength(1)
 
     // offline: the file not kept yet goes as the local copy, and the mail says it is not the platform's
@@ -196,7 +203,14 @@ describe('邮件设置 with a keychain', () => {
     const seal = { seal: (p: string) => `sealed:${Buffer.from(p).toString('base64')}`, open: (s: string) => Buffer.from(s.slice(7), 'base64').toString() }
     const smtp = await startSmtp({ login: { user: 'kuaiji', pass: 'secret-授权码' } })
     const core = await testCore({ secretSeal: seal })
-    const saved = await core.call('settings.mail.set', { host: '127.0.0.1', port: smtp.port, secure: false, user: 'kuaiji', password: 'secret-授权码', fromAddress: 'a@example.com' })
+    const saved = await core.call('settings.mail.set', {
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      user: 'kuaiji',
+      password: 'secret-授权码',
+      fromAddress: 'a@example.com',
+    })
     expect(saved.passwordProtection).toBe('keychain')
     const file = fs.readFileSync(path.join(core.dataDir, 'mail.json'), 'utf8')
     expect(file).not.toContain('secret-授权码')

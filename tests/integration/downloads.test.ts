@@ -49,7 +49,7 @@ function downloadsDir(dataDir: string): string {
 }
 
 describe('发票下载: the zip', () => {
-  it('holds the platform\'s <发票号码>.pdf/.ofd/.xml per invoice and a 汇总.xlsx row per invoice with a 合计, private to this user', async () => {
+  it("holds the platform's <发票号码>.pdf/.ofd/.xml per invoice and a 汇总.xlsx row per invoice with a 合计, private to this user", async () => {
     const platform = await sandbox()
     const dataDir = tempDir()
     const core = await testCore({ dataDir, embeddedPlatform: platform.embedded })
@@ -91,9 +91,7 @@ describe('发票下载: the zip', () => {
     fs.writeFileSync(sheet, entries.get('汇总.xlsx')!)
     const rows = await readXlsx(sheet)
     expect(rows[0]).toEqual(['发票号码', '开票日期', '票种', '购买方名称', '购买方税号', '金额', '税额', '价税合计', '状态'])
-    expect(rows.slice(1, 4)).toEqual(
-      numbers.map((n) => [n, today(), '电子发票（增值税专用发票）', '华为技术有限公司', '914403001922038216', '10000', '600', '10600', '正常']),
-    )
+    expect(rows.slice(1, 4)).toEqual(numbers.map((n) => [n, today(), '电子发票（增值税专用发票）', '华为技术有限公司', '914403001922038216', '10000', '600', '10600', '正常']))
     expect(rows[4]).toEqual(['合计（3 张）', '', '', '', '', '30000', '1800', '31800'])
   })
 

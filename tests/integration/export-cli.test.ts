@@ -21,7 +21,10 @@ describe('CLI: invoices export / summary', { timeout: 300_000 }, () => {
     expect(run(data, 'company', 'add', '--name', SELLER.name, '--tax-id', SELLER.taxId, '--region', '广东', '--operator', SELLER.operator).status).toBe(0)
     const draft = path.join(data, 'draft.json')
     const line = { name: '软件开发服务', taxCode: '3040201010000000000', unit: '项', quantity: '1', unitPrice: '10000', taxRate: '0.06' }
-    for (const [kind, buyer] of [['81', '华为技术有限公司'], ['82', '镕盛商贸有限公司']] as const) {
+    for (const [kind, buyer] of [
+      ['81', '华为技术有限公司'],
+      ['82', '镕盛商贸有限公司'],
+    ] as const) {
       fs.writeFileSync(draft, JSON.stringify({ kind, buyer: { name: buyer, taxId: '914403001922038216' }, lines: [line] }))
       const { id } = json(data, 'invoices', 'draft', 'create', '--file', draft) as { id: number }
       expect(json(data, 'invoices', 'issue', String(id))).toMatchObject({ state: 'queued' })

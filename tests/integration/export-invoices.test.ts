@@ -16,6 +16,7 @@ import { readXlsx } from '../support/sheets'
 
 const BUYER = DEMO_COUNTERPARTIES[0]
 const RARE = '𠮷' // U+20BB7: no form in GBK
+// prettier-ignore
 const LIST_HEADER = ['发票方向', '发票号码', '开票日期', '票种', '蓝字/红字', '购买方名称', '购买方纳税人识别号', '销售方名称', '销售方纳税人识别号', '金额', '税额', '价税合计', '状态', '红冲状态', '开票人', '蓝字发票号码']
 const LINE_HEADER = ['发票号码', '序号', '项目名称', '规格型号', '单位', '数量', '单价', '金额', '税率/征收率', '税额']
 
@@ -75,8 +76,21 @@ describe('导出 发票', () => {
     // (readXlsx leaves out empty trailing cells: 蓝字发票号码 of a blue invoice)
     const plain = rows.find((x) => x[1] === numbers[0])!
     expect(plain).toEqual([
-      '销项', numbers[0], expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/), '电子发票（增值税专用发票）', '蓝字',
-      '华为技术有限公司', '914403001922038216', SELLER.name, SELLER.taxId, '10000', '600', '10600', '已开具', '正常', SELLER.operator,
+      '销项',
+      numbers[0],
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+      '电子发票（增值税专用发票）',
+      '蓝字',
+      '华为技术有限公司',
+      '914403001922038216',
+      SELLER.name,
+      SELLER.taxId,
+      '10000',
+      '600',
+      '10600',
+      '已开具',
+      '正常',
+      SELLER.operator,
     ])
     expect(rows.find((x) => x[1] === numbers[2])![5]).toBe(`${RARE}镕科技有限公司`)
     const total = list.at(-1)!
@@ -111,7 +125,12 @@ describe('导出 发票', () => {
     const ticked = await core.call('invoices.export', { selection: { filter: { side: '销项' }, keys: [`S:${ids[0]}`, `S:${ids[2]}`] }, format: 'xlsx' })
     expect(ticked.count).toBe(2)
     const tickedList = await readXlsx(pathOf(core, ticked.file.token), '发票列表')
-    expect(tickedList.slice(1, -1).map((x) => x[1]).sort()).toEqual([numbers[0], numbers[2]].sort())
+    expect(
+      tickedList
+        .slice(1, -1)
+        .map((x) => x[1])
+        .sort(),
+    ).toEqual([numbers[0], numbers[2]].sort())
     expect((await readXlsx(pathOf(core, ticked.file.token), '发票明细')).slice(1, -1)).toHaveLength(2)
 
     // 进项: the demo buyer's ledger receives the second invoice through the feed
@@ -120,9 +139,29 @@ describe('导出 发票', () => {
     const received = await core.call('invoices.export', { selection: { filter: { side: '进项' } }, format: 'xlsx' })
     const rList = await readXlsx(pathOf(core, received.file.token), '发票列表')
     expect(rList.slice(1, -1)).toEqual([
-      ['进项', numbers[1], expect.any(String), '电子发票（普通发票）', '蓝字', BUYER.name, BUYER.taxId, SELLER.name, SELLER.taxId, '2400', '207', '2607', '已开具', '正常', SELLER.operator],
+      [
+        '进项',
+        numbers[1],
+        expect.any(String),
+        '电子发票（普通发票）',
+        '蓝字',
+        BUYER.name,
+        BUYER.taxId,
+        SELLER.name,
+        SELLER.taxId,
+        '2400',
+        '207',
+        '2607',
+        '已开具',
+        '正常',
+        SELLER.operator,
+      ],
     ])
-    expect((await readXlsx(pathOf(core, received.file.token), '发票明细')).slice(1, -1).map((l) => l[2])).toEqual(['*林业产品*木材', '*林业产品*木材', '*信息技术服务*信息系统运维'])
+    expect((await readXlsx(pathOf(core, received.file.token), '发票明细')).slice(1, -1).map((l) => l[2])).toEqual([
+      '*林业产品*木材',
+      '*林业产品*木材',
+      '*信息技术服务*信息系统运维',
+    ])
   })
 
   it('.csv in GBK: the invoice list and its 合计; 镕 kept, 𠮷 written as "?" and counted', { timeout: 60_000 }, async () => {
@@ -132,7 +171,10 @@ describe('导出 发票', () => {
     const bytes = fs.readFileSync(pathOf(core, r.file.token))
     expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0xb7, 0xa2])) // 发 in GBK (UTF-8 would be E5 8F 91)
     const text = iconv.decode(bytes, 'gbk')
-    const rows = text.trimEnd().split('\r\n').map((l) => l.split(','))
+    const rows = text
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(','))
     expect(rows[0]).toEqual(LIST_HEADER)
     expect(rows).toHaveLength(5)
     expect(rows.find((x) => x[5] === '?镕科技有限公司')).toBeDefined()

@@ -81,7 +81,11 @@ describe('发票汇总', () => {
       net: figures(2, '0.00', '0.00', '0.00'),
     })
     expect(after.byRate.find((r) => r.label === '6%')!.net).toEqual(figures(2, '0.00', '0.00', '0.00'))
-    expect(after.total).toMatchObject({ blue: figures(2, '13300.00', '730.00', '14030.00'), red: figures(1, '-10000.00', '-600.00', '-10600.00'), net: figures(3, '3300.00', '130.00', '3430.00') })
+    expect(after.total).toMatchObject({
+      blue: figures(2, '13300.00', '730.00', '14030.00'),
+      red: figures(1, '-10000.00', '-600.00', '-10600.00'),
+      net: figures(3, '3300.00', '130.00', '3430.00'),
+    })
 
     // another period holds none of it
     const empty = (await core.call('invoices.summary', { from: '2020-01-01', to: '2020-12-31', side: '销项' })).sides[0]!

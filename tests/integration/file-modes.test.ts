@@ -19,8 +19,7 @@ describe.skipIf(process.platform === 'win32')('file modes', () => {
     const core = await testCore({ dataDir })
     await core.call('settings.platform.set', { url: 'https://platform.example.com', password: 'secret-1' })
     const ledger = path.join(dataDir, 'companies', SELLER.taxId, 'ledger.db')
-    for (const file of [ledger, `${ledger}-wal`, `${ledger}-shm`, path.join(dataDir, 'app.json'), path.join(dataDir, 'platform.json')])
-      expect(mode(file), file).toBe(0o600)
+    for (const file of [ledger, `${ledger}-wal`, `${ledger}-shm`, path.join(dataDir, 'app.json'), path.join(dataDir, 'platform.json')]) expect(mode(file), file).toBe(0o600)
     expect(mode(path.dirname(ledger))).toBe(0o700)
   })
 

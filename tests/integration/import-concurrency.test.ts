@@ -66,10 +66,7 @@ describe('an import beside the rest of the app', { timeout: 600_000 }, () => {
     const jobId = 'meanwhile'
     core.events.on((e) => {
       if (e.type !== 'progress' || e.jobId !== jobId || e.done === 0 || changed) return
-      changed = Promise.all([
-        core.call('customers.delete', { ids: [gone.id] }),
-        core.call('customers.create', { name: '阿里', taxId: '91330100716105852F' }),
-      ])
+      changed = Promise.all([core.call('customers.delete', { ids: [gone.id] }), core.call('customers.create', { name: '阿里', taxId: '91330100716105852F' })])
     })
     const r = await core.call('customers.import', { file: fileToken(core, file), jobId })
     await expect(changed).resolves.toBeDefined()
@@ -83,7 +80,8 @@ describe('an import beside the rest of the app', { timeout: 600_000 }, () => {
     const data = tempDir()
     const dir = tempDir()
     const cli = (...args: string[]) => spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', '--data', data, ...args, '--json'])
-    const done = (child: ReturnType<typeof cli>) => new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
+    const done = (child: ReturnType<typeof cli>) =>
+      new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
     expect((await done(cli('company', 'add', '--name', SELLER.name, '--tax-id', SELLER.taxId, '--region', '广东', '--operator', SELLER.operator))).code).toBe(0)
     const file = path.join(dir, 'customers.xlsx')
     await writeCustomerWorkbook(file, 100_000)

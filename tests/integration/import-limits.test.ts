@@ -45,8 +45,16 @@ describe('hostile spreadsheets', { timeout: 300_000 }, () => {
   })
 
   it.each([
-    ['inline', (cell: XmlPieces) => ({ sheet: sheetOf(['<row r="2"><c r="A2" t="inlineStr"><is><t>'], cell, ['</t></is></c></row>']) }), '工作表「Sheet1」的单元格 A2 中的文字超过 32,767 个字符'],
-    ['shared', (cell: XmlPieces) => ({ sheet: sheetOf(['<row r="2"><c r="A2" t="s"><v>0</v></c></row>']), sharedStrings: ['<si><t>', ...cell, '</t></si>'] }), '共享字符串表（sharedStrings.xml）第 1 项的文字超过 32,767 个字符'],
+    [
+      'inline',
+      (cell: XmlPieces) => ({ sheet: sheetOf(['<row r="2"><c r="A2" t="inlineStr"><is><t>'], cell, ['</t></is></c></row>']) }),
+      '工作表「Sheet1」的单元格 A2 中的文字超过 32,767 个字符',
+    ],
+    [
+      'shared',
+      (cell: XmlPieces) => ({ sheet: sheetOf(['<row r="2"><c r="A2" t="s"><v>0</v></c></row>']), sharedStrings: ['<si><t>', ...cell, '</t></si>'] }),
+      '共享字符串表（sharedStrings.xml）第 1 项的文字超过 32,767 个字符',
+    ],
   ])('refuses a 0.9 MB file holding one 900 MB %s string early, in little memory', async (_kind, parts, message) => {
     const file = await writeRawXlsx(path.join(tempDir(), 'cell.xlsx'), parts(repeat(Buffer.alloc(MB, 'a'), 900)))
     expect(fs.statSync(file).size).toBeLessThan(MB)

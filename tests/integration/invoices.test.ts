@@ -46,7 +46,9 @@ describe('蓝字发票: drafts and 开票', () => {
     expect(await core.call('invoices.issue', { id })).toEqual({ id, state: 'queued' })
 
     const db = new Database(path.join(dataDir, 'companies', SELLER.taxId, 'ledger.db'), { readonly: true })
-    const lines = db.prepare('SELECT nature, name, quantity, unit_price AS unitPrice, amount_fen AS amount, tax_fen AS tax FROM invoice_lines WHERE invoice_id = ? ORDER BY position').all(id)
+    const lines = db
+      .prepare('SELECT nature, name, quantity, unit_price AS unitPrice, amount_fen AS amount, tax_fen AS tax FROM invoice_lines WHERE invoice_id = ? ORDER BY position')
+      .all(id)
     expect(lines).toEqual([
       { nature: '00', name: '软件开发服务', quantity: '1', unitPrice: '10000', amount: 1_000_000, tax: 60_000 },
       { nature: '02', name: '信息系统运维', quantity: '3', unitPrice: '500', amount: 150_000, tax: 9_000 },
@@ -71,7 +73,10 @@ describe('蓝字发票: drafts and 开票', () => {
       ...DRAFT,
       kind: '81',
       buyer: { ...DRAFT.buyer, taxId: '' },
-      lines: [{ ...DRAFT.lines[0]!, quantity: '1', unitPrice: null, amount: null }, { ...DRAFT.lines[0]!, taxCode: '3040201000000000000' }],
+      lines: [
+        { ...DRAFT.lines[0]!, quantity: '1', unitPrice: null, amount: null },
+        { ...DRAFT.lines[0]!, taxCode: '3040201000000000000' },
+      ],
     }
     const { id } = await core.call('invoices.saveDraft', { draft: bad })
     const e = await rejection(core.call('invoices.issue', { id }))

@@ -40,7 +40,7 @@ describe('ledger', () => {
     first.close()
     expect(fs.existsSync(path.join(path.dirname(file), 'backups'))).toBe(false)
 
-    const dir = migrationsWith({ tag: '0099_add_note', sql: 'ALTER TABLE items ADD `note` text DEFAULT \'\' NOT NULL;' })
+    const dir = migrationsWith({ tag: '0099_add_note', sql: "ALTER TABLE items ADD `note` text DEFAULT '' NOT NULL;" })
     const second = await openLedger(file, { migrationsDir: dir, clock })
     const cols = (second.db.prepare("SELECT name FROM pragma_table_info('items')").all() as { name: string }[]).map((c) => c.name)
     expect(cols).toContain('note')

@@ -87,7 +87,12 @@ describe('every message a person sees is Chinese', { timeout: 180_000 }, () => {
     }
     // 开票: the request's shape, then the draft inside it
     for (const mode of MODES) {
-      await post('/api/v1/invoices', authed, JSON.stringify(badInput(invoiceDraftSchema, mode) === 'x' ? 'x' : { draft: badInput(invoiceDraftSchema, mode), drawer: '王会计' }), `issue (${mode})`)
+      await post(
+        '/api/v1/invoices',
+        authed,
+        JSON.stringify(badInput(invoiceDraftSchema, mode) === 'x' ? 'x' : { draft: badInput(invoiceDraftSchema, mode), drawer: '王会计' }),
+        `issue (${mode})`,
+      )
       await post('/api/v1/invoices', authed, JSON.stringify({ draft: {}, drawer: mode === 'wrong-type' ? 5 : 'x'.repeat(101) }), `issue drawer (${mode})`)
     }
     const gets = [

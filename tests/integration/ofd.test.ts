@@ -191,12 +191,17 @@ describe('OFD package', () => {
     expect(objects.length).toBeGreaterThan(20)
     for (const t of objects) {
       const text = textOf(t.TextCode as Node)
-      const glyphs = textOf((t.CGTransform as Node).Glyphs as Node).split(' ').map(Number)
+      const glyphs = textOf((t.CGTransform as Node).Glyphs as Node)
+        .split(' ')
+        .map(Number)
       const chars = [...text]
       expect(glyphs).toHaveLength(chars.length)
       // the subset's own character map agrees with the glyph indices the page names
       chars.forEach((ch, i) => expect(font.glyphForCodePoint(ch.codePointAt(0)!).id, `${text}[${i}]`).toBe(glyphs[i]))
-      expect(glyphs.every((g) => g > 0 && g < font.numGlyphs), text).toBe(true)
+      expect(
+        glyphs.every((g) => g > 0 && g < font.numGlyphs),
+        text,
+      ).toBe(true)
       if (chars.length > 1) expect(String((t.TextCode as Node)['@DeltaX']).split(' ')).toHaveLength(chars.length - 1)
     }
   })
@@ -212,7 +217,9 @@ describe('OFD package', () => {
     const size = Math.ceil(w! * scale)
     expect(Math.ceil(h! * scale)).toBe(size)
     const rgba = new Uint8ClampedArray(size * size * 4).fill(255)
-    const nums = textOf(qr.AbbreviatedData as Node).match(/-?[\d.]+/g)!.map(Number)
+    const nums = textOf(qr.AbbreviatedData as Node)
+      .match(/-?[\d.]+/g)!
+      .map(Number)
     for (let i = 0; i < nums.length; i += 8) {
       const [x0, y0, x1, , , y1] = nums.slice(i, i + 8)
       for (let y = Math.round(y0! * scale); y < Math.round(y1! * scale); y++)
@@ -263,7 +270,9 @@ describe('OFD package', () => {
     const [x, , w] = String(t['@Boundary']).split(' ').map(Number)
     expect(w).toBeCloseTo(natural / 2, 2)
     expect(x! + w!).toBeCloseTo(100, 2)
-    const deltas = String((t.TextCode as Node)['@DeltaX']).split(' ').map(Number)
+    const deltas = String((t.TextCode as Node)['@DeltaX'])
+      .split(' ')
+      .map(Number)
     expect(deltas.reduce((a, b) => a + b, 0)).toBeCloseTo(((natural / 2) * (text.length - 1)) / text.length, 1)
   })
 

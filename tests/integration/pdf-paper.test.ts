@@ -27,7 +27,10 @@ function decodeQr(file: string): string | null {
 const draft = () =>
   testDraft({
     buyer: { ...testDraft().buyer, name: OTHER.name, taxId: OTHER.taxId },
-    lines: [testLine({ name: '软件开发服务', quantity: '2', unitPrice: '5000' }), testLine({ name: '台式计算机', taxCode: '1090509010000000000', unit: '台', quantity: '3', unitPrice: '4000', taxRate: '0.13' })],
+    lines: [
+      testLine({ name: '软件开发服务', quantity: '2', unitPrice: '5000' }),
+      testLine({ name: '台式计算机', taxCode: '1090509010000000000', unit: '台', quantity: '3', unitPrice: '4000', taxRate: '0.13' }),
+    ],
   })
 
 async function printed(core: Core, refs: ({ id: number } | { number: string })[]): Promise<{ file: string; pages: number }> {

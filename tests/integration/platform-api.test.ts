@@ -6,19 +6,7 @@ import { isWellFormedInvoiceNumber } from '../../src/shared/domain/invoiceNumber
 import { parseQrPayload } from '../../src/shared/domain/qr'
 import type { ChangesPage, InvoicePage, LoginResponse, MeResponse, PlatformErrorBody, PlatformInvoice, QuotaSnapshot } from '../../src/shared/platform/wire'
 import { OTHER, SELLER, tempDir } from '../support/core'
-import {
-  ADMIN_TOKEN,
-  bearer,
-  call,
-  get,
-  issueRequest,
-  login,
-  PASSWORD,
-  postInvoice,
-  sandboxWithParties,
-  startSandbox,
-  THIRD,
-} from '../support/platformHttp'
+import { ADMIN_TOKEN, bearer, call, get, issueRequest, login, PASSWORD, postInvoice, sandboxWithParties, startSandbox, THIRD } from '../support/platformHttp'
 
 type ErrorAnswer = PlatformErrorBody
 
@@ -33,7 +21,10 @@ describe('platform sandbox over HTTP', { timeout: 120_000 }, () => {
     expect(ok.status).toBe(200)
     expect(ok.body.taxpayer).toEqual({ taxId: SELLER.taxId, name: SELLER.name, region: '44' })
     expect(ok.body.expiresAt).toMatch(/\+08:00$/)
-    for (const body of [{ taxId: SELLER.taxId, password: 'wrong-password' }, { taxId: '91440300MA5FXXX7XY', password: PASSWORD }]) {
+    for (const body of [
+      { taxId: SELLER.taxId, password: 'wrong-password' },
+      { taxId: '91440300MA5FXXX7XY', password: PASSWORD },
+    ]) {
       const bad = await call<ErrorAnswer>(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       expect(bad.status).toBe(401)
       expect(bad.body.error).toEqual({ code: 'UNAUTHORIZED', message: '纳税人识别号或密码不正确' })

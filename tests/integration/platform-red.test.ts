@@ -82,7 +82,13 @@ describe('红字确认单 over HTTP', { timeout: 120_000 }, () => {
     const p = await withBlue()
     p.server.platform.setConfirmIssues(false)
     await book(p)
-    const created = await post<RedConfirmation>(p.url, '/api/v1/red-confirmations', p.other, { blueNumber: p.blue.number, reason: '02', as: 'buyer', lines: [{ blueLine: 1, quantity: '-1', amount: '-10000' }] }, 'r1')
+    const created = await post<RedConfirmation>(
+      p.url,
+      '/api/v1/red-confirmations',
+      p.other,
+      { blueNumber: p.blue.number, reason: '02', as: 'buyer', lines: [{ blueLine: 1, quantity: '-1', amount: '-10000' }] },
+      'r1',
+    )
     expect(created.body.status).toBe('03')
     const number = created.body.number
     const early = await post<PlatformErrorBody>(p.url, `/api/v1/red-confirmations/${number}/issue`, p.seller, '', 'i0')
@@ -152,9 +158,18 @@ describe('红字确认单 over HTTP', { timeout: 120_000 }, () => {
 
   it('refuses bad red lines with RED_NOT_ALLOWED naming line and field', async () => {
     const p = await withBlue()
-    const r = await post<PlatformErrorBody>(p.url, '/api/v1/red-confirmations', p.seller, { blueNumber: p.blue.number, reason: '04', as: 'seller', lines: [{ blueLine: 1, quantity: '-1', amount: '-100' }] }, 'r1')
+    const r = await post<PlatformErrorBody>(
+      p.url,
+      '/api/v1/red-confirmations',
+      p.seller,
+      { blueNumber: p.blue.number, reason: '04', as: 'seller', lines: [{ blueLine: 1, quantity: '-1', amount: '-100' }] },
+      'r1',
+    )
     expect(r.status).toBe(422)
-    expect(r.body.error).toMatchObject({ code: 'RED_NOT_ALLOWED', issues: [{ path: 'lines.0.quantity', message: '第 1 行（软件开发服务）：销售折让只能红冲金额和税额，不能填写数量' }] })
+    expect(r.body.error).toMatchObject({
+      code: 'RED_NOT_ALLOWED',
+      issues: [{ path: 'lines.0.quantity', message: '第 1 行（软件开发服务）：销售折让只能红冲金额和税额，不能填写数量' }],
+    })
     const shape = await post<PlatformErrorBody>(p.url, '/api/v1/red-confirmations', p.seller, { blueNumber: '123', reason: '09', as: 'seller' }, 'r2')
     expect([shape.status, shape.body.error.code]).toEqual([400, 'VALIDATION'])
     expect(shape.body.error.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(['blueNumber', 'reason']))

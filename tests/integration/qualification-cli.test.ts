@@ -26,7 +26,23 @@ describe('纳税人类型 on the command line', { timeout: 120_000 }, () => {
 
   it('platform taxpayer add --type and taxpayer set: the type and the rates the platform grants', () => {
     const data = tempDir()
-    const added = cli('platform', 'taxpayer', 'add', '--data', data, '--tax-id', SELLER.taxId, '--name', SELLER.name, '--region', '44', '--password', 'secret123', '--type', '小规模纳税人')
+    const added = cli(
+      'platform',
+      'taxpayer',
+      'add',
+      '--data',
+      data,
+      '--tax-id',
+      SELLER.taxId,
+      '--name',
+      SELLER.name,
+      '--region',
+      '44',
+      '--password',
+      'secret123',
+      '--type',
+      '小规模纳税人',
+    )
     expect(added.json).toMatchObject({ taxpayerType: '小规模纳税人', rates: ['3%', '1%', '5%', '1.5%', '免税', '不征税'] })
     const narrowed = cli('platform', 'taxpayer', 'set', '--data', data, '--tax-id', SELLER.taxId, '--rates', '3%,免税')
     expect(narrowed.json).toEqual({ taxId: SELLER.taxId, type: '小规模纳税人', rates: ['3%', '免税'] })

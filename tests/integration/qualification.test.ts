@@ -34,7 +34,7 @@ describe('纳税人类型 and rates on the client', () => {
     expect(await core.call('invoices.issue', { id: one })).toEqual({ id: one, state: 'queued' })
   })
 
-  it('takes the platform\'s type and rates at sync, with their time; the admin\'s change reaches the client', async () => {
+  it("takes the platform's type and rates at sync, with their time; the admin's change reaches the client", async () => {
     const sandbox = await startTestSandbox(path.join(tempDir(), 'platform'))
     onTestFinished(() => sandbox.stop())
     const core = await testCore({ embeddedPlatform: sandbox.embedded })

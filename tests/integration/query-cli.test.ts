@@ -23,8 +23,32 @@ describe('CLI: invoices list with 发票查询 options', { timeout: 180_000 }, (
 
     const hw = all.rows.find((r) => r.counterpartyName === '华为技术有限公司')!
     const narrowed = json(
-      cli(data, 'invoices', 'list', '--from', '2026-10-01', '--to', '2026-11-30', '--counterparty', 'hwjs', '--kind', hw.kind, '--red-status', '正常',
-        '--min', '0', '--max', '99999999', '--sort', 'total', '--order', 'asc', '--size', '500', '--json'),
+      cli(
+        data,
+        'invoices',
+        'list',
+        '--from',
+        '2026-10-01',
+        '--to',
+        '2026-11-30',
+        '--counterparty',
+        'hwjs',
+        '--kind',
+        hw.kind,
+        '--red-status',
+        '正常',
+        '--min',
+        '0',
+        '--max',
+        '99999999',
+        '--sort',
+        'total',
+        '--order',
+        'asc',
+        '--size',
+        '500',
+        '--json',
+      ),
     )
     expect(narrowed.total).toBeGreaterThan(0)
     expect(narrowed.rows.every((r) => r.counterpartyName === '华为技术有限公司' && r.kind === hw.kind && r.redStatus === 'normal')).toBe(true)

@@ -247,9 +247,29 @@ describe('发票查询: each filter of 销项', () => {
 describe('发票查询: 进项', () => {
   it('filters received invoices by date, seller (名称, 税号, 拼音), 项目名称 from the document, 入账, 红冲 and 开票人', async () => {
     const { core, ledger } = await ledgerOf()
-    addPurchase(ledger, { number: '26112000000000000001', seller: ['北京示例贸易有限公司', '91110108551385082Q'], lines: ['A4复印纸', '打印机墨盒'], booking: '02', at: '2026-11-02T09:00:00+08:00' })
-    addPurchase(ledger, { number: '26112000000000000002', seller: ['上海云帆物流有限公司', '91310000MA1FL0000X'], lines: ['国内运输服务'], redStatus: 'partly-reversed', drawer: '赵会计', at: '2026-12-01T09:00:00+08:00' })
-    addPurchase(ledger, { number: '26112000000000000003', seller: ['上海云帆物流有限公司', '91310000MA1FL0000X'], lines: ['国内运输服务'], colour: 'red', total: -2260, at: '2026-12-02T09:00:00+08:00' })
+    addPurchase(ledger, {
+      number: '26112000000000000001',
+      seller: ['北京示例贸易有限公司', '91110108551385082Q'],
+      lines: ['A4复印纸', '打印机墨盒'],
+      booking: '02',
+      at: '2026-11-02T09:00:00+08:00',
+    })
+    addPurchase(ledger, {
+      number: '26112000000000000002',
+      seller: ['上海云帆物流有限公司', '91310000MA1FL0000X'],
+      lines: ['国内运输服务'],
+      redStatus: 'partly-reversed',
+      drawer: '赵会计',
+      at: '2026-12-01T09:00:00+08:00',
+    })
+    addPurchase(ledger, {
+      number: '26112000000000000003',
+      seller: ['上海云帆物流有限公司', '91310000MA1FL0000X'],
+      lines: ['国内运输服务'],
+      colour: 'red',
+      total: -2260,
+      at: '2026-12-02T09:00:00+08:00',
+    })
     addSale(ledger, { buyer: ['北京示例贸易有限公司', '91110108551385082Q'] })
     const P = (...n: number[]) => n.map((i) => `P:2611200000000000000${i}`).sort()
     expect(await keys(core, { side: '进项' })).toEqual(P(1, 2, 3))
@@ -278,7 +298,9 @@ describe('发票查询: 进项', () => {
   it('keeps the 项目名称 of a received invoice up to date when the feed rewrites it', async () => {
     const { core, ledger } = await ledgerOf()
     addPurchase(ledger, { number: '26112000000000000009', lines: ['旧名称商品'] })
-    ledger.db.prepare('UPDATE received_invoices SET document = ? WHERE number = ?').run(JSON.stringify({ drawer: '刘开票', draft: { lines: [{ name: '新名称商品' }] } }), '26112000000000000009')
+    ledger.db
+      .prepare('UPDATE received_invoices SET document = ? WHERE number = ?')
+      .run(JSON.stringify({ drawer: '刘开票', draft: { lines: [{ name: '新名称商品' }] } }), '26112000000000000009')
     expect(await keys(core, { side: '进项', item: '新名称' })).toEqual(['P:26112000000000000009'])
     expect(await keys(core, { side: '进项', item: '旧名称' })).toEqual([])
   })
@@ -295,7 +317,8 @@ describe('发票查询: paging, sorting, totals and selections over a generated 
         for (const order of ['asc', 'desc'] as const) {
           const first = await core.call('invoices.query', { side, sort, order, size: 37 })
           const seen: string[] = []
-          for (let page = 1; page <= Math.ceil(first.total / 37); page++) seen.push(...(await core.call('invoices.query', { side, sort, order, size: 37, page })).rows.map((r) => r.key))
+          for (let page = 1; page <= Math.ceil(first.total / 37); page++)
+            seen.push(...(await core.call('invoices.query', { side, sort, order, size: 37, page })).rows.map((r) => r.key))
           expect(new Set(seen).size, `${side} ${sort} ${order}`).toBe(first.total)
           expect(seen.length).toBe(first.total)
           // the export's iterator walks the same order
@@ -307,7 +330,8 @@ describe('发票查询: paging, sorting, totals and selections over a generated 
       for (const order of ['asc', 'desc'] as const) {
         const walked = [...matchingRows(ledger, invoiceSelection.parse({ filter }), { orderBy: { sort: 'issuedAt', order } })].map((r) => r.key)
         const seen: string[] = []
-        for (let page = 1; page <= Math.ceil(walked.length / 23); page++) seen.push(...(await core.call('invoices.query', { ...filter, order, size: 23, page })).rows.map((r) => r.key))
+        for (let page = 1; page <= Math.ceil(walked.length / 23); page++)
+          seen.push(...(await core.call('invoices.query', { ...filter, order, size: 23, page })).rows.map((r) => r.key))
         expect(seen, JSON.stringify(filter)).toEqual(walked)
         expect(walked.length, JSON.stringify(filter)).toBeGreaterThan(40)
       }
@@ -326,11 +350,17 @@ describe('发票查询: paging, sorting, totals and selections over a generated 
     // what the app does to invoices afterwards: 开票 (queued), the platform issuing one, 红冲, a
     // refusal, a draft deleted, a received invoice booked, one removed
     const { id } = await core.call('invoices.saveDraft', {
-      draft: { kind: '81', buyer: { name: '华为技术有限公司', taxId: '914403001922038216' }, lines: [{ name: '咨询服务', taxCode: '3040201010000000000', quantity: '2', unitPrice: '300', taxRate: '0.06' }] },
+      draft: {
+        kind: '81',
+        buyer: { name: '华为技术有限公司', taxId: '914403001922038216' },
+        lines: [{ name: '咨询服务', taxCode: '3040201010000000000', quantity: '2', unitPrice: '300', taxRate: '0.06' }],
+      },
     })
     await core.call('invoices.issue', { id })
     const queued = ledger.db.prepare(`SELECT id FROM invoices WHERE state = 'queued' ORDER BY id LIMIT 2`).pluck().all() as number[]
-    ledger.db.prepare(`UPDATE invoices SET state = 'issued', number = '26442000009999999999', issued_at = '2026-11-30T12:00:00+08:00', total_fen = total_fen + 1 WHERE id = ?`).run(queued[0])
+    ledger.db
+      .prepare(`UPDATE invoices SET state = 'issued', number = '26442000009999999999', issued_at = '2026-11-30T12:00:00+08:00', total_fen = total_fen + 1 WHERE id = ?`)
+      .run(queued[0])
     ledger.db.prepare(`UPDATE invoices SET state = 'failed', failure = '额度不足' WHERE id = ?`).run(queued[1])
     ledger.db.prepare(`UPDATE invoices SET red_status = 'fully-reversed' WHERE id = (SELECT min(id) FROM invoices WHERE state = 'issued' AND red_status = 'normal')`).run()
     ledger.db.prepare(`DELETE FROM invoices WHERE state = 'draft'`).run()
@@ -420,7 +450,9 @@ function itemsFromLines(ledger: Ledger): unknown[] {
 
 function itemsTable(ledger: Ledger): unknown[] {
   return ledger.db
-    .prepare(`SELECT name_id AS nameId, dated, invoice_id AS invoiceId, kind, colour, status, amount_fen AS amount, tax_fen AS tax, total_fen AS total FROM invoice_items ORDER BY 1, 2, 3`)
+    .prepare(
+      `SELECT name_id AS nameId, dated, invoice_id AS invoiceId, kind, colour, status, amount_fen AS amount, tax_fen AS tax, total_fen AS total FROM invoice_items ORDER BY 1, 2, 3`,
+    )
     .all()
 }
 
@@ -454,10 +486,13 @@ function masksMissingBits(ledger: Ledger): number {
  */
 function plainItemScan(ledger: Ledger, f: { item: string; from?: string; to?: string; kind?: string; colour?: string; status?: string }) {
   const rows = ledger.db
-    .prepare(`SELECT id, state, kind, colour, red_status AS redStatus, coalesce(issued_at, queued_at) AS dated, amount_fen AS amount, tax_fen AS tax, total_fen AS total FROM invoices WHERE state <> 'draft'`)
+    .prepare(
+      `SELECT id, state, kind, colour, red_status AS redStatus, coalesce(issued_at, queued_at) AS dated, amount_fen AS amount, tax_fen AS tax, total_fen AS total FROM invoices WHERE state <> 'draft'`,
+    )
     .all() as { id: number; state: string; kind: string; colour: string; redStatus: string; dated: string | null; amount: number; tax: number; total: number }[]
   const names = new Map<number, string[]>()
-  for (const l of ledger.db.prepare(`SELECT invoice_id AS id, name FROM invoice_lines`).all() as { id: number; name: string }[]) names.set(l.id, [...(names.get(l.id) ?? []), l.name])
+  for (const l of ledger.db.prepare(`SELECT invoice_id AS id, name FROM invoice_lines`).all() as { id: number; name: string }[])
+    names.set(l.id, [...(names.get(l.id) ?? []), l.name])
   const fold = (t: string) => t.replace(/[A-Z]/g, (c) => c.toLowerCase())
   const status = (r: (typeof rows)[number]) => (r.state === 'issued' ? r.redStatus : r.state === 'failed' ? 'failed' : 'queued')
   const hits = rows
@@ -479,20 +514,28 @@ describe('发票查询: 项目名称 through invoice_items (migration 0007)', ()
     // one invoice carrying the same name twice and another one name: one row per distinct name
     addSale(ledger, { lines: ['办公椅', '办公椅', '办公桌'], number: '26449900000000000001' })
     const { id } = await core.call('invoices.saveDraft', {
-      draft: { kind: '81', buyer: { name: '华为技术有限公司', taxId: '914403001922038216' }, lines: [{ name: '咨询服务', taxCode: '3040201010000000000', quantity: '2', unitPrice: '300', taxRate: '0.06' }] },
+      draft: {
+        kind: '81',
+        buyer: { name: '华为技术有限公司', taxId: '914403001922038216' },
+        lines: [{ name: '咨询服务', taxCode: '3040201010000000000', quantity: '2', unitPrice: '300', taxRate: '0.06' }],
+      },
     })
     // a draft is never in it; 开票 puts it in
     expect(ledger.db.prepare(`SELECT count(*) FROM invoice_items WHERE invoice_id = ?`).pluck().get(id)).toBe(0)
     await core.call('invoices.issue', { id })
     expect(ledger.db.prepare(`SELECT count(*) FROM invoice_items WHERE invoice_id = ?`).pluck().get(id)).toBe(1)
     const queued = ledger.db.prepare(`SELECT id FROM invoices WHERE state = 'queued' ORDER BY id LIMIT 2`).pluck().all() as number[]
-    ledger.db.prepare(`UPDATE invoices SET state = 'issued', number = '26442000009999999999', issued_at = '2026-11-30T12:00:00+08:00', total_fen = total_fen + 1 WHERE id = ?`).run(queued[0])
+    ledger.db
+      .prepare(`UPDATE invoices SET state = 'issued', number = '26442000009999999999', issued_at = '2026-11-30T12:00:00+08:00', total_fen = total_fen + 1 WHERE id = ?`)
+      .run(queued[0])
     ledger.db.prepare(`UPDATE invoices SET state = 'failed', failure = '额度不足' WHERE id = ?`).run(queued[1])
     ledger.db.prepare(`UPDATE invoices SET red_status = 'fully-reversed' WHERE id = (SELECT min(id) FROM invoices WHERE state = 'issued' AND red_status = 'normal')`).run()
     // a line renamed, a line removed (its name still on another line of the invoice, then not), lines of an invoice replaced
     const two = ledger.db.prepare(`SELECT invoice_id FROM invoice_lines GROUP BY invoice_id HAVING count(*) >= 2 ORDER BY invoice_id LIMIT 3`).pluck().all() as number[]
     ledger.db.prepare(`UPDATE invoice_lines SET name = '全新的项目名称' WHERE invoice_id = ? AND position = 0`).run(two[0])
-    ledger.db.prepare(`UPDATE invoice_lines SET name = (SELECT name FROM invoice_lines WHERE invoice_id = ? AND position = 0) WHERE invoice_id = ? AND position = 1`).run(two[1], two[1])
+    ledger.db
+      .prepare(`UPDATE invoice_lines SET name = (SELECT name FROM invoice_lines WHERE invoice_id = ? AND position = 0) WHERE invoice_id = ? AND position = 1`)
+      .run(two[1], two[1])
     ledger.db.prepare(`DELETE FROM invoice_lines WHERE invoice_id = ? AND position = 1`).run(two[1])
     ledger.db.prepare(`DELETE FROM invoice_lines WHERE invoice_id = ?`).run(two[2])
     ledger.db.prepare(`DELETE FROM invoices WHERE id = (SELECT max(id) FROM invoices WHERE state = 'issued')`).run()
@@ -556,7 +599,10 @@ describe('发票查询: migration 0007 on a ledger that already holds invoices',
     const before = path.join(dir, 'migrations')
     fs.mkdirSync(path.join(before, 'meta'), { recursive: true })
     const journal = JSON.parse(fs.readFileSync(path.join(all, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] }
-    journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === '0007_item_query'))
+    journal.entries = journal.entries.slice(
+      0,
+      journal.entries.findIndex((e) => e.tag === '0007_item_query'),
+    )
     fs.writeFileSync(path.join(before, 'meta', '_journal.json'), JSON.stringify(journal))
     for (const e of journal.entries) fs.copyFileSync(path.join(all, `${e.tag}.sql`), path.join(before, `${e.tag}.sql`))
     const file = path.join(dir, 'ledger.db')

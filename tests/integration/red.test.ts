@@ -50,7 +50,13 @@ describe('红字确认单 between two ledgers', () => {
     const { seller, buyer } = await twoParties()
     const blue = await blueInvoice(seller, buyer)
     const form = await seller.call('red.create', { blueNumber: blue, reason: '01', as: 'seller' })
-    expect(form).toMatchObject({ status: null, statusLabel: '待上传', pendingAction: 'create', total: '-13780.00', lines: [expect.objectContaining({ blueLine: 1, quantity: '-10', amount: '-10000.00' }), expect.anything()] })
+    expect(form).toMatchObject({
+      status: null,
+      statusLabel: '待上传',
+      pendingAction: 'create',
+      total: '-13780.00',
+      lines: [expect.objectContaining({ blueLine: 1, quantity: '-10', amount: '-10000.00' }), expect.anything()],
+    })
 
     await sync(seller)
     const done = await seller.call('red.get', { id: form.id })
@@ -177,7 +183,11 @@ describe('红字确认单 between two ledgers', () => {
     expect(late.status).toBe('07')
     expect(late.failure).toMatch(/72|过期|作废/)
     await sync(seller)
-    expect(await seller.call('red.get', { id: form.id })).toMatchObject({ status: '07', statusLabel: '作废（超72小时未确认）', can: { decide: false, withdraw: false, issue: false } })
+    expect(await seller.call('red.get', { id: form.id })).toMatchObject({
+      status: '07',
+      statusLabel: '作废（超72小时未确认）',
+      can: { decide: false, withdraw: false, issue: false },
+    })
   })
 
   it('withdrawn by the seller before the buyer decides (08); with 确认即开票 off, an agreed form waits for the seller’s 开票', async () => {

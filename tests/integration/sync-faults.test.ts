@@ -17,7 +17,7 @@ const PASSWORD = 'sandbox-password'
 /** a fixed pseudo-random sequence, so a failing run can be replayed */
 function seeded(seed: number): () => number {
   let s = seed
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
 }
 
 async function setUp(plan: FaultProxy['plan'] = () => 'pass') {
@@ -108,7 +108,11 @@ describe('sync under faults: every queued invoice issued exactly once', () => {
     // the proxy exists only once set up, but the rule that refuses through it is given first
     const late: { proxy?: FaultProxy } = {}
     let issued = 0
-    const { core, sandbox, proxy: p } = await setUp((req) => {
+    const {
+      core,
+      sandbox,
+      proxy: p,
+    } = await setUp((req) => {
       if (issuing(req) && ++issued === 60) void late.proxy!.refuse()
       return 'pass'
     })

@@ -30,7 +30,13 @@ describe('税收分类编码', () => {
     expect(info.origin).toContain('sasakuma/tax_code2gooderp_code')
     expect(info.loadedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/)
     // 2018's 11% is 9% today, 17% is 13%
-    expect(await core.call('taxcodes.get', { code: '1010101010000000000' })).toMatchObject({ name: '稻谷', shortName: '谷物', isLeaf: true, rates: ['9%'], specialManagement: '免税' })
+    expect(await core.call('taxcodes.get', { code: '1010101010000000000' })).toMatchObject({
+      name: '稻谷',
+      shortName: '谷物',
+      isLeaf: true,
+      rates: ['9%'],
+      specialManagement: '免税',
+    })
     expect((await core.call('taxcodes.get', { code: '1070101030000000000' })).rates).toEqual(['13%'])
     // a code the old 109-code starter table lacked can go on an item at once
     expect(await core.call('items.create', { name: '鲜切玫瑰', taxCode: '1010113020000000000', rate: '9%' })).toMatchObject({ taxCode: '1010113020000000000' })

@@ -25,8 +25,7 @@ function request(port: number, opts: { path: string; method?: string; headers?: 
   })
 }
 
-const call = (port: number, headers: Record<string, string>, name: string, body = '{}') =>
-  request(port, { path: `/api/call/${name}`, method: 'POST', headers, body })
+const call = (port: number, headers: Record<string, string>, name: string, body = '{}') => request(port, { path: `/api/call/${name}`, method: 'POST', headers, body })
 
 describe('web mode', () => {
   it('answers calls that carry the token, and refuses the rest', async () => {

@@ -64,8 +64,7 @@ function sampleOf(s: unknown, mode: Mode, depth: number): unknown {
   switch (d.type) {
     case 'object': {
       const out: Record<string, unknown> = {}
-      for (const [k, v] of Object.entries(d.shape as Record<string, unknown>))
-        out[k] = mode === 'wrong-type' && depth === 0 ? wrongType(unwrap(v)) : sampleOf(v, mode, depth + 1)
+      for (const [k, v] of Object.entries(d.shape as Record<string, unknown>)) out[k] = mode === 'wrong-type' && depth === 0 ? wrongType(unwrap(v)) : sampleOf(v, mode, depth + 1)
       return out
     }
     case 'array': {

@@ -13,7 +13,10 @@ function decodeWords(s: string): string {
   return s.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*(?==\?)/g, '=?$1?$2?$3?=').replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _cs, enc: string, text: string) =>
     enc.toUpperCase() === 'B'
       ? Buffer.from(text, 'base64').toString('utf8')
-      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   )
 }
 
@@ -51,7 +54,10 @@ export function parseMime(raw: Buffer | string): MimePart {
     encoding === 'base64'
       ? Buffer.from(rawBody.replace(/\s+/g, ''), 'base64')
       : encoding === 'quoted-printable'
-        ? Buffer.from(rawBody.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1')
+        ? Buffer.from(
+            rawBody.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          )
         : Buffer.from(rawBody, 'latin1')
   const filename = param(headers.get('content-disposition'), 'filename') ?? param(type, 'name')
   return { headers, body, parts, filename }

@@ -91,7 +91,12 @@ export async function writeRawXlsx(file: string, parts: { sheet: XmlPieces; shar
         '</Types>',
       ],
     ],
-    ['_rels/.rels', [`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`]],
+    [
+      '_rels/.rels',
+      [
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ],
+    ],
     ['xl/workbook.xml', [`<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${parts.sheetName ?? 'Sheet1'}" sheetId="1" r:id="rId1"/></sheets></workbook>`]],
     [
       'xl/_rels/workbook.xml.rels',
@@ -104,7 +109,10 @@ export async function writeRawXlsx(file: string, parts: { sheet: XmlPieces; shar
     ['xl/worksheets/sheet1.xml', concat([`<worksheet xmlns="${MAIN_NS}">`], parts.sheet, ['</worksheet>'])],
   ]
   if (parts.sharedStrings) entries.push(['xl/sharedStrings.xml', concat([`<sst xmlns="${MAIN_NS}">`], parts.sharedStrings, ['</sst>'])])
-  await writeZip(file, entries.map(([name, xml]) => [name, concat([PART_HEADER], xml)]))
+  await writeZip(
+    file,
+    entries.map(([name, xml]) => [name, concat([PART_HEADER], xml)]),
+  )
   return file
 }
 

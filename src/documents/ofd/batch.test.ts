@@ -40,7 +40,14 @@ function unzip(buf: Buffer): Promise<Map<string, Buffer>> {
   })
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, trimValues: false, isArray: (name) => name === 'TextObject' })
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: false,
+  isArray: (name) => name === 'TextObject',
+})
 interface TextObject {
   TextCode: { '#text': string }
   CGTransform: { Glyphs: string }

@@ -71,10 +71,7 @@ function customTagXml(input: OfdDocumentInput, tagged: Map<FieldTag, Ref[][]>): 
     node.refs.push(...hits)
   }
   const write = (node: Node): string =>
-    `<ofd:${node.name}>` +
-    node.refs.map((r) => `<ofd:ObjectRef PageRef="${r.page}">${r.id}</ofd:ObjectRef>`).join('') +
-    node.children.map(write).join('') +
-    `</ofd:${node.name}>`
+    `<ofd:${node.name}>` + node.refs.map((r) => `<ofd:ObjectRef PageRef="${r.page}">${r.id}</ofd:ObjectRef>`).join('') + node.children.map(write).join('') + `</ofd:${node.name}>`
   return `${HEAD}<ofd:root xmlns:ofd="${OFD_NS}">${root.children.map(write).join('')}</ofd:root>`
 }
 

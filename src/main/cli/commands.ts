@@ -150,8 +150,7 @@ const redCommands: Record<string, Command> = {
       page,
       size,
     },
-    run: (core, _a, o) =>
-      core.call('red.list', { status: o.status as Input<'red.list'>['status'], blueNumber: o.blue, page: o.page ?? 1, size: o.size ?? 20 }),
+    run: (core, _a, o) => core.call('red.list', { status: o.status as Input<'red.list'>['status'], blueNumber: o.blue, page: o.page ?? 1, size: o.size ?? 20 }),
   }),
   'red show': command({ summary: '红字确认单详情', args: [FORM], run: async (core, [ref]) => core.call('red.get', { id: await redFormId(core, ref!) }) }),
   'red decide': command({

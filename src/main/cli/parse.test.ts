@@ -12,15 +12,11 @@ function refusal(...argv: string[]): string {
 }
 
 describe('command declarations', () => {
-  const declarations = groups.flatMap((g) => [
-    ['(global)', g.globals] as const,
-    ...g.entries.map((e) => [e.words, e.spec.options ?? {}] as const),
-  ])
+  const declarations = groups.flatMap((g) => [['(global)', g.globals] as const, ...g.entries.map((e) => [e.words, e.spec.options ?? {}] as const)])
 
   it('give every option one type whichever command declares it (a value is taken alike everywhere)', () => {
     const types = new Map<string, Set<string>>()
-    for (const [, options] of declarations)
-      for (const [name, o] of Object.entries(options)) types.set(name, (types.get(name) ?? new Set()).add(o.type ?? 'string'))
+    for (const [, options] of declarations) for (const [name, o] of Object.entries(options)) types.set(name, (types.get(name) ?? new Set()).add(o.type ?? 'string'))
     expect([...types].filter(([, t]) => t.size > 1)).toEqual([])
   })
 

@@ -17,9 +17,7 @@ export interface CliGroup {
 }
 
 export type ParsedLine = { json: boolean } & (
-  | { kind: 'help'; text: string }
-  | { kind: 'run'; entry: CliEntry; args: string[]; values: CliRawValues }
-  | { kind: 'refused'; message: string; details?: unknown; hint: string }
+  { kind: 'help'; text: string } | { kind: 'run'; entry: CliEntry; args: string[]; values: CliRawValues } | { kind: 'refused'; message: string; details?: unknown; hint: string }
 )
 
 type Token = ReturnType<typeof parseArgs>['tokens'] extends (infer T)[] | undefined ? T : never
@@ -32,8 +30,7 @@ type OptionToken = Extract<Token, { kind: 'option' }>
 export function knownOptions(groups: CliGroup[]): Record<string, { type: 'string' | 'boolean'; short?: string }> {
   const known: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } }
   for (const g of groups)
-    for (const options of [g.globals, ...g.entries.map((e) => e.spec.options ?? {})])
-      for (const [name, o] of Object.entries(options)) known[name] ??= { type: o.type ?? 'string' }
+    for (const options of [g.globals, ...g.entries.map((e) => e.spec.options ?? {})]) for (const [name, o] of Object.entries(options)) known[name] ??= { type: o.type ?? 'string' }
   return known
 }
 
@@ -116,8 +113,7 @@ function checkOptions(groups: CliGroup[], entry: CliEntry, tokens: OptionToken[]
   }
   for (const [name, o] of Object.entries(declared)) {
     const v = values[name]
-    if (o.required && (typeof v !== 'string' || v.trim() === ''))
-      return { problem: `${entry.words} 缺少选项 ${optionText(name, o)}：${o.description}`, option: `--${name}` }
+    if (o.required && (typeof v !== 'string' || v.trim() === '')) return { problem: `${entry.words} 缺少选项 ${optionText(name, o)}：${o.description}`, option: `--${name}` }
     if (o.type === 'boolean') values[name] = v === true
   }
   return { values }

@@ -58,10 +58,8 @@ export function createRegistry(): Registry {
 export function toErrorBody(e: unknown): ApiErrorBody {
   if (isAppError(e)) return { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) }
   const code = (e as { code?: unknown } | null)?.code
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
-    return { code: 'CONFLICT', message: '账簿正被另一个票税通窗口或命令占用，请稍后重试' }
-  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))
-    return { code: 'CONFLICT', message: '保存失败：与已有数据冲突（重复或仍被引用）' }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { code: 'CONFLICT', message: '账簿正被另一个票税通窗口或命令占用，请稍后重试' }
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: '保存失败：与已有数据冲突（重复或仍被引用）' }
   const message = e instanceof Error ? e.message : String(e)
   return { code: 'INTERNAL', message: `程序内部错误：${message}` }
 }

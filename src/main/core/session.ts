@@ -59,8 +59,7 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
 
   const open = async (taxId: string, create: boolean): Promise<Ledger> => {
     if (current?.taxId === taxId) return current.ledger
-    if (!create && !fs.existsSync(ledgerFile(taxId)))
-      throw new AppError('NOT_FOUND', `没有找到纳税人识别号为 ${taxId} 的企业`)
+    if (!create && !fs.existsSync(ledgerFile(taxId))) throw new AppError('NOT_FOUND', `没有找到纳税人识别号为 ${taxId} 的企业`)
     const ledger = await openLedger(ledgerFile(taxId), { migrationsDir: opts.migrationsDir, clock: opts.clock })
     current?.ledger.close()
     current = { taxId, ledger }
@@ -100,11 +99,7 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
         const wanted = opts.company ?? (all.length === 1 ? all[0] : readState().lastCompany)
         if (!wanted || !all.includes(wanted)) {
           if (opts.company) throw new AppError('NOT_FOUND', `没有找到纳税人识别号为 ${opts.company} 的企业`)
-          throw new AppError(
-            'NO_COMPANY',
-            all.length === 0 ? '还没有创建企业，请先创建企业（销售方）信息' : '请先选择要操作的企业',
-            { companies: all },
-          )
+          throw new AppError('NO_COMPANY', all.length === 0 ? '还没有创建企业，请先创建企业（销售方）信息' : '请先选择要操作的企业', { companies: all })
         }
         return open(wanted, false)
       })

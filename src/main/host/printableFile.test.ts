@@ -31,7 +31,10 @@ describe('打印 (desktop): which file may be printed', () => {
 
     expect(refusal(() => printableFile(files, 'no-such-token'))).toMatchObject({ code: 'NOT_FOUND', message: '要打印的文件已失效，请重新点击“打印”' })
     for (const bad of [undefined, null, 42, '', { token: made.token }, ['x']])
-      expect(refusal(() => printableFile(files, bad)), JSON.stringify(bad)).toMatchObject({ code: 'VALIDATION', message: '请指定要打印的文件' })
+      expect(
+        refusal(() => printableFile(files, bad)),
+        JSON.stringify(bad),
+      ).toMatchObject({ code: 'VALIDATION', message: '请指定要打印的文件' })
 
     const xlsx = files.put('发票列表.xlsx', Buffer.from('PK\u0003\u0004'))
     expect(refusal(() => printableFile(files, xlsx.token))).toMatchObject({ code: 'VALIDATION', message: '只能打印 PDF 文件：“发票列表.xlsx”不是 PDF 文件' })
@@ -54,7 +57,13 @@ describe('打印 (desktop): which file may be printed', () => {
   it('a cancelled print dialog is no error; a failed print is said in Chinese', () => {
     expect(printOutcome(true, '')).toEqual({ printed: true })
     expect(printOutcome(false, 'Print job canceled')).toEqual({ printed: false })
-    expect(refusal(() => printOutcome(false, 'Invalid printer settings'))).toMatchObject({ code: 'VALIDATION', message: '打印失败：打印机设置无效，请在打印对话框中选择打印机后重试' })
-    expect(refusal(() => printOutcome(false, 'Print job failed'))).toMatchObject({ code: 'INTERNAL', message: '打印失败：打印任务未能完成（Print job failed），请检查打印机后重试' })
+    expect(refusal(() => printOutcome(false, 'Invalid printer settings'))).toMatchObject({
+      code: 'VALIDATION',
+      message: '打印失败：打印机设置无效，请在打印对话框中选择打印机后重试',
+    })
+    expect(refusal(() => printOutcome(false, 'Print job failed'))).toMatchObject({
+      code: 'INTERNAL',
+      message: '打印失败：打印任务未能完成（Print job failed），请检查打印机后重试',
+    })
   })
 })

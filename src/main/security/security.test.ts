@@ -18,7 +18,19 @@ describe('Electron shell security', () => {
       setDevicePermissionHandler: (h) => void (installed.device = h ?? undefined),
     }
     denyAllPermissions(session)
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'midiSysex', 'fullscreen', 'openExternal', 'hid', 'serial', 'usb']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'midiSysex',
+      'fullscreen',
+      'openExternal',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       const answers: boolean[] = []
       ;(installed.request as (wc: unknown, p: string, cb: (g: boolean) => void, d: unknown) => void)(null, permission, (g) => answers.push(g), {})
       expect(answers, permission).toEqual([false])

@@ -46,8 +46,7 @@ export function startWebServer(opts: { core: Core; rendererDir: string; host?: s
   const app = new Hono()
   let allowedHosts: string[] = []
 
-  const refuse = (c: Context, status: 401 | 403, message: string) =>
-    c.json({ error: { code: 'UNAUTHORIZED', message } satisfies ApiErrorBody }, status)
+  const refuse = (c: Context, status: 401 | 403, message: string) => c.json({ error: { code: 'UNAUTHORIZED', message } satisfies ApiErrorBody }, status)
 
   app.use('*', securityHeaders)
   // DNS rebinding and cross-site requests: only this server's own host names and origins

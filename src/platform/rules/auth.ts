@@ -70,8 +70,7 @@ export function login(ctx: Ctx, input: LoginRequest): LoginResponse {
   const taxpayer = findTaxpayer(ctx, taxId)
   const op = taxpayer
     ? (stmt(ctx.db, 'SELECT id, password_hash, salt FROM operators WHERE tax_id = ? AND login = ?').get(taxId, DEFAULT_LOGIN) as
-        | { id: number; password_hash: string; salt: string }
-        | undefined)
+        { id: number; password_hash: string; salt: string } | undefined)
     : undefined
   const ok = verifyPassword(input.password, op?.password_hash ?? DUMMY.hash, op?.salt ?? DUMMY.salt)
   if (!taxpayer || !op || !ok) {
@@ -100,9 +99,7 @@ export function login(ctx: Ctx, input: LoginRequest): LoginResponse {
 /** The taxpayer a bearer token belongs to; UNAUTHORIZED for none, unknown or expired. */
 export function authenticate(ctx: Ctx, token: string | undefined): string {
   if (!token) throw new PlatformError('UNAUTHORIZED', '未登录：请先登录税务平台')
-  const row = stmt(ctx.db, 'SELECT tax_id, expires_at FROM tokens WHERE token_hash = ?').get(hashToken(token)) as
-    | { tax_id: string; expires_at: string }
-    | undefined
+  const row = stmt(ctx.db, 'SELECT tax_id, expires_at FROM tokens WHERE token_hash = ?').get(hashToken(token)) as { tax_id: string; expires_at: string } | undefined
   if (!row) throw new PlatformError('UNAUTHORIZED', '登录凭证无效，请重新登录税务平台')
   if (row.expires_at <= ctx.clock.now().toISOString()) throw new PlatformError('UNAUTHORIZED', '登录已过期，请重新登录税务平台')
   return row.tax_id

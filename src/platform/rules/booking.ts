@@ -33,9 +33,7 @@ function checkBody(body: unknown): { status: BookingStatus; period: string | nul
  */
 export function setBooking(ctx: Ctx, buyerTaxId: string, number: string, body: unknown, key: string | null): StoredResponse & { replayed: boolean } {
   return runIdempotent(ctx, buyerTaxId, key, { method: 'POST', path: `${API_PREFIX}/invoices/${number}/booking`, body }, () => {
-    const invoice = stmt(ctx.db, 'SELECT seller_tax_id, buyer_tax_id FROM invoices WHERE number = ?').get(number) as
-      | { seller_tax_id: string; buyer_tax_id: string }
-      | undefined
+    const invoice = stmt(ctx.db, 'SELECT seller_tax_id, buyer_tax_id FROM invoices WHERE number = ?').get(number) as { seller_tax_id: string; buyer_tax_id: string } | undefined
     if (!invoice || (invoice.buyer_tax_id !== buyerTaxId && invoice.seller_tax_id !== buyerTaxId)) throw new PlatformError('NOT_FOUND', `没有找到发票 ${number}`)
     if (invoice.buyer_tax_id !== buyerTaxId) throw new PlatformError('FORBIDDEN', '只有购买方可以对收到的发票入账')
     const { status, period } = checkBody(body)

@@ -30,11 +30,7 @@ interface ChangeRow {
 }
 
 function changeRows(ctx: Ctx, taxId: string, after: number, limit: number): { rows: ChangeRow[]; hasMore: boolean; cursor: string } {
-  const rows = stmt(ctx.db, 'SELECT cursor, kind, at, data FROM changes WHERE tax_id = ? AND cursor > ? ORDER BY cursor LIMIT ?').all(
-    taxId,
-    after,
-    limit + 1,
-  ) as ChangeRow[]
+  const rows = stmt(ctx.db, 'SELECT cursor, kind, at, data FROM changes WHERE tax_id = ? AND cursor > ? ORDER BY cursor LIMIT ?').all(taxId, after, limit + 1) as ChangeRow[]
   const hasMore = rows.length > limit
   const page = hasMore ? rows.slice(0, limit) : rows
   return { rows: page, hasMore, cursor: page.length > 0 ? String(page[page.length - 1]!.cursor) : String(after) }

@@ -27,13 +27,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function requestHash(method: string, path: string, body: unknown): string {
-  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex')
+  return createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .digest('hex')
 }
 
 /** A key as the header gives it: required, 1–200 visible ASCII characters. */
 export function checkKey(key: string | undefined): string {
-  if (key === undefined || key.trim() === '')
-    throw new PlatformError('IDEMPOTENCY_KEY_REQUIRED', '缺少幂等键（Idempotency-Key）：每个修改数据的请求都须带一个，重试时使用同一个')
+  if (key === undefined || key.trim() === '') throw new PlatformError('IDEMPOTENCY_KEY_REQUIRED', '缺少幂等键（Idempotency-Key）：每个修改数据的请求都须带一个，重试时使用同一个')
   if (!/^[\x21-\x7e]{1,200}$/.test(key))
     throw new PlatformError('VALIDATION', '幂等键（Idempotency-Key）应为 1–200 个可见 ASCII 字符', [{ path: 'Idempotency-Key', message: '格式不正确' }])
   return key
@@ -42,23 +43,14 @@ export function checkKey(key: string | undefined): string {
 /** The stored answer for a repeat of this request, null for a new key; IDEMPOTENCY_MISMATCH for a reused one. */
 export function replayOf(ctx: Ctx, taxId: string, key: string, hash: string): StoredResponse | null {
   const row = stmt(ctx.db, 'SELECT request_hash, status, body FROM idempotency WHERE tax_id = ? AND key = ?').get(taxId, key) as
-    | { request_hash: string; status: number; body: string }
-    | undefined
+    { request_hash: string; status: number; body: string } | undefined
   if (!row) return null
-  if (row.request_hash !== hash)
-    throw new PlatformError('IDEMPOTENCY_MISMATCH', `幂等键 ${key} 已用于另一个不同内容的请求；新的请求须使用新的幂等键`)
+  if (row.request_hash !== hash) throw new PlatformError('IDEMPOTENCY_MISMATCH', `幂等键 ${key} 已用于另一个不同内容的请求；新的请求须使用新的幂等键`)
   return { status: row.status, body: row.body }
 }
 
 export function recordResponse(ctx: Ctx, taxId: string, key: string, hash: string, response: StoredResponse, at: string): void {
-  stmt(ctx.db, 'INSERT INTO idempotency (tax_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    taxId,
-    key,
-    hash,
-    response.status,
-    response.body,
-    at,
-  )
+  stmt(ctx.db, 'INSERT INTO idempotency (tax_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(taxId, key, hash, response.status, response.body, at)
 }
 
 export interface KeyedRequest {

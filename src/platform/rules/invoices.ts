@@ -34,9 +34,7 @@ const invoiceOf = (r: Row): PlatformInvoice => ({ ...(JSON.parse(r.document) as 
 
 export function getInvoice(ctx: Ctx, taxId: string, number: string): PlatformInvoice {
   const row = isWellFormedInvoiceNumber(number)
-    ? (stmt(ctx.db, 'SELECT document, red_status FROM invoices WHERE number = ? AND (seller_tax_id = ? OR buyer_tax_id = ?)').get(number, taxId, taxId) as
-        | Row
-        | undefined)
+    ? (stmt(ctx.db, 'SELECT document, red_status FROM invoices WHERE number = ? AND (seller_tax_id = ? OR buyer_tax_id = ?)').get(number, taxId, taxId) as Row | undefined)
     : undefined
   if (!row) throw new PlatformError('NOT_FOUND', `没有找到发票 ${number}`)
   return invoiceOf(row)
@@ -45,19 +43,14 @@ export function getInvoice(ctx: Ctx, taxId: string, number: string): PlatformInv
 export function listInvoices(ctx: Ctx, taxId: string, opts: ListOptions = {}): InvoicePage {
   const column = opts.role === 'buyer' ? 'buyer_tax_id' : 'seller_tax_id'
   const month = opts.month === undefined ? null : parseMonth(opts.month)
-  if (opts.month !== undefined && month === null)
-    throw new PlatformError('VALIDATION', `月份应为 YYYYMM，现为“${opts.month}”`, [{ path: 'month', message: '月份格式不正确' }])
+  if (opts.month !== undefined && month === null) throw new PlatformError('VALIDATION', `月份应为 YYYYMM，现为“${opts.month}”`, [{ path: 'month', message: '月份格式不正确' }])
   const [from, to] = dayRange(opts)
   const where = `${column} = ? AND (? IS NULL OR month = ?) AND (? IS NULL OR substr(issued_at, 1, 10) BETWEEN ? AND ?)`
   const args = [taxId, month, month, from, from, to]
   const { n } = stmt(ctx.db, `SELECT count(*) AS n FROM invoices WHERE ${where}`).get(...args) as { n: number }
   const size = opts.size ?? -1
   const offset = opts.size === undefined ? 0 : ((opts.page ?? 1) - 1) * opts.size
-  const rows = stmt(ctx.db, `SELECT document, red_status FROM invoices WHERE ${where} ORDER BY issued_at, number LIMIT ? OFFSET ?`).all(
-    ...args,
-    size,
-    offset,
-  ) as Row[]
+  const rows = stmt(ctx.db, `SELECT document, red_status FROM invoices WHERE ${where} ORDER BY issued_at, number LIMIT ? OFFSET ?`).all(...args, size, offset) as Row[]
   return { total: n, rows: rows.map(invoiceOf) }
 }
 
@@ -68,16 +61,17 @@ export function listInvoices(ctx: Ctx, taxId: string, opts: ListOptions = {}): I
 function dayRange(opts: ListOptions): [string, string] | [null, null] {
   if (opts.from === undefined && opts.to === undefined) return [null, null]
   const { from = '', to = '' } = opts
-  for (const [field, value] of [['from', from], ['to', to]] as const)
+  for (const [field, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const)
     if (!isCalendarDay(value))
       throw new PlatformError('VALIDATION', `开票日期${field === 'from' ? '起' : '止'}应为 YYYY-MM-DD，现为“${value}”`, [{ path: field, message: '日期格式不正确' }])
   if (from > to) throw new PlatformError('VALIDATION', `开票日期止 ${to} 早于开票日期起 ${from}`, [{ path: 'to', message: '结束日期早于开始日期' }])
   const last = lastDayWithin(from, PLATFORM_QUERY_MONTHS)
   if (to > last)
-    throw new PlatformError(
-      'VALIDATION',
-      `一次查询的开票日期范围不能超过 ${PLATFORM_QUERY_MONTHS} 个月：从 ${from} 起最晚到 ${last}，请缩小范围或分段查询`,
-      [{ path: 'to', message: `开票日期范围超过 ${PLATFORM_QUERY_MONTHS} 个月` }],
-    )
+    throw new PlatformError('VALIDATION', `一次查询的开票日期范围不能超过 ${PLATFORM_QUERY_MONTHS} 个月：从 ${from} 起最晚到 ${last}，请缩小范围或分段查询`, [
+      { path: 'to', message: `开票日期范围超过 ${PLATFORM_QUERY_MONTHS} 个月` },
+    ])
   return [from, to]
 }

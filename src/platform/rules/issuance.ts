@@ -51,8 +51,7 @@ function check(ctx: Ctx, sellerTaxId: string, body: unknown): Checked {
     draft.lines.map((l) => l.taxCode.trim()),
   )
   draft.lines.forEach((l, i) => {
-    if (notLeaves.has(l.taxCode.trim()))
-      issues.push({ path: `draft.lines.${i}.taxCode`, message: `第 ${i + 1} 行：税收分类编码 ${l.taxCode.trim()} 不是现行编码表中的末级编码` })
+    if (notLeaves.has(l.taxCode.trim())) issues.push({ path: `draft.lines.${i}.taxCode`, message: `第 ${i + 1} 行：税收分类编码 ${l.taxCode.trim()} 不是现行编码表中的末级编码` })
   })
   if (issues.length > 0) throw validationFailure('发票未通过平台校验', issues)
   return { draft, drawer, clientRef: request.data.clientRef ?? null }
@@ -100,20 +99,7 @@ function issueNow(ctx: Ctx, sellerTaxId: string, c: Checked): StoredResponse {
     `INSERT INTO invoices (number, colour, kind, seller_tax_id, buyer_tax_id, buyer_name, issued_at, month,
        amount_fen, tax_fen, total_fen, red_status, client_ref, document)
      VALUES (?, 'blue', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'normal', ?, ?)`,
-  ).run(
-    number,
-    invoice.kind,
-    seller.tax_id,
-    buyerTaxId,
-    invoice.buyer.name,
-    issuedAt,
-    month,
-    amountFen,
-    fen(totals.tax),
-    fen(totals.total),
-    c.clientRef,
-    JSON.stringify(invoice),
-  )
+  ).run(number, invoice.kind, seller.tax_id, buyerTaxId, invoice.buyer.name, issuedAt, month, amountFen, fen(totals.tax), fen(totals.total), c.clientRef, JSON.stringify(invoice))
   appendChange(ctx, seller.tax_id, 'invoice.issued', issuedAt, invoice)
   if (buyer) appendChange(ctx, buyer.tax_id, 'invoice.received', issuedAt, invoice)
   appendChange(ctx, seller.tax_id, 'quota.changed', issuedAt, quotaAfter)

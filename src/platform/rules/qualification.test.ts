@@ -28,7 +28,7 @@ describe('纳税人类型 and rates on the sandbox', () => {
     expect(p.me(SELLER.taxId).rates).toEqual(['3%', '1%', '免税'])
   })
 
-  it('refuses what the seller may not issue, with the rules\' own words, and issues nothing', () => {
+  it("refuses what the seller may not issue, with the rules' own words, and issues nothing", () => {
     const p = tempPlatform()
     const refused = (over: Parameters<typeof issueRequestFor>[0]) => refusal(() => p.issue(SELLER.taxId, issueRequestFor(over), newKey())).issues
     expect(refused({ lines: lineAt('0', '03') })).toEqual([{ path: 'draft.lines.0.taxRate', message: '第 1 行：增值税专用发票不能开具免税项目：请改开普通发票，或选择其他税率' }])
@@ -43,13 +43,15 @@ describe('纳税人类型 and rates on the sandbox', () => {
   })
 })
 
-describe('the code\'s own rates on the sandbox (the table in force)', () => {
-  it('refuses 13% on a 6% service and 简易计税 where the code allows none; keeps each leaf\'s rates across a restart', () => {
+describe("the code's own rates on the sandbox (the table in force)", () => {
+  it("refuses 13% on a 6% service and 简易计税 where the code allows none; keeps each leaf's rates across a restart", () => {
     const dataDir = tempDataDir()
     let p = tempPlatform({ dataDir })
     expect(p.loadBuiltinTaxcodes(findBuiltinTaxcodesDir())).toMatchObject({ version: '2018-01', leaves: 3534 })
     const refused = (over: Parameters<typeof issueRequestFor>[0]) => refusal(() => p.issue(SELLER.taxId, issueRequestFor(over), newKey())).issues
-    expect(refused({ lines: lineAt('0.13') })).toEqual([{ path: 'draft.lines.0.taxRate', message: '第 1 行：税收分类编码 3040201010000000000（软件开发服务）适用税率 6%，不能使用 13%' }])
+    expect(refused({ lines: lineAt('0.13') })).toEqual([
+      { path: 'draft.lines.0.taxRate', message: '第 1 行：税收分类编码 3040201010000000000（软件开发服务）适用税率 6%，不能使用 13%' },
+    ])
     expect(refused({ lines: lineAt('0.03', '01') })).toEqual([
       { path: 'draft.lines.0.taxRate', message: '第 1 行：税收分类编码 3040201010000000000（软件开发服务）不是可选择简易计税的项目，一般纳税人不能按征收率 3% 开具' },
     ])

@@ -36,7 +36,10 @@ describe('a third taxpayer', () => {
     expect(refusal(() => p.setBooking(BUYER.taxId, blue.number, { status: '06', period: '202611' })).code).toBe('VALIDATION')
     expect(p.setBooking(BUYER.taxId, blue.number, { status: '06' })).toMatchObject({ status: '06', period: null })
     expect(p.markBooked(blue.number)).toMatchObject({ status: '02', period: blue.issuedAt.slice(0, 7).replace('-', '') })
-    const statusChanges = p.changes(SELLER.taxId).changes.filter((c) => c.kind === 'invoice.status').map((c) => c.data)
+    const statusChanges = p
+      .changes(SELLER.taxId)
+      .changes.filter((c) => c.kind === 'invoice.status')
+      .map((c) => c.data)
     expect(statusChanges).toEqual([
       { number: blue.number, redStatus: 'normal', booking: '06' },
       { number: blue.number, redStatus: 'normal', booking: '02' },

@@ -17,8 +17,7 @@ function pendingForm() {
   return { p, clock, form, blue }
 }
 
-const formChanges = (p: ReturnType<typeof pendingForm>['p'], taxId: string) =>
-  p.changes(taxId).changes.filter((c) => c.kind === 'red-confirmation.changed')
+const formChanges = (p: ReturnType<typeof pendingForm>['p'], taxId: string) => p.changes(taxId).changes.filter((c) => c.kind === 'red-confirmation.changed')
 
 describe('the 72-hour rule', () => {
   it('the deadline is createdAt + 72 h', () => {

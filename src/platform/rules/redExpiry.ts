@@ -21,7 +21,12 @@ export function expireDue(ctx: Ctx): number {
       const due = stmt(ctx.db, DUE).all(now) as { number: string; deadline: string }[]
       for (const { number, deadline } of due) {
         const form = loadForm(ctx, number)!
-        const lapsed = { ...form, status: '07' as const, deadline: null, history: [...form.history, { at: deadline, by: 'platform', action: 'expire' as const, status: '07' as const }] }
+        const lapsed = {
+          ...form,
+          status: '07' as const,
+          deadline: null,
+          history: [...form.history, { at: deadline, by: 'platform', action: 'expire' as const, status: '07' as const }],
+        }
         updateForm(ctx, lapsed)
         publishForm(ctx, lapsed, deadline)
       }

@@ -14,8 +14,7 @@ function issueNow(ctx: Ctx, taxId: string, number: string, body: unknown): Store
   const { form, side } = formForParty(ctx, taxId, number)
   const { clientRef } = parseOrRefuse(issueRedInvoiceRequest, body)
   if (side !== 'seller') throw new PlatformError('FORBIDDEN', '红字发票由销售方开具')
-  if (form.status === '02' || form.status === '03')
-    throw new PlatformError('CONFLICT', `红字确认单 ${number} 尚待对方确认，确认后才能开具红字发票`)
+  if (form.status === '02' || form.status === '03') throw new PlatformError('CONFLICT', `红字确认单 ${number} 尚待对方确认，确认后才能开具红字发票`)
   if (form.status !== '04' || form.redInvoiceNumber !== null) throw settledRefusal(form, '开具红字发票')
   // the seller's reference for this call; else the form's when the seller entered it
   const ref = clientRef ?? (form.initiator === 'seller' ? form.clientRef : null)

@@ -18,7 +18,14 @@ describe('红字确认单 paths', () => {
     expect(form.number).toMatch(/^440000\d{6}00000001$/)
     expect(form.history.map((h) => h.action)).toEqual(['create', 'issue'])
     const red = p.getInvoice(SELLER.taxId, form.redInvoiceNumber!)
-    expect(red).toMatchObject({ colour: 'red', kind: blue.kind, amount: '-3000.00', total: '-3180.00', clientRef: 'form-1', redOf: { blueNumber: blue.number, confirmationNumber: form.number } })
+    expect(red).toMatchObject({
+      colour: 'red',
+      kind: blue.kind,
+      amount: '-3000.00',
+      total: '-3180.00',
+      clientRef: 'form-1',
+      redOf: { blueNumber: blue.number, confirmationNumber: form.number },
+    })
     expect(red.draft.remark).toBe(`被红冲蓝字数电发票号码：${blue.number} 红字发票信息确认单编号：${form.number}`)
     expect(red.draft.lines[0]).toMatchObject({ quantity: '-3', unitPrice: '1000', amount: '-3000.00', tax: '-180.00', unit: '套' })
     expect(p.getInvoice(BUYER.taxId, blue.number).redStatus).toBe('partly-reversed')

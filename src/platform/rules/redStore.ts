@@ -74,16 +74,15 @@ export function openFormOn(ctx: Ctx, blueNumber: string): { number: string; stat
 
 /** the lines of every form that became a red invoice against this blue invoice */
 export function issuedRedLines(ctx: Ctx, blueNumber: string): RedLine[][] {
-  const rows = stmt(ctx.db, 'SELECT lines FROM red_confirmations WHERE blue_number = ? AND red_invoice_number IS NOT NULL ORDER BY created_at').all(
-    blueNumber,
-  ) as { lines: string }[]
+  const rows = stmt(ctx.db, 'SELECT lines FROM red_confirmations WHERE blue_number = ? AND red_invoice_number IS NOT NULL ORDER BY created_at').all(blueNumber) as {
+    lines: string
+  }[]
   return rows.map((r) => JSON.parse(r.lines) as RedLine[])
 }
 
 export function listForms(ctx: Ctx, taxId: string, query: RedConfirmationQuery = {}): RedConfirmationPage {
   const q = parseOrRefuse(redConfirmationQuery, query, '查询条件不正确')
-  const side =
-    q.role === 'seller' ? 'seller_tax_id = @taxId' : q.role === 'buyer' ? 'buyer_tax_id = @taxId' : '(seller_tax_id = @taxId OR buyer_tax_id = @taxId)'
+  const side = q.role === 'seller' ? 'seller_tax_id = @taxId' : q.role === 'buyer' ? 'buyer_tax_id = @taxId' : '(seller_tax_id = @taxId OR buyer_tax_id = @taxId)'
   const where = `${side} AND (@status IS NULL OR status = @status) AND (@blue IS NULL OR blue_number = @blue)`
   const params = { taxId, status: q.status ?? null, blue: q.blueNumber ?? null }
   const { n } = stmt(ctx.db, `SELECT count(*) AS n FROM red_confirmations WHERE ${where}`).get(params) as { n: number }

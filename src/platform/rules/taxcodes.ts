@@ -121,10 +121,13 @@ function putInForce(ctx: Ctx, version: string, fileName: string, bytes: Uint8Arr
       const previous = stmt(ctx.db, 'SELECT id FROM taxcode_files WHERE version = ?').get(version) as { id: number } | undefined
       stmt(ctx.db, 'DELETE FROM taxcode_leaves').run()
       if (previous) stmt(ctx.db, 'DELETE FROM taxcode_files WHERE id = ?').run(previous.id)
-      const { lastInsertRowid } = stmt(
-        ctx.db,
-        'INSERT INTO taxcode_files (version, file_name, bytes, leaf_count, imported_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(version, fileName, Buffer.from(bytes), leaves.length, importedAt)
+      const { lastInsertRowid } = stmt(ctx.db, 'INSERT INTO taxcode_files (version, file_name, bytes, leaf_count, imported_at) VALUES (?, ?, ?, ?, ?)').run(
+        version,
+        fileName,
+        Buffer.from(bytes),
+        leaves.length,
+        importedAt,
+      )
       const insert = stmt(ctx.db, 'INSERT INTO taxcode_leaves (code, file_id, name, rates, special_mgmt) VALUES (?, ?, ?, ?, ?)')
       for (const l of leaves) insert.run(l.code, lastInsertRowid, l.name, l.rates.join('|'), l.specialManagement)
     })
@@ -154,8 +157,7 @@ export function loadBuiltinTaxcodes(ctx: Ctx, dir: string): TaxcodesImport | nul
 /** The table in force (the newest import), or null when none was imported. */
 export function currentTaxcodes(ctx: Ctx): TaxcodesFile | null {
   const row = stmt(ctx.db, 'SELECT version, file_name, bytes FROM taxcode_files ORDER BY id DESC LIMIT 1').get() as
-    | { version: string; file_name: string; bytes: Buffer }
-    | undefined
+    { version: string; file_name: string; bytes: Buffer } | undefined
   return row ? { version: row.version, fileName: row.file_name, bytes: row.bytes } : null
 }
 
@@ -173,8 +175,7 @@ export function nonLeafCodes(ctx: Ctx, codes: string[]): Set<string> {
 /** The table's row for a code, for the rate rules; null when the table in force lacks it as a leaf. */
 export function codeRates(ctx: Ctx, code: string): CodeRates | null {
   const row = stmt(ctx.db, 'SELECT code, name, rates, special_mgmt FROM taxcode_leaves WHERE code = ?').get(code) as
-    | { code: string; name: string; rates: string; special_mgmt: string }
-    | undefined
+    { code: string; name: string; rates: string; special_mgmt: string } | undefined
   return row ? { code: row.code, name: row.name, rates: row.rates === '' ? [] : row.rates.split('|'), specialManagement: row.special_mgmt } : null
 }
 

@@ -81,7 +81,8 @@ export function setQualification(ctx: Ctx, taxId: string, change: { type?: strin
 /** 总额度 text → 分; refuses negatives, more than 2 decimals and words */
 export function quotaFenOf(text: string, label = '额度'): number {
   const fen = fenOfText(text)
-  if (fen === null || fen < 0) throw new PlatformError('VALIDATION', `${label}应为不小于 0 的金额（最多两位小数），现为“${text}”`, [{ path: 'quota', message: `${label}格式不正确` }])
+  if (fen === null || fen < 0)
+    throw new PlatformError('VALIDATION', `${label}应为不小于 0 的金额（最多两位小数），现为“${text}”`, [{ path: 'quota', message: `${label}格式不正确` }])
   return fen
 }
 
@@ -102,8 +103,7 @@ export function addTaxpayer(ctx: Ctx, input: AddTaxpayerRequest): { taxpayer: Ta
       const existing = findTaxpayer(ctx, taxId)
       if (existing) {
         const op = stmt(ctx.db, 'SELECT password_hash, salt FROM operators WHERE tax_id = ? AND login = ?').get(taxId, DEFAULT_LOGIN) as
-          | { password_hash: string; salt: string }
-          | undefined
+          { password_hash: string; salt: string } | undefined
         if (op && verifyPassword(input.password, op.password_hash, op.salt)) return { taxpayer: taxpayerInfo(existing), created: false }
         throw new PlatformError('CONFLICT', `纳税人 ${taxId} 已在平台注册`)
       }

@@ -54,8 +54,7 @@ export type SharedInvoice = { state: 'open'; invoice: PlatformInvoice; expiresAt
 export function openShareLink(ctx: Ctx, token: string): SharedInvoice {
   if (!SHARE_TOKEN.test(token)) return { state: 'unknown' }
   const row = stmt(ctx.db, 'SELECT number, tax_id, expires_at FROM share_links WHERE token_hash = ?').get(hashOf(token)) as
-    | { number: string; tax_id: string; expires_at: string }
-    | undefined
+    { number: string; tax_id: string; expires_at: string } | undefined
   if (!row) return { state: 'unknown' }
   if (row.expires_at <= ctx.clock.now().toISOString()) return { state: 'expired' }
   return { state: 'open', invoice: getInvoice(ctx, row.tax_id, row.number), expiresAt: toShanghaiIso(new Date(row.expires_at)) }

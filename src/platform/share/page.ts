@@ -5,8 +5,7 @@ import { INVOICE_KINDS } from '../../shared/domain/invoice/kinds'
 import type { PlatformInvoice } from '../../shared/platform/wire'
 import { formatDate, formatMinute } from '../../shared/timeText'
 
-const escape = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 /** the token is in the address: no page it links to, no cache and no frame may see it */
 export const SHARE_PAGE_HEADERS = {
@@ -38,9 +37,7 @@ dd{margin:0;word-break:break-all}
 
 export function sharePage(token: string, invoice: PlatformInvoice, expiresAt: string): string {
   const kind = INVOICE_KINDS.find((k) => k.code === invoice.kind)?.name ?? invoice.kind
-  const files = (['pdf', 'ofd', 'xml'] as const)
-    .map((f) => `<a href="/share/${token}/${f}" download="${invoice.number}.${f}">下载 ${f.toUpperCase()} 文件</a>`)
-    .join('\n')
+  const files = (['pdf', 'ofd', 'xml'] as const).map((f) => `<a href="/share/${token}/${f}" download="${invoice.number}.${f}">下载 ${f.toUpperCase()} 文件</a>`).join('\n')
   return layout(
     `发票 ${invoice.number}`,
     `<h1>${escape(kind)}${invoice.colour === 'red' ? '（红字）' : ''}</h1>

@@ -101,11 +101,7 @@ export const invoices = sqliteTable(
     blueNumber: text('blue_number'),
     redConfirmationNumber: text('red_confirmation_number'),
   },
-  (t) => [
-    index('invoices_seller').on(t.sellerTaxId, t.issuedAt),
-    index('invoices_buyer').on(t.buyerTaxId, t.issuedAt),
-    index('invoices_blue').on(t.blueNumber),
-  ],
+  (t) => [index('invoices_seller').on(t.sellerTaxId, t.issuedAt), index('invoices_buyer').on(t.buyerTaxId, t.issuedAt), index('invoices_blue').on(t.blueNumber)],
 )
 
 /**

@@ -54,14 +54,10 @@ function checkCustomer(c: CustomerFields, ctx: z.RefinementCtx) {
 }
 
 // a 证件号码 without a 证件类型 is taken as a 居民身份证
-const withIdType = <T extends { idType: IdTypeCode | null; idNumber: string }>(c: T): T =>
-  c.idNumber !== '' && c.idType === null ? { ...c, idType: ID_CARD } : c
+const withIdType = <T extends { idType: IdTypeCode | null; idNumber: string }>(c: T): T => (c.idNumber !== '' && c.idType === null ? { ...c, idType: ID_CARD } : c)
 
 export const customerInput = customerFields.superRefine(checkCustomer).transform(withIdType)
-export const customerUpdate = customerFields
-  .extend({ id: z.number().int().positive() })
-  .superRefine(checkCustomer)
-  .transform(withIdType)
+export const customerUpdate = customerFields.extend({ id: z.number().int().positive() }).superRefine(checkCustomer).transform(withIdType)
 export type CustomerInput = z.input<typeof customerInput>
 
 export interface Customer {

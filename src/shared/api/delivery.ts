@@ -12,7 +12,6 @@ export type DeliveryFormat = (typeof DELIVERY_FORMATS)[number]
 
 const format = z.enum(DELIVERY_FORMATS, { error: '文件格式应为 pdf、ofd 或 xml' })
 
-
 export interface InvoiceFile extends FileRef {
   format: DeliveryFormat
   /**
@@ -71,26 +70,26 @@ const deliveryTarget = {
 const oneTarget = (t: { refs?: unknown; selection?: unknown }) => (t.refs === undefined) !== (t.selection === undefined)
 const ONE_TARGET = { message: '请指定要交付的发票：发票列表（refs）或查询的选择（selection）二选一', path: ['refs'] }
 
-export const sendInput = z.object({
-  ...deliveryTarget,
-  /** one or several addresses, separated by commas or semicolons (its own words throughout: the
-   *  plain label of `to` is 发票查询's 结束日期) */
-  to: z
-    .string({ error: '请填写收件人邮箱（文本）' })
-    .trim()
-    .min(1, '请填写收件人邮箱')
-    .max(1000, '收件人邮箱太长（最多 1,000 个字符）')
-    .transform((s) => s.split(/[,;，；\s]+/).filter((a) => a !== ''))
-    .pipe(z.array(address).min(1, '请填写收件人邮箱').max(20, '收件人最多 20 个')),
-  formats: z.array(format).min(1, '请至少选择一种文件格式').default(['pdf', 'ofd']),
-  /** save as an .eml file (opened in the user's mail program) instead of sending */
-  eml: z.boolean().default(false),
-}).refine(oneTarget, ONE_TARGET)
+export const sendInput = z
+  .object({
+    ...deliveryTarget,
+    /** one or several addresses, separated by commas or semicolons (its own words throughout: the
+     *  plain label of `to` is 发票查询's 结束日期) */
+    to: z
+      .string({ error: '请填写收件人邮箱（文本）' })
+      .trim()
+      .min(1, '请填写收件人邮箱')
+      .max(1000, '收件人邮箱太长（最多 1,000 个字符）')
+      .transform((s) => s.split(/[,;，；\s]+/).filter((a) => a !== ''))
+      .pipe(z.array(address).min(1, '请填写收件人邮箱').max(20, '收件人最多 20 个')),
+    formats: z.array(format).min(1, '请至少选择一种文件格式').default(['pdf', 'ofd']),
+    /** save as an .eml file (opened in the user's mail program) instead of sending */
+    eml: z.boolean().default(false),
+  })
+  .refine(oneTarget, ONE_TARGET)
 
 /** 下载 of several invoices: their chosen files in one zip */
-export const zipInput = z
-  .object({ ...deliveryTarget, formats: z.array(format).min(1, '请至少选择一种文件格式').default(['pdf', 'ofd']) })
-  .refine(oneTarget, ONE_TARGET)
+export const zipInput = z.object({ ...deliveryTarget, formats: z.array(format).min(1, '请至少选择一种文件格式').default(['pdf', 'ofd']) }).refine(oneTarget, ONE_TARGET)
 
 export interface DeliveryZip extends FileRef {
   invoices: number
@@ -100,9 +99,7 @@ export interface DeliveryZip extends FileRef {
   localCopies: { name: string; note: string }[]
 }
 
-export type SendResult =
-  | { sent: true; to: string[]; attachments: string[]; messageId: string; rememberedFor: string | null }
-  | { sent: false; eml: FileRef; attachments: string[] }
+export type SendResult = { sent: true; to: string[]; attachments: string[]; messageId: string; rememberedFor: string | null } | { sent: false; eml: FileRef; attachments: string[] }
 
 export const deliveryApi = {
   /** one file of an invoice, as a file token (the platform's when issued and reachable) */

@@ -98,7 +98,10 @@ export const downloadsApi = {
   /** 单张查询: NOT_FOUND 未查询到该发票 when the ledger has none (进项: the platform is asked too) */
   'downloads.lookup': call(
     z.object({
-      number: z.string({ error: '请填写发票号码' }).trim().regex(/^\d{20}$/, '发票号码应为 20 位数字'),
+      number: z
+        .string({ error: '请填写发票号码' })
+        .trim()
+        .regex(/^\d{20}$/, '发票号码应为 20 位数字'),
       date: calendarDay('开票日期'),
       side: z.enum(INVOICE_SIDES, { error: '进销项应为“销项”或“进项”' }),
     }),

@@ -8,7 +8,6 @@ import { invoiceRef } from './invoiceRef'
 import { invoiceSelection } from './invoiceQuery'
 import type { PlatformInvoice } from '../platform/wire'
 
-
 /** 打印 takes at most this many invoices at once */
 export const PRINT_MAX = 500
 export const PRINT_TOO_MANY = `一次最多打印 ${PRINT_MAX} 张发票：请减少勾选`

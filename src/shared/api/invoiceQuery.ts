@@ -64,14 +64,18 @@ export const invoiceFilterFields = {
   from: opt(day('开始日期')),
   to: opt(day('结束日期')),
   /** 发票号码 starts with */
-  number: opt(z.string().trim().regex(/^\d{1,20}$/, '发票号码应为 1 至 20 位数字（可只填开头几位）').optional()),
+  number: opt(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,20}$/, '发票号码应为 1 至 20 位数字（可只填开头几位）')
+      .optional(),
+  ),
   /** 购买方 (销项) or 销售方 (进项): 名称 contains, 纳税人识别号 starts with, or 拼音首字母 (`hwjs`) */
   counterparty: opt(z.string().trim().max(100, '购买方/销售方最多 100 个字符').optional()),
   kind: opt(z.enum(['81', '82'], { error: '票种应为 81（专票）或 82（普票）' }).optional()),
   colour: opt(z.enum(['blue', 'red'], { error: '红蓝字应为 blue（蓝字）或 red（红字）' }).optional()),
-  status: opt(
-    z.preprocess(codeOrLabel(QUERY_STATUSES), z.enum(statusCodes, { error: '状态应为 正常、部分红冲、全额红冲、待开具 或 开具失败' })).optional(),
-  ),
+  status: opt(z.preprocess(codeOrLabel(QUERY_STATUSES), z.enum(statusCodes, { error: '状态应为 正常、部分红冲、全额红冲、待开具 或 开具失败' })).optional()),
   /** 价税合计 range in 元 (a red invoice's is negative) */
   min: opt(money('价税合计下限')),
   max: opt(money('价税合计上限')),
@@ -117,15 +121,18 @@ export const invoiceSelection = z
   })
   .superRefine((s, ctx) => {
     const prefix = s.filter.side === '销项' ? 'S:' : 'P:'
-    if (s.keys?.some((k) => !k.startsWith(prefix)))
-      ctx.addIssue({ code: 'custom', path: ['keys'], message: `所选发票与当前方向（${s.filter.side}）不符，请刷新后重新选择` })
+    if (s.keys?.some((k) => !k.startsWith(prefix))) ctx.addIssue({ code: 'custom', path: ['keys'], message: `所选发票与当前方向（${s.filter.side}）不符，请刷新后重新选择` })
   })
 export type InvoiceSelection = z.output<typeof invoiceSelection>
 /** as the renderer sends it (defaults not yet applied) */
 export type InvoiceSelectionInput = z.input<typeof invoiceSelection>
 
 export const querySort = {
-  sort: z.enum(QUERY_SORTS.map((s) => s.code) as [QuerySort, ...QuerySort[]], { error: '排序应为 issuedAt（开票日期）、total（价税合计）、number（发票号码）或 counterparty（购买方/销售方）' }).default('issuedAt'),
+  sort: z
+    .enum(QUERY_SORTS.map((s) => s.code) as [QuerySort, ...QuerySort[]], {
+      error: '排序应为 issuedAt（开票日期）、total（价税合计）、number（发票号码）或 counterparty（购买方/销售方）',
+    })
+    .default('issuedAt'),
   order: z.enum(['asc', 'desc'], { error: '排序方向应为 asc 或 desc' }).default('desc'),
 }
 

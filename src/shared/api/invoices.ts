@@ -51,7 +51,10 @@ export const invoiceDraftSchema = z.object({
     showBank: z.boolean().default(false),
   }),
   lines: z.array(draftLine).max(5000, '一张发票最多 5,000 行'),
-  extras: z.array(z.object({ name: text(100), value: text(1000) })).max(50).default([]),
+  extras: z
+    .array(z.object({ name: text(100), value: text(1000) }))
+    .max(50)
+    .default([]),
   remark: text(2000),
   agent: z
     .object({
@@ -140,9 +143,7 @@ export const invoicesApi = {
    * autosave: creates a draft (no id) or replaces a draft's content; never refuses a draft for its
    * mistakes. `check: false` skips the rules' warnings (the issuing screen runs them live itself).
    */
-  'invoices.saveDraft': call(
-    z.object({ id: z.number().int().positive().optional(), draft: invoiceDraftSchema, check: z.boolean().default(true) }),
-  ).returns<{
+  'invoices.saveDraft': call(z.object({ id: z.number().int().positive().optional(), draft: invoiceDraftSchema, check: z.boolean().default(true) })).returns<{
     id: number
     totals: Totals
     warnings: DraftIssue[]

@@ -22,7 +22,7 @@ export interface ReceivedInvoice {
 
 export const receivedApi = {
   /** 进项发票 received through the platform */
-  'received.list': call(
-    z.object({ query: z.string().trim().max(100).optional(), /** 蓝字 or 红字 only */ colour: z.enum(['blue', 'red']).optional(), ...paging }),
-  ).returns<Page<ReceivedInvoice>>(),
+  'received.list': call(z.object({ query: z.string().trim().max(100).optional(), /** 蓝字 or 红字 only */ colour: z.enum(['blue', 'red']).optional(), ...paging })).returns<
+    Page<ReceivedInvoice>
+  >(),
 }

@@ -64,7 +64,10 @@ export interface RedForm {
   can: { decide: boolean; withdraw: boolean; issue: boolean }
 }
 
-const blueNumber = z.string().trim().regex(/^\d{20}$/, '蓝字发票号码应为 20 位数字')
+const blueNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{20}$/, '蓝字发票号码应为 20 位数字')
 const formRef = z.object({ id: z.number().int().positive() })
 
 export const redFormQuery = z.object({
@@ -74,8 +77,14 @@ export const redFormQuery = z.object({
   /** 录入方身份: forms this company entered (as seller or buyer) or the counterparty entered */
   role: z.enum(['seller', 'buyer']).optional(),
   initiatedBy: z.enum(['me', 'counterparty']).optional(),
-  dateFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  dateTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  dateFrom: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  dateTo: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** counterparty name contains / tax ID starts with */
   counterparty: z.string().trim().max(100).optional(),
   blueNumber: z.string().trim().max(20).optional(),

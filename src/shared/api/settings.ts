@@ -70,10 +70,7 @@ export const mailSettingsInput = z.object({
   fromAddress,
 })
 /** 测试: each field given overrides the saved one (no defaults: what is left out is the saved value) */
-export const mailTestInput = z
-  .object({ host, port, secure: z.boolean(), user, password, fromName, fromAddress })
-  .partial()
-  .optional()
+export const mailTestInput = z.object({ host, port, secure: z.boolean(), user, password, fromName, fromAddress }).partial().optional()
 export type MailSettingsInput = z.input<typeof mailSettingsInput>
 
 export const settingsApi = {

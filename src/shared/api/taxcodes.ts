@@ -94,15 +94,18 @@ export interface BuiltinTaxcodesManifest {
 }
 
 export const taxcodesApi = {
-  'taxcodes.search': call(
-    z.object({ text: z.string().trim().max(100), top: z.coerce.number().int().min(1).max(200).default(20) }),
-  ).returns<TaxCodeHit[]>(),
+  'taxcodes.search': call(z.object({ text: z.string().trim().max(100), top: z.coerce.number().int().min(1).max(200).default(20) })).returns<TaxCodeHit[]>(),
   /** 智能匹配: leaf codes for an item name — what this company used before first, then the table */
-  'taxcodes.match': call(
-    z.object({ name: z.string().trim().max(200), top: z.coerce.number().int().min(1).max(50).default(10) }),
-  ).returns<TaxCodeMatchHit[]>(),
+  'taxcodes.match': call(z.object({ name: z.string().trim().max(200), top: z.coerce.number().int().min(1).max(50).default(10) })).returns<TaxCodeMatchHit[]>(),
   /** children of a node; null for the top level */
-  'taxcodes.children': call(z.object({ parent: z.string().regex(/^\d{19}$/).nullable() })).returns<TaxCodeNode[]>(),
+  'taxcodes.children': call(
+    z.object({
+      parent: z
+        .string()
+        .regex(/^\d{19}$/)
+        .nullable(),
+    }),
+  ).returns<TaxCodeNode[]>(),
   'taxcodes.get': call(z.object({ code: z.string().regex(/^\d{19}$/, '税收分类编码应为 19 位数字') })).returns<TaxCode>(),
   /** the chain from the top level down to the code, for opening the tree at it */
   'taxcodes.path': call(z.object({ code: z.string().regex(/^\d{19}$/) })).returns<TaxCode[]>(),

@@ -17,8 +17,7 @@ describe('发票号码', () => {
   })
 
   it('refuses what is not 20 digits or out of range', () => {
-    for (const s of ['', '2644200000000000001', '264420000000000000011', '2644200000000000000A', ' 26442000000000000001'])
-      expect(isWellFormedInvoiceNumber(s)).toBe(false)
+    for (const s of ['', '2644200000000000001', '264420000000000000011', '2644200000000000000A', ' 26442000000000000001']) expect(isWellFormedInvoiceNumber(s)).toBe(false)
     expect(parseInvoiceNumber('abc')).toBeNull()
     expect(() => formatInvoiceNumber({ year: 2026, bureau: '4', channel: '2', sequence: 1 })).toThrow(RangeError)
     expect(() => formatInvoiceNumber({ year: 2026, bureau: '44', channel: '2', sequence: 0 })).toThrow(RangeError)

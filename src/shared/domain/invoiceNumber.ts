@@ -25,8 +25,7 @@ export function isWellFormedInvoiceNumber(s: string): boolean {
 export function formatInvoiceNumber(p: InvoiceNumberParts): string {
   if (!/^\d{2}$/.test(p.bureau)) throw new RangeError(`税务机关代码应为 2 位数字：${p.bureau}`)
   if (!/^\d$/.test(p.channel)) throw new RangeError(`开票渠道应为 1 位数字：${p.channel}`)
-  if (!Number.isSafeInteger(p.sequence) || p.sequence < 1 || p.sequence > MAX_SEQUENCE)
-    throw new RangeError(`发票序号超出范围：${p.sequence}`)
+  if (!Number.isSafeInteger(p.sequence) || p.sequence < 1 || p.sequence > MAX_SEQUENCE) throw new RangeError(`发票序号超出范围：${p.sequence}`)
   if (!Number.isInteger(p.year) || p.year < 2000 || p.year > 2099) throw new RangeError(`年份超出范围：${p.year}`)
   const yy = String(p.year % 100).padStart(2, '0')
   return `${yy}${p.bureau}${p.channel}${String(p.sequence).padStart(SEQUENCE_DIGITS, '0')}`

@@ -26,7 +26,13 @@ describe('数电 QR payload', () => {
     expect(() => buildQrPayload({ ...ok, total: '1' })).toThrow(RangeError)
     expect(() => buildQrPayload({ ...ok, date: '2026-11-30' })).toThrow(RangeError)
     expect(() => buildQrPayload({ ...ok, check: 'abcd' })).toThrow(RangeError)
-    for (const bad of ['', '01,33,,26442000000000000001,1.00,20261130,,ABCD', '02,32,,26442000000000000001,1.00,20261130,,ABCD', '01,32,,2644,1.00,20261130,,ABCD', '01,32,x,26442000000000000001,1.00,20261130,,ABCD'])
+    for (const bad of [
+      '',
+      '01,33,,26442000000000000001,1.00,20261130,,ABCD',
+      '02,32,,26442000000000000001,1.00,20261130,,ABCD',
+      '01,32,,2644,1.00,20261130,,ABCD',
+      '01,32,x,26442000000000000001,1.00,20261130,,ABCD',
+    ])
       expect(parseQrPayload(bad)).toBeNull()
   })
 })

@@ -40,7 +40,6 @@ export function parseQrPayload(text: string): QrFields | null {
   const [version, type, , number, total, date, , check] = parts as [string, string, string, string, string, string, string, string]
   const kind = (Object.keys(QR_TYPE) as InvoiceKind[]).find((k) => QR_TYPE[k] === type)
   if (version !== QR_VERSION || !kind || parts[2] !== '' || parts[6] !== '') return null
-  if (!isWellFormedInvoiceNumber(number) || !/^-?\d+\.\d{2}$/.test(total) || !/^\d{8}$/.test(date) || !/^[0-9A-F]{4}$/i.test(check))
-    return null
+  if (!isWellFormedInvoiceNumber(number) || !/^-?\d+\.\d{2}$/.test(total) || !/^\d{8}$/.test(date) || !/^[0-9A-F]{4}$/i.test(check)) return null
   return { kind, number, total, date, check: check.toUpperCase() }
 }

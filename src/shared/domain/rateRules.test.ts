@@ -39,7 +39,7 @@ describe('allowedRates: what the 税率 cell offers', () => {
     ['a 6% service for a 一般纳税人', SOFTWARE, GENERAL, '82', ['6%', '免税']],
     ['a 6% service on a 专票: no 免税', SOFTWARE, GENERAL, '81', ['6%']],
     ['a 6% service for a 小规模纳税人', SOFTWARE, SMALL, '82', ['5%', '3%', '1%', '免税']],
-    ['a 小规模纳税人\'s 专票', SOFTWARE, SMALL, '81', ['5%', '3%', '1%']],
+    ["a 小规模纳税人's 专票", SOFTWARE, SMALL, '81', ['5%', '3%', '1%']],
     ['工程服务 may be 简易计税 for a 一般纳税人', CONSTRUCTION, GENERAL, '82', ['9%', '5%', '3%', '免税']],
     ['个人出租住房 at 5% 减按 1.5%', HOME_RENT, GENERAL, '82', ['9%', '5%', '1.5%', '免税']],
     ['个人出租住房 for a 小规模纳税人', HOME_RENT, SMALL, '82', ['5%', '3%', '1%', '1.5%', '免税']],
@@ -50,7 +50,7 @@ describe('allowedRates: what the 税率 cell offers', () => {
     expect(allowedRates(ctx(code, type, { kind }))).toEqual(expected)
   })
 
-  it('narrows to the platform\'s list for this taxpayer', () => {
+  it("narrows to the platform's list for this taxpayer", () => {
     expect(allowedRates(ctx(SOFTWARE, SMALL, { seller: { type: SMALL, rates: ['3%', '免税'] } }))).toEqual(['3%', '免税'])
   })
 
@@ -75,8 +75,18 @@ describe('rateLabelProblem: the words of a refusal', () => {
     ['不征税 outside 6xx', '不征税', ctx(SOFTWARE, GENERAL), '“不征税”只能用于未发生销售行为的不征税项目（编码以 6 开头）'],
     ['a 6xx code at 0%', '0%', ctx(PREPAID, GENERAL), '税收分类编码 6010000000000000000（预付卡销售和充值）属于未发生销售行为的不征税项目，税率只能选择“不征税”'],
     ['a 6xx code as 免税', '免税', ctx(PREPAID, SMALL), '税收分类编码 6010000000000000000（预付卡销售和充值）属于未发生销售行为的不征税项目，税率只能选择“不征税”'],
-    ['简易计税 where the code allows none', '3%', ctx(SOFTWARE, GENERAL), '税收分类编码 3040201010000000000（软件开发服务）不是可选择简易计税的项目，一般纳税人不能按征收率 3% 开具'],
-    ['1.5% outside 个人出租住房', '1.5%', ctx(CONSTRUCTION, SMALL), '征收率 1.5%（按5%简易征收减按1.5%计征）仅用于个人出租住房，税收分类编码 3050100000000000000（工程服务）不适用'],
+    [
+      '简易计税 where the code allows none',
+      '3%',
+      ctx(SOFTWARE, GENERAL),
+      '税收分类编码 3040201010000000000（软件开发服务）不是可选择简易计税的项目，一般纳税人不能按征收率 3% 开具',
+    ],
+    [
+      '1.5% outside 个人出租住房',
+      '1.5%',
+      ctx(CONSTRUCTION, SMALL),
+      '征收率 1.5%（按5%简易征收减按1.5%计征）仅用于个人出租住房，税收分类编码 3050100000000000000（工程服务）不适用',
+    ],
     ['1% after 减按1% ended', '1%', ctx(SOFTWARE, SMALL, { today: '20280102' }), '减按 1% 征收的政策已于 2027 年底到期，请使用征收率 3%'],
     ['a rate the platform did not grant', '5%', ctx(SOFTWARE, SMALL, { seller: { type: SMALL, rates: ['3%', '1%'] } }), '税务平台未给本企业核定税率/征收率“5%”'],
   ])('%s', (_, label, c, message) => {
@@ -94,9 +104,9 @@ describe('levyPolicyProblem: a rate and its 优惠政策标识', () => {
     ['08 beside 5%', '5%', '08', SMALL, '优惠政策“按3%简易征收”只能与征收率 3% 一起使用'],
     ['09 beside 3%', '3%', '09', GENERAL, '优惠政策“按5%简易征收”只能与征收率 5% 一起使用'],
     ['01 beside 13%', '13%', '01', GENERAL, '优惠政策“简易征收”只能与征收率 3% 或 5% 一起使用'],
-    ['a 一般纳税人\'s 3% is 简易计税', '3%', null, GENERAL, '一般纳税人按征收率 3% 开具属于简易计税，请选择优惠政策“简易征收”或“按3%简易征收”'],
+    ["a 一般纳税人's 3% is 简易计税", '3%', null, GENERAL, '一般纳税人按征收率 3% 开具属于简易计税，请选择优惠政策“简易征收”或“按3%简易征收”'],
     ['… flagged', '3%', '08', GENERAL, null],
-    ['a 小规模纳税人\'s 3% needs no flag', '3%', null, SMALL, null],
+    ["a 小规模纳税人's 3% needs no flag", '3%', null, SMALL, null],
     ['seller unknown: the type rule waits', '3%', null, null, null],
     ['即征即退 beside 13%', '13%', '12', GENERAL, null],
   ])('%s', (_, label, policy, type, message) => {
@@ -124,7 +134,7 @@ describe('levyPolicyProblem: a rate and its 优惠政策标识', () => {
 describe('放弃享受减按1%征收率原因', () => {
   const at = (taxRate: string, kind: InvoiceKind = '81', reducedReason: string | null = null) => ({ kind, reducedReason, lines: [{ taxRate }] })
   it.each<[string, ReturnType<typeof at>, TaxpayerType, string | null]>([
-    ['required of a 小规模纳税人\'s 专票 at 3%', at('0.03'), SMALL, '小规模纳税人以 3% 征收率开具专票，须选择“放弃享受减按1%征收率原因”'],
+    ["required of a 小规模纳税人's 专票 at 3%", at('0.03'), SMALL, '小规模纳税人以 3% 征收率开具专票，须选择“放弃享受减按1%征收率原因”'],
     ['one of the reasons', at('0.03', '81', REDUCED_REASONS[1]), SMALL, null],
     ['the other', at('0.03', '81', REDUCED_REASONS[0]), SMALL, null],
     ['may stay empty on a 普票', at('0.03', '82'), SMALL, null],
@@ -144,7 +154,7 @@ describe('放弃享受减按1%征收率原因', () => {
 
 describe('preferredRate: the rate a line takes with its code', () => {
   it.each<[string, RateLabel[], RateLabel | null, TaxpayerType, RateLabel | null]>([
-    ['the code\'s own rate', ['6%', '免税'], '6%', GENERAL, '6%'],
+    ["the code's own rate", ['6%', '免税'], '6%', GENERAL, '6%'],
     ['a 小规模纳税人 at 1% while it applies', ['5%', '3%', '1%', '免税'], '6%', SMALL, '1%'],
     ['… at 3% after', ['5%', '3%', '免税'], '6%', SMALL, '3%'],
     ['a 6xx code', ['不征税'], null, GENERAL, '不征税'],

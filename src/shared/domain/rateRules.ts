@@ -82,15 +82,12 @@ function codeProblem(label: RateLabel, c: RateContext): string | null {
   if (!code) return null
   if (TAX_RATES.includes(label) && !codeRateLabels(code).includes(label)) {
     const own = codeRateLabels(code).filter((r) => TAX_RATES.includes(r as RateLabel))
-    return own.length > 0
-      ? `税收分类编码 ${codeLabel(c)}适用税率 ${own.join('、')}，不能使用 ${label}`
-      : `税收分类编码 ${codeLabel(c)}不适用税率 ${label}`
+    return own.length > 0 ? `税收分类编码 ${codeLabel(c)}适用税率 ${own.join('、')}，不能使用 ${label}` : `税收分类编码 ${codeLabel(c)}不适用税率 ${label}`
   }
   if (label === '0%' && !codeRateLabels(code).includes('0%')) return `税收分类编码 ${codeLabel(c)}不适用零税率`
   if ((label === '3%' || label === '5%') && c.seller.type !== SMALL_SCALE && !flags(code).some((f) => SIMPLE_LEVY_FLAGS[label].includes(f)))
     return `税收分类编码 ${codeLabel(c)}不是可选择简易计税的项目，一般纳税人不能按征收率 ${label} 开具`
-  if (label === '1.5%' && !flags(code).includes(REDUCED_RENT_FLAG))
-    return `征收率 1.5%（按5%简易征收减按1.5%计征）仅用于个人出租住房，税收分类编码 ${codeLabel(c)}不适用`
+  if (label === '1.5%' && !flags(code).includes(REDUCED_RENT_FLAG)) return `征收率 1.5%（按5%简易征收减按1.5%计征）仅用于个人出租住房，税收分类编码 ${codeLabel(c)}不适用`
   return null
 }
 
@@ -183,8 +180,7 @@ const atThreePercent = (taxRate: string): boolean => /^0?\.030*$/.test(taxRate.t
 export function reducedReasonProblem(draft: ReducedReasonDraft, type: TaxpayerType, today: string): string | null {
   const reason = (draft.reducedReason ?? '').trim()
   const applies = type === SMALL_SCALE && today <= REDUCED_RATE_UNTIL && draft.lines.some((l) => atThreePercent(l.taxRate))
-  if (reason === '')
-    return applies && draft.kind === '81' ? '小规模纳税人以 3% 征收率开具专票，须选择“放弃享受减按1%征收率原因”' : null
+  if (reason === '') return applies && draft.kind === '81' ? '小规模纳税人以 3% 征收率开具专票，须选择“放弃享受减按1%征收率原因”' : null
   if (!(REDUCED_REASONS as readonly string[]).includes(reason)) return '“放弃享受减按1%征收率原因”须从平台规定的两项原因中选择'
   if (!applies) return '只有小规模纳税人以 3% 征收率开票时才填写“放弃享受减按1%征收率原因”'
   return null

@@ -95,11 +95,9 @@ export function parseRate(text: string): RateLabel | null {
 export function ratePolicyProblem(label: RateLabel, policy: PolicyCode | null): string | null {
   const choice = RATE_CHOICES.find((r) => r.label === label)!
   if ('policy' in choice) {
-    if (policy !== null && policy !== choice.policy)
-      return `税率为“${label}”时，优惠政策类型应为“${policyLabel(choice.policy)}”或不填`
+    if (policy !== null && policy !== choice.policy) return `税率为“${label}”时，优惠政策类型应为“${policyLabel(choice.policy)}”或不填`
     return null
   }
-  if (policy === EXEMPT_POLICY || policy === NON_TAXABLE_POLICY)
-    return `优惠政策类型为“${policyLabel(policy)}”时，税率应选择“${policyLabel(policy)}”`
+  if (policy === EXEMPT_POLICY || policy === NON_TAXABLE_POLICY) return `优惠政策类型为“${policyLabel(policy)}”时，税率应选择“${policyLabel(policy)}”`
   return null
 }

@@ -8,7 +8,9 @@ export function toHalfWidth(s: string): string {
 
 /** An identifier as it should be stored: half-width, upper case, no spaces inside. */
 export function normalizeCode(s: string): string {
-  return toHalfWidth(s).replace(/[\s\u00a0]/g, '').toUpperCase()
+  return toHalfWidth(s)
+    .replace(/[\s\u00a0]/g, '')
+    .toUpperCase()
 }
 
 /** Length as the platform counts it: characters (code points), not UTF-16 units. */

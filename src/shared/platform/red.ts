@@ -95,7 +95,10 @@ export const redConfirmationQuery = z.object({
   /** the caller's side; absent = both */
   role: z.enum(['seller', 'buyer']).optional(),
   status: z.enum(RED_STATUSES.map((s) => s.code) as [RedStatusCode, ...RedStatusCode[]]).optional(),
-  blueNumber: z.string().regex(/^\d{20}$/, '蓝字发票号码应为 20 位数字').optional(),
+  blueNumber: z
+    .string()
+    .regex(/^\d{20}$/, '蓝字发票号码应为 20 位数字')
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   size: z.coerce.number().int().min(1).max(RED_LIST_MAX_SIZE).default(50),
 })
@@ -156,7 +159,10 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number]['code']
 export const bookingRequest = z.object({
   status: z.enum(BOOKING_STATUSES.map((b) => b.code) as [BookingStatus, ...BookingStatus[]]),
   /** 入账所属期 YYYYMM: required for 02–05, absent for 06 */
-  period: z.string().regex(/^\d{6}$/).optional(),
+  period: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 })
 
 export type BookingRequest = z.infer<typeof bookingRequest>

@@ -28,7 +28,10 @@ function saveTo(core: Core, file: FileRef, target: string): string {
 
 function formatsOf(text: string | undefined): DeliveryFormat[] | undefined {
   if (text === undefined) return undefined
-  const list = text.split(/[,，\s]+/).filter((f) => f !== '').map((f) => f.toLowerCase())
+  const list = text
+    .split(/[,，\s]+/)
+    .filter((f) => f !== '')
+    .map((f) => f.toLowerCase())
   const bad = list.filter((f) => !(DELIVERY_FORMATS as readonly string[]).includes(f))
   if (bad.length > 0 || list.length === 0)
     throw new AppError('VALIDATION', `--formats 应为 pdf、ofd、xml 中的一个或几个（逗号分隔），现为“${text}”`, { issues: [{ path: 'formats', message: '文件格式不正确' }] })

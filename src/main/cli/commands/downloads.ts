@@ -53,7 +53,8 @@ export const downloadCommands: Record<string, Command> = {
       if (!o.wait && !o.out) return { ...jobLine(job), message: '已申请，任务待处理：打开票税通时处理，或用 downloads create --wait 在此处理' }
       await core.downloads.drain()
       const done = await core.call('downloads.get', { id: job.id })
-      if (done.state !== 'done') throw new AppError(done.state === 'cancelled' ? 'CANCELLED' : 'INTERNAL', `下载任务 ${job.id} ${done.stateLabel}${done.error ? `：${done.error}` : ''}`)
+      if (done.state !== 'done')
+        throw new AppError(done.state === 'cancelled' ? 'CANCELLED' : 'INTERNAL', `下载任务 ${job.id} ${done.stateLabel}${done.error ? `：${done.error}` : ''}`)
       const zip = core.files.resolve((await core.call('downloads.file', { id: job.id })).token).path
       let savedTo: string | undefined
       if (o.out) {

@@ -28,17 +28,8 @@ const FIGURES = ['份数', '金额', '税额', '价税合计'] as const
 const SUMMARY_HEADER = ['方向', '分组', '项目', ...['蓝字', '红字', '合计'].flatMap((g) => FIGURES.map((f) => `${g}${f}`))]
 
 function summaryTable(report: InvoiceTotalsReport): (string | number)[][] {
-  const line = (side: string, group: string, r: SummaryRow) => [
-    side,
-    group,
-    r.label,
-    ...[r.blue, r.red, r.net].flatMap((f) => [f.count, f.amount, f.tax, f.total]),
-  ]
-  return report.sides.flatMap((s) => [
-    ...s.byKind.map((r) => line(s.side, '票种', r)),
-    line(s.side, '票种', s.total),
-    ...s.byRate.map((r) => line(s.side, '税率/征收率', r)),
-  ])
+  const line = (side: string, group: string, r: SummaryRow) => [side, group, r.label, ...[r.blue, r.red, r.net].flatMap((f) => [f.count, f.amount, f.tax, f.total])]
+  return report.sides.flatMap((s) => [...s.byKind.map((r) => line(s.side, '票种', r)), line(s.side, '票种', s.total), ...s.byRate.map((r) => line(s.side, '税率/征收率', r))])
 }
 
 export const invoiceExportCommands: Record<string, Command> = {

@@ -22,8 +22,7 @@ export function deleteRecords(
     if (found.length !== new Set(ids).size) throw new AppError('NOT_FOUND', `所选${what.label}中有的已被删除，请刷新后重试`)
     guard?.(tx, found)
     tx.delete(table).where(inArray(table.id, ids)).run()
-    for (const r of found)
-      recordAudit(tx, now, { action: 'delete', entity: what.entity, entityId: r.id, summary: `删除${what.label} ${r.name}` })
+    for (const r of found) recordAudit(tx, now, { action: 'delete', entity: what.entity, entityId: r.id, summary: `删除${what.label} ${r.name}` })
     return { deleted: found.length }
   })
 }

@@ -66,7 +66,6 @@ function checkRow<F>(
   const record = spec.toRow(parsed.data)
   const identity = identityOf(spec.identity, record)
   const first = identity === null ? undefined : earlier(identity)
-  if (first !== undefined)
-    return { row, issues: [{ key: spec.sheet.columns[0]!.key, message: `与第 ${first} 行重复（同一${spec.label}在文件中出现了两次）` }] }
+  if (first !== undefined) return { row, issues: [{ key: spec.sheet.columns[0]!.key, message: `与第 ${first} 行重复（同一${spec.label}在文件中出现了两次）` }] }
   return { record, identity }
 }

@@ -7,12 +7,7 @@ import { openExportWriter } from './excel/write'
 
 const SLICE = 2000
 
-export async function writeErrorReport(
-  sheet: SheetSpec,
-  filePath: string,
-  failures: (offset: number, limit: number) => FailedRow[],
-  pause: () => Promise<void>,
-): Promise<void> {
+export async function writeErrorReport(sheet: SheetSpec, filePath: string, failures: (offset: number, limit: number) => FailedRow[], pause: () => Promise<void>): Promise<void> {
   const writer = await openExportWriter(sheet, filePath, {
     extraColumns: [
       { key: '__error', header: '错误原因', width: 60 },

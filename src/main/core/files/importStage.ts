@@ -49,9 +49,7 @@ export function openImportStage(db: Database.Database, table: SQLiteTable): Impo
   const column = (key: string) => `"${cols.find(([k]) => k === key)![1].name}"`
 
   const earlier = db.prepare('SELECT sheet_row FROM stage.import_valid WHERE identity = ?').pluck()
-  const insertValid = db.prepare(
-    `INSERT INTO stage.import_valid (sheet_row, identity, ${list}) VALUES (@sheetRow, @identity, ${cols.map(([key]) => `@${key}`).join(', ')})`,
-  )
+  const insertValid = db.prepare(`INSERT INTO stage.import_valid (sheet_row, identity, ${list}) VALUES (@sheetRow, @identity, ${cols.map(([key]) => `@${key}`).join(', ')})`)
   const insertFailed = db.prepare('INSERT INTO stage.import_failed (sheet_row, sheet_values, issues) VALUES (?, ?, ?)')
   const failedPage = db.prepare('SELECT sheet_row, sheet_values, issues FROM stage.import_failed ORDER BY seq LIMIT ? OFFSET ?')
   const toFailed = (r: { sheet_row: number; sheet_values: string; issues: string }): FailedRow => ({
@@ -101,7 +99,6 @@ export function openImportStage(db: Database.Database, table: SQLiteTable): Impo
       return { created: inserted, updated: changed }
     },
 
-    failures: (offset, limit) =>
-      (failedPage.all(limit, offset) as Parameters<typeof toFailed>[0][]).map(toFailed),
+    failures: (offset, limit) => (failedPage.all(limit, offset) as Parameters<typeof toFailed>[0][]).map(toFailed),
   }
 }

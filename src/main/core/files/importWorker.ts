@@ -26,9 +26,7 @@ try {
 } catch (e) {
   reply = {
     ok: false,
-    error: isAppError(e)
-      ? { code: e.code, message: e.message, details: e.details }
-      : { code: 'FILE_INVALID', message: `无法读取文件“${job.file.name}”：${(e as Error).message}` },
+    error: isAppError(e) ? { code: e.code, message: e.message, details: e.details } : { code: 'FILE_INVALID', message: `无法读取文件“${job.file.name}”：${(e as Error).message}` },
   }
 }
 parentPort!.postMessage(reply)

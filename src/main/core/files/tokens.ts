@@ -41,7 +41,10 @@ const SWEEP_EVERY_MS = 5 * 60 * 1000
 
 /** File names from a browser or a dialog: no directories, nothing a file system would refuse. */
 function safeName(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').trim()
+  const base = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
+    .trim()
   return base === '' || base === '.' || base === '..' ? 'file' : base.slice(0, 200)
 }
 

@@ -55,13 +55,7 @@ export function runWorker<T>(moduleUrl: URL, workerData: unknown, opts: WorkerOp
       settle(() => (m.ok ? resolve(m.value) : reject(new AppError(m.error.code, m.error.message, m.error.details))))
     })
     w.once('error', (e: Error & { code?: string }) =>
-      settle(() =>
-        reject(
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new AppError('LIMIT', '文件内容过多，超出了导入可用的内存：请拆分成多个文件后分批导入')
-            : e,
-        ),
-      ),
+      settle(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('LIMIT', '文件内容过多，超出了导入可用的内存：请拆分成多个文件后分批导入') : e)),
     )
     w.once('exit', (code) => settle(() => reject(new Error(`worker exited with code ${code}`))))
   })

@@ -34,13 +34,10 @@ export function rowWriter<T extends SQLiteTable>(db: Database.Database, table: T
   const name = getTableName(table)
   const columns = tableColumns(table)
   const updated = columns.filter(([key]) => key !== 'createdAt')
-  const insert = db.prepare(
-    `INSERT INTO "${name}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(([key]) => `@${key}`).join(', ')})`,
-  )
+  const insert = db.prepare(`INSERT INTO "${name}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(([key]) => `@${key}`).join(', ')})`)
   // prepared on first use: a table without an id column (e.g. invoice lines) is only inserted into
   let update: Database.Statement | undefined
-  const updateStatement = () =>
-    (update ??= db.prepare(`UPDATE "${name}" SET ${updated.map(([key, c]) => `"${c.name}" = @${key}`).join(', ')} WHERE id = @id`))
+  const updateStatement = () => (update ??= db.prepare(`UPDATE "${name}" SET ${updated.map(([key, c]) => `"${c.name}" = @${key}`).join(', ')} WHERE id = @id`))
   return {
     insert: (values) => Number(insert.run(bindColumns(columns, values as Record<string, unknown>)).lastInsertRowid),
     update: (id, values) => void updateStatement().run({ ...bindColumns(updated, values as Record<string, unknown>), id }),

@@ -68,11 +68,7 @@ export const items = sqliteTable(
     ...timestamps,
   },
   // an item is identified by (项目名称, 规格型号)
-  (t) => [
-    uniqueIndex('items_identity').on(t.name, t.spec),
-    index('items_tax_code').on(t.taxCode),
-    index('items_recent').on(t.updatedAt, t.id),
-  ],
+  (t) => [uniqueIndex('items_identity').on(t.name, t.spec), index('items_tax_code').on(t.taxCode), index('items_recent').on(t.updatedAt, t.id)],
 )
 
 export const customers = sqliteTable(
@@ -96,8 +92,12 @@ export const customers = sqliteTable(
   },
   (t) => [
     // an enterprise customer is identified by its 纳税人识别号; a natural person by name + 证件号码
-    uniqueIndex('customers_enterprise').on(t.taxId).where(sql`type = '企业'`),
-    uniqueIndex('customers_person').on(t.name, t.idNumber).where(sql`type = '自然人'`),
+    uniqueIndex('customers_enterprise')
+      .on(t.taxId)
+      .where(sql`type = '企业'`),
+    uniqueIndex('customers_person')
+      .on(t.name, t.idNumber)
+      .where(sql`type = '自然人'`),
     index('customers_name').on(t.name),
     // lists show the newest change first: a page of 50 stops early instead of sorting everything
     index('customers_recent').on(t.updatedAt, t.id),
@@ -183,7 +183,9 @@ export const invoices = sqliteTable(
     /** 本次使用授信额度, as the platform counted it */
     quotaUsedFen: integer('quota_used_fen'),
     /** blue, or red (a 红字发票 from a 确认单: negative figures) */
-    colour: text('colour', { enum: ['blue', 'red'] }).notNull().default('blue'),
+    colour: text('colour', { enum: ['blue', 'red'] })
+      .notNull()
+      .default('blue'),
     /** a blue invoice's 红冲状态: normal / partly-reversed / fully-reversed */
     redStatus: text('red_status').notNull().default('normal'),
     /** a red invoice's blue invoice and 确认单编号 */
@@ -275,7 +277,9 @@ export const receivedInvoices = sqliteTable(
     /** JSON: the platform's invoice */
     document: text('document').notNull(),
     receivedAt: text('received_at').notNull(),
-    colour: text('colour', { enum: ['blue', 'red'] }).notNull().default('blue'),
+    colour: text('colour', { enum: ['blue', 'red'] })
+      .notNull()
+      .default('blue'),
     redStatus: text('red_status').notNull().default('normal'),
     /** 入账状态 on the platform: 01 未入账 … 06 入账撤销 */
     booking: text('booking').notNull().default('01'),

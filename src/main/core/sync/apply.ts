@@ -15,7 +15,6 @@ import { invoices, syncState } from '../ledger/schema'
 import { markClosed, markDone, rowByKey, type OutboxRow } from './outbox'
 import { prepared } from './statements'
 
-
 export function quotaReading(q: QuotaSnapshot): QuotaReading {
   return { month: q.month, total: q.total, used: q.used, remaining: q.available, readAt: q.readAt }
 }
@@ -45,18 +44,7 @@ export function issueLocally(ledger: Ledger, row: OutboxRow, inv: PlatformInvoic
     ledger,
     `UPDATE invoices SET state = 'issued', number = ?, issued_at = ?, qr = ?, quota_used_fen = ?, amount_fen = ?, tax_fen = ?, total_fen = ?,
        document = ?, failure = NULL, updated_at = ? WHERE id = ?`,
-  ).run(
-    inv.number,
-    inv.issuedAt,
-    inv.qr,
-    fenOf(inv.quotaUsed),
-    fenOf(inv.amount),
-    fenOf(inv.tax),
-    fenOf(inv.total),
-    JSON.stringify(inv.draft),
-    now,
-    row.documentId,
-  )
+  ).run(inv.number, inv.issuedAt, inv.qr, fenOf(inv.quotaUsed), fenOf(inv.amount), fenOf(inv.tax), fenOf(inv.total), JSON.stringify(inv.draft), now, row.documentId)
   recordAudit(ledger.orm, now, { action: 'issue', entity: 'invoice', entityId: row.documentId, summary: `平台已开具发票 ${inv.number}（价税合计 ${inv.total}）` })
   return { type: 'invoice.settled', invoiceId: row.documentId, outcome: 'issued', number: inv.number, total: inv.total, quotaUsed: inv.quotaUsed, qr: inv.qr }
 }

@@ -42,7 +42,9 @@ const issueInvoice: CommandSpec = {
 const redCommand: CommandSpec = {
   send(conn, row) {
     const payload = JSON.parse(row.payload) as RedCommandPayload
-    return conn.authed((token) => conn.client.red(token, row.idempotencyKey, payload.kind === 'create' ? { kind: 'create', body: { ...payload.body, clientRef: row.idempotencyKey } } : payload))
+    return conn.authed((token) =>
+      conn.client.red(token, row.idempotencyKey, payload.kind === 'create' ? { kind: 'create', body: { ...payload.body, clientRef: row.idempotencyKey } } : payload),
+    )
   },
   accepted(ledger, row, answer, now) {
     markDone(ledger, row.id, now)

@@ -27,7 +27,11 @@ export type PasswordProtection = 'keychain' | 'file'
 
 const configSchema = z.object({
   /** null: the embedded sandbox */
-  url: z.string().regex(/^https?:\/\/\S+$/).nullable().default(null),
+  url: z
+    .string()
+    .regex(/^https?:\/\/\S+$/)
+    .nullable()
+    .default(null),
   /**
    * platform identity ('embedded' or the URL) → 纳税人识别号 → password (sealed when a SecretSeal is
    * given): the sandbox's generated password never goes to another platform, nor the other way

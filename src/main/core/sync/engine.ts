@@ -27,10 +27,7 @@ const BACKGROUND_EVERY_MS = 15_000
 /** status events during a push: a thousand queued invoices need not mean 250 status reads */
 const STATUS_EVERY_MS = 250
 
-type Sent =
-  | { outcome: 'pushed'; row: OutboxRow; answer: unknown }
-  | { outcome: 'rejected'; row: OutboxRow }
-  | { outcome: 'retry'; row: OutboxRow; reason: string }
+type Sent = { outcome: 'pushed'; row: OutboxRow; answer: unknown } | { outcome: 'rejected'; row: OutboxRow } | { outcome: 'retry'; row: OutboxRow; reason: string }
 
 export interface EngineState {
   online: boolean | null
@@ -78,7 +75,12 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
         return { outcome: 'retry', row, reason: e.message }
       }
       if (e instanceof Refused) {
-        const detail = e.issues.length ? `：${e.issues.slice(0, 5).map((i) => i.message).join('；')}` : ''
+        const detail = e.issues.length
+          ? `：${e.issues
+              .slice(0, 5)
+              .map((i) => i.message)
+              .join('；')}`
+          : ''
         const mismatch = e.code === 'IDEMPOTENCY_MISMATCH'
         const settled = ledger.db.transaction(() => spec.refused(ledger, row, `${e.message}${detail}`, ctx.now(), mismatch ? 'needs-action' : 'failed'))()
         if (settled) notify.settled(settled)
@@ -255,4 +257,3 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
   }
   return engine
 }
-

@@ -123,8 +123,7 @@ export function platformClient(baseUrl: string): PlatformClient {
     login: async (taxId, password) => (await request<LoginResponse>(`${url}${API_PREFIX}/session`, json({ taxId, password }))).body,
     me: (token) => get<MeResponse>('/me', token),
     quota: (token) => get<QuotaSnapshot>('/quota', token),
-    issue: async (token, key, body) =>
-      (await request<PlatformInvoice>(`${url}${API_PREFIX}/invoices`, json(body, { ...auth(token), [IDEMPOTENCY_HEADER]: key }))).body,
+    issue: async (token, key, body) => (await request<PlatformInvoice>(`${url}${API_PREFIX}/invoices`, json(body, { ...auth(token), [IDEMPOTENCY_HEADER]: key }))).body,
     changes: (token, after, limit) => get<ChangesPage>(`/changes?after=${encodeURIComponent(after)}&limit=${limit}`, token),
     invoices: (token, q) => get<InvoicePage>(`/invoices?role=${q.role}&month=${encodeURIComponent(q.month)}&page=${q.page}&size=${q.size}`, token),
     invoice: (token, number) => get<PlatformInvoice>(`/invoices/${encodeURIComponent(number)}`, token),
@@ -146,8 +145,7 @@ export function platformClient(baseUrl: string): PlatformClient {
     invoiceFile: async (token, number, format) =>
       (await request<Uint8Array>(`${url}${API_PREFIX}/invoices/${encodeURIComponent(number)}/files/${format}`, { headers: auth(token), raw: true })).body,
     shareLink: async (token, number) =>
-      (await request<{ url: string; expiresAt: string }>(`${url}${API_PREFIX}/invoices/${encodeURIComponent(number)}/share`, { method: 'POST', headers: auth(token) }))
-        .body,
+      (await request<{ url: string; expiresAt: string }>(`${url}${API_PREFIX}/invoices/${encodeURIComponent(number)}/share`, { method: 'POST', headers: auth(token) })).body,
     async addTaxpayer(adminToken, body) {
       await request(`${url}${ADMIN_PREFIX}/taxpayers`, json(body, { [ADMIN_TOKEN_HEADER]: adminToken }))
     },

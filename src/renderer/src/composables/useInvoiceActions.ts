@@ -17,8 +17,7 @@ export const canFix = (inv: Target): boolean => inv.state === 'failed'
 type Copied = Pick<InvoiceSummary, 'colour' | 'blueNumber'>
 /** what 复制 does, on its button: a red invoice is never copied as it is (a negative blue draft) */
 export const copyLabel = (inv: Copied): string => (inv.colour === 'red' ? '复制蓝字' : '复制')
-export const copyTitle = (inv: Copied): string =>
-  inv.colour === 'red' ? `以被红冲的蓝字发票 ${inv.blueNumber ?? ''} 的内容新建草稿` : '以此发票的内容新建草稿'
+export const copyTitle = (inv: Copied): string => (inv.colour === 'red' ? `以被红冲的蓝字发票 ${inv.blueNumber ?? ''} 的内容新建草稿` : '以此发票的内容新建草稿')
 
 export function useInvoiceActions() {
   const router = useRouter()

@@ -89,7 +89,24 @@ export function useListPage<R extends { id: number }, Q extends Record<string, s
   }
 
   // one reactive object: the screen hands it whole to ListScreen, and templates read it unwrapped
-  return reactive({ form, paging, rows, total, loading, selection, exportJob, templating, load, search, reset, onSelectionChange, removeOne, removeSelected, exportAll, downloadTemplate })
+  return reactive({
+    form,
+    paging,
+    rows,
+    total,
+    loading,
+    selection,
+    exportJob,
+    templating,
+    load,
+    search,
+    reset,
+    onSelectionChange,
+    removeOne,
+    removeSelected,
+    exportAll,
+    downloadTemplate,
+  })
 }
 
 export type ListPage<R extends { id: number }, Q extends Record<string, string | undefined>> = ReturnType<typeof useListPage<R, Q>>

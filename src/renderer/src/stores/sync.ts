@@ -100,7 +100,11 @@ export const useSyncStore = defineStore('sync', () => {
       if (e.type === 'sync.status') status.value = e.status
       else if (e.type === 'invoice.settled') settled(e)
     })
-    watch(() => company.current?.taxId, () => void load(), { immediate: true })
+    watch(
+      () => company.current?.taxId,
+      () => void load(),
+      { immediate: true },
+    )
   }
 
   return { status, syncing, load, syncNow, claim, start }

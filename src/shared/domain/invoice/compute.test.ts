@@ -35,10 +35,22 @@ describe('computeDraft: 含税 entry stores tax-exclusive values', () => {
     ['6%', { quantity: null, unitPrice: null, amount: '100', taxRate: '0.06' }, { quantity: null, unitPrice: null, amount: '94.34', tax: '5.66' }],
     ['3%', { quantity: null, unitPrice: null, amount: '100', taxRate: '0.03' }, { quantity: null, unitPrice: null, amount: '97.09', tax: '2.91' }],
     ['1.5%', { quantity: null, unitPrice: null, amount: '100', taxRate: '0.015' }, { quantity: null, unitPrice: null, amount: '98.52', tax: '1.48' }],
-    ['含税单价 × 数量, then the exclusive 单价 from the line', { quantity: '3', unitPrice: '33.90', taxRate: '0.13' }, { quantity: '3', unitPrice: '30', amount: '90.00', tax: '11.70' }],
-    ['exclusive 单价 with 13 decimals', { quantity: '7', unitPrice: null, amount: '100', taxRate: '0.06' }, { quantity: '7', unitPrice: '13.4771428571429', amount: '94.34', tax: '5.66' }],
+    [
+      '含税单价 × 数量, then the exclusive 单价 from the line',
+      { quantity: '3', unitPrice: '33.90', taxRate: '0.13' },
+      { quantity: '3', unitPrice: '30', amount: '90.00', tax: '11.70' },
+    ],
+    [
+      'exclusive 单价 with 13 decimals',
+      { quantity: '7', unitPrice: null, amount: '100', taxRate: '0.06' },
+      { quantity: '7', unitPrice: '13.4771428571429', amount: '94.34', tax: '5.66' },
+    ],
     ['数量 from 含税金额 / 含税单价', { quantity: null, unitPrice: '11.3', amount: '113', taxRate: '0.13' }, { quantity: '10', unitPrice: '10', amount: '100.00', tax: '13.00' }],
-    ['a typed 税额 is ignored: the split decides it', { quantity: null, unitPrice: null, amount: '113', taxRate: '0.13', tax: '99' }, { quantity: null, unitPrice: null, amount: '100.00', tax: '13.00' }],
+    [
+      'a typed 税额 is ignored: the split decides it',
+      { quantity: null, unitPrice: null, amount: '113', taxRate: '0.13', tax: '99' },
+      { quantity: null, unitPrice: null, amount: '100.00', tax: '13.00' },
+    ],
   ])('%s', (_, line, expected) => {
     const computed = computeDraft(testDraft({ priceIncludesTax: true, lines: [testLine(line)] }))
     expect(computed.priceIncludesTax).toBe(false)
@@ -57,7 +69,7 @@ describe('computeDraft: discounts', () => {
     expect(computeOne({ taxRate: '0.13', discount: '0.5' })).toMatchObject({ discount: '0.50', discountTax: '0.07' })
   })
 
-  it('takes a 含税 line\'s discount as 含税 too: 113.00 less 11.30 at 13% is 90.00 + 11.70 = 101.70', () => {
+  it("takes a 含税 line's discount as 含税 too: 113.00 less 11.30 at 13% is 90.00 + 11.70 = 101.70", () => {
     const computed = computeDraft(testDraft({ priceIncludesTax: true, lines: [testLine({ quantity: null, unitPrice: null, amount: '113', taxRate: '0.13', discount: '11.30' })] }))
     expect(computed.lines[0]).toMatchObject({ amount: '100.00', tax: '13.00', discount: '10.00', discountTax: '1.30' })
     expect(computed.totals).toMatchObject({ amount: '90.00', tax: '11.70', total: '101.70' })
@@ -160,7 +172,10 @@ describe('computeDraft: a computed draft computes to itself', () => {
     ['exclusive sample', sampleDraft(30)],
     ['含税 sample', sampleDraft(30, { priceIncludesTax: true })],
     ['discounts', testDraft({ priceIncludesTax: true, lines: [testLine({ quantity: '7', unitPrice: null, amount: '100', discount: '3.33' })] })],
-    ['差额开票', testDraft({ taxMode: '差额征税', differenceMode: '02', priceIncludesTax: true, lines: [testLine({ quantity: null, unitPrice: null, amount: '10600', deduction: '5000' })] })],
+    [
+      '差额开票',
+      testDraft({ taxMode: '差额征税', differenceMode: '02', priceIncludesTax: true, lines: [testLine({ quantity: null, unitPrice: null, amount: '10600', deduction: '5000' })] }),
+    ],
   ])('%s', (_, draft) => {
     const once = computeDraft(draft)
     expect(computeDraft(once)).toEqual(once)

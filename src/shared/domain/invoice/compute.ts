@@ -1,15 +1,7 @@
 // computeDraft: the one function the issuing screen, the core and the platform sandbox call to turn
 // what the user typed into the invoice's stored form: tax-exclusive 金额, 税额, the derived one of
 // 数量/单价/金额, the discount's tax, and the totals.
-import {
-  deriveFactor,
-  differenceSplit,
-  differenceTaxOfExclusive,
-  discountTaxOf,
-  lineAmount,
-  splitInclusive,
-  taxOf,
-} from './lineMath'
+import { deriveFactor, differenceSplit, differenceTaxOfExclusive, discountTaxOf, lineAmount, splitInclusive, taxOf } from './lineMath'
 import { type Dec, formatMoney, isBlank, parseDecimal, parseMoney } from './money'
 import { invoiceRows } from './rows'
 import { totalsOf } from './totals'
@@ -90,8 +82,7 @@ function computeLine(line: DraftLine, inclusive: boolean, difference: Difference
 }
 
 /** 差额开票: the 税额 is on 含税销售额 − 扣除额 */
-export const isDifferenceSale = (draft: Pick<InvoiceDraft, 'taxMode' | 'differenceMode'>): boolean =>
-  draft.taxMode === '差额征税' && draft.differenceMode === '02'
+export const isDifferenceSale = (draft: Pick<InvoiceDraft, 'taxMode' | 'differenceMode'>): boolean => draft.taxMode === '差额征税' && draft.differenceMode === '02'
 
 /**
  * The draft with every computable line filled (tax-exclusive, priceIncludesTax false) and its

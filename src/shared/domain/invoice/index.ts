@@ -2,15 +2,7 @@
 // and validation — pure, shared by the renderer, the core and the platform sandbox.
 export { amountInWords } from './amountInWords'
 export { computeDraft, isDifferenceSale } from './compute'
-export {
-  deriveFactor,
-  differenceSplit,
-  differenceTaxOfExclusive,
-  discountTaxOf,
-  lineAmount,
-  splitInclusive,
-  taxOf,
-} from './lineMath'
+export { deriveFactor, differenceSplit, differenceTaxOfExclusive, discountTaxOf, lineAmount, splitInclusive, taxOf } from './lineMath'
 export {
   Dec,
   decimalPlaces,

@@ -13,11 +13,21 @@ describe('totals', () => {
   })
 
   it('is exact where floats are not (0.1 + 0.2)', () => {
-    expect(totalsOf([{ amount: '0.1', tax: '0' }, { amount: '0.2', tax: '0' }]).amount).toBe('0.30')
+    expect(
+      totalsOf([
+        { amount: '0.1', tax: '0' },
+        { amount: '0.2', tax: '0' },
+      ]).amount,
+    ).toBe('0.30')
   })
 
   it('counts blank or invalid amounts as 0 while the user types', () => {
-    expect(totalsOf([{ amount: '', tax: 'x' }, { amount: '5', tax: '1.005' }])).toEqual({ amount: '5.00', tax: '0.00', total: '5.00', totalInWords: '伍圆整' })
+    expect(
+      totalsOf([
+        { amount: '', tax: 'x' },
+        { amount: '5', tax: '1.005' },
+      ]),
+    ).toEqual({ amount: '5.00', tax: '0.00', total: '5.00', totalInWords: '伍圆整' })
   })
 
   it('totals nothing as zero', () => {

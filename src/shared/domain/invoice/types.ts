@@ -6,7 +6,6 @@ import type { CodeRates, SellerRates } from '../rateRules'
 import type { PolicyCode } from '../rates'
 import type { InvoiceKind } from './kinds'
 
-
 export const TAX_MODES = ['普通征税', '差额征税'] as const
 export type TaxMode = (typeof TAX_MODES)[number]
 

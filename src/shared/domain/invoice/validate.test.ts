@@ -10,8 +10,7 @@ import { validateDraft } from './validate'
 type Case = [string, InvoiceDraft, [path: string, message: string][]]
 
 /** A computed valid draft with some input changed before computing. */
-const typed = (over: Partial<InvoiceDraft>, line?: Partial<DraftLine>): ComputedDraft =>
-  computeDraft(testDraft({ ...over, ...(line ? { lines: [testLine(line)] } : {}) }))
+const typed = (over: Partial<InvoiceDraft>, line?: Partial<DraftLine>): ComputedDraft => computeDraft(testDraft({ ...over, ...(line ? { lines: [testLine(line)] } : {}) }))
 
 /** A computed valid draft changed afterwards, as a stored or imported invoice may be. */
 function stored(change: (d: ComputedDraft) => void): ComputedDraft {
@@ -24,8 +23,7 @@ const storedLine = (over: Partial<DraftLine>) =>
     d.lines[0] = { ...d.lines[0]!, ...over }
   })
 
-const buyer = (over: Partial<InvoiceDraft['buyer']>, kind: InvoiceDraft['kind'] = '82') =>
-  typed({ kind, buyer: { ...testDraft().buyer, ...over } })
+const buyer = (over: Partial<InvoiceDraft['buyer']>, kind: InvoiceDraft['kind'] = '82') => typed({ kind, buyer: { ...testDraft().buyer, ...over } })
 
 const check = (draft: InvoiceDraft, ctx?: DraftContext) => validateDraft(draft, ctx).map((i): [string, string] => [i.path, i.message])
 
@@ -45,7 +43,7 @@ describe('购买方', () => {
   run([
     ['专票 to an enterprise', buyer({}, '81'), []],
     ['普票 to an enterprise with a legacy 15-character ID', buyer({ taxId: '440301192203821' }), []],
-    ['a 个体工商户 known by its owner\'s 身份证号', buyer({ taxId: '11010519491231002X' }, '81'), []],
+    ["a 个体工商户 known by its owner's 身份证号", buyer({ taxId: '11010519491231002X' }, '81'), []],
     ['普票 to a natural person, name only', person({}), []],
     ['普票 to a natural person with 身份证', person({ idType: '201', idNumber: '11010519491231002X' }), []],
     ['a natural person with a passport', person({ idType: '208', idNumber: 'E12345678' }), []],
@@ -70,7 +68,11 @@ describe('购买方', () => {
       buyer({ taxId: '914403001922038217' }),
       [['buyer.taxId', '购买方纳税人识别号校验位不正确（按前 17 位计算，第 18 位应为 6），请核对']],
     ],
-    ['纳税人识别号 of 16 characters', buyer({ taxId: '9144030019220382' }), [['buyer.taxId', '购买方纳税人识别号长度应为 18 位统一社会信用代码，或 15、17、20 位纳税人识别号（现为 16 位）']]],
+    [
+      '纳税人识别号 of 16 characters',
+      buyer({ taxId: '9144030019220382' }),
+      [['buyer.taxId', '购买方纳税人识别号长度应为 18 位统一社会信用代码，或 15、17、20 位纳税人识别号（现为 16 位）']],
+    ],
     ['a natural person with an odd 纳税人识别号', person({ taxId: 'ABC' }), [['buyer.taxId', '自然人的纳税人识别号应为身份证号码或统一社会信用代码，请核对']]],
     [
       'a natural person with a wrong 身份证号',
@@ -129,11 +131,7 @@ describe('金额 and 税额', () => {
     ['金额 missing', storedLine({ amount: null }), [['lines.0.amount', '第 1 行：请填写金额']]],
     ['金额 with 3 decimals', storedLine({ amount: '10000.001' }), [['lines.0.amount', '第 1 行：金额应为数字，最多 2 位小数']]],
     ['金额 zero', typed({}, { quantity: null, unitPrice: null, amount: '0' }), [['lines.0.amount', '第 1 行：金额应大于 0']]],
-    [
-      '金额 negative',
-      typed({}, { quantity: null, unitPrice: null, amount: '-100' }),
-      [['lines.0.amount', '第 1 行：金额应大于 0']],
-    ],
+    ['金额 negative', typed({}, { quantity: null, unitPrice: null, amount: '-100' }), [['lines.0.amount', '第 1 行：金额应大于 0']]],
     ['|数量 × 单价 − 金额| > 0.01', storedLine({ amount: '10000.02' }), [['lines.0.amount', '第 1 行：金额 10000.02 与数量 × 单价（10000.00）相差超过 0.01']]],
     ['|金额 × 税率 − 税额| > 0.06', storedLine({ tax: '600.07' }), [['lines.0.tax', '第 1 行：税额 600.07 与金额 × 税率（600.00）相差超过 0.06']]],
     ['税额 missing', storedLine({ tax: null }), [['lines.0.tax', '第 1 行：请填写税额']]],
@@ -173,20 +171,30 @@ describe('税率 for this seller and this code (qualification)', () => {
 
   it.each<[string, InvoiceDraft, TaxpayerType, [string, string][]]>([
     ['6% on a 6% service', typed({}), '一般纳税人', []],
-    ['13% on a 6% service', typed({}, { taxRate: '0.13' }), '一般纳税人', [['lines.0.taxRate', '第 1 行：税收分类编码 3040201010000000000（软件开发服务）适用税率 6%，不能使用 13%']]],
+    [
+      '13% on a 6% service',
+      typed({}, { taxRate: '0.13' }),
+      '一般纳税人',
+      [['lines.0.taxRate', '第 1 行：税收分类编码 3040201010000000000（软件开发服务）适用税率 6%，不能使用 13%']],
+    ],
     ['免税 on a 专票', typed({}, { taxRate: '0', policy: '03' }), '一般纳税人', [['lines.0.taxRate', '第 1 行：增值税专用发票不能开具免税项目：请改开普通发票，或选择其他税率']]],
     ['免税 on a 普票', typed({ kind: '82' }, { taxRate: '0', policy: '03' }), '一般纳税人', []],
     ['a 小规模纳税人 at 6%', typed({ kind: '82' }), '小规模纳税人', [['lines.0.taxRate', '第 1 行：小规模纳税人不能使用税率 6%，请选择征收率 3%（或减按 1%）或 5%']]],
     ['a 小规模纳税人 at 1%', typed({}, { taxRate: '0.01' }), '小规模纳税人', []],
     [
-      'a 小规模纳税人\'s 专票 at 3% without the reason',
+      "a 小规模纳税人's 专票 at 3% without the reason",
       typed({}, { taxRate: '0.03' }),
       '小规模纳税人',
       [['reducedReason', '小规模纳税人以 3% 征收率开具专票，须选择“放弃享受减按1%征收率原因”']],
     ],
     ['… with it', typed({ reducedReason: REDUCED_REASONS[1] }, { taxRate: '0.03' }), '小规模纳税人', []],
     ['a 普票 at 3% needs none', typed({ kind: '82' }, { taxRate: '0.03' }), '小规模纳税人', []],
-    ['不征税 on a service', typed({ kind: '82' }, { taxRate: '0', policy: '04' }), '小规模纳税人', [['lines.0.taxRate', '第 1 行：“不征税”只能用于未发生销售行为的不征税项目（编码以 6 开头）']]],
+    [
+      '不征税 on a service',
+      typed({ kind: '82' }, { taxRate: '0', policy: '04' }),
+      '小规模纳税人',
+      [['lines.0.taxRate', '第 1 行：“不征税”只能用于未发生销售行为的不征税项目（编码以 6 开头）']],
+    ],
     [
       'a code missing from the table keeps the rules that need none',
       typed({}, { taxCode: '6010000000000000000', taxRate: '0.06' }),
@@ -298,7 +306,11 @@ describe('备注 and 附加要素', () => {
     ['附加要素 of 300 characters', typed({ extras: [{ name: '项目编号', value: 'x'.repeat(300) }] }), []],
     ['附加要素 too long', typed({ extras: [{ name: '项目编号', value: 'x'.repeat(301) }] }), [['extras.0.value', '附加要素“项目编号”的内容不能超过 300 个字符（现为 301 个）']]],
     ['附加要素 without a name', typed({ extras: [{ name: '', value: '1' }] }), [['extras.0.name', '第 1 个附加要素：请填写名称']]],
-    ['附加要素 named 备注', typed({ extras: [{ name: '备注', value: '1' }] }), [['extras.0.name', '第 1 个附加要素：“备注”是发票的固有栏目，不能作为附加要素名称：备注请填写在发票的备注栏']]],
+    [
+      '附加要素 named 备注',
+      typed({ extras: [{ name: '备注', value: '1' }] }),
+      [['extras.0.name', '第 1 个附加要素：“备注”是发票的固有栏目，不能作为附加要素名称：备注请填写在发票的备注栏']],
+    ],
     [
       '附加要素 twice',
       typed({
@@ -313,8 +325,7 @@ describe('备注 and 附加要素', () => {
 })
 
 describe('经办人', () => {
-  const agent = (over: Partial<NonNullable<InvoiceDraft['agent']>>) =>
-    typed({ agent: { name: '李四', idType: null, idNumber: '', nationality: '', taxId: '', ...over } })
+  const agent = (over: Partial<NonNullable<InvoiceDraft['agent']>>) => typed({ agent: { name: '李四', idType: null, idNumber: '', nationality: '', taxId: '', ...over } })
   run([
     ['name only', agent({}), []],
     ['all blank', agent({ name: '' }), []],

@@ -105,8 +105,7 @@ function checkAgent(draft: InvoiceDraft, add: Add): void {
   const a = draft.agent
   if (a === null) return
   checkPersonId(add, 'agent', '经办人', a.idType, a.idNumber)
-  if (!isBlank(a.taxId) && !personIdOk(a.taxId.trim()))
-    add('agent.taxId', '经办人的纳税人识别号应为身份证号码或统一社会信用代码，请核对')
+  if (!isBlank(a.taxId) && !personIdOk(a.taxId.trim())) add('agent.taxId', '经办人的纳税人识别号应为身份证号码或统一社会信用代码，请核对')
 }
 
 const positive = (d: Dec | null): d is Dec => d !== null && d.gt(0)
@@ -210,8 +209,7 @@ function checkLineAmounts(draft: InvoiceDraft, line: DraftLine, n: LineNumbers, 
     const problem = isBlank(text) ? null : factorProblem(label, text, d)
     if (problem) say(field, problem)
   }
-  if (isBlank(line.quantity) !== isBlank(line.unitPrice))
-    say(isBlank(line.quantity) ? 'quantity' : 'unitPrice', '数量和单价须同时填写或同时不填')
+  if (isBlank(line.quantity) !== isBlank(line.unitPrice)) say(isBlank(line.quantity) ? 'quantity' : 'unitPrice', '数量和单价须同时填写或同时不填')
 
   const { amount, tax, deduction } = n
   if (isBlank(line.amount)) say('amount', '请填写金额')
@@ -231,8 +229,7 @@ function checkLineAmounts(draft: InvoiceDraft, line: DraftLine, n: LineNumbers, 
   } else if (isBlank(line.deduction)) say('deduction', '请填写扣除额')
   else if (deduction === null) say('deduction', '扣除额应为数字，最多 2 位小数')
   else if (deduction.lt(0)) say('deduction', '扣除额不能为负数')
-  else if (amount && tax && deduction.gte(amount.plus(tax)))
-    say('deduction', `扣除额 ${formatMoney(deduction)} 应小于含税销售额 ${formatMoney(amount.plus(tax))}`)
+  else if (amount && tax && deduction.gte(amount.plus(tax))) say('deduction', `扣除额 ${formatMoney(deduction)} 应小于含税销售额 ${formatMoney(amount.plus(tax))}`)
 
   if (!amount || !n.rate) return
   // a blank 税额 beside a readable 金额 and 税率 is only explained by a missing 扣除额
@@ -256,8 +253,7 @@ function checkLineDiscount(draft: InvoiceDraft, line: DraftLine, n: LineNumbers,
     say('discount', '折扣金额应为大于 0 的数字，最多 2 位小数')
     return
   }
-  if (n.amount && discount.gt(n.amount))
-    say('discount', `折扣金额 ${formatMoney(discount)} 不能超过金额 ${formatMoney(n.amount)}`)
+  if (n.amount && discount.gt(n.amount)) say('discount', `折扣金额 ${formatMoney(discount)} 不能超过金额 ${formatMoney(n.amount)}`)
   if (!isBlank(line.discountTax) && discountTax === null) say('discountTax', '折扣税额应为数字，最多 2 位小数')
   if (discountTax && n.rate) {
     const expected = discount.times(n.rate)

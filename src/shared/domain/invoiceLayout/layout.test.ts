@@ -7,7 +7,10 @@ import type { FieldTag, InvoicePage, TextItem } from './types'
 
 const texts = (p: InvoicePage) => p.items.filter((i): i is TextItem => i.type === 'text')
 const tagged = (p: InvoicePage, tag: FieldTag) => texts(p).filter((t) => t.tag === tag)
-const field = (p: InvoicePage, tag: FieldTag) => tagged(p, tag).map((t) => t.text).join('')
+const field = (p: InvoicePage, tag: FieldTag) =>
+  tagged(p, tag)
+    .map((t) => t.text)
+    .join('')
 
 /** a text's box by the estimated widths: x from its anchor, y from ascent 0.8 em to descent 0.2 em */
 function box(t: TextItem) {
@@ -34,7 +37,12 @@ function expectWellPlaced(pages: InvoicePage[]) {
         expect(overlap, `"${boxes[i]!.t.text}" overlaps "${boxes[j]!.t.text}"`).toBe(false)
       }
     for (const i of p.items) {
-      if (i.type === 'line') for (const [x, y] of [[i.x1, i.y1], [i.x2, i.y2]] as const) expect(x >= 0 && x <= p.widthMm && y >= 0 && y <= p.heightMm).toBe(true)
+      if (i.type === 'line')
+        for (const [x, y] of [
+          [i.x1, i.y1],
+          [i.x2, i.y2],
+        ] as const)
+          expect(x >= 0 && x <= p.widthMm && y >= 0 && y <= p.heightMm).toBe(true)
       if (i.type === 'rect' || i.type === 'qr') {
         const [w, h] = i.type === 'rect' ? [i.w, i.h] : [i.size, i.size]
         expect(i.x >= 0 && i.y >= 0 && i.x + w <= p.widthMm && i.y + h <= p.heightMm).toBe(true)

@@ -15,13 +15,7 @@ import type { FieldTag, FontRole, InvoicePage, LayoutItem, LayoutOptions, TextAl
 const RULE = 0.25
 const FRAME_RULE = 0.35
 
-function text(
-  s: string,
-  x: number,
-  y: number,
-  size: number,
-  o: { role?: FontRole; align?: TextAlign; colour?: string; maxWidth?: number; tag?: FieldTag } = {},
-): TextItem {
+function text(s: string, x: number, y: number, size: number, o: { role?: FontRole; align?: TextAlign; colour?: string; maxWidth?: number; tag?: FieldTag } = {}): TextItem {
   const role = o.role ?? 'value'
   const item: TextItem = {
     type: 'text',
@@ -198,8 +192,7 @@ function frame(): LayoutItem[] {
   const items: LayoutItem[] = [{ type: 'rect', x: FRAME.left, y: FRAME.top, w: FRAME.right - FRAME.left, h: FRAME.bottom - FRAME.top, width: FRAME_RULE, colour: COLOUR.form }]
   items.push(line(FRAME.left, PARTIES.bottom, FRAME.right, PARTIES.bottom), line(PARTIES.mid, PARTIES.top, PARTIES.mid, PARTIES.bottom))
   items.push(line(FRAME.left, TOTALS.sumBottom, FRAME.right, TOTALS.sumBottom), line(FRAME.left, TOTALS.grandBottom, FRAME.right, TOTALS.grandBottom))
-  for (const c of TABLE.columns)
-    items.push(text(c.title, (c.left + c.right) / 2, TABLE.headerY, TABLE.headerSize, { role: 'label', align: 'center' }))
+  for (const c of TABLE.columns) items.push(text(c.title, (c.left + c.right) / 2, TABLE.headerY, TABLE.headerSize, { role: 'label', align: 'center' }))
   items.push(text('合　　计', (TABLE.columns[0].left + TABLE.columns[0].right) / 2, TOTALS.sumY, TOTALS.size, { role: 'label', align: 'center' }))
   items.push(text('价税合计（大写）', TOTALS.wordsLabelX, TOTALS.grandY, TOTALS.size, { role: 'label' }))
   items.push(text('（小写）', TOTALS.smallLabelX, TOTALS.grandY, TOTALS.size, { role: 'label' }))
@@ -254,7 +247,9 @@ export function layoutInvoice(invoice: PlatformInvoice, opts: LayoutOptions = {}
     if (last) items.push(...totals(invoice), ...remark(invoice))
     else items.push(text('（续下页）', (TOTALS.wordsX + TOTALS.smallLabelX) / 2, TOTALS.sumY, TOTALS.size, { role: 'label', align: 'center' }))
     items.push(text('开票人：', FOOTER.drawerX, FOOTER.y, FOOTER.size, { role: 'label' }))
-    items.push(text(invoice.drawer, FOOTER.drawerX + textWidth('开票人：', FOOTER.size) + 0.5, FOOTER.y, FOOTER.size, { maxWidth: FRAME.right - FOOTER.drawerX - 13, tag: 'drawer' }))
+    items.push(
+      text(invoice.drawer, FOOTER.drawerX + textWidth('开票人：', FOOTER.size) + 0.5, FOOTER.y, FOOTER.size, { maxWidth: FRAME.right - FOOTER.drawerX - 13, tag: 'drawer' }),
+    )
     return { widthMm: PAGE.width, heightMm: PAGE.height, pageNo: i + 1, pageCount: split.length, items }
   })
 }

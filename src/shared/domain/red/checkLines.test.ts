@@ -85,9 +85,7 @@ describe('checkRedLines: 01 开票有误 and whole reversals', () => {
 
   it('is impossible once anything was reversed', () => {
     const after = reversible(blue, [[{ ...check('04', [{ blueLine: 2, amount: '-1' }]).lines[0]! }]])
-    expect(checkRedLines('01', after, undefined).issues).toEqual([
-      { path: 'reason', message: '开票有误只能全额红冲；该蓝字发票已部分红冲，不能再以“开票有误”红冲' },
-    ])
+    expect(checkRedLines('01', after, undefined).issues).toEqual([{ path: 'reason', message: '开票有误只能全额红冲；该蓝字发票已部分红冲，不能再以“开票有误”红冲' }])
   })
 
   it('fullOnly (the direct path under older guidance) refuses a partial reversal of any reason', () => {

@@ -157,8 +157,7 @@ function fullIssues(remaining: Reversible, reason: RedReason, lines: RedLine[], 
   const issues: RedIssue[] = []
   for (const b of remaining.lines) {
     const red = byLine.get(b.blueLine)
-    if (!red || !sameLine(red, wholeRemaining(reason, b)))
-      issues.push({ path: `lines`, message: `${why}：蓝字发票第 ${b.blueLine} 行（${b.name}）须按原数量、金额、税额全部红冲` })
+    if (!red || !sameLine(red, wholeRemaining(reason, b))) issues.push({ path: `lines`, message: `${why}：蓝字发票第 ${b.blueLine} 行（${b.name}）须按原数量、金额、税额全部红冲` })
   }
   return issues
 }
@@ -167,15 +166,9 @@ function fullIssues(remaining: Reversible, reason: RedReason, lines: RedLine[], 
  * The red lines of a 确认单, checked. `lines` absent: everything that remains (for 01, the whole
  * invoice). Issues name the typed line (`lines.2.amount`) and the blue line in Chinese.
  */
-export function checkRedLines(
-  reason: RedReason,
-  remaining: Reversible,
-  lines: readonly RedLineInput[] | undefined,
-  opts: RedCheckOptions = {},
-): RedLinesCheck {
+export function checkRedLines(reason: RedReason, remaining: Reversible, lines: readonly RedLineInput[] | undefined, opts: RedCheckOptions = {}): RedLinesCheck {
   if (nothingLeft(remaining)) return { lines: [], issues: [{ path: 'blueNumber', message: NOTHING_LEFT }] }
-  if (reason === '01' && remaining.reversedAny)
-    return { lines: [], issues: [{ path: 'reason', message: '开票有误只能全额红冲；该蓝字发票已部分红冲，不能再以“开票有误”红冲' }] }
+  if (reason === '01' && remaining.reversedAny) return { lines: [], issues: [{ path: 'reason', message: '开票有误只能全额红冲；该蓝字发票已部分红冲，不能再以“开票有误”红冲' }] }
 
   const issues: RedIssue[] = []
   let red: RedLine[]
@@ -198,7 +191,6 @@ export function checkRedLines(
   }
   if (issues.length === 0 && reason === '01') issues.push(...fullIssues(remaining, reason, red, '开票有误只能全额红冲'))
   if (issues.length === 0 && remaining.wholeOnly) issues.push(...fullIssues(remaining, reason, red, remaining.wholeOnly))
-  if (issues.length === 0 && opts.fullOnly)
-    issues.push(...fullIssues(remaining, reason, red, '无需确认的红冲只能全额红冲'))
+  if (issues.length === 0 && opts.fullOnly) issues.push(...fullIssues(remaining, reason, red, '无需确认的红冲只能全额红冲'))
   return issues.length > 0 ? { lines: [], issues } : { lines: red, issues }
 }

@@ -33,7 +33,6 @@ export const isBooked = (booking: string): boolean => BOOKED_STATUSES.includes(b
  * confirmed use of (用途确认) the blue invoice, only the seller — and it needs nobody's confirmation.
  */
 export function starterProblem(as: 'seller' | 'buyer', booking: string): string | null {
-  if (as === 'buyer' && !isBooked(booking))
-    return '购买方尚未对该发票入账或用途确认，只能由销售方发起红冲（无需购买方确认，直接开具红字发票）；如需由购买方发起，请先对该发票入账'
+  if (as === 'buyer' && !isBooked(booking)) return '购买方尚未对该发票入账或用途确认，只能由销售方发起红冲（无需购买方确认，直接开具红字发票）；如需由购买方发起，请先对该发票入账'
   return null
 }

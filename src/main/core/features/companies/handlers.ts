@@ -4,7 +4,16 @@ import { createCompany, currentCompany, listCompanies, switchCompany, updateComp
 export function registerCompanies(reg: Registry): void {
   reg.handle('companies.list', (_input, ctx) => listCompanies(ctx))
   reg.handle('companies.current', (_input, ctx) => currentCompany(ctx))
-  reg.handle('companies.create', mutates(['company'], (input, ctx) => createCompany(ctx, input)))
-  reg.handle('companies.update', mutates(['company'], (input, ctx) => updateCompany(ctx, input)))
-  reg.handle('companies.switch', mutates(['company'], (input, ctx) => switchCompany(ctx, input.taxId)))
+  reg.handle(
+    'companies.create',
+    mutates(['company'], (input, ctx) => createCompany(ctx, input)),
+  )
+  reg.handle(
+    'companies.update',
+    mutates(['company'], (input, ctx) => updateCompany(ctx, input)),
+  )
+  reg.handle(
+    'companies.switch',
+    mutates(['company'], (input, ctx) => switchCompany(ctx, input.taxId)),
+  )
 }

@@ -60,7 +60,9 @@ function fillNewLedger(ctx: CoreContext, ledger: Ledger, input: CompanyInput): v
   const now = ctx.now()
   const builtin = readBuiltinTable(ctx.appDir)
   ledger.orm.transaction((tx) => {
-    tx.insert(company).values({ id: 1, ...input, createdAt: now, updatedAt: now }).run()
+    tx.insert(company)
+      .values({ id: 1, ...input, createdAt: now, updatedAt: now })
+      .run()
     loadBuiltinTable(ledger.db, builtin, now)
     recordAudit(tx, now, { action: 'create', entity: 'company', entityId: input.taxId, summary: `创建企业 ${input.name}` })
   })
@@ -85,8 +87,7 @@ export async function addCompanyAside(ctx: CoreContext, input: CompanyInput): Pr
 }
 
 export async function createCompany(ctx: CoreContext, input: CompanyInput): Promise<Company> {
-  if (ctx.session.companies().includes(input.taxId))
-    throw new AppError('CONFLICT', `纳税人识别号为 ${input.taxId} 的企业已经存在，请在顶部切换到该企业`)
+  if (ctx.session.companies().includes(input.taxId)) throw new AppError('CONFLICT', `纳税人识别号为 ${input.taxId} 的企业已经存在，请在顶部切换到该企业`)
   const file = ctx.session.ledgerFile(input.taxId)
   let ledger
   try {
@@ -112,7 +113,10 @@ export async function updateCompany(ctx: CoreContext, input: ParsedInput<'compan
   ledger.orm.transaction((tx) => {
     // a type changed here drops the platform's rates for the old one; the next sync tells the platform's own
     const retyped = input.taxpayerType !== existing.taxpayerType ? { platformRates: null, ratesReadAt: null } : {}
-    tx.update(company).set({ ...input, ...retyped, updatedAt: now }).where(eq(company.id, 1)).run()
+    tx.update(company)
+      .set({ ...input, ...retyped, updatedAt: now })
+      .where(eq(company.id, 1))
+      .run()
     recordAudit(tx, now, { action: 'update', entity: 'company', entityId: input.taxId, summary: `修改企业信息 ${input.name}` })
   })
   return readCompany(ledger.orm)!

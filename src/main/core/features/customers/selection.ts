@@ -31,10 +31,7 @@ interface Entry {
 }
 
 const searchList = cachedByLedger(
-  (db) =>
-    db
-      .prepare('SELECT id, type, search_key AS key, tax_id AS taxId, id_number AS idNumber FROM customers ORDER BY updated_at DESC, id DESC')
-      .all() as Entry[],
+  (db) => db.prepare('SELECT id, type, search_key AS key, tax_id AS taxId, id_number AS idNumber FROM customers ORDER BY updated_at DESC, id DESC').all() as Entry[],
 )
 
 function byIds(ledger: Ledger, ids: number[]): Customer[] {
@@ -56,21 +53,12 @@ export function selectCustomers(ledger: Ledger, q: CustomerQuery): Selection {
     return {
       total: ledger.orm.select({ n: count() }).from(customers).where(where).get()?.n ?? 0,
       page: (offset, limit) =>
-        ledger.orm
-          .select()
-          .from(customers)
-          .where(where)
-          .orderBy(desc(customers.updatedAt), desc(customers.id))
-          .limit(limit)
-          .offset(offset)
-          .all()
-          .map(toCustomer),
+        ledger.orm.select().from(customers).where(where).orderBy(desc(customers.updatedAt), desc(customers.id)).limit(limit).offset(offset).all().map(toCustomer),
     }
   }
   const text = q.query.toLowerCase()
   const id = q.query.toUpperCase()
   const ids: number[] = []
-  for (const e of searchList(ledger.db))
-    if ((!q.type || e.type === q.type) && (e.key.includes(text) || e.taxId.startsWith(id) || e.idNumber.startsWith(id))) ids.push(e.id)
+  for (const e of searchList(ledger.db)) if ((!q.type || e.type === q.type) && (e.key.includes(text) || e.taxId.startsWith(id) || e.idNumber.startsWith(id))) ids.push(e.id)
   return { total: ids.length, page: (offset, limit) => byIds(ledger, ids.slice(offset, offset + limit)) }
 }

@@ -44,7 +44,11 @@ function duplicate(f: CustomerFields): AppError {
 export function createCustomer(ledger: Ledger, f: CustomerFields, now: string): Customer {
   const id = ledger.orm.transaction((tx) => {
     if (customerFinder(ledger.db)(f) !== undefined) throw duplicate(f)
-    const { id } = tx.insert(customers).values({ ...toRow(f), createdAt: now, updatedAt: now }).returning({ id: customers.id }).get()
+    const { id } = tx
+      .insert(customers)
+      .values({ ...toRow(f), createdAt: now, updatedAt: now })
+      .returning({ id: customers.id })
+      .get()
     recordAudit(tx, now, { action: 'create', entity: 'customer', entityId: id, summary: `新增客户 ${f.name}` })
     return id
   })
@@ -56,7 +60,10 @@ export function updateCustomer(ledger: Ledger, f: ParsedInput<'customers.update'
   ledger.orm.transaction((tx) => {
     const before = getCustomer(tx, id)
     if (customerFinder(ledger.db)(fields, id) !== undefined) throw duplicate(fields)
-    tx.update(customers).set({ ...toRow(fields), updatedAt: now }).where(eq(customers.id, id)).run()
+    tx.update(customers)
+      .set({ ...toRow(fields), updatedAt: now })
+      .where(eq(customers.id, id))
+      .run()
     recordAudit(tx, now, { action: 'update', entity: 'customer', entityId: id, summary: `修改客户 ${f.name}`, details: { before } })
   })
   return getCustomer(ledger.orm, id)

@@ -36,9 +36,7 @@ export function bodyOf(items: Delivered[]): string {
     `您好！附件是${first.seller.name}开具的${items.length === 1 ? '发票' : ` ${items.length} 张发票`}：`,
     ...lines,
     '',
-    ...(local.length > 0
-      ? [`注意：${local.map((f) => f.name).join('、')} 是开票方在无法连接税务平台时本地生成的副本，并非税务平台文件；请以税务平台的发票为准。`, '']
-      : []),
+    ...(local.length > 0 ? [`注意：${local.map((f) => f.name).join('、')} 是开票方在无法连接税务平台时本地生成的副本，并非税务平台文件；请以税务平台的发票为准。`, ''] : []),
     '数电发票可在国家税务总局全国增值税发票查验平台（https://inv-veri.chinatax.gov.cn）查验。',
     '',
     `${first.seller.name}`,

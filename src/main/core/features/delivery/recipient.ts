@@ -17,9 +17,7 @@ interface Match {
 export function customerOf(ledger: Ledger, buyer: { name: string; taxId: string }): Match | null {
   const taxId = buyer.taxId.trim()
   const name = buyer.name.trim()
-  const byTaxId = taxId
-    ? (ledger.db.prepare('SELECT id, name, email FROM customers WHERE tax_id = ? ORDER BY id LIMIT 1').get(taxId) as Match | undefined)
-    : undefined
+  const byTaxId = taxId ? (ledger.db.prepare('SELECT id, name, email FROM customers WHERE tax_id = ? ORDER BY id LIMIT 1').get(taxId) as Match | undefined) : undefined
   if (byTaxId) return byTaxId
   if (!name) return null
   // by name only when the name is not ambiguous, and for a buyer without 税号 or a customer without one

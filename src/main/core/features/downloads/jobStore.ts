@@ -74,9 +74,7 @@ export function requeueAbandoned(ledger: Ledger, isAlive: (owner: string) => boo
     owner: string | null
     heartbeatAt: string | null
   }[]
-  const abandoned = running.filter(
-    (j) => !j.owner || !isAlive(j.owner) || !j.heartbeatAt || now.getTime() - new Date(j.heartbeatAt).getTime() > staleMs,
-  )
+  const abandoned = running.filter((j) => !j.owner || !isAlive(j.owner) || !j.heartbeatAt || now.getTime() - new Date(j.heartbeatAt).getTime() > staleMs)
   const put = ledger.db.prepare("UPDATE download_jobs SET state = 'pending', owner = NULL, heartbeat_at = NULL WHERE id = ? AND state = 'running' AND owner IS ?")
   return abandoned.filter((j) => put.run(j.id, j.owner).changes === 1).map((j) => j.id)
 }
@@ -87,9 +85,7 @@ export function claimNext(ledger: Ledger, owner: string, now: string): JobRow | 
     const id = ledger.db.prepare("SELECT id FROM download_jobs WHERE state = 'pending' ORDER BY id LIMIT 1").pluck().get() as number | undefined
     if (id === undefined) return null
     const taken = ledger.db
-      .prepare(
-        "UPDATE download_jobs SET state = 'running', owner = ?, heartbeat_at = ?, done = 0, total = 0, error = NULL, note = NULL WHERE id = ? AND state = 'pending'",
-      )
+      .prepare("UPDATE download_jobs SET state = 'running', owner = ?, heartbeat_at = ?, done = 0, total = 0, error = NULL, note = NULL WHERE id = ? AND state = 'pending'")
       .run(owner, now, id)
     if (taken.changes === 1) return jobRow(ledger, id)
   }
@@ -98,9 +94,8 @@ export function claimNext(ledger: Ledger, owner: string, now: string): JobRow | 
 /** progress and a sign of life, only while the job is still this owner's and 处理中 */
 export function saveProgress(ledger: Ledger, id: number, owner: string, done: number, total: number, now: string): boolean {
   return (
-    ledger.db
-      .prepare("UPDATE download_jobs SET done = ?, total = ?, heartbeat_at = ? WHERE id = ? AND state = 'running' AND owner = ?")
-      .run(done, total, now, id, owner).changes === 1
+    ledger.db.prepare("UPDATE download_jobs SET done = ?, total = ?, heartbeat_at = ? WHERE id = ? AND state = 'running' AND owner = ?").run(done, total, now, id, owner)
+      .changes === 1
   )
 }
 

@@ -15,8 +15,7 @@ import { findInvoice } from './selection'
 
 export function createDownload(ledger: Ledger, a: DownloadApplication, now: string): DownloadJob {
   const today = now.slice(0, 10)
-  if (a.from > today)
-    throw new AppError('VALIDATION', `开票日期起（${a.from}）晚于今天，没有可下载的发票`, { issues: [{ path: 'from', message: '开票日期起不能晚于今天' }] })
+  if (a.from > today) throw new AppError('VALIDATION', `开票日期起（${a.from}）晚于今天，没有可下载的发票`, { issues: [{ path: 'from', message: '开票日期起不能晚于今天' }] })
   const row = ledger.db.transaction(() => {
     const r = insertJob(ledger, a, now)
     const what = `${a.side}${a.kind ? ` ${a.kind === '81' ? '专票' : '普票'}` : ''} ${a.from} 至 ${a.to}（${a.formats.join('、').toUpperCase()}）`
@@ -40,8 +39,7 @@ export function cancelDownload(ledger: Ledger, id: number, now: string): Downloa
 export function downloadFile(ctx: CoreContext, ledger: Ledger, id: number): FileRef {
   const row = jobRow(ledger, id)
   if (row.state !== 'done') throw new AppError('CONFLICT', `下载任务 ${id} ${DOWNLOAD_STATE_LABELS[row.state]}，没有可下载的文件`)
-  if (!row.filePath || !fs.existsSync(row.filePath))
-    throw new AppError('NOT_FOUND', `下载任务 ${id} 的文件已超过 ${DOWNLOAD_KEEP_DAYS} 天保留期而删除，请重新申请下载`)
+  if (!row.filePath || !fs.existsSync(row.filePath)) throw new AppError('NOT_FOUND', `下载任务 ${id} 的文件已超过 ${DOWNLOAD_KEEP_DAYS} 天保留期而删除，请重新申请下载`)
   return ctx.files.register(row.filePath, row.fileName ?? `发票下载_${id}.zip`)
 }
 

@@ -123,10 +123,7 @@ async function writeCsv(path: string, ledger: Ledger, selection: InvoiceSelectio
   }
 }
 
-export async function exportInvoices(
-  ctx: CoreContext,
-  input: { selection: InvoiceSelection; format: ExportFormat; jobId?: string },
-): Promise<InvoiceExportResult> {
+export async function exportInvoices(ctx: CoreContext, input: { selection: InvoiceSelection; format: ExportFormat; jobId?: string }): Promise<InvoiceExportResult> {
   const job = ctx.jobs.start(input.jobId)
   const ledger = openLedgerConnection((await ctx.ledger()).file)
   const out = ctx.files.output(exportName(input.selection, input.format, shanghaiDate(ctx.clock.now())))

@@ -61,9 +61,10 @@ export function linesOf(ledger: Ledger, slice: Pick<ExportInvoice, 'id' | 'numbe
   const numbers = slice.filter((i) => i.id === null && i.number !== null).map((i) => i.number!)
   const received = new Map<string, string>()
   if (numbers.length > 0) {
-    const docs = prepared(ledger, `SELECT number, document FROM received_invoices WHERE number IN (SELECT value FROM json_each(?))`).all(
-      JSON.stringify(numbers),
-    ) as { number: string; document: string }[]
+    const docs = prepared(ledger, `SELECT number, document FROM received_invoices WHERE number IN (SELECT value FROM json_each(?))`).all(JSON.stringify(numbers)) as {
+      number: string
+      document: string
+    }[]
     for (const d of docs) received.set(d.number, d.document)
   }
 

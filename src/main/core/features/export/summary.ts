@@ -85,7 +85,15 @@ function sideSummary(side: SummarySide, byKind: Groups, byRate: Groups): SideSum
       sums.amountFen += fenOfText(f.amount) ?? 0
       sums.taxFen += fenOfText(f.tax) ?? 0
     }
-  return { side, byKind: kinds, byRate: byRate.keys().sort(rateOrder).map((k) => byRate.row(k)), total: summaryRow('合计', totalBlue, totalRed) }
+  return {
+    side,
+    byKind: kinds,
+    byRate: byRate
+      .keys()
+      .sort(rateOrder)
+      .map((k) => byRate.row(k)),
+    total: summaryRow('合计', totalBlue, totalRed),
+  }
 }
 
 // written as 发票查询 writes it, so SQLite reads the period from its index (an issued invoice's is its issued_at);
@@ -99,7 +107,7 @@ const DATED = SALES_DATED_TEXT
  * it. Each invoice belongs to one day, so the months' counts add up.
  */
 async function byMonth(from: string, until: string, sum: (from: string, until: string) => void): Promise<void> {
-  for (let start = from; start < until; ) {
+  for (let start = from; start < until;) {
     const [y, m] = start.split('-').map(Number) as [number, number]
     const nextMonth = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
     const end = nextMonth < until ? nextMonth : until
@@ -138,10 +146,7 @@ async function issuedSide(ledger: Ledger, from: string, until: string): Promise<
 async function receivedSide(ledger: Ledger, from: string, until: string): Promise<SideSummary> {
   const byKind = new Groups()
   const byRate = new Groups()
-  const received = prepared(
-    ledger,
-    `SELECT number, kind, colour, amount_fen, tax_fen, document FROM received_invoices WHERE issued_at >= ? AND issued_at < ?`,
-  )
+  const received = prepared(ledger, `SELECT number, kind, colour, amount_fen, tax_fen, document FROM received_invoices WHERE issued_at >= ? AND issued_at < ?`)
   await byMonth(from, until, (start, end) => {
     for (const r of received.iterate(start, end) as Iterable<{ number: string; kind: string; colour: Colour; amount_fen: number; tax_fen: number; document: string }>) {
       byKind.add(r.kind, r.colour, 1, r.amount_fen, r.tax_fen)

@@ -40,7 +40,12 @@ describe('the export workbook', () => {
       const read = await sheets(file)
       expect(read.map((s) => s.name)).toEqual(['发票明细', '发票明细(2)', '发票明细(3)'])
       for (const s of read) expect(s.rows[0]).toEqual(['名称', '说明', '金额'])
-      expect(read.flatMap((s) => s.rows.slice(1)).slice(0, 9).map((r) => r[0])).toEqual(Array.from({ length: 9 }, (_, i) => `第${i + 1}行`))
+      expect(
+        read
+          .flatMap((s) => s.rows.slice(1))
+          .slice(0, 9)
+          .map((r) => r[0]),
+      ).toEqual(Array.from({ length: 9 }, (_, i) => `第${i + 1}行`))
       expect(read[2]!.rows.at(-1)).toEqual(['合计', '9 行', 45])
       expect(read[2]!.rows).toHaveLength(5)
     })

@@ -40,7 +40,10 @@ export function openWorkbook(filePath: string, modified: Date, rowsPerSheet = MA
       const part = (): StreamedSheet => {
         parts++
         const ws = wb.sheet(parts === 1 ? name : `${name}(${parts})`, widths)
-        ws.row(columns.map((c) => c.header), columns.map(() => 'header'))
+        ws.row(
+          columns.map((c) => c.header),
+          columns.map(() => 'header'),
+        )
         return ws
       }
       let ws = part()
@@ -67,7 +70,10 @@ export function openWorkbook(filePath: string, modified: Date, rowsPerSheet = MA
       return {
         add(r) {
           totals.add(r)
-          put(columns.map((c) => cell(c, r)), styles)
+          put(
+            columns.map((c) => cell(c, r)),
+            styles,
+          )
         },
         finish(unit) {
           const cells = totals.cells(unit).map((v, i) => (columns[i]!.kind === 'money' ? (v as number) / 100 : v))

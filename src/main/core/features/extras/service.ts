@@ -59,10 +59,13 @@ function checkUniqueName(db: Db, table: typeof extras | typeof scenes, name: str
 export function createExtra(ledger: Ledger, f: ParsedInput<'extras.create'>, now: string): Extra {
   const id = ledger.orm.transaction((tx) => {
     const n = tx.select({ n: count() }).from(extras).get()?.n ?? 0
-    if (n >= MAX_EXTRAS)
-      throw new AppError('LIMIT', `附加要素项目最多 ${MAX_EXTRAS} 个，已达上限。请删除不用的附加要素后再新增`)
+    if (n >= MAX_EXTRAS) throw new AppError('LIMIT', `附加要素项目最多 ${MAX_EXTRAS} 个，已达上限。请删除不用的附加要素后再新增`)
     checkUniqueName(tx, extras, f.name)
-    const { id } = tx.insert(extras).values({ ...f, createdAt: now, updatedAt: now }).returning({ id: extras.id }).get()
+    const { id } = tx
+      .insert(extras)
+      .values({ ...f, createdAt: now, updatedAt: now })
+      .returning({ id: extras.id })
+      .get()
     recordAudit(tx, now, { action: 'create', entity: 'extra', entityId: id, summary: `新增附加要素 ${f.name}（${f.dataType}）` })
     return id
   })

@@ -167,7 +167,11 @@ export function listInvoices(
     .limit(q.size)
     .offset((q.page - 1) * q.size)
     .all()
-  const commands = latestRows(ledger, 'invoice', rows.map((r) => r.id))
+  const commands = latestRows(
+    ledger,
+    'invoice',
+    rows.map((r) => r.id),
+  )
   return { total, rows: rows.map((r) => toSummary(r, commands.get(r.id))) }
 }
 
@@ -186,7 +190,11 @@ export function copyInvoice(ledger: Ledger, id: number, now: string): Invoice {
 /** the blue invoice a red one reversed, from this ledger's 销项 */
 function blueOf(db: Db, red: InvoiceRow): InvoiceRow {
   const blue = red.blueNumber
-    ? db.select().from(invoices).where(and(eq(invoices.number, red.blueNumber), eq(invoices.colour, 'blue'))).get()
+    ? db
+        .select()
+        .from(invoices)
+        .where(and(eq(invoices.number, red.blueNumber), eq(invoices.colour, 'blue')))
+        .get()
     : undefined
   if (!blue)
     throw new AppError(
@@ -240,16 +248,31 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
   const operator = actorOf(ledger.orm)
   ledger.orm.transaction((tx) => {
     const current = row(tx, id)
-    if (!EDITABLE.includes(current.state))
-      throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具' : '发票已在排队等待上传至平台')
+    if (!EDITABLE.includes(current.state)) throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具' : '发票已在排队等待上传至平台')
     const draft = computeDraft(JSON.parse(current.document) as InvoiceDraft)
     const issues = issuesOf(ledger, draft, now)
     if (issues.length > 0)
-      throw new AppError('VALIDATION', `发票还有 ${issues.length} 处问题需要修改：${issues.slice(0, 3).map((i) => i.message).join('；')}`, { issues })
+      throw new AppError(
+        'VALIDATION',
+        `发票还有 ${issues.length} 处问题需要修改：${issues
+          .slice(0, 3)
+          .map((i) => i.message)
+          .join('；')}`,
+        { issues },
+      )
     tx.update(invoices)
       // the document stays as typed (含税 entry, blanks to derive): a refused invoice reopens as the user
       // wrote it; the computed content travels in the outbox payload and the lines
-      .set({ ...contentColumns(draft, draft.totals), document: current.document, state: 'queued', drawer: operator, failure: null, queuedAt: now, revision: sql`${invoices.revision} + 1`, updatedAt: now })
+      .set({
+        ...contentColumns(draft, draft.totals),
+        document: current.document,
+        state: 'queued',
+        drawer: operator,
+        failure: null,
+        queuedAt: now,
+        revision: sql`${invoices.revision} + 1`,
+        updatedAt: now,
+      })
       .where(eq(invoices.id, id))
       .run()
     writeLines(ledger, id, draft)
@@ -259,7 +282,12 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
       .where(and(eq(outbox.documentType, 'invoice'), eq(outbox.documentId, id), eq(outbox.state, 'needs-action')))
       .run()
     enqueue(ledger, { command: 'issue-invoice', documentType: 'invoice', documentId: id, payload: { draft, drawer: operator }, now })
-    recordAudit(tx, now, { action: 'issue', entity: 'invoice', entityId: id, summary: `开票：发票已排队等待上传至平台（购买方 ${draft.buyer.name}，价税合计 ${draft.totals.total}）` })
+    recordAudit(tx, now, {
+      action: 'issue',
+      entity: 'invoice',
+      entityId: id,
+      summary: `开票：发票已排队等待上传至平台（购买方 ${draft.buyer.name}，价税合计 ${draft.totals.total}）`,
+    })
   })
   return { id, state: 'queued' }
 }

@@ -104,7 +104,11 @@ export function createItem(ledger: Ledger, f: ItemFields, now: string): Item {
   checkLeaf(ledger, f.taxCode)
   const id = ledger.orm.transaction((tx) => {
     if (itemFinder(ledger.db)(f.name, f.spec) !== undefined) throw duplicate(f)
-    const { id } = tx.insert(items).values({ ...toRow(f), createdAt: now, updatedAt: now }).returning({ id: items.id }).get()
+    const { id } = tx
+      .insert(items)
+      .values({ ...toRow(f), createdAt: now, updatedAt: now })
+      .returning({ id: items.id })
+      .get()
     recordAudit(tx, now, { action: 'create', entity: 'item', entityId: id, summary: `新增项目 ${f.name}` })
     return id
   })
@@ -117,7 +121,10 @@ export function updateItem(ledger: Ledger, f: ParsedInput<'items.update'>, now: 
   ledger.orm.transaction((tx) => {
     const before = getItem(tx, id)
     if (itemFinder(ledger.db)(f.name, f.spec, id) !== undefined) throw duplicate(f)
-    tx.update(items).set({ ...toRow(fields), updatedAt: now }).where(eq(items.id, id)).run()
+    tx.update(items)
+      .set({ ...toRow(fields), updatedAt: now })
+      .where(eq(items.id, id))
+      .run()
     recordAudit(tx, now, { action: 'update', entity: 'item', entityId: id, summary: `修改项目 ${f.name}`, details: { before } })
   })
   return getItem(ledger.orm, id)

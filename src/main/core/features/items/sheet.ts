@@ -19,7 +19,14 @@ export const itemSheet: SheetSpec = {
     '税率/征收率可写 13%、0.13 或 13；免税、不征税请直接选择“免税”“不征税”。',
   ],
   columns: [
-    { key: 'name', header: '项目名称', synonyms: ['商品名称', '货物或应税劳务、服务名称', '货物或应税劳务名称', '货物名称', '服务名称'], required: true, width: 30, note: '必填，不超过 100 个字符' },
+    {
+      key: 'name',
+      header: '项目名称',
+      synonyms: ['商品名称', '货物或应税劳务、服务名称', '货物或应税劳务名称', '货物名称', '服务名称'],
+      required: true,
+      width: 30,
+      note: '必填，不超过 100 个字符',
+    },
     {
       key: 'taxCode',
       header: '商品和服务税收分类编码',

@@ -111,11 +111,7 @@ export function selectionTotals(ledger: Ledger, selection: InvoiceSelection): { 
  * the last row of the one before (keyset, not OFFSET): a walk over 100,000 invoices costs the same
  * per batch at the end as at the start. Rows written meanwhile before the cursor are not seen.
  */
-export function* matchingRows(
-  ledger: Ledger,
-  selection: InvoiceSelection,
-  opts: { orderBy?: QueryOrder; batch?: number } = {},
-): Generator<InvoiceRow, void, undefined> {
+export function* matchingRows(ledger: Ledger, selection: InvoiceSelection, opts: { orderBy?: QueryOrder; batch?: number } = {}): Generator<InvoiceRow, void, undefined> {
   for (const raw of matchingRawBatches(ledger, selection, opts)) yield* toRows(ledger, selection.filter.side, raw)
 }
 
@@ -123,11 +119,7 @@ export function* matchingRows(
  * The same walk as the ledger's rows, a batch at a time, before toRows: for a reader that needs
  * neither the sync state (an outbox lookup per batch) nor the money as text — 导出 (100,000 rows).
  */
-export function* matchingRawBatches(
-  ledger: Ledger,
-  selection: InvoiceSelection,
-  opts: { orderBy?: QueryOrder; batch?: number } = {},
-): Generator<RawRow[], void, undefined> {
+export function* matchingRawBatches(ledger: Ledger, selection: InvoiceSelection, opts: { orderBy?: QueryOrder; batch?: number } = {}): Generator<RawRow[], void, undefined> {
   const order = opts.orderBy ?? DEFAULT_ORDER
   const batch = opts.batch ?? 1000
   const { by, tie } = sortOf(selection.filter.side, order.sort)

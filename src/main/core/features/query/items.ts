@@ -21,8 +21,7 @@ function phrase(text: string): string {
  */
 export function itemNamesContaining(text: string, column: 'id' | 'name'): SQL {
   const col = sql.raw(column)
-  if ([...text].length >= 3)
-    return sql`SELECT ${col} FROM item_names WHERE id IN (SELECT rowid FROM item_names_fts WHERE item_names_fts MATCH ${phrase(text)})`
+  if ([...text].length >= 3) return sql`SELECT ${col} FROM item_names WHERE id IN (SELECT rowid FROM item_names_fts WHERE item_names_fts MATCH ${phrase(text)})`
   return sql`SELECT ${col} FROM item_names WHERE ${likeContains(sql.raw('name'), text)}`
 }
 

@@ -58,7 +58,14 @@ function commandError(command: OutboxRow | undefined): string | null {
 }
 
 export function toRows(ledger: Ledger, side: InvoiceSide, raw: RawRow[]): InvoiceRow[] {
-  const commands = side === '销项' ? latestRows(ledger, 'invoice', raw.map((r) => r.id as number)) : null
+  const commands =
+    side === '销项'
+      ? latestRows(
+          ledger,
+          'invoice',
+          raw.map((r) => r.id as number),
+        )
+      : null
   return raw.map((r) => ({
     key: side === '销项' ? `S:${r.id}` : `P:${r.number}`,
     side,

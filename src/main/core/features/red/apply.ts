@@ -75,7 +75,12 @@ export function recordRedForm(ledger: Ledger, form: RedConfirmation, now: string
 export function applyRedAnswer(ledger: Ledger, localId: number, form: RedConfirmation, now: string): void {
   const id = recordRedForm(ledger, form, now, localId)
   prepared(ledger, 'UPDATE red_confirmations SET failure = NULL WHERE id = ?').run(id)
-  recordAudit(ledger.orm, now, { action: 'update', entity: 'red', entityId: id, summary: `红字确认单 ${form.number}：平台已受理（${RED_STATUSES.find((x) => x.code === form.status)?.label ?? form.status}）` })
+  recordAudit(ledger.orm, now, {
+    action: 'update',
+    entity: 'red',
+    entityId: id,
+    summary: `红字确认单 ${form.number}：平台已受理（${RED_STATUSES.find((x) => x.code === form.status)?.label ?? form.status}）`,
+  })
 }
 
 /** refused (expired, already decided, nothing left to reverse…): the platform's words on the form */

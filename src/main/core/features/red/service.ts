@@ -108,9 +108,11 @@ export function getForm(ledger: Ledger, ref: { id: number } | { number: string }
 
 /** the blue invoice as this company holds it: 销项 (we sold) or 进项 (we bought) */
 function blueInvoice(ledger: Ledger, number: string) {
-  const sold = prepared(ledger, `SELECT kind, issued_at, buyer_name, buyer_tax_id, total_fen, document, red_status FROM invoices WHERE number = ? AND colour = 'blue' AND state = 'issued'`).get(number) as
-    | { kind: '81' | '82'; issued_at: string; buyer_name: string; buyer_tax_id: string; total_fen: number; document: string; red_status: RedCandidate['redStatus'] }
-    | undefined
+  const sold = prepared(
+    ledger,
+    `SELECT kind, issued_at, buyer_name, buyer_tax_id, total_fen, document, red_status FROM invoices WHERE number = ? AND colour = 'blue' AND state = 'issued'`,
+  ).get(number) as
+    { kind: '81' | '82'; issued_at: string; buyer_name: string; buyer_tax_id: string; total_fen: number; document: string; red_status: RedCandidate['redStatus'] } | undefined
   if (sold)
     return {
       role: 'seller' as const,
@@ -124,8 +126,7 @@ function blueInvoice(ledger: Ledger, number: string) {
       booking: null,
     }
   const bought = prepared(ledger, `SELECT document, red_status, booking FROM received_invoices WHERE number = ? AND colour = 'blue'`).get(number) as
-    | { document: string; red_status: RedCandidate['redStatus']; booking: string }
-    | undefined
+    { document: string; red_status: RedCandidate['redStatus']; booking: string } | undefined
   if (!bought) throw new AppError('NOT_FOUND', `没有找到发票号码为 ${number} 的蓝字发票（销项或进项）；如刚开具或收到，请先同步`)
   const inv = JSON.parse(bought.document) as PlatformInvoice
   return {
@@ -169,8 +170,7 @@ export function redCandidate(ledger: Ledger, blueNumber: string): RedCandidate {
 }
 
 /** the seller may always start; the buyer once it has booked the invoice (its 入账 as last synced) */
-const starterRefusalOf = (blue: { role: 'seller' | 'buyer'; booking: string | null }): string | null =>
-  blue.booking === null ? null : starterProblem(blue.role, blue.booking)
+const starterRefusalOf = (blue: { role: 'seller' | 'buyer'; booking: string | null }): string | null => (blue.booking === null ? null : starterProblem(blue.role, blue.booking))
 
 function queue(ledger: Ledger, id: number, payload: RedCommandPayload, now: string): void {
   enqueue(ledger, { command: `red-confirmation.${payload.kind}`, documentType: RED_DOCUMENT, documentId: id, payload, now })
@@ -191,7 +191,14 @@ export function createForm(ledger: Ledger, input: ParsedInput<'red.create'>, now
   if (openId !== null) throw new AppError('CONFLICT', `该蓝字发票已有未完成的红字确认单（本地编号 ${openId}），请先处理或撤销后再录入`)
   const checked = checkRedLines(input.reason, reversible(blue.draft, reversing), input.lines)
   if (checked.issues.length > 0)
-    throw new AppError('VALIDATION', `红字明细有 ${checked.issues.length} 处问题：${checked.issues.slice(0, 3).map((i) => i.message).join('；')}`, { issues: checked.issues })
+    throw new AppError(
+      'VALIDATION',
+      `红字明细有 ${checked.issues.length} 处问题：${checked.issues
+        .slice(0, 3)
+        .map((i) => i.message)
+        .join('；')}`,
+      { issues: checked.issues },
+    )
   const amount = sum(checked.lines, (l) => l.amount)
   const tax = sum(checked.lines, (l) => l.tax)
   const id = ledger.db.transaction(() => {
@@ -199,12 +206,31 @@ export function createForm(ledger: Ledger, input: ParsedInput<'red.create'>, now
       ledger,
       `INSERT INTO red_confirmations (blue_number, kind, reason, initiator, role, counterparty_tax_id, counterparty_name, amount_fen, tax_fen, total_fen, lines, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ).get(input.blueNumber, blue.kind, input.reason, input.as, input.as, blue.counterparty.taxId, blue.counterparty.name, fenOf(amount), fenOf(tax), fenOf(amount.plus(tax)), JSON.stringify(checked.lines), now, now) as {
+    ).get(
+      input.blueNumber,
+      blue.kind,
+      input.reason,
+      input.as,
+      input.as,
+      blue.counterparty.taxId,
+      blue.counterparty.name,
+      fenOf(amount),
+      fenOf(tax),
+      fenOf(amount.plus(tax)),
+      JSON.stringify(checked.lines),
+      now,
+      now,
+    ) as {
       id: number
     }
     const lines = checked.lines.map((l) => ({ blueLine: l.blueLine, quantity: l.quantity, amount: l.amount, tax: l.tax }))
     queue(ledger, id, { kind: 'create', body: { blueNumber: input.blueNumber, reason: input.reason, as: input.as, lines } }, now)
-    recordAudit(ledger.orm, now, { action: 'create', entity: 'red', entityId: id, summary: `录入红字确认单：蓝字发票 ${input.blueNumber}，价税合计 ${formatMoney(amount.plus(tax))}` })
+    recordAudit(ledger.orm, now, {
+      action: 'create',
+      entity: 'red',
+      entityId: id,
+      summary: `录入红字确认单：蓝字发票 ${input.blueNumber}，价税合计 ${formatMoney(amount.plus(tax))}`,
+    })
     return id
   })()
   return getForm(ledger, { id })
@@ -237,11 +263,25 @@ export function decideForm(ledger: Ledger, id: number, agree: boolean, opinion: 
 }
 
 export function withdrawForm(ledger: Ledger, id: number, now: string): RedForm {
-  return act(ledger, id, (f) => busy(f) ?? (f.can.withdraw ? null : `该确认单当前状态为“${f.statusLabel}”，不能撤销`), (number) => ({ kind: 'withdraw', number }), '撤销红字确认单', now)
+  return act(
+    ledger,
+    id,
+    (f) => busy(f) ?? (f.can.withdraw ? null : `该确认单当前状态为“${f.statusLabel}”，不能撤销`),
+    (number) => ({ kind: 'withdraw', number }),
+    '撤销红字确认单',
+    now,
+  )
 }
 
 export function issueForm(ledger: Ledger, id: number, now: string): RedForm {
-  return act(ledger, id, (f) => busy(f) ?? (f.can.issue ? null : `该确认单当前状态为“${f.statusLabel}”，不能开具红字发票`), (number) => ({ kind: 'issue', number }), '开具红字发票', now)
+  return act(
+    ledger,
+    id,
+    (f) => busy(f) ?? (f.can.issue ? null : `该确认单当前状态为“${f.statusLabel}”，不能开具红字发票`),
+    (number) => ({ kind: 'issue', number }),
+    '开具红字发票',
+    now,
+  )
 }
 
 export function listForms(ledger: Ledger, q: ParsedInput<'red.list'>): Page<RedForm> {
@@ -270,7 +310,10 @@ export function listForms(ledger: Ledger, q: ParsedInput<'red.list'>): Page<RedF
   const rows = ledger.db
     .prepare(`SELECT * FROM red_confirmations ${clause} ORDER BY updated_at DESC, id DESC LIMIT @limit OFFSET @offset`)
     .all({ ...args, limit: q.size, offset: (q.page - 1) * q.size }) as FormRow[]
-  const commands = latestRows(ledger, RED_DOCUMENT, rows.map((r) => r.id))
+  const commands = latestRows(
+    ledger,
+    RED_DOCUMENT,
+    rows.map((r) => r.id),
+  )
   return { total, rows: rows.map((r) => toForm(r, commands.get(r.id))) }
 }
-

@@ -133,7 +133,9 @@ export async function testPlatform(ctx: CoreContext, { connector }: SyncParts, i
 export async function listReceived(ctx: CoreContext, q: { query?: string; colour?: 'blue' | 'red'; page: number; size: number }): Promise<Page<ReceivedInvoice>> {
   const db = (await ctx.ledger()).orm
   const where = and(
-    q.query ? or(likeContains(receivedInvoices.sellerName, q.query), likePrefix(receivedInvoices.sellerTaxId, q.query.toUpperCase()), likePrefix(receivedInvoices.number, q.query)) : undefined,
+    q.query
+      ? or(likeContains(receivedInvoices.sellerName, q.query), likePrefix(receivedInvoices.sellerTaxId, q.query.toUpperCase()), likePrefix(receivedInvoices.number, q.query))
+      : undefined,
     q.colour ? eq(receivedInvoices.colour, q.colour) : undefined,
   )
   const total = db.select({ n: count() }).from(receivedInvoices).where(where).get()?.n ?? 0

@@ -11,4 +11,3 @@ export function syncStateOf(row: OutboxRow | undefined): SyncState {
   if (row.state === 'sending') return 'sending'
   return row.lastError ? 'retrying' : 'pending'
 }
-

@@ -25,7 +25,10 @@ describe('the tax-code table shipped with the app', () => {
       const { files } = convertPublicTable(fs.readFileSync(PUBLIC), path.basename(PUBLIC))
       expect(Object.keys(files).sort()).toEqual(fs.readdirSync(SHIPPED).sort())
       for (const [name, text] of Object.entries(files))
-        expect(fs.readFileSync(path.join(SHIPPED, name), 'utf8') === text, `${BUILTIN_DIR}/${name} differs from the converter's output: run npx tsx scripts/convert-taxcodes.ts`).toBe(true)
+        expect(
+          fs.readFileSync(path.join(SHIPPED, name), 'utf8') === text,
+          `${BUILTIN_DIR}/${name} differs from the converter's output: run npx tsx scripts/convert-taxcodes.ts`,
+        ).toBe(true)
       // converting twice gives the same bytes
       expect(convertPublicTable(fs.readFileSync(PUBLIC), path.basename(PUBLIC)).files).toEqual(files)
     },

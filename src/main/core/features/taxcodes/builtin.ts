@@ -33,9 +33,7 @@ function csvField(v: string): string {
 /** One row per code, in the table's order; UTF-8 without BOM, \n line ends: the same rows give the same bytes. */
 export function tableCsv(rows: TaxCodeRow[]): string {
   const lines = rows.map((r) =>
-    [r.code, r.parentCode ?? '', r.name, r.shortName, r.isLeaf ? 'Y' : 'N', r.rates.join('|'), r.specialManagement, r.keywords, r.description]
-      .map(csvField)
-      .join(','),
+    [r.code, r.parentCode ?? '', r.name, r.shortName, r.isLeaf ? 'Y' : 'N', r.rates.join('|'), r.specialManagement, r.keywords, r.description].map(csvField).join(','),
   )
   return `${[HEADER.join(','), ...lines].join('\n')}\n`
 }

@@ -114,7 +114,9 @@ describe('taxcodes.match', () => {
       for (const [code, leafName] of Object.entries(right)) expect(leafNames.get(code), `${code} should be the leaf ${leafName}`).toBe(leafName)
       expect(
         codes(name).some((c) => c in right),
-        `${name}: top five ${codes(name).map((c) => leafNames.get(c)).join('、')}`,
+        `${name}: top five ${codes(name)
+          .map((c) => leafNames.get(c))
+          .join('、')}`,
       ).toBe(true)
     }
   })

@@ -136,13 +136,15 @@ export function buildMatcher(rows: TaxCodeRow[]): TaxCodeMatcher {
     // nothing for nothing: a name is understood through a pair of characters the table names
     // things with, a whole term of the table, a head noun the table's names end in, or an
     // everyday word we know — one character (的, 哈) alone is in too many texts to say anything
-    const understood =
-      aliases.length > 0 ||
-      termFound ||
-      (headAt >= 0 && headChars.has(name[headAt]!)) ||
-      [...wanted.keys()].some((g) => !isSingle(g) && namedGrams.has(g))
+    const understood = aliases.length > 0 || termFound || (headAt >= 0 && headChars.has(name[headAt]!)) || [...wanted.keys()].some((g) => !isSingle(g) && namedGrams.has(g))
     if (!understood) return clear([])
-    for (const a of aliases) termsIn(a.expansion, () => place(a.end), ALIAS * 0.8, () => coversHead(a.start, a.end))
+    for (const a of aliases)
+      termsIn(
+        a.expansion,
+        () => place(a.end),
+        ALIAS * 0.8,
+        () => coversHead(a.start, a.end),
+      )
 
     // typed exactly as the table has it
     const whole = name.replace(/ /g, '')
@@ -159,10 +161,14 @@ export function buildMatcher(rows: TaxCodeRow[]): TaxCodeMatcher {
       }
 
     if (headAt >= 0) for (const leaf of touched) if (!headHit[leaf]) score[leaf]! *= HEAD_MISS
-    if (/(费|费用|服务)$/.test(name.replace(/ /g, '')))
-      for (const leaf of touched) if (isGoods[leaf] && whyWeight[leaf] !== Infinity) score[leaf]! *= GOODS_FOR_FEE
+    if (/(费|费用|服务)$/.test(name.replace(/ /g, ''))) for (const leaf of touched) if (isGoods[leaf] && whyWeight[leaf] !== Infinity) score[leaf]! *= GOODS_FOR_FEE
 
-    const ranked = topOf(touched, top, (leaf) => (skip.has(leaves[leaf]!.code) ? 0 : score[leaf]!), (leaf) => leaves[leaf]!.code)
+    const ranked = topOf(
+      touched,
+      top,
+      (leaf) => (skip.has(leaves[leaf]!.code) ? 0 : score[leaf]!),
+      (leaf) => leaves[leaf]!.code,
+    )
     return clear(ranked.map((leaf) => ({ ...pick(leaves[leaf]!), matchedBy: REASON[why[leaf]!]!, score: Math.round(score[leaf]! * 1000) / 1000 })))
   }
 

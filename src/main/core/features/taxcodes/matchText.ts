@@ -23,6 +23,8 @@ const LATIN_NOISE = new Set(['pro', 'max', 'plus', 'mini', 'air', 'ultra', 'lite
 
 // Brands say nothing about the category, and some read as categories (小米 is millet, 金龙鱼 a
 // fish). They are cut only at the start of a run of Chinese, and only when something is left.
+// (a list read as rows of brands by trade, not one per line)
+// prettier-ignore
 const BRANDS = [
   // computers, phones, electronics
   '联想', '华为', '小米', '苹果', '三星', '戴尔', '惠普', '华硕', '宏碁', '神舟', '荣耀', 'vivo', 'oppo', '一加', '魅族', '中兴',
@@ -133,7 +135,7 @@ export const isSingle = (key: GramKey): boolean => typeof key === 'number' && ke
  */
 export function forEachGram(text: string, visit: (key: GramKey, end: number) => void): void {
   const n = text.length
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = text.charCodeAt(i)
     if (isCjkCode(c)) {
       visit(c - CJK_FIRST, i + 1)
@@ -183,6 +185,8 @@ export function mainAndRest(name: string): { main: string; rest: string } {
 
 /** What the head noun ends: no fee word, no packing (套装, 礼盒) and no deal (转让, 销售) after it. */
 export function headPart(name: string): string {
-  const head = withoutFeeSuffix(name).replace(/(套装|礼盒装?|礼包|组合装?|转让|销售|出售|采购|购买)$/u, '').trim()
+  const head = withoutFeeSuffix(name)
+    .replace(/(套装|礼盒装?|礼包|组合装?|转让|销售|出售|采购|购买)$/u, '')
+    .trim()
   return head.length > 0 ? head : name
 }

@@ -29,10 +29,7 @@ export function parseTaxCodeCsv(bytes: Uint8Array, fileName: string): TaxCodeRow
     const v = r.values
     const isLeaf = parseLeafFlag(v.isLeaf ?? '')
     if (r.problems.length > 0 || isLeaf === null)
-      throw new AppError(
-        'FILE_INVALID',
-        `第 ${r.row} 行：${r.problems[0]?.message ?? `是否末级（is_leaf）应为 Y 或 N，现为“${v.isLeaf ?? ''}”`}`,
-      )
+      throw new AppError('FILE_INVALID', `第 ${r.row} 行：${r.problems[0]?.message ?? `是否末级（is_leaf）应为 Y 或 N，现为“${v.isLeaf ?? ''}”`}`)
     return {
       code: v.code ?? '',
       parentCode: v.parent || null,

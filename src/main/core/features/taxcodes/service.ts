@@ -3,13 +3,7 @@
 // a bad file changes nothing). Its 版本, 来源 and load time live in settings.
 import type Database from 'better-sqlite3'
 import { eq } from 'drizzle-orm'
-import {
-  TAXCODE_SOURCE_LABELS,
-  type TaxCode,
-  type TaxCodeNode,
-  type TaxCodeTableInfo,
-  type TaxCodeTableSource,
-} from '../../../../shared/api/taxcodes'
+import { TAXCODE_SOURCE_LABELS, type TaxCode, type TaxCodeNode, type TaxCodeTableInfo, type TaxCodeTableSource } from '../../../../shared/api/taxcodes'
 import { AppError } from '../../errors'
 import type { Db, Ledger } from '../../ledger/open'
 import { rowWriter } from '../../ledger/rowWriter'
@@ -66,9 +60,11 @@ export function loadBuiltinTable(db: Database.Database, builtin: BuiltinTable, n
 
 /** Parses a CSV or XML table; the format is told by the content, not the name. */
 export function parseTable(bytes: Uint8Array, fileName: string): LoadedTable {
-  const head = Buffer.from(bytes.subarray(0, 200)).toString('utf8').replace(/^\ufeff/, '').trimStart()
-  if (head.startsWith('<'))
-    return { rows: checkTable(parseTaxCodeXml(Buffer.from(bytes).toString('utf8')), 'XML 文件'), source: 'xml', version: '', origin: fileName }
+  const head = Buffer.from(bytes.subarray(0, 200))
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .trimStart()
+  if (head.startsWith('<')) return { rows: checkTable(parseTaxCodeXml(Buffer.from(bytes).toString('utf8')), 'XML 文件'), source: 'xml', version: '', origin: fileName }
   return { rows: checkTable(parseTaxCodeCsv(bytes, fileName), 'CSV 文件'), source: 'csv', version: '', origin: fileName }
 }
 

@@ -7,7 +7,14 @@ import { unguardCellText } from './formulaGuard'
 
 /** Excel's error codes as stored in BIFF/OOXML (SheetJS gives the code when display text is off). */
 export const ERROR_TEXT: Record<number, string> = {
-  0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
 }
 
 /** 15 significant digits is all Excel keeps; anything at or above 1e15 has lost digits. */
@@ -46,9 +53,7 @@ export function cellProblem(cell: CellObject | undefined, text: string, textColu
   if (cell.t === 'e') return `单元格是错误值（${text}），请改为正确内容后重新导入`
   if (!textColumn) return null
   const mangled = cell.t === 'n' ? Math.abs(Number(cell.v)) >= LOST_DIGITS : SCIENTIFIC.test(text)
-  return mangled
-    ? `单元格被 Excel 存成了数字（${text}），长数字已丢失精度，无法确认原号码。请把该列设置为“文本”格式后重新填写`
-    : null
+  return mangled ? `单元格被 Excel 存成了数字（${text}），长数字已丢失精度，无法确认原号码。请把该列设置为“文本”格式后重新填写` : null
 }
 
 /** A number as plain decimal text without float noise: 0.13 → "0.13", 3.3000000000000003 → "3.3", 1e21 → "1000000000000000000000". */

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as cpexcel from 'xlsx/dist/cpexcel.full.mjs'
 import { decodeText, looksLikeText } from './decodeText'
 
-const gbk = (text: string): Uint8Array =>
-  (cpexcel as unknown as { utils: { encode(cp: number, s: string): Uint8Array } }).utils.encode(936, text)
+const gbk = (text: string): Uint8Array => (cpexcel as unknown as { utils: { encode(cp: number, s: string): Uint8Array } }).utils.encode(936, text)
 
 describe('decodeText', () => {
   const text = '名称,税号\n上海𠀀甲公司,0012\n'

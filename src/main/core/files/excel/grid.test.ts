@@ -73,7 +73,10 @@ describe('an .xlsx whose cells lie outside Excel’s grid', () => {
   })
 
   it('refuses a merged range past the grid in SheetJS, and streams past it (merges allocate nothing there)', async () => {
-    const bytes = await rawXlsx({ ...sheet(xmlRow(2, ['甲', '企业'])), sheet: [`<sheetData>${HEADER}${xmlRow(2, ['甲', '企业'])}</sheetData><mergeCells count="1"><mergeCell ref="A3:ZZZZZZ99999999"/></mergeCells>`] })
+    const bytes = await rawXlsx({
+      ...sheet(xmlRow(2, ['甲', '企业'])),
+      sheet: [`<sheetData>${HEADER}${xmlRow(2, ['甲', '企业'])}</sheetData><mergeCells count="1"><mergeCell ref="A3:ZZZZZZ99999999"/></mergeCells>`],
+    })
     expect((await refusal(() => readTable(bytes, '客户.xlsx', customersSpec))).message).toContain('ZZZZZZ99999999')
     expect((await streamed(bytes)).map((r) => r.values.name)).toEqual(['甲'])
   })
@@ -100,7 +103,12 @@ describe('spreadsheets SheetJS reads whole place cells where they say', () => {
        <Row><Cell ss:Index="99999999"><Data ss:Type="String">x</Data></Cell></Row></Table></Worksheet></Workbook>`,
       '工作表「客户」中的位置',
     ],
-    ['an HTML table with a huge colspan', '客户.xls', '<html><body><table><tr><td>名称</td><td>客户类型</td></tr><tr><td colspan="9999999">x</td></tr></table></body></html>', '超出了 Excel 表格的范围'],
+    [
+      'an HTML table with a huge colspan',
+      '客户.xls',
+      '<html><body><table><tr><td>名称</td><td>客户类型</td></tr><tr><td colspan="9999999">x</td></tr></table></body></html>',
+      '超出了 Excel 表格的范围',
+    ],
   ])('refuses %s', async (_what, name, text, message) => {
     const e = await refusal(() => readTable(new TextEncoder().encode(text), name, customersSpec))
     expect(e.code).toBe('FILE_INVALID')

@@ -88,11 +88,9 @@ export function mapHeader(cells: readonly string[], rowNumber: number, names: Ma
   })
   const missing = spec.columns.filter((c) => c.required && mapped[c.key] === undefined)
   if (missing.length > 0) {
-    throw new AppError(
-      'FILE_INVALID',
-      `表头（第 ${rowNumber} 行）缺少必填列${missing.map((c) => `「${c.header}」`).join('')}：请补上这些列后再导入（可下载导入模板对照）`,
-      { missing: missing.map((c) => c.key) },
-    )
+    throw new AppError('FILE_INVALID', `表头（第 ${rowNumber} 行）缺少必填列${missing.map((c) => `「${c.header}」`).join('')}：请补上这些列后再导入（可下载导入模板对照）`, {
+      missing: missing.map((c) => c.key),
+    })
   }
   return { columns, mapped, ignoredHeaders }
 }

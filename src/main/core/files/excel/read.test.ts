@@ -114,8 +114,7 @@ function csvText(rows: string[][], sep = ','): string {
   return rows.map((r) => r.map(quote).join(sep)).join('\r\n') + '\r\n'
 }
 
-const gbk = (text: string): Uint8Array =>
-  (cpexcel as unknown as { utils: { encode(cp: number, s: string): Uint8Array } }).utils.encode(936, text)
+const gbk = (text: string): Uint8Array => (cpexcel as unknown as { utils: { encode(cp: number, s: string): Uint8Array } }).utils.encode(936, text)
 
 /** Writes the bytes to a real file and reads them back, as the app does with a picked file. */
 /**
@@ -128,7 +127,7 @@ async function readAsFile(bytes: Uint8Array, fileName: string, limits?: Partial<
     const path = join(dir, fileName)
     writeFileSync(path, bytes)
     const data = readFileSync(path)
-    const answer = <T,>(f: () => T) => {
+    const answer = <T>(f: () => T) => {
       try {
         return f()
       } catch (e) {
@@ -227,17 +226,37 @@ describe('readTable: formats', () => {
 // --- sheets, headers, values --------------------------------------------------------------------
 
 describe('readTable: finding the table', () => {
-  const table: Cell[][] = [['名称', '客户类型'], ['甲', '企业']]
+  const table: Cell[][] = [
+    ['名称', '客户类型'],
+    ['甲', '企业'],
+  ]
 
   it('skips hidden sheets and sheets without a header row', async () => {
-    const wb = sheetJsBook({ 封面: [['2024 年客户'], ['制表人：张三']], 隐藏: [['名称', '客户类型'], ['不该读到', '企业']], 数据: table }, ['隐藏'])
+    const wb = sheetJsBook(
+      {
+        封面: [['2024 年客户'], ['制表人：张三']],
+        隐藏: [
+          ['名称', '客户类型'],
+          ['不该读到', '企业'],
+        ],
+        数据: table,
+      },
+      ['隐藏'],
+    )
     const result = await readAsFile(sheetJsBytes(wb, 'xlsx'), 'a.xlsx')
     expect(result.sheetName).toBe('数据')
     expect(result.rows).toEqual([{ row: 2, values: { name: '甲', kind: '企业' }, problems: [] }])
   })
 
   it('never takes the template instructions sheet for data', async () => {
-    const wb = sheetJsBook({ 客户信息: [['我删掉了表头']], 填写说明: [['列名', '是否必填'], ['名称', '必填'], ['客户类型', '必填']] })
+    const wb = sheetJsBook({
+      客户信息: [['我删掉了表头']],
+      填写说明: [
+        ['列名', '是否必填'],
+        ['名称', '必填'],
+        ['客户类型', '必填'],
+      ],
+    })
     const e = await rejection(readAsFile(sheetJsBytes(wb, 'xlsx'), 'a.xlsx'))
     expect(e.code).toBe('FILE_INVALID')
     expect(e.message).toContain('未找到表头')
@@ -262,7 +281,12 @@ describe('readTable: finding the table', () => {
   })
 
   it('removes the apostrophe our exports put before formula-like text, and nothing else', async () => {
-    const csv = csvText([['名称', '客户类型', '邮箱'], ["'=1+1", '企业', "'@sum"], ["'-5", '企业', "'abc"], ["''+86", '企业', "'"]])
+    const csv = csvText([
+      ['名称', '客户类型', '邮箱'],
+      ["'=1+1", '企业', "'@sum"],
+      ["'-5", '企业', "'abc"],
+      ["''+86", '企业', "'"],
+    ])
     const result = await readAsFile(new TextEncoder().encode(csv), 'x.csv')
     expect(result.rows.map((r) => [r.values.name, r.values.email])).toEqual([
       ['=1+1', '@sum'],
@@ -282,7 +306,12 @@ describe('readTable: finding the table', () => {
   })
 
   it('only flags long numbers in text columns', async () => {
-    const wb = sheetJsBook({ S: [['名称', '客户类型', '税率', '银行账号'], ['甲', '企业', USCC_AS_NUMBER, 6222021001000012]] })
+    const wb = sheetJsBook({
+      S: [
+        ['名称', '客户类型', '税率', '银行账号'],
+        ['甲', '企业', USCC_AS_NUMBER, 6222021001000012],
+      ],
+    })
     const [row] = (await readAsFile(sheetJsBytes(wb, 'xlsx'), 'a.xlsx')).rows
     expect(row?.values).toMatchObject({ rate: '913100007109345000', account: '6.22202100100001E+15' })
     expect(row?.problems.map((p) => p.key)).toEqual(['account'])

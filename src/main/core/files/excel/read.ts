@@ -69,20 +69,13 @@ export interface ReadResult {
 /** one row's cells, 0-based, in SheetJS's shape (the streaming reader produces the same) */
 export type DenseRow = (CellObject | undefined)[]
 
-export function readTable(
-  bytes: Uint8Array,
-  fileName: string,
-  spec: SheetSpec,
-  limits?: Partial<ReadLimits>,
-  onProgress?: (phase: string) => void,
-): ReadResult {
+export function readTable(bytes: Uint8Array, fileName: string, spec: SheetSpec, limits?: Partial<ReadLimits>, onProgress?: (phase: string) => void): ReadResult {
   const lim: ReadLimits = { ...DEFAULT_READ_LIMITS, ...limits }
   if (bytes.length > lim.maxBytes) {
-    throw new AppError(
-      'LIMIT',
-      `文件有 ${formatBytes(bytes.length)}，超过上限 ${formatBytes(lim.maxBytes)}：请删除无关的工作表或拆分成多个文件后分批导入`,
-      { bytes: bytes.length, limit: lim.maxBytes },
-    )
+    throw new AppError('LIMIT', `文件有 ${formatBytes(bytes.length)}，超过上限 ${formatBytes(lim.maxBytes)}：请删除无关的工作表或拆分成多个文件后分批导入`, {
+      bytes: bytes.length,
+      limit: lim.maxBytes,
+    })
   }
   // One row more than a full file can hold: a sheet that fills it has too many rows.
   const sheetRows = lim.headerSearchRows + lim.maxRows + 1

@@ -96,11 +96,7 @@ function writeInstructions(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
  * A streaming export: rows go to disk as they are added (100,000 rows never sit in memory).
  * The header is the template's (required columns with `*`); `extraColumns` (原行号, 错误原因) follow.
  */
-export async function openExportWriter(
-  spec: SheetSpec,
-  filePath: string,
-  opts?: { extraColumns?: ExtraColumn[] },
-): Promise<RowWriter> {
+export async function openExportWriter(spec: SheetSpec, filePath: string, opts?: { extraColumns?: ExtraColumn[] }): Promise<RowWriter> {
   const extra = opts?.extraColumns ?? []
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true })
   const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })

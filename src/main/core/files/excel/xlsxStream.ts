@@ -201,7 +201,13 @@ export async function openXlsxStream(bytes: Uint8Array, zip: ZipSummary, limits:
     if (!entry) return []
     // Excel's sheet names have 31 characters at most; a longer one is only shown in messages
     const name = (s.name ?? '').slice(0, 100)
-    return [{ name, hidden: (s.state ?? 'visible') !== 'visible', rows: (p: () => Promise<void>, row: (n: number, cells: DenseRow) => boolean) => sheetRows(bytes, entry, name, sst, p, row) }]
+    return [
+      {
+        name,
+        hidden: (s.state ?? 'visible') !== 'visible',
+        rows: (p: () => Promise<void>, row: (n: number, cells: DenseRow) => boolean) => sheetRows(bytes, entry, name, sst, p, row),
+      },
+    ]
   })
 }
 

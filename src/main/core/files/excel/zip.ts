@@ -29,10 +29,7 @@ const DEFLATED = 8
 const MAX_COMMENT = 0xffff
 
 export function damaged(): AppError {
-  return new AppError(
-    'FILE_INVALID',
-    '文件不完整或已损坏（可能在下载或复制时中断）：请重新获取文件，或在 Excel 中打开后另存一份再导入',
-  )
+  return new AppError('FILE_INVALID', '文件不完整或已损坏（可能在下载或复制时中断）：请重新获取文件，或在 Excel 中打开后另存一份再导入')
 }
 
 function u64(view: DataView, at: number): number {
@@ -57,10 +54,7 @@ export function scanZip(bytes: Uint8Array): ZipSummary {
   // SheetJS CE cannot read a ZIP64 directory: it re-reads the first entry 65,535 times (≈30 s of
   // blocked CPU for a 6 KB file) and then fails. Excel never writes one below 4 GB.
   if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
-    throw new AppError(
-      'FILE_INVALID',
-      '文件使用了 ZIP64 压缩格式（某些程序导出的格式），无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入',
-    )
+    throw new AppError('FILE_INVALID', '文件使用了 ZIP64 压缩格式（某些程序导出的格式），无法读取：请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入')
   }
   if (dirOffset + dirSize > eocd) throw damaged()
 
@@ -116,7 +110,7 @@ export function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
 
 /** An entry's real size when it does not fit 32 bits: first in the zip64 extra field (id 1). */
 function zip64Size(view: DataView, start: number, length: number): number {
-  for (let q = start; q + 4 <= start + length; ) {
+  for (let q = start; q + 4 <= start + length;) {
     const id = view.getUint16(q, true)
     const len = view.getUint16(q + 2, true)
     if (id === 0x0001 && len >= 8) return u64(view, q + 4)

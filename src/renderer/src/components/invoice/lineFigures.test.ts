@@ -47,8 +47,8 @@ describe('applyRate: the 优惠政策标识 follows the rate for this seller', (
   const blank = (policy: DraftLine['policy'] = null): DraftLine => ({ ...blankLine(), taxRate: '0.06', policy })
   it.each<[string, RateLabel, TaxpayerType, DraftLine['policy'], DraftLine['policy']]>([
     ['免税 carries 03', '免税', '一般纳税人', null, '03'],
-    ['a 一般纳税人\'s 3% is 简易征收', '3%', '一般纳税人', null, '01'],
-    ['a 小规模纳税人\'s 3% has none', '3%', '小规模纳税人', null, null],
+    ["a 一般纳税人's 3% is 简易征收", '3%', '一般纳税人', null, '01'],
+    ["a 小规模纳税人's 3% has none", '3%', '小规模纳税人', null, null],
     ['1.5% carries 10', '1.5%', '小规模纳税人', null, '10'],
     ['back to 6% drops 免税', '6%', '一般纳税人', '03', null],
     ['即征即退 stays beside 13%', '13%', '一般纳税人', '12', '12'],

@@ -15,7 +15,18 @@ function candidate(): RedCandidate {
     total: '4366.65',
     redStatus: 'normal',
     lines: [
-      { blueLine: 1, name: '服务器', taxCode: '1090511030000000000', spec: 'X1', unit: '台', taxRate: '0.13', unitPrice: '333.33', quantity: '10', amount: '3333.30', tax: '433.33' },
+      {
+        blueLine: 1,
+        name: '服务器',
+        taxCode: '1090511030000000000',
+        spec: 'X1',
+        unit: '台',
+        taxRate: '0.13',
+        unitPrice: '333.33',
+        quantity: '10',
+        amount: '3333.30',
+        tax: '433.33',
+      },
       { blueLine: 2, name: '安装服务', taxCode: '3040201010000000000', spec: '', unit: '', taxRate: '0.06', unitPrice: null, quantity: null, amount: '500.00', tax: '30.00' },
       { blueLine: 3, name: '已冲完', taxCode: '3040201010000000000', spec: '', unit: '项', taxRate: '0.06', unitPrice: '1', quantity: '0', amount: '0.00', tax: '0.00' },
     ],
@@ -104,7 +115,9 @@ describe('新增红字确认信息 step ②', () => {
   it('a 差额开票 invoice: nothing to edit whatever the reason, and a part of it is refused saying why', () => {
     const c: RedCandidate = {
       ...candidate(),
-      lines: [{ blueLine: 1, name: '旅游服务', taxCode: '3070401000000000000', spec: '', unit: '', taxRate: '0.06', unitPrice: null, quantity: null, amount: '10283.02', tax: '316.98' }],
+      lines: [
+        { blueLine: 1, name: '旅游服务', taxCode: '3070401000000000000', spec: '', unit: '', taxRate: '0.06', unitPrice: null, quantity: null, amount: '10283.02', tax: '316.98' },
+      ],
       remaining: { amount: '10283.02', tax: '316.98', total: '10600.00' },
       wholeOnly: DIFFERENCE_WHOLE_ONLY,
     }
