@@ -12,6 +12,7 @@ import type { CliArg, CliOptions } from '../../shared/cli'
 import { parseRegion } from '../../shared/domain/regions'
 import { DEFAULT_TAXPAYER_TYPE, parseTaxpayerType, TAXPAYER_TYPES } from '../../shared/domain/taxpayerType'
 import { RED_REASON_CODES, RED_STATUSES } from '../../shared/platform/red'
+import { RED_STATUS_LABELS } from '../../shared/domain/red'
 import { invoiceExportCommands } from './commands/invoiceExport'
 import { downloadCommands } from './commands/downloads'
 import { invoiceListCommands } from './commands/invoiceList'
@@ -112,8 +113,6 @@ function invoiceId(ref: string): number {
   if (!Number.isInteger(id) || id <= 0) throw new AppError('VALIDATION', `发票编号应为正整数：${ref}`)
   return id
 }
-
-const RED_STATUS_LABELS = { normal: '正常', 'partly-reversed': '部分红冲', 'fully-reversed': '全额红冲' } as const
 
 /** a 红字确认单 by its local id or its 20-character 确认单编号 (the number both parties know) */
 async function redFormId(core: Core, ref: string): Promise<number> {

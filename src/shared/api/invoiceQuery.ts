@@ -7,6 +7,7 @@ import { call, paging } from './define'
 import { BOOKING_STATUSES, type BookingStatus } from '../platform/red'
 import { fenOfText } from '../domain/invoice/money'
 import type { SyncState } from './sync'
+import type { RedStatus } from '../platform/wire'
 
 export const INVOICE_SIDES = ['销项', '进项'] as const
 export type InvoiceSide = (typeof INVOICE_SIDES)[number]
@@ -158,7 +159,7 @@ export interface InvoiceRow {
   /** 销项: draft is never listed; queued | issuing | issued | failed. 进项: issued */
   state: 'queued' | 'issuing' | 'issued' | 'failed'
   /** an issued invoice's 红冲状态 */
-  redStatus: 'normal' | 'partly-reversed' | 'fully-reversed'
+  redStatus: RedStatus
   /** 销项 only: where its newest outbox command stands, its last delivery problem, who made it */
   syncState: SyncState | null
   syncError: string | null

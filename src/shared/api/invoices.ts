@@ -7,6 +7,7 @@ import { BUYER_TYPES, DIFFERENCE_MODES, INVOICE_KINDS, TAX_MODES } from '../doma
 import { ID_TYPE_CODES } from '../domain/idTypes'
 import { POLICY_CODES } from '../domain/rates'
 import type { DocumentOrigin, SyncState } from './sync'
+import type { RedStatus } from '../platform/wire'
 
 // The documented draft format (docs/cli.md). The shape is checked here; the rules — lengths, IDs,
 // arithmetic — are the domain's validateDraft, so a draft with mistakes can still be saved.
@@ -83,6 +84,11 @@ export const INVOICE_STATES = [
 export type InvoiceState = (typeof INVOICE_STATES)[number]['code']
 export const INVOICE_STATE_CODES = INVOICE_STATES.map((s) => s.code) as [InvoiceState, ...InvoiceState[]]
 
+/** an invoice's content may still change: a draft, or one the platform refused (开具失败) */
+export function isEditable(state: InvoiceState): boolean {
+  return state === 'draft' || state === 'failed'
+}
+
 export interface InvoiceSummary {
   id: number
   state: InvoiceState
@@ -107,7 +113,7 @@ export interface InvoiceSummary {
   /** blue, or red (from a 红字确认单) */
   colour: 'blue' | 'red'
   /** a blue invoice's 红冲状态 */
-  redStatus: 'normal' | 'partly-reversed' | 'fully-reversed'
+  redStatus: RedStatus
   /** a red invoice's blue invoice and 确认单编号 */
   blueNumber: string | null
   redConfirmationNumber: string | null

@@ -1,6 +1,7 @@
 // 进项发票: what sellers issued to this company, as the platform's change feed brought it.
 import { z } from 'zod'
 import { call, paging, type Page } from './define'
+import type { RedStatus } from '../platform/wire'
 
 /** 进项: an invoice received from a seller through the platform's change feed */
 export interface ReceivedInvoice {
@@ -15,7 +16,7 @@ export interface ReceivedInvoice {
   lineCount: number
   receivedAt: string
   colour: 'blue' | 'red'
-  redStatus: 'normal' | 'partly-reversed' | 'fully-reversed'
+  redStatus: RedStatus
   /** 入账状态 01–06 on the platform */
   booking: string
 }

@@ -5,6 +5,7 @@ import { call, paging, type Page } from './define'
 import type { DocumentOrigin, SyncState } from './sync'
 import type { ReversibleLine } from '../domain/red/reversible'
 import { RED_REASON_CODES, RED_STATUSES, redLineInput, type RedHistoryEntry, type RedLine, type RedParty, type RedReason, type RedStatusCode } from '../platform/red'
+import type { RedStatus } from '../platform/wire'
 
 /** The blue invoice as this company knows it, with what remains reversible (步骤① of 新增). */
 export interface RedCandidate {
@@ -15,7 +16,7 @@ export interface RedCandidate {
   role: RedParty
   counterparty: { taxId: string; name: string }
   total: string
-  redStatus: 'normal' | 'partly-reversed' | 'fully-reversed'
+  redStatus: RedStatus
   lines: ReversibleLine[]
   remaining: { amount: string; tax: string; total: string }
   /** why only a whole reversal is possible (a 差额开票 invoice), else null */

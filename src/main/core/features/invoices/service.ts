@@ -2,7 +2,7 @@
 // mistakes), and 开票 — the platform's rules, then 待开具 with its outbox row in one transaction.
 // An invoice past 草稿/开具失败 is never changed or deleted here: only the platform moves it on.
 import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
-import type { Invoice, InvoiceDraftInput, InvoiceState, InvoiceSummary } from '../../../../shared/api/invoices'
+import { isEditable, type Invoice, type InvoiceDraftInput, type InvoiceState, type InvoiceSummary } from '../../../../shared/api/invoices'
 import { invoiceDraftSchema } from '../../../../shared/api/invoices'
 import type { Page } from '../../../../shared/api/define'
 import {
@@ -29,9 +29,6 @@ import { enqueue, latestRows, type OutboxRow } from '../../sync/outbox'
 import { syncStateOf } from '../sync/syncState'
 
 type InvoiceRow = typeof invoices.$inferSelect
-
-/** states in which the content may still change */
-const EDITABLE: InvoiceState[] = ['draft', 'failed']
 
 const fen = (money: string) => fenOfText(money) ?? 0
 
@@ -107,7 +104,7 @@ export function getInvoice(ledger: Ledger, id: number, now: string): Invoice {
     ...toSummary(r, latestRows(ledger, 'invoice', [id]).get(id)),
     draft,
     drawer: r.drawer || actorOf(ledger.orm),
-    issues: EDITABLE.includes(r.state) ? issuesOf(ledger, computeDraft(draft), now) : [],
+    issues: isEditable(r.state) ? issuesOf(ledger, computeDraft(draft), now) : [],
     qr: r.qr,
     quotaUsed: r.quotaUsedFen === null ? null : moneyFromFen(r.quotaUsedFen),
   }
@@ -130,7 +127,7 @@ export function saveDraft(ledger: Ledger, id: number | undefined, input: Invoice
       return newId
     }
     const current = row(tx, id)
-    if (!EDITABLE.includes(current.state))
+    if (!isEditable(current.state))
       throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具，不能修改；如需更正请开具红字发票' : '发票已排队等待上传至平台，不能修改')
     // editing an invoice the platform refused makes it a draft again
     tx.update(invoices)
@@ -208,7 +205,7 @@ export function deleteDrafts(ledger: Ledger, ids: number[], now: string): { dele
   return ledger.orm.transaction((tx) => {
     const found = tx.select({ id: invoices.id, state: invoices.state, buyerName: invoices.buyerName }).from(invoices).where(inArray(invoices.id, ids)).all()
     if (found.length !== new Set(ids).size) throw new AppError('NOT_FOUND', '所选发票中有的已被删除，请刷新后重试')
-    const locked = found.filter((f) => !EDITABLE.includes(f.state))
+    const locked = found.filter((f) => !isEditable(f.state))
     if (locked.length > 0) throw new AppError('CONFLICT', `已排队或已开具的发票不能删除（编号 ${locked.map((f) => f.id).join('、')}）`)
     tx.delete(invoices).where(inArray(invoices.id, ids)).run()
     for (const f of found) recordAudit(tx, now, { action: 'delete', entity: 'invoice', entityId: f.id, summary: `删除发票草稿（购买方 ${f.buyerName || '未填'}）` })
@@ -248,7 +245,7 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
   const operator = actorOf(ledger.orm)
   ledger.orm.transaction((tx) => {
     const current = row(tx, id)
-    if (!EDITABLE.includes(current.state)) throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具' : '发票已在排队等待上传至平台')
+    if (!isEditable(current.state)) throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具' : '发票已在排队等待上传至平台')
     const draft = computeDraft(JSON.parse(current.document) as InvoiceDraft)
     const issues = issuesOf(ledger, draft, now)
     if (issues.length > 0)

@@ -1,5 +1,6 @@
 // How a 红字确认单 reads on screen (DOMAIN.md §4): reasons with the rule each allows, statuses and
 // their tag colours, who entered it, the 72-hour countdown and the history's words. One place, so
+import type { RedStatus } from '../../../../shared/platform/wire'
 // the lists, 查看 and the specs agree.
 import type { RedForm } from '../../../../shared/api/red'
 import { RED_REASONS, RED_STATUSES, type RedHistoryEntry, type RedParty, type RedReason, type RedStatusCode } from '../../../../shared/platform/red'
@@ -44,13 +45,6 @@ export function partyLabel(p: RedParty): string {
 export function initiatorText(f: Pick<RedForm, 'initiator' | 'role'>): string {
   return `${f.initiator === f.role ? '本方' : '对方'}（${partyLabel(f.initiator)}）`
 }
-
-export const RED_STATUS_LABELS = {
-  normal: '正常',
-  'partly-reversed': '部分红冲',
-  'fully-reversed': '全额红冲',
-} as const
-export type RedStatus = keyof typeof RED_STATUS_LABELS
 
 export function redStatusTag(s: RedStatus): TagType {
   return s === 'normal' ? 'success' : s === 'partly-reversed' ? 'warning' : 'danger'

@@ -6,7 +6,7 @@
 import { computed, nextTick, reactive, ref, shallowRef, toRaw, watch } from 'vue'
 import { onBeforeRouteLeave, onBeforeRouteUpdate, useRoute, useRouter } from 'vue-router'
 import { ElMessage, ElMessageBox } from 'element-plus'
-import type { Invoice, InvoiceState } from '../../../../shared/api/invoices'
+import { isEditable, type Invoice, type InvoiceState } from '../../../../shared/api/invoices'
 import { prepareDraft, rateIssues, type DraftIssue, type DraftLine } from '../../../../shared/domain/invoice'
 import { api, ApiError } from '../../api'
 import { blankForm, formOf, toDraft, type DraftForm } from '../../components/invoice/draftForm'
@@ -15,9 +15,6 @@ import { useCompanyStore } from '../../stores/company'
 import { liveCompute } from './liveCompute'
 import { useAutosave } from './useAutosave'
 import { useQualification } from './useQualification'
-
-/** states in which the content may still change (as the core has it) */
-const EDITABLE: InvoiceState[] = ['draft', 'failed']
 
 function idOf(q: unknown): number | null {
   return typeof q === 'string' && /^\d+$/.test(q) ? Number(q) : null
@@ -52,7 +49,7 @@ export function useInvoiceEditor(hooks: {
   /** a navigation is waiting for the save: the route must not be replaced under it */
   let navigating = false
 
-  const readonly = computed(() => !EDITABLE.includes(state.value))
+  const readonly = computed(() => !isEditable(state.value))
   /** queued or being sent: the platform has not answered yet */
   const awaiting = computed(() => state.value === 'queued' || state.value === 'issuing')
   /**
