@@ -28,8 +28,9 @@ import { registerQuery } from './features/query/handlers'
 import { registerItems } from './features/items/handlers'
 import { registerPaper } from './features/paper/handlers'
 import { registerRed } from './features/red/handlers'
-import { registerSync } from './features/sync/handlers'
-import { syncStatus } from './features/sync/service'
+import { registerSync } from './sync/handlers'
+import { registerReceived } from './features/received/handlers'
+import { syncStatus } from './sync/service'
 import { registerSystem } from './features/system/handlers'
 import { registerTaxcodes } from './features/taxcodes/handlers'
 import { registerExport } from './features/export/handlers'
@@ -138,6 +139,7 @@ export function createCore(opts: CoreOptions): Core {
   registerDelivery(registry, { connector, seal: opts.secretSeal, dataDir: opts.dataDir })
   registerRed(registry, queued)
   registerSync(registry, { engine, connector })
+  registerReceived(registry)
   registerSystem(registry)
   registerTaxcodes(registry)
   registerExport(registry)

@@ -26,7 +26,7 @@ import { actorOf, recordAudit } from '../audit/service'
 import { leafProblem } from '../taxcodes/service'
 import { qualificationOf } from './qualification'
 import { enqueue, latestRows, type OutboxRow } from '../../sync/outbox'
-import { syncStateOf } from '../sync/syncState'
+import { syncStateOf } from '../../sync/syncState'
 
 type InvoiceRow = typeof invoices.$inferSelect
 

@@ -5,7 +5,7 @@ import type { BookingStatus } from '../../../../shared/platform/red'
 import { moneyFromFen } from '../../../../shared/domain/invoice'
 import type { Ledger } from '../../ledger/open'
 import { latestRows, type OutboxRow } from '../../sync/outbox'
-import { syncStateOf } from '../sync/syncState'
+import { syncStateOf } from '../../sync/syncState'
 import { SALES_DATED, SALES_DATED_TEXT } from './where'
 
 /** what a row of either side is read as */

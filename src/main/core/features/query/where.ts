@@ -44,7 +44,7 @@ function counterpartyMatches(side: 'S' | 'P', nameCol: SQL, taxIdCol: SQL, text:
 }
 
 /**
- * 同步状态 from the newest outbox row of each invoice, as features/sync/syncState.ts words it; found
+ * 同步状态 from the newest outbox row of each invoice, as sync/syncState.ts words it; found
  * from the outbox side (outbox_pending), so 待上传 among a million done invoices is a few rows read.
  */
 const OUTBOX_STATES: Record<string, string> = { pending: 'pending', retrying: 'pending', sending: 'sending', done: 'done', rejected: 'failed', 'needs-action': 'needs-action' }

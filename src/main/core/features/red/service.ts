@@ -17,7 +17,7 @@ import { escapeLike } from '../../ledger/like'
 import type { Ledger } from '../../ledger/open'
 import { enqueue, latestRows, type OutboxRow } from '../../sync/outbox'
 import { prepared } from '../../sync/statements'
-import { syncStateOf } from '../sync/syncState'
+import { syncStateOf } from '../../sync/syncState'
 import { recordAudit } from '../audit/service'
 import type { RedCommandPayload } from './apply'
 

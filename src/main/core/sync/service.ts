@@ -1,23 +1,19 @@
 // 同步 as the bookkeeper sees it: the top bar's status, 重试 on one invoice, the platform settings
 // and the 进项 list.
-import { and, count, desc, eq, or } from 'drizzle-orm'
-import type { Page } from '../../../../shared/api/define'
-import type { QuotaReading, SyncStatus } from '../../../../shared/api/sync'
-import type { PlatformSettings } from '../../../../shared/api/settings'
-import type { ReceivedInvoice } from '../../../../shared/api/received'
-import { moneyFromFen } from '../../../../shared/domain/invoice'
-import type { CoreContext } from '../../context'
-import { AppError, isAppError } from '../../errors'
-import type { Ledger } from '../../ledger/open'
-import { likeContains, likePrefix } from '../../ledger/like'
-import { invoices, receivedInvoices, syncState } from '../../ledger/schema'
-import type { Connector } from '../../sync/connection'
-import type { SyncEngine } from '../../sync/engine'
-import { latestRows, markDueNow, needsActionCount, openCount } from '../../sync/outbox'
-import { EMPTY_CONFIG, identityOf } from '../../sync/connectionFile'
-import { Refused, Unreachable } from '../../sync/platformClient'
-import { issueInvoice } from '../invoices/service'
-import { readCompany } from '../companies/service'
+import { count, eq } from 'drizzle-orm'
+import type { QuotaReading, SyncStatus } from '../../../shared/api/sync'
+import type { PlatformSettings } from '../../../shared/api/settings'
+import type { CoreContext } from '../context'
+import { AppError, isAppError } from '../errors'
+import type { Ledger } from '../ledger/open'
+import { invoices, syncState } from '../ledger/schema'
+import type { Connector } from './connection'
+import type { SyncEngine } from './engine'
+import { latestRows, markDueNow, needsActionCount, openCount } from './outbox'
+import { EMPTY_CONFIG, identityOf } from './connectionFile'
+import { Refused, Unreachable } from './platformClient'
+import { issueInvoice } from '../features/invoices/service'
+import { readCompany } from '../features/companies/service'
 
 export interface SyncParts {
   engine: SyncEngine
@@ -127,42 +123,5 @@ export async function testPlatform(ctx: CoreContext, { connector }: SyncParts, i
   } catch (e) {
     if (e instanceof Unreachable || e instanceof Refused || isAppError(e)) return { ok: false, message: e.message }
     throw e
-  }
-}
-
-export async function listReceived(ctx: CoreContext, q: { query?: string; colour?: 'blue' | 'red'; page: number; size: number }): Promise<Page<ReceivedInvoice>> {
-  const db = (await ctx.ledger()).orm
-  const where = and(
-    q.query
-      ? or(likeContains(receivedInvoices.sellerName, q.query), likePrefix(receivedInvoices.sellerTaxId, q.query.toUpperCase()), likePrefix(receivedInvoices.number, q.query))
-      : undefined,
-    q.colour ? eq(receivedInvoices.colour, q.colour) : undefined,
-  )
-  const total = db.select({ n: count() }).from(receivedInvoices).where(where).get()?.n ?? 0
-  const rows = db
-    .select()
-    .from(receivedInvoices)
-    .where(where)
-    .orderBy(desc(receivedInvoices.issuedAt), desc(receivedInvoices.number))
-    .limit(q.size)
-    .offset((q.page - 1) * q.size)
-    .all()
-  return {
-    total,
-    rows: rows.map((r) => ({
-      number: r.number,
-      kind: r.kind,
-      issuedAt: r.issuedAt,
-      sellerName: r.sellerName,
-      sellerTaxId: r.sellerTaxId,
-      amount: moneyFromFen(r.amountFen),
-      tax: moneyFromFen(r.taxFen),
-      total: moneyFromFen(r.totalFen),
-      lineCount: r.lineCount,
-      receivedAt: r.receivedAt,
-      colour: r.colour,
-      redStatus: r.redStatus as ReceivedInvoice['redStatus'],
-      booking: r.booking,
-    })),
   }
 }

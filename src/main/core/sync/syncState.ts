@@ -1,6 +1,6 @@
 // 同步状态 of a document, read from its newest outbox row.
-import type { SyncState } from '../../../../shared/api/sync'
-import type { OutboxRow } from '../../sync/outbox'
+import type { SyncState } from '../../../shared/api/sync'
+import type { OutboxRow } from './outbox'
 
 /** an invoice's 同步状态 from its newest outbox row */
 export function syncStateOf(row: OutboxRow | undefined): SyncState {

@@ -1,5 +1,5 @@
-import { mutates, type Registry } from '../../registry'
-import { listReceived, platformSettings, retryInvoice, savePlatformSettings, syncStatus, testPlatform, type SyncParts } from './service'
+import { mutates, type Registry } from '../registry'
+import { platformSettings, retryInvoice, savePlatformSettings, syncStatus, testPlatform, type SyncParts } from './service'
 
 export function registerSync(reg: Registry, parts: SyncParts): void {
   reg.handle('sync.now', () => parts.engine.run({ manual: true }))
@@ -11,5 +11,4 @@ export function registerSync(reg: Registry, parts: SyncParts): void {
   reg.handle('settings.platform.get', (_i, ctx) => platformSettings(ctx, parts))
   reg.handle('settings.platform.set', (input, ctx) => savePlatformSettings(ctx, parts, input))
   reg.handle('settings.platform.test', (input, ctx) => testPlatform(ctx, parts, input))
-  reg.handle('received.list', (q, ctx) => listReceived(ctx, q))
 }
