@@ -10,6 +10,7 @@ import { startWebServer } from '../../src/main/web/server'
 import { api, type CallName } from '../../src/shared/api'
 import { invoiceDraftSchema } from '../../src/shared/api/invoices'
 import * as red from '../../src/shared/platform/red'
+import * as booking from '../../src/shared/platform/booking'
 import * as wire from '../../src/shared/platform/wire'
 import { fieldLabel } from '../../src/shared/api/labels'
 import { badInput, expectChinese, fieldPaths, MODES } from '../support/badInputs'
@@ -70,7 +71,7 @@ describe('every message a person sees is Chinese', { timeout: 180_000 }, () => {
       ['/api/v1/red-confirmations', red.createRedConfirmationRequest, authed],
       [`/api/v1/red-confirmations/${blue}/decision`, red.decideRedConfirmationRequest, authed],
       [`/api/v1/red-confirmations/${blue}/issue`, red.issueRedInvoiceRequest, authed],
-      [`/api/v1/invoices/${blue}/booking`, red.bookingRequest, authed],
+      [`/api/v1/invoices/${blue}/booking`, booking.bookingRequest, authed],
     ]
     let seen = 0
     let key = 0

@@ -2,7 +2,7 @@
 // reversal: booked (02–05) means the seller can no longer reverse without the buyer's confirmation.
 // The 入账 issue builds its Excel flow on the same call.
 import { isBooked } from '../../shared/domain/red'
-import { type BookingStatus, bookingRequest, type InvoiceBooking } from '../../shared/platform/red'
+import { type BookingStatus, bookingRequest, type InvoiceBooking } from '../../shared/platform/booking'
 import { API_PREFIX } from '../../shared/platform/wire'
 import { toShanghaiIso } from '../clock'
 import { parseOrRefuse, PlatformError, validationFailure } from '../errors'

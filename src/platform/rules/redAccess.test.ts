@@ -41,8 +41,8 @@ describe('a third taxpayer', () => {
       .changes.filter((c) => c.kind === 'invoice.status')
       .map((c) => c.data)
     expect(statusChanges).toEqual([
-      { number: blue.number, redStatus: 'normal', booking: '06' },
-      { number: blue.number, redStatus: 'normal', booking: '02' },
+      { number: blue.number, redStatus: 'normal', booking: '06', bookingPeriod: null, use: 'unconfirmed' },
+      { number: blue.number, redStatus: 'normal', booking: '02', bookingPeriod: blue.issuedAt.slice(0, 7).replace('-', ''), use: 'unconfirmed' },
     ])
   })
 })

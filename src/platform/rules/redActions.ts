@@ -1,6 +1,7 @@
 // Every red-invoice call in one place, for the in-process API and the HTTP server alike: the
 // 72-hour sweep first (so no action sees a due form still pending), the key checked, then the rule.
-import type { BookingStatus, RedConfirmation, RedConfirmationPage, RedConfirmationQuery } from '../../shared/platform/red'
+import { RedConfirmation, RedConfirmationPage, RedConfirmationQuery } from '../../shared/platform/red'
+import type { BookingStatus } from '../../shared/platform/booking'
 import type { Ctx } from './context'
 import { markBooked, setBooking } from './booking'
 import { checkKey, type StoredResponse } from './idempotency'

@@ -1,7 +1,8 @@
 // What the two parties hear of red-invoice changes (docs/platform-api.md, change feed): the whole
 // 确认单 on every change, and a blue invoice's 红冲状态 and 入账 state. Both go to the seller and to
 // the buyer when it is a platform taxpayer.
-import type { BookingStatus, InvoiceStatusChange, RedConfirmation } from '../../shared/platform/red'
+import { RedConfirmation } from '../../shared/platform/red'
+import type { BookingStatus, InvoiceStatusChange } from '../../shared/platform/booking'
 import type { RedStatus } from '../../shared/platform/wire'
 import { stmt } from '../store/statements'
 import { appendChange } from './changes'
@@ -21,9 +22,9 @@ export function publishForm(ctx: Ctx, form: RedConfirmation, at: string): void {
 export function publishInvoiceStatus(ctx: Ctx, number: string, at: string): void {
   const row = stmt(
     ctx.db,
-    `SELECT i.seller_tax_id, i.buyer_tax_id, i.red_status, coalesce(b.status, '01') AS booking
+    `SELECT i.seller_tax_id, i.buyer_tax_id, i.red_status, coalesce(b.status, '01') AS booking, b.period
        FROM invoices i LEFT JOIN bookings b ON b.invoice_number = i.number WHERE i.number = ?`,
-  ).get(number) as { seller_tax_id: string; buyer_tax_id: string; red_status: RedStatus; booking: BookingStatus }
-  const data: InvoiceStatusChange = { number, redStatus: row.red_status, booking: row.booking }
+  ).get(number) as { seller_tax_id: string; buyer_tax_id: string; red_status: RedStatus; booking: BookingStatus; period: string | null }
+  const data: InvoiceStatusChange = { number, redStatus: row.red_status, booking: row.booking, bookingPeriod: row.period, use: 'unconfirmed' }
   toBoth(ctx, row.seller_tax_id, row.buyer_tax_id, (taxId) => appendChange(ctx, taxId, 'invoice.status', at, data))
 }

@@ -1,7 +1,8 @@
 // The 确认单 state machine in-process (DOMAIN.md §4): the direct path, confirmation with agree and
 // refuse, withdraw, the seller's 开票 with 确认即开票 off, one open form at a time, idempotent replays.
 import { describe, expect, it } from 'vitest'
-import type { InvoiceStatusChange, RedConfirmation } from '../../shared/platform/red'
+import { RedConfirmation } from '../../shared/platform/red'
+import type { InvoiceStatusChange } from '../../shared/platform/booking'
 import type { PlatformInvoice } from '../../shared/platform/wire'
 import { testLine } from '../../shared/domain/invoice/testDraft'
 import { DIFFERENCE_WHOLE_ONLY } from '../../shared/domain/red'
@@ -35,7 +36,7 @@ describe('红字确认单 paths', () => {
     expect(kinds(SELLER.taxId).slice(2)).toEqual(['invoice.issued', 'invoice.status', 'quota.changed', 'red-confirmation.changed'])
     expect(kinds(BUYER.taxId).slice(1)).toEqual(['invoice.received', 'invoice.status', 'red-confirmation.changed'])
     const status = p.changes(BUYER.taxId).changes.find((c) => c.kind === 'invoice.status')!.data as InvoiceStatusChange
-    expect(status).toEqual({ number: blue.number, redStatus: 'partly-reversed', booking: '01' })
+    expect(status).toEqual({ number: blue.number, redStatus: 'partly-reversed', booking: '01', bookingPeriod: null, use: 'unconfirmed' })
   })
 
   it('a 差额开票 invoice is reversed whole, the red invoice keeping 差额开票 and its 扣除额 negated; a part is refused', () => {

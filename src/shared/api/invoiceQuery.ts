@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { calendarDay } from './calendarDay'
 import { call, paging } from './define'
-import { BOOKING_STATUSES, type BookingStatus } from '../platform/red'
+import { BOOKING_STATUSES, type BookingStatus } from '../platform/booking'
 import { fenOfText } from '../domain/invoice/money'
 import type { SyncState } from './sync'
 import type { RedStatus } from '../platform/wire'

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { call, paging, type Page } from './define'
 import type { RedStatus } from '../platform/wire'
+import type { BookingStatus, UseStatus } from '../platform/booking'
 
 /** 进项: an invoice received from a seller through the platform's change feed */
 export interface ReceivedInvoice {
@@ -18,7 +19,13 @@ export interface ReceivedInvoice {
   colour: 'blue' | 'red'
   redStatus: RedStatus
   /** 入账状态 01–06 on the platform */
-  booking: string
+  booking: BookingStatus
+  /** 入账所属期 YYYYMM while booked */
+  bookingPeriod: string | null
+  /** 用途确认 (专票) */
+  use: UseStatus
+  /** a 入账 / 用途确认 job not yet answered by the platform holds this invoice */
+  pending: boolean
 }
 
 export const receivedApi = {

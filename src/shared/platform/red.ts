@@ -3,7 +3,6 @@
 // Both the sandbox and the client's sync engine import these. Money: decimal strings; a red line's
 // 数量/金额/税额 are negative, its 单价 is the blue line's (positive).
 import { z } from 'zod'
-import type { PlatformInvoice } from './wire'
 
 export const RED_REASONS = [
   { code: '01', label: '开票有误' },
@@ -143,42 +142,4 @@ export interface RedConfirmation {
 export interface RedConfirmationPage {
   total: number
   rows: RedConfirmation[]
-}
-
-// ── POST /api/v1/invoices/:number/booking (Idempotency-Key) — the buyer's 入账 state of a received
-//    invoice (the 入账 issue builds on it); here it decides the red path.
-export const BOOKING_STATUSES = [
-  { code: '01', label: '未入账' },
-  { code: '02', label: '入账（企业所得税税前扣除）' },
-  { code: '03', label: '入账（企业所得税不扣除）' },
-  { code: '04', label: '入账（个人所得税经营所得税前扣除）' },
-  { code: '05', label: '入账（个人所得税经营所得不扣除）' },
-  { code: '06', label: '入账撤销' },
-] as const
-export type BookingStatus = (typeof BOOKING_STATUSES)[number]['code']
-export const bookingRequest = z.object({
-  status: z.enum(BOOKING_STATUSES.map((b) => b.code) as [BookingStatus, ...BookingStatus[]]),
-  /** 入账所属期 YYYYMM: required for 02–05, absent for 06 */
-  period: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
-})
-
-export type BookingRequest = z.infer<typeof bookingRequest>
-
-/** the answer of POST …/booking: the buyer's 入账 state of the invoice */
-export interface InvoiceBooking {
-  number: string
-  status: BookingStatus
-  /** 入账所属期 YYYYMM; null for 01 and 06 */
-  period: string | null
-  updatedAt: string
-}
-
-/** change-feed data of 'invoice.status': a blue invoice's red status or the buyer's booking changed */
-export interface InvoiceStatusChange {
-  number: string
-  redStatus: PlatformInvoice['redStatus']
-  booking: BookingStatus
 }

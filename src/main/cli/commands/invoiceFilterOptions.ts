@@ -5,7 +5,7 @@
 import type { InvoiceFilterInput, QuerySort } from '../../../shared/api/invoiceQuery'
 import { INVOICE_SIDES, QUERY_SORTS, QUERY_STATUSES, SYNC_STATE_CODES } from '../../../shared/api/invoiceQuery'
 import type { CliOptions, CliValues } from '../../../shared/cli'
-import { BOOKING_STATUSES } from '../../../shared/platform/red'
+import { BOOKING_STATUSES } from '../../../shared/platform/booking'
 
 export const invoiceFilterOptions = {
   side: { choices: INVOICE_SIDES, description: '方向：销项（默认）或 进项' },

@@ -188,6 +188,11 @@ export const invoices = sqliteTable(
       .default('blue'),
     /** a blue invoice's 红冲状态: normal / partly-reversed / fully-reversed */
     redStatus: text('red_status').notNull().default('normal'),
+    /** the buyer's 入账 (01–06) and 用途确认 of this 销项 invoice, as the platform told the seller: they decide the red path */
+    buyerBooking: text('buyer_booking').notNull().default('01'),
+    buyerUse: text('buyer_use', { enum: ['unconfirmed', 'deduct', 'no-deduct'] })
+      .notNull()
+      .default('unconfirmed'),
     /** a red invoice's blue invoice and 确认单编号 */
     blueNumber: text('blue_number'),
     redConfirmationNumber: text('red_confirmation_number'),
@@ -283,6 +288,12 @@ export const receivedInvoices = sqliteTable(
     redStatus: text('red_status').notNull().default('normal'),
     /** 入账状态 on the platform: 01 未入账 … 06 入账撤销 */
     booking: text('booking').notNull().default('01'),
+    /** 入账所属期 YYYYMM while booked (02–05) */
+    bookingPeriod: text('booking_period'),
+    /** 用途确认 of a 专票: unconfirmed / deduct / no-deduct */
+    useStatus: text('use_status', { enum: ['unconfirmed', 'deduct', 'no-deduct'] })
+      .notNull()
+      .default('unconfirmed'),
   },
   (t) => [
     index('received_issued').on(t.issuedAt),
@@ -447,4 +458,56 @@ export const downloadJobs = sqliteTable(
     heartbeatAt: text('heartbeat_at'),
   },
   (t) => [index('download_jobs_state').on(t.state, t.id)],
+)
+
+/**
+ * 发票入账 / 用途确认 requests (manual §2.6.2): one job per request of at most 2,000 invoices, from the
+ * 进项 list or an uploaded template, sent as one outbox command (document 'booking-job'); 待处理
+ * until the platform answers, then 处理成功 with a result per row, or 处理失败 with its refusal.
+ */
+export const bookingJobs = sqliteTable(
+  'booking_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['booking', 'use'] }).notNull(),
+    /** 'list', or the template of the uploaded file: 数电 / 税控 */
+    source: text('source', { enum: ['list', '数电', '税控'] }).notNull(),
+    fileName: text('file_name'),
+    state: text('state', { enum: ['pending', 'done', 'failed'] }).notNull(),
+    error: text('error'),
+    finishedAt: text('finished_at'),
+    ...timestamps,
+  },
+  (t) => [index('booking_jobs_state').on(t.state, t.id)],
+)
+
+/** one row of a job, as typed (or chosen from the list), and its result once the platform answered */
+export const bookingJobRows = sqliteTable(
+  'booking_job_rows',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => bookingJobs.id, { onDelete: 'cascade' }),
+    /** the row's place in the job, 0-based (a file's data row N is position N − 1 of the sheet's data) */
+    position: integer('position').notNull(),
+    /** the sheet's row number for a file; null from the list */
+    sheetRow: integer('sheet_row'),
+    number: text('number').notNull(),
+    /** 税控发票代码 */
+    code: text('code'),
+    /** 开票日期 YYYY-MM-DD as typed */
+    issueDate: text('issue_date'),
+    /** booking: 1 入账, 0 撤销入账; null for 用途确认 */
+    book: integer('book', { mode: 'boolean' }),
+    period: text('period'),
+    /** 入账类型 02–05 */
+    type: text('type'),
+    /** 用途确认: deduct / no-deduct */
+    use: text('use'),
+    /** null until answered; a row refused here for its form is 'other' at once and never sent */
+    result: text('result', { enum: ['success', 'not-found', 'abnormal', 'duplicate', 'other'] }),
+    message: text('message'),
+    earlierPeriod: text('earlier_period'),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.position] }), index('booking_job_rows_number').on(t.number, t.jobId)],
 )

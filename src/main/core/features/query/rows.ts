@@ -1,7 +1,7 @@
 // The columns 发票查询 reads and the one row shape both sides become (InvoiceRow).
 import { sql, type SQL } from 'drizzle-orm'
 import type { InvoiceRow, InvoiceSide, QuerySort } from '../../../../shared/api/invoiceQuery'
-import type { BookingStatus } from '../../../../shared/platform/red'
+import type { BookingStatus } from '../../../../shared/platform/booking'
 import { moneyFromFen } from '../../../../shared/domain/invoice'
 import type { Ledger } from '../../ledger/open'
 import { latestRows, type OutboxRow } from '../../sync/outbox'

@@ -7,9 +7,11 @@ import { moneyFromFen } from '../../../../shared/domain/invoice'
 import type { CoreContext } from '../../context'
 import { likeContains, likePrefix } from '../../ledger/like'
 import { receivedInvoices } from '../../ledger/schema'
+import { pendingNumbers } from '../booking/pending'
 
 export async function listReceived(ctx: CoreContext, q: { query?: string; colour?: 'blue' | 'red'; page: number; size: number }): Promise<Page<ReceivedInvoice>> {
-  const db = (await ctx.ledger()).orm
+  const ledger = await ctx.ledger()
+  const db = ledger.orm
   const where = and(
     q.query
       ? or(likeContains(receivedInvoices.sellerName, q.query), likePrefix(receivedInvoices.sellerTaxId, q.query.toUpperCase()), likePrefix(receivedInvoices.number, q.query))
@@ -25,6 +27,10 @@ export async function listReceived(ctx: CoreContext, q: { query?: string; colour
     .limit(q.size)
     .offset((q.page - 1) * q.size)
     .all()
+  const pending = pendingNumbers(
+    ledger,
+    rows.map((r) => r.number),
+  )
   return {
     total,
     rows: rows.map((r) => ({
@@ -40,7 +46,10 @@ export async function listReceived(ctx: CoreContext, q: { query?: string; colour
       receivedAt: r.receivedAt,
       colour: r.colour,
       redStatus: r.redStatus as ReceivedInvoice['redStatus'],
-      booking: r.booking,
+      booking: r.booking as ReceivedInvoice['booking'],
+      bookingPeriod: r.bookingPeriod,
+      use: r.useStatus,
+      pending: pending.has(r.number),
     })),
   }
 }

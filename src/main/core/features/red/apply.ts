@@ -1,7 +1,8 @@
 // 红字确认单 as the platform tells it — in answer to this company's request or through the change
 // feed when the counterparty acted (or the 72-hour clock did) — written into the ledger. Safe to
 // repeat: the same form applied twice changes nothing the second time.
-import { RED_STATUSES, type CreateRedConfirmationRequest, type InvoiceStatusChange, type RedConfirmation } from '../../../../shared/platform/red'
+import { RED_STATUSES, type CreateRedConfirmationRequest, type RedConfirmation } from '../../../../shared/platform/red'
+import type { InvoiceStatusChange } from '../../../../shared/platform/booking'
 import { fenOf } from '../../../../shared/domain/invoice'
 import type { Ledger } from '../../ledger/open'
 import { rowByKey, type OutboxRow } from '../../sync/outbox'
