@@ -19,6 +19,7 @@ export const router = createRouter({
         { path: 'red/forms', name: 'red-forms', component: () => import('./views/red/RedFormsView.vue'), meta: { title: '红字确认信息录入和处理' } },
         { path: 'red/new', name: 'red-new', component: () => import('./views/red/RedNewView.vue'), meta: { title: '新增红字确认信息', menu: '/red/forms' } },
         { path: 'red/forms/:id(\\d+)', name: 'red-form', component: () => import('./views/red/RedFormView.vue'), meta: { title: '红字确认信息查看', menu: '/red/forms' } },
+        { path: 'invoice/booking', name: 'booking', component: () => import('./views/booking/BookingView.vue'), meta: { title: '发票入账' } },
         { path: 'red/confirm', name: 'red-confirm', component: () => import('./views/red/RedConfirmView.vue'), meta: { title: '红字申请确认' } },
         { path: 'basic/items', name: 'items', component: () => import('./views/basic/ItemsView.vue'), meta: { title: '项目信息维护' } },
         { path: 'basic/customers', name: 'customers', component: () => import('./views/basic/CustomersView.vue'), meta: { title: '客户信息维护' } },

@@ -23,6 +23,12 @@ export const COL = {
   kind: 78,
   /** a status tag of four characters (已开具, 开具失败, 部分红冲) */
   tag: 88,
+  /** 入账状态: a tag and 待处理, and under it the longest 入账类型 (个人所得税经营所得税前扣除) in 12 px */
+  booking: 176,
+  /** 入账所属期 202612 (its header is the wider) */
+  period: 84,
+  /** 用途确认: 未确认 / 不抵扣 */
+  use: 72,
   /** the 操作 column: `buttons` link buttons (14 px text, 2 px padding, 1 px border) of `chars` characters in all */
   actions: (buttons: number, chars: number) => 16 + chars * 14 + buttons * 6 + (buttons - 1) * 8 + 4,
 } as const

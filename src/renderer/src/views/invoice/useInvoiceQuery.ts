@@ -79,8 +79,8 @@ export function useInvoiceQuery(first: QueryFields) {
     list.reset()
   }
 
-  // 进项 arrive by the change feed
-  useDataChanged(['received'], () => void list.load())
+  // 进项 arrive by the change feed; 入账 answers change their 入账状态
+  useDataChanged(['received', 'booking'], () => void list.load())
   const totals = computed(() => totalsOf.get(list.rows.value) ?? NO_TOTALS)
 
   function sortBy(by: QuerySort | null, order: 'asc' | 'desc' | null): void {
