@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { appApi } from './app'
 import { auditApi } from './audit'
 import { backupsApi } from './backups'
+import { bookingApi } from './booking'
 import { companiesApi } from './companies'
 import { customersApi } from './customers'
 import { deliveryApi } from './delivery'
@@ -26,6 +27,7 @@ export const api = {
   ...appApi,
   ...auditApi,
   ...backupsApi,
+  ...bookingApi,
   ...companiesApi,
   ...customersApi,
   ...deliveryApi,
