@@ -118,9 +118,12 @@ describe('readBookingFile', () => {
     })
   })
 
-  it('reads a 税控 .xls written by SheetJS: told by its 发票代码 column, under a title row, columns reordered', async () => {
+  it.each([
+    ['xls', 'biff8'],
+    ['xlsx', 'xlsx'],
+  ] as const)('reads a 税控 .%s written by SheetJS: told by its 发票代码 column, under a title row, columns reordered', async (ext, bookType) => {
     await withTempDir(async (dir) => {
-      const file = join(dir, '税控入账.xls')
+      const file = join(dir, `税控入账.${ext}`)
       const sheet = XLSX.utils.aoa_to_sheet(
         [
           ['税控发票入账（2026 年 11 月）'],
@@ -135,7 +138,7 @@ describe('readBookingFile', () => {
       )
       const wb = XLSX.utils.book_new()
       XLSX.utils.book_append_sheet(wb, sheet, '入账')
-      writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'biff8' }) as Buffer)
+      writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType }) as Buffer)
       const { source, rows } = await readBookingFile(file)
       expect(source).toBe('税控')
       expect(rows.map((r) => [r.sheetRow, r.code, r.number, r.issueDate, r.book, r.period, r.problem])).toEqual([
@@ -194,15 +197,20 @@ describe('readBookingFile', () => {
 
   it('takes 2,000 rows and refuses 2,001, saying how many there are', async () => {
     await withTempDir(async (dir) => {
-      const rows = (n: number) => Array.from({ length: n }, (_, i) => [`264420000000000${String(i).padStart(5, '0')}`, '2026-11-03', '是', '202611'] as Cell[])
+      const write = (file: string, n: number) => {
+        const rows = Array.from({ length: n }, (_, i) => [`264420000000000${String(i).padStart(5, '0')}`, '2026-11-03', '是', '202611'])
+        const wb = XLSX.utils.book_new()
+        XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['发票号码', '开票日期', '是否入账', '入账所属期'], ...rows]), '发票入账')
+        writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+      }
       const full = join(dir, 'full.xlsx')
-      await fillTemplate(full, rows(2000))
+      write(full, 2000)
       const read = await readBookingFile(full)
       expect(read.rows).toHaveLength(2000)
       expect(read.rows.every((r) => r.problem === null)).toBe(true)
 
       const over = join(dir, 'over.xlsx')
-      await fillTemplate(over, rows(2001))
+      write(over, 2001)
       const e = await refusal(readBookingFile(over))
       expect(e.code).toBe('VALIDATION')
       expect(e.message).toBe('文件有 2,001 行数据，超过每次上传的上限 2,000 行：请拆分成多个文件，每个不超过 2,000 行，分批上传')
