@@ -26,6 +26,7 @@ export const AUDIT_ENTITIES = {
   taxcodes: '税收分类编码',
   ledger: '账簿',
   download: '发票下载',
+  booking: '发票入账',
 } as const
 export type AuditEntity = keyof typeof AUDIT_ENTITIES
 

@@ -6,7 +6,6 @@ import path from 'node:path'
 import type { Core } from '../core/app'
 import { AppError } from '../core/errors'
 import type { CallName, Input } from '../../shared/api'
-import type { FileRef } from '../../shared/api/define'
 import { EXTRA_TYPES } from '../../shared/api/extras'
 import type { CliArg, CliOptions } from '../../shared/cli'
 import { parseRegion } from '../../shared/domain/regions'
@@ -17,7 +16,9 @@ import { invoiceExportCommands } from './commands/invoiceExport'
 import { downloadCommands } from './commands/downloads'
 import { invoiceListCommands } from './commands/invoiceList'
 import { deliveryCommands } from './commands/delivery'
+import { bookingCommands } from './commands/booking'
 import { command, type Command } from './command'
+import { saveTo, inputFile } from './files'
 
 /** the options every command takes (src/main/cli/index.ts acts on them) */
 export const GLOBAL_OPTIONS = {
@@ -30,20 +31,6 @@ export const GLOBAL_OPTIONS = {
 const FILE = (description: string): CliArg => ({ name: 'FILE', description })
 const page = { value: 'P', description: '页码（默认 1）', positive: true } as const
 const size = { value: 'S', description: '每页条数（默认 20，最多 500）', positive: true } as const
-
-/** Copies a core-produced file to where the user asked for it. */
-function saveTo(core: Core, file: FileRef, target: string): string {
-  const dest = path.resolve(target)
-  fs.mkdirSync(path.dirname(dest), { recursive: true })
-  fs.copyFileSync(core.files.resolve(file.token).path, dest)
-  return dest
-}
-
-function inputFile(core: Core, file: string): string {
-  const p = path.resolve(file)
-  if (!fs.existsSync(p)) throw new AppError('NOT_FOUND', `文件不存在：${p}`)
-  return core.files.register(p).token
-}
 
 function jsonFile(file: string, what: string): unknown {
   const p = path.resolve(file)
@@ -307,4 +294,5 @@ export const commands: Record<string, Command> = {
   ...invoiceExportCommands,
   ...downloadCommands,
   ...deliveryCommands,
+  ...bookingCommands,
 }

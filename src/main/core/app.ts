@@ -30,6 +30,7 @@ import { registerPaper } from './features/paper/handlers'
 import { registerRed } from './features/red/handlers'
 import { registerSync } from './sync/handlers'
 import { registerReceived } from './features/received/handlers'
+import { registerBooking } from './features/booking/handlers'
 import { syncStatus } from './sync/service'
 import { registerSystem } from './features/system/handlers'
 import { registerTaxcodes } from './features/taxcodes/handlers'
@@ -140,6 +141,7 @@ export function createCore(opts: CoreOptions): Core {
   registerRed(registry, queued)
   registerSync(registry, { engine, connector })
   registerReceived(registry)
+  registerBooking(registry, queued)
   registerSystem(registry)
   registerTaxcodes(registry)
   registerExport(registry)

@@ -120,6 +120,10 @@ export const FIELD_LABELS: Record<string, string> = {
   item: '项目名称',
   syncState: '同步状态',
   booking: '入账状态',
+  // 发票入账、用途确认
+  numbers: '发票号码',
+  use: '用途确认',
+  seller: '销售方',
   sort: '排序',
   order: '排序方向',
   filter: '查询条件',

@@ -1,13 +1,10 @@
 // 发票交付 on the command line: one file of an invoice, one or several invoices in one e-mail (or as
 // .eml), and the SMTP settings with their 测试 (docs/cli.md).
-import fs from 'node:fs'
-import path from 'node:path'
-import type { Core } from '../../core/app'
 import { AppError } from '../../core/errors'
-import type { FileRef } from '../../../shared/api/define'
 import { DELIVERY_FORMATS, type DeliveryFormat } from '../../../shared/api/delivery'
 import type { InvoiceRef } from '../../../shared/api/invoiceRef'
 import { command, type Command } from '../command'
+import { saveTo } from '../files'
 
 const NUMBER = { name: 'NUMBER', description: '20 位发票号码（或销项发票的本地编号）' }
 
@@ -15,15 +12,6 @@ function refOf(text: string): InvoiceRef {
   if (/^\d{20}$/.test(text)) return { number: text }
   if (/^[1-9]\d{0,9}$/.test(text)) return { id: Number(text) }
   throw new AppError('VALIDATION', `发票应为 20 位发票号码或本地编号，现为“${text}”`, { issues: [{ path: 'ref', message: '发票号码应为 20 位数字' }] })
-}
-
-/** copies a file the core produced to where the user asked (a folder: under the file's own name) */
-function saveTo(core: Core, file: FileRef, target: string): string {
-  let dest = path.resolve(target)
-  if (fs.existsSync(dest) && fs.statSync(dest).isDirectory()) dest = path.join(dest, file.name)
-  fs.mkdirSync(path.dirname(dest), { recursive: true })
-  fs.copyFileSync(core.files.resolve(file.token).path, dest)
-  return dest
 }
 
 function formatsOf(text: string | undefined): DeliveryFormat[] | undefined {

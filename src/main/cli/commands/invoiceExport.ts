@@ -1,22 +1,13 @@
 // `invoices export FILE.xlsx|FILE.csv` (every filter of 发票查询) and `invoices summary` (发票汇总).
 // Only the Command type comes from ../commands: that file imports this one, and a value taken back
 // from it would not be there yet while this one loads.
-import fs from 'node:fs'
 import path from 'node:path'
-import type { Core } from '../../core/app'
 import { AppError } from '../../core/errors'
-import type { FileRef } from '../../../shared/api/define'
 import type { InvoiceTotalsReport, SummaryRow } from '../../../shared/api/invoiceExport'
 import { SUMMARY_SIDES } from '../../../shared/api/invoiceExport'
 import { command, type Command } from '../command'
 import { filterFromOptions, invoiceFilterOptions } from './invoiceFilterOptions'
-
-function saveTo(core: Core, file: FileRef, target: string): string {
-  const dest = path.resolve(target)
-  fs.mkdirSync(path.dirname(dest), { recursive: true })
-  fs.copyFileSync(core.files.resolve(file.token).path, dest)
-  return dest
-}
+import { saveTo } from '../files'
 
 function formatOf(file: string): 'xlsx' | 'csv' {
   const ext = path.extname(file).toLowerCase()

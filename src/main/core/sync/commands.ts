@@ -3,6 +3,9 @@
 import type { InvoiceSettledEvent } from '../../../shared/events'
 import type { RedConfirmation } from '../../../shared/platform/red'
 import type { IssueRequest, PlatformInvoice } from '../../../shared/platform/wire'
+import type { BookingBatchAnswer, UseBatchAnswer } from '../../../shared/platform/booking'
+import { applyBookingAnswer, applyBookingRefusal } from '../features/booking/apply'
+import type { BookingCommandPayload } from '../features/booking/jobs'
 import { applyRedAnswer, applyRedRefusal, type RedCommandPayload } from '../features/red/apply'
 import type { Ledger } from '../ledger/open'
 import { applyRejected, issueLocally } from './apply'
@@ -58,12 +61,36 @@ const redCommand: CommandSpec = {
   },
 }
 
+/** 发票入账 / 用途确认 of up to 2,000 received invoices: answered with a result per row */
+const bookingCommand: CommandSpec = {
+  send(conn, row) {
+    const payload = JSON.parse(row.payload) as BookingCommandPayload
+    return conn.authed<BookingBatchAnswer | UseBatchAnswer>((token) =>
+      payload.kind === 'use'
+        ? conn.client.useConfirmations(token, row.idempotencyKey, { rows: payload.rows })
+        : conn.client.bookings(token, row.idempotencyKey, { rows: payload.rows }),
+    )
+  },
+  accepted(ledger, row, answer, now) {
+    markDone(ledger, row.id, now)
+    applyBookingAnswer(ledger, row.documentId, JSON.parse(row.payload) as BookingCommandPayload, answer as BookingBatchAnswer | UseBatchAnswer, now)
+    return null
+  },
+  refused(ledger, row, message, now, state) {
+    markClosed(ledger, row.id, state, message, now)
+    applyBookingRefusal(ledger, row.documentId, message, now)
+    return null
+  },
+}
+
 export const COMMANDS: Record<string, CommandSpec> = {
   'issue-invoice': issueInvoice,
   'red-confirmation.create': redCommand,
   'red-confirmation.decide': redCommand,
   'red-confirmation.withdraw': redCommand,
   'red-confirmation.issue': redCommand,
+  'booking.batch': bookingCommand,
+  'use.batch': bookingCommand,
 }
 
 export function commandSpec(row: OutboxRow): CommandSpec {

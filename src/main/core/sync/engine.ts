@@ -142,6 +142,8 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       for (const s of outcome.settled) notify.settled(s)
       if (outcome.received > 0) ctx.events.emit({ type: 'data.changed', entity: 'received' })
       if (outcome.red) ctx.events.emit({ type: 'data.changed', entity: 'red' })
+      // 'invoice.status' (counted with red) also carries a received invoice's 入账 and 用途
+      if (outcome.red) ctx.events.emit({ type: 'data.changed', entity: 'booking' })
       cursor = page.cursor
       if (!page.hasMore || page.changes.length === 0) return
     }
@@ -208,6 +210,7 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       if (result.pushed + result.rejected + result.pulled > 0) {
         ctx.events.emit({ type: 'data.changed', entity: 'invoices' })
         ctx.events.emit({ type: 'data.changed', entity: 'red' })
+        ctx.events.emit({ type: 'data.changed', entity: 'booking' })
       }
       notify.status()
     }

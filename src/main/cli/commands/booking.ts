@@ -1,0 +1,173 @@
+// 进项 on the command line (issue 12): the received list (发票查询 on the 进项 side), 入账 / 撤销入账 /
+// 用途确认 of invoices by number, and the platform's Excel flow — 模板下载, 上传 (with --wait: sync
+// until the platform has answered, then the result workbook), 发票入账状态查询.
+import path from 'node:path'
+import type { Core } from '../../core/app'
+import { AppError } from '../../core/errors'
+import type { Input } from '../../../shared/api'
+import { BOOKING_TEMPLATES, type BookingJob, type BookingTemplate } from '../../../shared/api/booking'
+import { BOOKING_RESULTS, BOOKING_STATUSES, BOOKING_TYPES, type BookingStatus } from '../../../shared/platform/booking'
+import type { CliOptions, CliValues } from '../../../shared/cli'
+import { command, type Command } from '../command'
+import { inputFile, saveTo } from '../files'
+import { filterFromOptions, invoiceFilterOptions, invoiceSortOptions, sortFromOptions } from './invoiceFilterOptions'
+
+const NUMBERS = { name: 'NUMBER', variadic: true, description: '20 位发票号码（进项），可写多个' }
+const period = { value: 'YYYYMM', description: '入账所属期，如 202611' } as const
+
+/** a job as one line: its state and how many rows fell in each result class */
+function jobLine(j: BookingJob) {
+  const counts = Object.fromEntries(BOOKING_RESULTS.map((r) => [r.label, j.counts[r.code]]))
+  return {
+    id: j.id,
+    kind: j.kind === 'use' ? '用途确认' : '发票入账',
+    source: j.fileName ?? '进项发票列表',
+    rows: j.rows,
+    state: j.stateLabel,
+    ...counts,
+    createdAt: j.createdAt,
+    error: j.error,
+  }
+}
+
+async function job(core: Core, id: number): Promise<BookingJob> {
+  for (let page = 1; ; page++) {
+    const { rows, total } = await core.call('booking.jobs', { page, size: 500 })
+    const hit = rows.find((j) => j.id === id)
+    if (hit) return hit
+    if (page * 500 >= total) throw new AppError('NOT_FOUND', `入账申请（编号 ${id}）不存在`)
+  }
+}
+
+/** syncs until the platform has answered the job (at most a few rounds: an unreachable platform stops it) */
+async function waitFor(core: Core, id: number): Promise<BookingJob> {
+  for (let round = 0; round < 5; round++) {
+    const current = await job(core, id)
+    if (current.state !== 'pending') return current
+    const run = await core.call('sync.now', {})
+    if (run.error) throw new AppError('OFFLINE', `入账申请 ${id} 仍待处理：${run.error}；稍后再运行 sync，或打开票税通`)
+  }
+  return job(core, id)
+}
+
+const listOptions = (() => {
+  const { side: _side, 'sync-state': _sync, drawer: _drawer, ...rest } = invoiceFilterOptions
+  return {
+    ...rest,
+    ...invoiceSortOptions,
+    page: { value: 'P', description: '页码（默认 1）', positive: true },
+    size: { value: 'S', description: '每页条数（默认 20，最多 500）', positive: true },
+  }
+})() satisfies CliOptions
+
+const statusOptions = {
+  status: { choices: BOOKING_STATUSES.map((b) => b.code), description: `入账状态：${BOOKING_STATUSES.map((b) => `${b.code} ${b.label}`).join('、')}` },
+  period,
+  from: { value: 'YYYY-MM-DD', description: '开票日期起' },
+  to: { value: 'YYYY-MM-DD', description: '开票日期止' },
+  seller: { value: 'TEXT', description: '销售方：名称包含或税号开头' },
+} as const satisfies CliOptions
+
+function statusFilter(o: CliValues<typeof statusOptions>): NonNullable<Input<'booking.status'>['filter']> {
+  return { status: o.status as BookingStatus | undefined, period: o.period, from: o.from, to: o.to, seller: o.seller }
+}
+
+export const bookingCommands: Record<string, Command> = {
+  'received list': command({
+    summary: '进项发票列表（即 invoices list --side 进项），可带发票查询条件，附合计',
+    options: listOptions,
+    run: (core, _a, o) =>
+      core.call('invoices.query', {
+        ...filterFromOptions({ ...o, side: '进项', drawer: undefined, 'sync-state': undefined }),
+        ...sortFromOptions(o),
+        page: Number(o.page ?? 1),
+        size: Number(o.size ?? 20),
+      }),
+  }),
+  'received book': command({
+    summary: '发票入账：把进项发票按入账类型记入所属期（排队，sync 时提交平台）',
+    args: [NUMBERS],
+    options: {
+      type: {
+        choices: BOOKING_TYPES,
+        description: `入账类型（默认 02）：${BOOKING_STATUSES.filter((b) => (BOOKING_TYPES as readonly string[]).includes(b.code))
+          .map((b) => `${b.code} ${b.label}`)
+          .join('、')}`,
+      },
+      period: { ...period, required: true },
+    },
+    run: (core, numbers, o) => core.call('received.book', { numbers, type: o.type as Input<'received.book'>['type'], period: o.period }),
+  }),
+  'received unbook': command({
+    summary: '撤销入账（06）（排队，sync 时提交平台）',
+    args: [NUMBERS],
+    run: (core, numbers) => core.call('received.unbook', { numbers }),
+  }),
+  'received use': command({
+    summary: '用途确认（专票）：--deduct 抵扣 或 --no-deduct 不抵扣（排队，sync 时提交平台）',
+    args: [NUMBERS],
+    options: { deduct: { type: 'boolean', description: '抵扣' }, 'no-deduct': { type: 'boolean', description: '不抵扣' } },
+    run(core, numbers, o) {
+      if (!!o.deduct === !!o['no-deduct'])
+        throw new AppError('VALIDATION', '请写 --deduct（抵扣）或 --no-deduct（不抵扣），二选一', { issues: [{ path: 'use', message: '请选择抵扣或不抵扣' }] })
+      return core.call('received.use', { numbers, use: o.deduct ? 'deduct' : 'no-deduct' })
+    },
+  }),
+  'booking template': command({
+    summary: '下载发票入账模板（数电或税控）',
+    args: [{ name: 'FILE', description: '保存到（.xlsx 文件或文件夹）' }],
+    options: { format: { choices: BOOKING_TEMPLATES, description: '模板：数电（默认）或 税控' } },
+    run: async (core, [target], o) => ({ file: saveTo(core, await core.call('booking.template', { format: (o.format ?? '数电') as BookingTemplate }), target!) }),
+  }),
+  'booking import': command({
+    summary: '上传填好的发票入账模板（最多 2,000 行）；--wait 同步到平台处理完成，并保存结果文件',
+    args: [{ name: 'FILE', description: '填好的模板（.xlsx、.xls 或 .csv）' }],
+    options: {
+      wait: { type: 'boolean', description: '同步直到平台处理完成，输出结果文件的位置' },
+      out: { value: 'PATH', description: '结果文件保存到（默认：上传文件旁的 <文件名>-入账结果.xlsx）' },
+    },
+    async run(core, [file], o) {
+      const created = await core.call('booking.import', { file: inputFile(core, file!) })
+      if (!o.wait) return { ...jobLine(created), message: created.state === 'pending' ? '已上传，待处理：运行 sync 或打开票税通后由平台处理' : undefined }
+      const done = await waitFor(core, created.id)
+      if (done.state !== 'done') return jobLine(done)
+      const target = o.out ?? path.join(path.dirname(path.resolve(file!)), `${path.basename(file!, path.extname(file!))}-入账结果.xlsx`)
+      return { ...jobLine(done), result: saveTo(core, await core.call('booking.result', { id: done.id }), target) }
+    },
+  }),
+  'booking jobs': command({
+    summary: '发票入账申请列表（最新在前）：处理状态和各类结果张数',
+    async run(core) {
+      const { total, rows } = await core.call('booking.jobs', { page: 1, size: 100 })
+      return { total, rows: rows.map(jobLine) }
+    },
+  }),
+  'booking result': command({
+    summary: '下载已处理的入账申请的结果文件（分类汇总和明细）',
+    args: [
+      { name: 'ID', description: '申请编号（booking jobs 的第一列）' },
+      { name: 'FILE', description: '保存到（.xlsx 文件或文件夹）' },
+    ],
+    run: async (core, [id, target]) => {
+      if (!/^[1-9]\d{0,9}$/.test(id!)) throw new AppError('VALIDATION', `申请编号应为正整数，现为“${id}”`)
+      return { file: saveTo(core, await core.call('booking.result', { id: Number(id) }), target!) }
+    },
+  }),
+  'booking status': command({
+    summary: '发票入账状态查询；--out 导出为 .xlsx',
+    options: {
+      ...statusOptions,
+      out: { value: 'FILE', description: '导出到 .xlsx' },
+      page: { value: 'P', description: '页码（默认 1）', positive: true },
+      size: { value: 'S', description: '每页条数（默认 20，最多 500）', positive: true },
+    },
+    async run(core, _a, o) {
+      const filter = statusFilter(o)
+      if (o.out) {
+        const r = await core.call('booking.statusExport', { filter })
+        return { rows: r.rows, file: saveTo(core, r, o.out) }
+      }
+      return core.call('booking.status', { filter, page: Number(o.page ?? 1), size: Number(o.size ?? 20) })
+    },
+  }),
+}
