@@ -1,8 +1,8 @@
 // 发票入账 through the UI (issue 12), one web instance playing both parties against the real platform
-// sandbox: the seller issues two blue invoices to 北京示例; the buyer books one from 进项发票 (the
-// dialog) and the other by uploading a filled 数电 template that also holds an unknown number, a
-// repeat of the first and a malformed row — the job goes 待处理 → 处理成功 and its result workbook
-// counts each class. The red-letter rule follows the bookings: the booked invoice's reversal becomes
+// sandbox: the seller issues two blue invoices to 北京示例 (and a third it reverses whole at once);
+// the buyer books one from 进项发票 (the dialog) and the other by uploading a filled 数电 template
+// that also holds an unknown number, a repeat of the first, the reversed one and a malformed row —
+// the job goes 待处理 → 处理成功 and its result workbook counts each class. The red-letter rule follows the bookings: the booked invoice's reversal becomes
 // a 确认单 waiting for the buyer (02); once the buyer undoes the other one's booking (撤销入账) the
 // seller reverses it directly (01). 发票入账状态查询 filters by 入账状态 and exports.
 // Screenshots at 1366 × 768 go to docs/screenshots/booking-*.png.
@@ -71,6 +71,11 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   expect((await app.core.call('sync.now', {})).error).toBeNull() // registers the company and the demo counterparties
   const first = await issueBlue(app, BEIJING)
   const second = await issueBlue(app, BEIJING)
+  // the third is reversed whole before the buyer ever books it (01, no confirmation): 该票异常 to book
+  const reversed = await issueBlue(app, BEIJING)
+  await app.core.call('red.create', { blueNumber: reversed, reason: '01', as: 'seller' })
+  expect((await app.core.call('sync.now', {})).error).toBeNull()
+  expect(app.sandbox!.platform.getInvoice(SELLER.taxId, reversed).redStatus).toBe('fully-reversed')
 
   // ── the buyer: the feed brings both, 未入账 ──
   await app.open(page, '/invoice/received')
@@ -116,16 +121,16 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   await expect(jobs.getByTestId('booking-job-success').first()).toHaveText('1')
 
   // 模板下载 (数电), filled as a bookkeeper would: the second invoice, a number no one issued, the
-  // first again in another period (重复入账), and a 发票号码 of letters (其他)
+  // first again (重复入账), the reversed one (该票异常无法入账) and a 发票号码 of letters (其他)
   await page.getByTestId('booking-template-button').click()
   const template = await download(page, page.getByTestId('booking-template-数电'))
   expect(template.name).toMatch(/\.xlsx$/)
   const unknown = '26440000000000999999'
-  const next = String(Number(period()) % 100 === 12 ? Number(period()) + 89 : Number(period()) + 1)
   const filled = await fillTemplate(template.path, [
     { 发票号码: second, 开票日期: today(), 是否入账: '是', 入账所属期: period() },
     { 发票号码: unknown, 开票日期: today(), 是否入账: '是', 入账所属期: period() },
-    { 发票号码: first, 开票日期: today(), 是否入账: '是', 入账所属期: next },
+    { 发票号码: first, 开票日期: today(), 是否入账: '是', 入账所属期: period() },
+    { 发票号码: reversed, 开票日期: today(), 是否入账: '是', 入账所属期: period() },
     { 发票号码: 'ABCDEFG', 开票日期: today(), 是否入账: '是', 入账所属期: period() },
   ])
 
@@ -137,13 +142,13 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   await expect(upload.getByTestId('booking-upload-file')).toHaveText(path.basename(filled))
   const [answer] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/call/booking.import')), upload.getByTestId('booking-upload-submit').click()])
   const queued = ((await answer.json()) as { value: { id: number; state: string; rows: number } }).value
-  expect(queued).toMatchObject({ state: 'pending', rows: 4 })
-  await expect(upload.getByTestId('booking-upload-done')).toContainText('上传成功：共 4 行')
+  expect(queued).toMatchObject({ state: 'pending', rows: 5 })
+  await expect(upload.getByTestId('booking-upload-done')).toContainText('上传成功：共 5 行')
   await upload.getByTestId('booking-upload-ok').click()
   const fileJob = rowOf(page, 'booking-jobs-table', page.getByTestId(`booking-job-${queued.id}`))
   await expect(fileJob.getByTestId(`booking-job-${queued.id}`)).toHaveText(path.basename(filled))
   await expect(fileJob).toContainText('数电模板 · 入账')
-  await expect(fileJob.getByTestId('booking-job-rows')).toHaveText('4')
+  await expect(fileJob.getByTestId('booking-job-rows')).toHaveText('5')
 
   // 立即同步: 处理成功, a count per class, and 下载 of the result workbook
   await syncNow(page)
@@ -152,7 +157,7 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   await expect(fileJob.getByTestId('booking-job-not-found')).toHaveText('1')
   await expect(fileJob.getByTestId('booking-job-duplicate')).toHaveText('1')
   await expect(fileJob.getByTestId('booking-job-other')).toHaveText('1')
-  await expect(fileJob.getByTestId('booking-job-abnormal')).toHaveText('0')
+  await expect(fileJob.getByTestId('booking-job-abnormal')).toHaveText('1')
   await page.screenshot({ path: path.join(SHOTS, 'booking-jobs-1366.png') })
   const result = await download(page, fileJob.getByTestId('booking-job-result'))
   expect(result.name).toMatch(/\.xlsx$/)
@@ -172,13 +177,14 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   expect(countOf('查无此票')).toBe(1)
   expect(countOf('重复入账')).toBe(1)
   expect(countOf('其他')).toBe(1)
-  expect(countOf('该票异常无法入账')).toBe(0)
+  expect(countOf('该票异常无法入账')).toBe(1)
   // the detail names each invoice with its class; the repeat names the earlier period
   const detail = [...book.entries()].find(([n]) => n !== summaryName)![1]
   const line = (number: string) => detail.find((r) => r.includes(number))
   expect(line(second)).toContain('成功')
   expect(line(unknown)).toContain('查无此票')
   expect(line(first)).toContain('重复入账')
+  expect(line(reversed)).toContain('该票异常无法入账')
   expect(line(first)!.join(' ')).toContain(period())
 
   // the second is booked now
