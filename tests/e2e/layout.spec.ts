@@ -38,6 +38,8 @@ const LISTS: Screen[] = [
   { name: 'received', hash: '/invoice/received', tables: ['received-table'] },
   { name: 'red-forms', hash: '/red/forms', tables: ['red-table'] },
   { name: 'red-confirm', hash: '/red/confirm', tables: ['red-confirm-table'] },
+  { name: 'booking-jobs', hash: '/invoice/booking', tables: ['booking-jobs-table'] },
+  { name: 'booking-status', hash: '/invoice/booking', click: 'booking-tab-status', tables: ['booking-status-table'] },
   { name: 'audit', hash: '/system/audit', tables: ['audit-table'] },
   { name: 'backups', hash: '/system/backups', tables: ['backups-table'] },
   { name: 'taxcodes', hash: '/system/taxcodes', tables: [] },
