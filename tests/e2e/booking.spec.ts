@@ -97,7 +97,7 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   await expect(dialog.getByTestId('book-count')).toContainText('1 张')
   await expect(dialog.getByTestId('book-type-02')).toHaveClass(/is-checked/)
   await expect(dialog.getByTestId('book-type-04')).toContainText('04 个人所得税经营所得税前扣除')
-  await expect(dialog.getByTestId('book-period').locator('input')).toHaveValue(`${period().slice(0, 4)}年${period().slice(4)}月`)
+  await expect(dialog.getByRole('combobox', { name: '入账所属期' })).toHaveValue(`${period().slice(0, 4)}年${period().slice(4)}月`)
   await page.screenshot({ path: path.join(SHOTS, 'booking-dialog-1366.png') })
   await dialog.getByTestId('book-submit').click()
   await expect(page.locator('.el-message', { hasText: '已提交 1 张发票，待平台处理' })).toBeVisible()
