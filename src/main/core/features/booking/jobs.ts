@@ -82,49 +82,53 @@ export function listJobs(ledger: Ledger, page: number, size: number): Page<Booki
     .limit(size)
     .offset((page - 1) * size)
     .all()
+  return { total, rows: summaries(ledger, jobs) }
+}
+
+export function getJob(ledger: Ledger, id: number): BookingJob {
+  const job = ledger.orm.select().from(bookingJobs).where(eq(bookingJobs.id, id)).get()
+  if (!job) throw new AppError('NOT_FOUND', `入账申请（编号 ${id}）不存在`)
+  return summaries(ledger, [job])[0]!
+}
+
+/** each job with its row count, its rows per result class and, while pending, its last delivery error */
+function summaries(ledger: Ledger, jobs: (typeof bookingJobs.$inferSelect)[]): BookingJob[] {
   const ids = jobs.map((j) => j.id)
+  if (ids.length === 0) return []
   const counts = new Map<number, Record<BookingResult, number>>(ids.map((id) => [id, emptyCounts()]))
   const rows = new Map<number, number>()
-  if (ids.length > 0) {
-    const grouped = ledger.orm
-      .select({ jobId: bookingJobRows.jobId, result: bookingJobRows.result, n: count() })
-      .from(bookingJobRows)
-      .where(inArray(bookingJobRows.jobId, ids))
-      .groupBy(bookingJobRows.jobId, bookingJobRows.result)
-      .all()
-    for (const g of grouped) {
-      rows.set(g.jobId, (rows.get(g.jobId) ?? 0) + g.n)
-      if (g.result) counts.get(g.jobId)![g.result] += g.n
-    }
+  const grouped = ledger.orm
+    .select({ jobId: bookingJobRows.jobId, result: bookingJobRows.result, n: count() })
+    .from(bookingJobRows)
+    .where(inArray(bookingJobRows.jobId, ids))
+    .groupBy(bookingJobRows.jobId, bookingJobRows.result)
+    .all()
+  for (const g of grouped) {
+    rows.set(g.jobId, (rows.get(g.jobId) ?? 0) + g.n)
+    if (g.result) counts.get(g.jobId)![g.result] += g.n
   }
-  // a pending job's last delivery error (the platform unreachable…), from its command
   const errors = new Map<number, string | null>(
-    ids.length === 0
-      ? []
-      : ledger.orm
-          .select({ id: outbox.documentId, error: sql<string | null>`max(${outbox.lastError})` })
-          .from(outbox)
-          .where(and(eq(outbox.documentType, BOOKING_DOCUMENT), inArray(outbox.documentId, ids), inArray(outbox.state, ['pending', 'sending'])))
-          .groupBy(outbox.documentId)
-          .all()
-          .map((e) => [e.id, e.error]),
+    ledger.orm
+      .select({ id: outbox.documentId, error: sql<string | null>`max(${outbox.lastError})` })
+      .from(outbox)
+      .where(and(eq(outbox.documentType, BOOKING_DOCUMENT), inArray(outbox.documentId, ids), inArray(outbox.state, ['pending', 'sending'])))
+      .groupBy(outbox.documentId)
+      .all()
+      .map((e) => [e.id, e.error]),
   )
-  return {
-    total,
-    rows: jobs.map((j) => ({
-      id: j.id,
-      kind: j.kind,
-      source: j.source,
-      fileName: j.fileName,
-      rows: rows.get(j.id) ?? 0,
-      state: j.state,
-      stateLabel: STATE_LABEL.get(j.state) ?? j.state,
-      createdAt: j.createdAt,
-      finishedAt: j.finishedAt,
-      counts: counts.get(j.id)!,
-      error: j.error ?? errors.get(j.id) ?? null,
-    })),
-  }
+  return jobs.map((j) => ({
+    id: j.id,
+    kind: j.kind,
+    source: j.source,
+    fileName: j.fileName,
+    rows: rows.get(j.id) ?? 0,
+    state: j.state,
+    stateLabel: STATE_LABEL.get(j.state) ?? j.state,
+    createdAt: j.createdAt,
+    finishedAt: j.finishedAt,
+    counts: counts.get(j.id)!,
+    error: j.error ?? errors.get(j.id) ?? null,
+  }))
 }
 
 export function jobWithRows(ledger: Ledger, id: number): { job: typeof bookingJobs.$inferSelect; rows: JobRow[] } {
