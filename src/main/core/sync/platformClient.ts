@@ -14,6 +14,7 @@ import type {
   QuotaSnapshot,
 } from '../../../shared/platform/wire'
 import type { CreateRedConfirmationRequest, RedConfirmation } from '../../../shared/platform/red'
+import type { BookingBatchAnswer, BookingBatchRequest, UseBatchAnswer, UseBatchRequest } from '../../../shared/platform/booking'
 import { ADMIN_PREFIX, ADMIN_TOKEN_HEADER, API_PREFIX, IDEMPOTENCY_HEADER, TAXCODES_VERSION_HEADER } from '../../../shared/platform/wire'
 
 export class Unreachable extends Error {
@@ -99,6 +100,10 @@ export interface PlatformClient {
   taxcodes(token: string): Promise<{ version: string; fileName: string; bytes: Uint8Array } | null>
   /** 红字确认单: every call idempotent by its key, answered with the whole form */
   red(token: string, key: string, call: RedCall): Promise<RedConfirmation>
+  /** 入账 / 撤销入账 of ≤ 2,000 received invoices, idempotent by its key: a result per row */
+  bookings(token: string, key: string, body: BookingBatchRequest): Promise<BookingBatchAnswer>
+  /** 用途确认 of ≤ 2,000 received 专票, idempotent by its key: a result per row */
+  useConfirmations(token: string, key: string, body: UseBatchRequest): Promise<UseBatchAnswer>
   /** an issued invoice's PDF/OFD/XML as the platform serves it (seller or buyer only) */
   invoiceFile(token: string, number: string, format: 'pdf' | 'ofd' | 'xml'): Promise<Uint8Array>
   /** 发票二维码交付: a new short-lived public link to the invoice's files */
@@ -142,6 +147,9 @@ export function platformClient(baseUrl: string): PlatformClient {
       const body = call.kind === 'create' ? call.body : call.kind === 'decide' ? call.body : {}
       return (await request<RedConfirmation>(`${url}${API_PREFIX}${path}`, json(body, { ...auth(token), [IDEMPOTENCY_HEADER]: key }))).body
     },
+    bookings: async (token, key, body) => (await request<BookingBatchAnswer>(`${url}${API_PREFIX}/bookings`, json(body, { ...auth(token), [IDEMPOTENCY_HEADER]: key }))).body,
+    useConfirmations: async (token, key, body) =>
+      (await request<UseBatchAnswer>(`${url}${API_PREFIX}/use-confirmations`, json(body, { ...auth(token), [IDEMPOTENCY_HEADER]: key }))).body,
     invoiceFile: async (token, number, format) =>
       (await request<Uint8Array>(`${url}${API_PREFIX}/invoices/${encodeURIComponent(number)}/files/${format}`, { headers: auth(token), raw: true })).body,
     shareLink: async (token, number) =>
