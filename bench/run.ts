@@ -11,6 +11,7 @@ const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
   ofd: (smoke) => import('./ofd').then((m) => m.ofdBench(smoke)),
   export: (smoke) => import('./export').then((m) => m.exportBench(smoke)),
   downloads: (smoke) => import('./downloads').then((m) => m.downloadsBench(smoke)),
+  booking: (smoke) => import('./booking').then((m) => m.bookingBench(smoke)),
 }
 
 const smoke = process.argv.includes('--smoke')

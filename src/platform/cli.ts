@@ -8,7 +8,7 @@ import type { CliArg, CliCommandSpec, CliOption, CliOptions, CliRawValues, CliVa
 import { regionName } from '../shared/domain/regions'
 import { parseTaxpayerType, TAXPAYER_TYPES } from '../shared/domain/taxpayerType'
 import { RED_STATUSES, type RedStatusCode } from '../shared/platform/red'
-import { BOOKING_STATUSES, type BookingStatus } from '../shared/platform/booking'
+import { BOOKING_STATUSES, type BookingStatus, USE_STATUSES } from '../shared/platform/booking'
 import { PlatformError, type PlatformIssue, toPlatformError } from './errors'
 import { createPlatform, type Platform } from './platform'
 import { startPlatformServer } from './server'
@@ -185,6 +185,22 @@ const redCommands: Record<string, PlatformCommand> = {
     run: async ([number], o) => {
       if (!/^\d{20}$/.test(number!)) throw new PlatformError('VALIDATION', `发票号码 NUMBER 应为 20 位数字，现为“${number}”`)
       return withPlatform(o.data, (p) => p.markBooked(number!, { status: o.status as BookingStatus | undefined, period: str(o.period) }))
+    },
+  }),
+  'platform invoice confirm-use': command({
+    summary: '以购买方身份对收到的专票用途确认：抵扣（--deduct）或不抵扣（--no-deduct）',
+    args: [NUMBER],
+    options: {
+      deduct: { type: 'boolean', description: '用途：抵扣' },
+      'no-deduct': { type: 'boolean', description: '用途：不抵扣' },
+    },
+    run: async ([number], o) => {
+      if (!/^\d{20}$/.test(number!)) throw new PlatformError('VALIDATION', `发票号码 NUMBER 应为 20 位数字，现为“${number}”`)
+      if (o.deduct === o['no-deduct']) throw new PlatformError('VALIDATION', '请写明用途：--deduct（抵扣）或 --no-deduct（不抵扣），二选一')
+      return withPlatform(o.data, (p) => {
+        const row = p.markUse(number!, o.deduct ? 'deduct' : 'no-deduct')
+        return { number: row.number, use: row.use, useLabel: USE_STATUSES.find((u) => u.code === row.use)!.label }
+      })
     },
   }),
   'platform settings set': command({

@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { SellerRates } from '../shared/domain/rateRules'
 import type { AddTaxpayerRequest, ChangesPage, InvoicePage, LoginRequest, LoginResponse, MeResponse, PlatformInvoice, QuotaSnapshot, TaxpayerInfo } from '../shared/platform/wire'
 import { RedConfirmation, RedConfirmationPage, RedConfirmationQuery } from '../shared/platform/red'
-import type { BookingStatus, InvoiceBooking } from '../shared/platform/booking'
+import type { BookingBatchAnswer, BookingStatus, InvoiceBooking, UseBatchAnswer, UseBatchResult, UseChoice } from '../shared/platform/booking'
 import { type Clock, parseMonth, shanghaiMonth, systemClock, toShanghaiIso } from './clock'
 import { PlatformError } from './errors'
 import { authenticate, login } from './rules/auth'
@@ -15,7 +15,7 @@ import type { StoredResponse } from './rules/idempotency'
 import { getInvoice, listInvoices, type ListOptions } from './rules/invoices'
 import { issueInvoice } from './rules/issuance'
 import { quotaFen, setQuota, snapshotOf } from './rules/quota'
-import { adminMarkBooked, type Answer, type RedAction, readRedConfirmation, readRedConfirmations, runRedAction } from './rules/redActions'
+import { adminConfirmUse, adminMarkBooked, type Answer, type RedAction, readRedConfirmation, readRedConfirmations, runRedAction } from './rules/redActions'
 import { expireDue } from './rules/redExpiry'
 import { confirmIssues, setConfirmIssues } from './rules/redSettings'
 import { backfillLeafRates, currentTaxcodes, importTaxcodes, loadBuiltinTaxcodes, type TaxcodesFile, type TaxcodesImport, taxcodesVersion } from './rules/taxcodes'
@@ -71,6 +71,12 @@ export interface Platform {
   setBooking(buyerTaxId: string, invoiceNumber: string, body: unknown, key?: string): InvoiceBooking
   /** admin: 入账 as the invoice's buyer, default 02 and the invoice's month */
   markBooked(invoiceNumber: string, opts?: { status?: BookingStatus; period?: string }): InvoiceBooking
+  /** 入账 / 撤销入账 of ≤ 2,000 received invoices (a result per row); key required */
+  bookInvoices(buyerTaxId: string, body: unknown, key: string | undefined): BookingBatchAnswer
+  /** 用途确认 of ≤ 2,000 received 专票 (a result per row); key required */
+  confirmUse(buyerTaxId: string, body: unknown, key: string | undefined): UseBatchAnswer
+  /** admin: 用途确认 as the invoice's buyer; a refused row throws */
+  markUse(invoiceNumber: string, use: UseChoice): UseBatchResult
   /** any red call as the HTTP answer: the stored body text, so a replay is byte-identical */
   redResponse(taxId: string, action: RedAction, key: string | undefined): Answer
   /** 确认即开票 (default on) */
@@ -140,6 +146,9 @@ export function createPlatform(opts: PlatformOptions): Platform {
     listRedConfirmations: (taxId, query) => readRedConfirmations(ctx, taxId, query),
     setBooking: (buyerTaxId, number, body, key) => JSON.parse(runRedAction(ctx, buyerTaxId, { kind: 'booking', number, body }, key).body) as InvoiceBooking,
     markBooked: (number, o = {}) => JSON.parse(adminMarkBooked(ctx, number, o).body) as InvoiceBooking,
+    bookInvoices: (taxId, body, key) => JSON.parse(runRedAction(ctx, taxId, { kind: 'bookings', body }, key).body) as BookingBatchAnswer,
+    confirmUse: (taxId, body, key) => JSON.parse(runRedAction(ctx, taxId, { kind: 'use', body }, key).body) as UseBatchAnswer,
+    markUse: (number, use) => adminConfirmUse(ctx, number, use),
     redResponse: (taxId, action, key) => runRedAction(ctx, taxId, action, key),
     confirmIssues: () => confirmIssues(ctx),
     setConfirmIssues: (on) => setConfirmIssues(ctx, on),

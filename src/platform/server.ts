@@ -17,11 +17,13 @@ import { controlCharIssues } from '../shared/domain/controlChars'
 import type { Clock } from './clock'
 import { PlatformError, toPlatformError, validationFailure } from './errors'
 import { TooManyLogins } from './rules/auth'
+import { BOOKINGS_PATH } from './rules/bookingBatch'
 import { checkKey } from './rules/idempotency'
 import { LIST_MAX_SIZE } from './rules/invoices'
 import type { Answer, RedAction } from './rules/redActions'
 import { createPlatform, type Platform } from './platform'
 import { findBuiltinTaxcodesDir } from './rules/taxcodes'
+import { USE_PATH } from './rules/useConfirm'
 import { registerShareRoutes } from './share/routes'
 
 /** far above a 5,000-line invoice (~2 MB of JSON) */
@@ -164,6 +166,9 @@ export function createPlatformApp(platform: Platform, adminToken?: string, fonts
   app.post(`${RED}/:number/withdraw`, (c) => keyed(c, () => ({ kind: 'withdraw', number: c.req.param('number') }), optionalJsonBody))
   app.post(`${RED}/:number/issue`, (c) => keyed(c, (body) => ({ kind: 'issue', number: c.req.param('number'), body }), optionalJsonBody))
   app.post(`${API_PREFIX}/invoices/:number/booking`, (c) => keyed(c, (body) => ({ kind: 'booking', number: c.req.param('number'), body })))
+  // 入账 and 用途确认 of many invoices (src/shared/platform/booking.ts): a result per row
+  app.post(BOOKINGS_PATH, (c) => keyed(c, (body) => ({ kind: 'bookings', body })))
+  app.post(USE_PATH, (c) => keyed(c, (body) => ({ kind: 'use', body })))
 
   app.get(`${API_PREFIX}/changes`, (c) => c.body(platform.changesJson(c.get('taxId'), { after: c.req.query('after'), limit: c.req.query('limit') }), 200, JSON_TYPE))
 

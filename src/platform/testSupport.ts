@@ -46,6 +46,9 @@ export function issueBlue(platform: Platform): PlatformInvoice {
   return platform.issue(SELLER.taxId, issueRequestFor({ lines: [line] }), newKey('blue'))
 }
 
+/** YYYYMM of an invoice's 开票日期: the earliest 入账所属期 it takes */
+export const monthOf = (invoice: PlatformInvoice): string => invoice.issuedAt.slice(0, 7).replace('-', '')
+
 /** the refusal a call throws (fails the test if it returns) */
 export function refusal(work: () => unknown): PlatformError {
   try {

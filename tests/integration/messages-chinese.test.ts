@@ -32,7 +32,7 @@ function checkRefusal(body: Refusal, where: string): number {
 
 describe('every message a person sees is Chinese', { timeout: 180_000 }, () => {
   it('every field of every contract call and every wire body has its Chinese name (labels.ts)', () => {
-    const wireSchemas = Object.entries({ ...wire, ...red }).filter(([, v]) => typeof v === 'object' && v !== null && '_zod' in v)
+    const wireSchemas = Object.entries({ ...wire, ...red, ...booking }).filter(([, v]) => typeof v === 'object' && v !== null && '_zod' in v)
     const unnamed: string[] = []
     for (const [where, schema] of [...Object.entries(api).map(([n, s]) => [n, s.input] as const), ...wireSchemas])
       for (const p of fieldPaths(schema)) if (fieldLabel(p) === '输入项') unnamed.push(`${where}: ${p.join('.')}`)
@@ -72,6 +72,8 @@ describe('every message a person sees is Chinese', { timeout: 180_000 }, () => {
       [`/api/v1/red-confirmations/${blue}/decision`, red.decideRedConfirmationRequest, authed],
       [`/api/v1/red-confirmations/${blue}/issue`, red.issueRedInvoiceRequest, authed],
       [`/api/v1/invoices/${blue}/booking`, booking.bookingRequest, authed],
+      ['/api/v1/bookings', booking.bookingBatchRequest, authed],
+      ['/api/v1/use-confirmations', booking.useBatchRequest, authed],
     ]
     let seen = 0
     let key = 0

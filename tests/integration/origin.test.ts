@@ -2,36 +2,18 @@
 // itself (the 01 direct path) and a 红字确认单 the counterparty entered were never this company's to
 // upload — the core says so (`origin`) and the screens' label follows (平台开具 / 对方录入), while
 // what this company made or did reads as its outbox command stands. Two ledgers, one sandbox over HTTP.
-import path from 'node:path'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/app'
 import { testDraft, testLine } from '../../src/shared/domain/invoice/testDraft'
 import { syncLabel } from '../../src/shared/syncLabels'
-import { OTHER, SELLER, tempDir, testCore } from '../support/core'
-import { startTestSandbox } from '../support/sandbox'
-
-const PASSWORD = 'origin-password'
-
-async function twoParties() {
-  const sandbox = await startTestSandbox(path.join(tempDir(), 'platform'))
-  onTestFinished(() => sandbox.stop())
-  for (const t of [SELLER, OTHER]) sandbox.platform.addTaxpayer({ taxId: t.taxId, name: t.name, region: t.region, password: PASSWORD })
-  const seller = await testCore()
-  const buyer = await testCore({ company: false })
-  await buyer.call('companies.create', OTHER)
-  for (const core of [seller, buyer]) await core.call('settings.platform.set', { url: sandbox.url, password: PASSWORD })
-  return { sandbox, seller, buyer }
-}
-
-const sync = async (...cores: Core[]) => {
-  for (const c of cores) expect((await c.call('sync.now', {})).error).toBeNull()
-}
+import { OTHER } from '../support/core'
+import { syncAll, twoParties } from '../support/twoParties'
 
 async function issuedBlue(seller: Core, buyer: Core): Promise<{ id: number; number: string }> {
   const draft = testDraft({ buyer: { ...testDraft().buyer, name: OTHER.name, taxId: OTHER.taxId }, lines: [testLine({ quantity: '2', unitPrice: '500' })] })
   const { id } = await seller.call('invoices.saveDraft', { draft })
   await seller.call('invoices.issue', { id })
-  await sync(seller, buyer)
+  await syncAll(seller, buyer)
   return { id, number: (await seller.call('invoices.get', { id })).number! }
 }
 
@@ -58,7 +40,7 @@ describe('where a document came from, in the list rows and the detail', () => {
     const form = await seller.call('red.create', { blueNumber: blue.number, reason: '01', as: 'seller' })
     expect(form).toMatchObject({ origin: 'local', syncState: 'pending' })
     expect(label(form)).toBe('待上传')
-    await sync(seller, buyer)
+    await syncAll(seller, buyer)
 
     const mine = await seller.call('red.get', { id: form.id })
     expect(mine).toMatchObject({ status: '01', origin: 'local', syncState: 'done' })
@@ -82,22 +64,22 @@ describe('where a document came from, in the list rows and the detail', () => {
     const blue = await issuedBlue(seller, buyer)
     // booked by the buyer: the seller's form waits for the buyer (02)
     sandbox.platform.markBooked(blue.number, {})
-    await sync(buyer)
+    await syncAll(buyer)
     await seller.call('red.create', { blueNumber: blue.number, reason: '01', as: 'seller' })
-    await sync(seller, buyer)
+    await syncAll(seller, buyer)
 
     const [form] = (await buyer.call('red.list', { page: 1, size: 20 })).rows
     expect(form).toMatchObject({ status: '02', origin: 'counterparty', syncState: 'local', can: { decide: true } })
     expect(label(form!)).toBe('对方录入')
     const decided = await buyer.call('red.decide', { id: form!.id, agree: true, opinion: '' })
     expect(label(decided)).toBe('待上传')
-    await sync(buyer)
+    await syncAll(buyer)
     const done = await buyer.call('red.get', { id: form!.id })
     expect(done).toMatchObject({ status: '04', origin: 'counterparty', syncState: 'done' })
     expect(label(done)).toBe('已同步')
 
     // the red invoice the platform issued on agreement (确认即开票), on the seller's side
-    await sync(seller)
+    await syncAll(seller)
     const red = await listed(seller, (await seller.call('red.get', { number: form!.number! })).redInvoiceNumber!)
     expect(label(red)).toBe('平台开具')
   })

@@ -7,13 +7,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/app'
 import { testDraft, testLine } from '../../src/shared/domain/invoice/testDraft'
-import { OTHER, rejection, SELLER, tempDir, testCore } from '../support/core'
-import { startTestSandbox } from '../support/sandbox'
+import { OTHER, rejection, SELLER, testCore } from '../support/core'
+import { twoParties } from '../support/twoParties'
 
-const PASSWORD = 'paper-test-password'
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' })
 const textOf = (file: string) => run('pdftotext', ['-layout', file, '-']).replace(/[ \t]+/g, ' ')
 
@@ -57,13 +56,7 @@ describe('invoices.paper', () => {
   })
 
   it('gives an issued invoice to its seller (by id or number) and to its buyer as 进项, with the platform QR', async () => {
-    const sandbox = await startTestSandbox(path.join(tempDir(), 'platform'))
-    onTestFinished(() => sandbox.stop())
-    for (const t of [SELLER, OTHER]) sandbox.platform.addTaxpayer({ taxId: t.taxId, name: t.name, region: t.region, password: PASSWORD })
-    const seller = await testCore()
-    const buyer = await testCore({ company: false })
-    await buyer.call('companies.create', OTHER)
-    for (const c of [seller, buyer]) await c.call('settings.platform.set', { url: sandbox.url, password: PASSWORD })
+    const { seller, buyer } = await twoParties()
     const { id } = await seller.call('invoices.saveDraft', { draft: draft() })
     await seller.call('invoices.issue', { id })
     expect((await seller.call('sync.now', {})).error).toBeNull()

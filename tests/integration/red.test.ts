@@ -84,7 +84,7 @@ describe('红字确认单 between two ledgers', () => {
   it('seller-started after the buyer booked it: 02 waits for the buyer, who agrees — 04 and the red invoice; the blue is 部分红冲', async () => {
     const { sandbox, seller, buyer } = await twoParties()
     const blue = await blueInvoice(seller, buyer)
-    sandbox.platform.setBooking(OTHER.taxId, blue, { status: '02', period: '202611' })
+    sandbox.platform.markBooked(blue)
     await sync(seller)
     const form = await seller.call('red.create', { blueNumber: blue, reason: '02', as: 'seller', lines: [{ blueLine: 1, quantity: '-4', amount: '-4000' }] })
     await sync(seller)
@@ -125,7 +125,7 @@ describe('红字确认单 between two ledgers', () => {
   it('buyer-started, refused by the seller with an opinion — 06, on both sides', async () => {
     const { sandbox, seller, buyer } = await twoParties()
     const blue = await blueInvoice(seller, buyer)
-    sandbox.platform.setBooking(OTHER.taxId, blue, { status: '02', period: '202611' })
+    sandbox.platform.markBooked(blue)
     await sync(buyer)
     expect((await buyer.call('red.candidate', { blueNumber: blue })).starterRefusal).toBeNull()
     const form = await buyer.call('red.create', { blueNumber: blue, reason: '03', as: 'buyer', lines: [{ blueLine: 2, quantity: '-1', amount: '-3000' }] })
@@ -144,7 +144,7 @@ describe('红字确认单 between two ledgers', () => {
   it('seller-started refused by the buyer (05); then buyer-started agreed by the seller (04) — the red invoice restores the seller quota', async () => {
     const { sandbox, seller, buyer } = await twoParties()
     const blue = await blueInvoice(seller, buyer)
-    sandbox.platform.setBooking(OTHER.taxId, blue, { status: '03', period: '202611' })
+    sandbox.platform.markBooked(blue, { status: '03' })
     const refused = await seller.call('red.create', { blueNumber: blue, reason: '02', as: 'seller', lines: [{ blueLine: 1, quantity: '-1', amount: '-1000' }] })
     await sync(seller, buyer)
     const todo = (await buyer.call('red.list', { state: 'todo' })).rows[0]!
@@ -171,7 +171,7 @@ describe('红字确认单 between two ledgers', () => {
     const clock = manualClock(new Date('2026-11-10T09:00:00+08:00'))
     const { sandbox, seller, buyer } = await twoParties({ clock })
     const blue = await blueInvoice(seller, buyer)
-    sandbox.platform.setBooking(OTHER.taxId, blue, { status: '02', period: '202611' })
+    sandbox.platform.markBooked(blue)
     const form = await seller.call('red.create', { blueNumber: blue, reason: '04', as: 'seller', lines: [{ blueLine: 1, amount: '-500' }] })
     await sync(seller, buyer)
     const pending = (await buyer.call('red.list', { state: 'todo' })).rows[0]!
@@ -193,7 +193,7 @@ describe('红字确认单 between two ledgers', () => {
   it('withdrawn by the seller before the buyer decides (08); with 确认即开票 off, an agreed form waits for the seller’s 开票', async () => {
     const { sandbox, seller, buyer } = await twoParties()
     const blue = await blueInvoice(seller, buyer)
-    sandbox.platform.setBooking(OTHER.taxId, blue, { status: '02', period: '202611' })
+    sandbox.platform.markBooked(blue)
     const first = await seller.call('red.create', { blueNumber: blue, reason: '04', as: 'seller', lines: [{ blueLine: 2, amount: '-300' }] })
     await sync(seller)
     await seller.call('red.withdraw', { id: first.id })

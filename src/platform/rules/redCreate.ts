@@ -1,15 +1,16 @@
 // 红字确认信息录入 (DOMAIN.md §4): the seller or the buyer of a blue invoice enters a 确认单. The path
-// follows the buyer's 入账: the seller reversing an invoice the buyer has not booked needs nobody's
-// confirmation (01 无需确认, the red invoice issued in the same transaction); otherwise the form
-// waits 72 hours for the other party (02 seller entered / 03 buyer entered).
+// follows the buyer's 入账 and 用途确认: the seller reversing an invoice the buyer has neither booked
+// nor confirmed use of needs nobody's confirmation (01 无需确认, the red invoice issued in the same
+// transaction); otherwise the form waits 72 hours for the other party (02 seller entered / 03 buyer
+// entered).
 import { moneyFromFen, fenOfText, type ComputedDraft } from '../../shared/domain/invoice'
-import { checkRedLines, DIRECT_PATH_ALLOWS_PARTIAL, isBooked, RED_CONFIRM_MS, reversible, starterProblem } from '../../shared/domain/red'
+import { buyerHasActed, checkRedLines, DIRECT_PATH_ALLOWS_PARTIAL, RED_CONFIRM_MS, reversible, starterProblem } from '../../shared/domain/red'
 import { createRedConfirmationRequest, type RedConfirmation, type RedLine, type RedStatusCode } from '../../shared/platform/red'
 import type { PlatformInvoice } from '../../shared/platform/wire'
 import { toShanghaiIso } from '../clock'
 import { parseOrRefuse, PlatformError, validationFailure } from '../errors'
 import { stmt } from '../store/statements'
-import { bookingOf } from './booking'
+import { buyerActsOf } from './bookingStore'
 import type { Ctx } from './context'
 import { runIdempotent, type StoredResponse } from './idempotency'
 import { issueRedInvoice } from './redInvoice'
@@ -56,12 +57,12 @@ function createNow(ctx: Ctx, taxId: string, body: unknown): StoredResponse {
   const open = openFormOn(ctx, req.blueNumber)
   if (open) throw new PlatformError('CONFLICT', `该蓝字发票已有未办结的红字确认单 ${open.number}（${statusLabel(open.status)}），办结后才能再录入`)
 
-  const booking = bookingOf(ctx, req.blueNumber)
-  const refusal = starterProblem(req.as, booking)
+  const acts = buyerActsOf(ctx, req.blueNumber)
+  const refusal = starterProblem(req.as, acts)
   if (refusal) throw new PlatformError('RED_NOT_ALLOWED', refusal, [{ path: 'as', message: refusal }])
   const invoice = JSON.parse(blue.document) as PlatformInvoice
   const blueDraft: ComputedDraft = invoice.draft
-  const direct = req.as === 'seller' && !isBooked(booking)
+  const direct = req.as === 'seller' && !buyerHasActed(acts)
   const remaining = reversible(blueDraft, issuedRedLines(ctx, req.blueNumber))
   const check = checkRedLines(req.reason, remaining, req.lines, { fullOnly: direct && !DIRECT_PATH_ALLOWS_PARTIAL })
   if (check.issues.length > 0) throw validationFailure('红字确认单未通过校验', check.issues, 'RED_NOT_ALLOWED')

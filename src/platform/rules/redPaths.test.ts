@@ -6,7 +6,7 @@ import type { InvoiceStatusChange } from '../../shared/platform/booking'
 import type { PlatformInvoice } from '../../shared/platform/wire'
 import { testLine } from '../../shared/domain/invoice/testDraft'
 import { DIFFERENCE_WHOLE_ONLY } from '../../shared/domain/red'
-import { BUYER, issueBlue, issueRequestFor, newKey, refusal, SELLER, tempPlatform } from '../testSupport'
+import { BUYER, issueBlue, issueRequestFor, monthOf, newKey, refusal, SELLER, tempPlatform } from '../testSupport'
 
 const partial = (amount: string) => ({ lines: [{ blueLine: 1, quantity: String(-Number(amount) / 1000), amount: `-${amount}` }] })
 
@@ -62,7 +62,7 @@ describe('红字确认单 paths', () => {
   it('the seller of a booked invoice waits for the buyer: 02 → agree → 04 with the red invoice (确认即开票)', () => {
     const p = tempPlatform()
     const blue = issueBlue(p)
-    expect(p.setBooking(BUYER.taxId, blue.number, { status: '02', period: '202611' })).toMatchObject({ status: '02', period: '202611' })
+    expect(p.setBooking(BUYER.taxId, blue.number, { status: '02', period: monthOf(blue) })).toMatchObject({ status: '02', period: monthOf(blue) })
     const form = p.createRedConfirmation(SELLER.taxId, { blueNumber: blue.number, reason: '01', as: 'seller' }, newKey())
     expect(form).toMatchObject({ status: '02', redInvoiceNumber: null, amount: '-10000.00' })
     expect(form.deadline).not.toBeNull()
@@ -88,7 +88,7 @@ describe('红字确认单 paths', () => {
   ] as const)('entered by the %s (%s), refused with an opinion → %s', (as, waiting, refused) => {
     const p = tempPlatform()
     const blue = issueBlue(p)
-    p.setBooking(BUYER.taxId, blue.number, { status: '03', period: '202611' })
+    p.setBooking(BUYER.taxId, blue.number, { status: '03', period: monthOf(blue) })
     const by = as === 'seller' ? SELLER.taxId : BUYER.taxId
     const other = as === 'seller' ? BUYER.taxId : SELLER.taxId
     const form = p.createRedConfirmation(by, { blueNumber: blue.number, reason: '04', as, lines: [{ blueLine: 1, amount: '-500' }] }, newKey())
@@ -109,7 +109,7 @@ describe('红字确认单 paths', () => {
     expect(refused).toMatchObject({ code: 'RED_NOT_ALLOWED', message: expect.stringContaining('购买方尚未对该发票入账或用途确认，只能由销售方发起红冲') })
     expect(p.listRedConfirmations(BUYER.taxId)).toEqual({ total: 0, rows: [] })
     // 入账 undone (06) is unbooked again
-    p.setBooking(BUYER.taxId, blue.number, { status: '02', period: '202611' })
+    p.setBooking(BUYER.taxId, blue.number, { status: '02', period: monthOf(blue) })
     p.setBooking(BUYER.taxId, blue.number, { status: '06' })
     expect(refusal(() => p.createRedConfirmation(BUYER.taxId, { blueNumber: blue.number, reason: '01', as: 'buyer' }, newKey())).code).toBe('RED_NOT_ALLOWED')
     expect(p.createRedConfirmation(SELLER.taxId, { blueNumber: blue.number, reason: '01', as: 'seller' }, newKey()).status).toBe('01')
@@ -118,7 +118,7 @@ describe('红字确认单 paths', () => {
   it('the buyer starts on a booked invoice (03); one open form per blue invoice', () => {
     const p = tempPlatform()
     const blue = issueBlue(p)
-    p.setBooking(BUYER.taxId, blue.number, { status: '02', period: '202611' })
+    p.setBooking(BUYER.taxId, blue.number, { status: '02', period: monthOf(blue) })
     const form = p.createRedConfirmation(BUYER.taxId, { blueNumber: blue.number, reason: '03', as: 'buyer', lines: [{ blueLine: 1, amount: '-2000' }] }, newKey())
     expect(form.status).toBe('03')
     const second = refusal(() => p.createRedConfirmation(SELLER.taxId, { blueNumber: blue.number, reason: '04', as: 'seller' }, newKey()))
@@ -142,7 +142,7 @@ describe('红字确认单 paths', () => {
     const p = tempPlatform()
     p.setConfirmIssues(false)
     const blue = issueBlue(p)
-    p.setBooking(BUYER.taxId, blue.number, { status: '02', period: '202611' })
+    p.setBooking(BUYER.taxId, blue.number, { status: '02', period: monthOf(blue) })
     const form = p.createRedConfirmation(SELLER.taxId, { blueNumber: blue.number, reason: '02', as: 'seller', ...partial('2000'), clientRef: 'f' }, newKey())
     const agreed = p.decideRedConfirmation(BUYER.taxId, form.number, { agree: true }, newKey())
     expect(agreed).toMatchObject({ status: '04', redInvoiceNumber: null })
@@ -190,7 +190,7 @@ describe('红字确认单 idempotency', () => {
     const p = tempPlatform()
     p.setConfirmIssues(false)
     const blue = issueBlue(p)
-    p.setBooking(BUYER.taxId, blue.number, { status: '02', period: '202611' })
+    p.setBooking(BUYER.taxId, blue.number, { status: '02', period: monthOf(blue) })
     const body = { blueNumber: blue.number, reason: '04', as: 'seller', lines: [{ blueLine: 1, amount: '-100' }] }
     const first = p.createRedConfirmation(SELLER.taxId, body, 'create-1')
     expect(p.createRedConfirmation(SELLER.taxId, body, 'create-1')).toEqual(first)

@@ -154,8 +154,9 @@ export const redConfirmationSequences = sqliteTable('red_confirmation_sequences'
 })
 
 /**
- * The buyer's 入账 state of an invoice it received (DOMAIN.md §5). No row = 01 未入账. Booked (02–05)
- * decides the red path: the seller can no longer reverse without the buyer's confirmation.
+ * The buyer's 入账 state and 用途确认 of an invoice it received (DOMAIN.md §5). No row = 01 未入账,
+ * 用途 unconfirmed. Booked (02–05) or use confirmed decides the red path: the seller can no longer
+ * reverse without the buyer's confirmation.
  */
 export const bookings = sqliteTable('bookings', {
   invoiceNumber: text('invoice_number')
@@ -167,6 +168,8 @@ export const bookings = sqliteTable('bookings', {
   /** 入账所属期 YYYYMM; null for 01 and 06 */
   period: text('period'),
   updatedAt: text('updated_at').notNull(),
+  /** 用途确认 of a 专票: 'unconfirmed', 'deduct' (抵扣) or 'no-deduct' (不抵扣) */
+  useStatus: text('use_status').notNull().default('unconfirmed'),
 })
 
 /** the last 15-digit sequence used per year and tax bureau (DOMAIN.md §1) */

@@ -83,6 +83,14 @@ export const FIELD_LABELS: Record<string, string> = {
   status: '状态',
   state: '状态',
   period: '入账所属期',
+  // 入账 / 用途确认 of many invoices (shared/platform/booking.ts)
+  rows: '发票清单',
+  'rows.number': '发票号码',
+  'rows.code': '发票代码',
+  'rows.type': '入账类型',
+  issueDate: '开票日期',
+  book: '是否入账',
+  use: '用途确认',
   colour: '红蓝字',
   dateFrom: '开始日期',
   dateTo: '结束日期',
@@ -122,7 +130,6 @@ export const FIELD_LABELS: Record<string, string> = {
   booking: '入账状态',
   // 发票入账、用途确认
   numbers: '发票号码',
-  use: '用途确认',
   seller: '销售方',
   sort: '排序',
   order: '排序方向',

@@ -100,9 +100,9 @@ export interface PlatformClient {
   taxcodes(token: string): Promise<{ version: string; fileName: string; bytes: Uint8Array } | null>
   /** 红字确认单: every call idempotent by its key, answered with the whole form */
   red(token: string, key: string, call: RedCall): Promise<RedConfirmation>
-  /** 发票入账 / 撤销入账 of up to 2,000 received invoices: a result per row */
+  /** 入账 / 撤销入账 of ≤ 2,000 received invoices, idempotent by its key: a result per row */
   bookings(token: string, key: string, body: BookingBatchRequest): Promise<BookingBatchAnswer>
-  /** 用途确认 of up to 2,000 received 专票: a result per row */
+  /** 用途确认 of ≤ 2,000 received 专票, idempotent by its key: a result per row */
   useConfirmations(token: string, key: string, body: UseBatchRequest): Promise<UseBatchAnswer>
   /** an issued invoice's PDF/OFD/XML as the platform serves it (seller or buyer only) */
   invoiceFile(token: string, number: string, format: 'pdf' | 'ofd' | 'xml'): Promise<Uint8Array>

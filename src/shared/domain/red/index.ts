@@ -2,7 +2,18 @@
 // them before sending; the platform sandbox checks again and builds the red invoice.
 export { checkRedLines, type RedCheckOptions, type RedIssue, type RedLinesCheck } from './checkLines'
 export { followingTax, followRedLine, redLineOf } from './follow'
-export { DIFFERENCE_WHOLE_ONLY, DIRECT_PATH_ALLOWS_PARTIAL, isBooked, NOTHING_LEFT, RED_CONFIRM_HOURS, RED_CONFIRM_MS, RED_REMARK_MAX, starterProblem } from './policy'
+export {
+  buyerHasActed,
+  type BuyerActs,
+  DIFFERENCE_WHOLE_ONLY,
+  DIRECT_PATH_ALLOWS_PARTIAL,
+  isBooked,
+  NOTHING_LEFT,
+  RED_CONFIRM_HOURS,
+  RED_CONFIRM_MS,
+  RED_REMARK_MAX,
+  starterProblem,
+} from './policy'
 export { redInvoiceDraft, redRemark, redRemarkProblem, type RedRefs } from './redDraft'
 export { RED_STATUS_LABELS, redStatusAfter } from './redStatus'
 export { nothingLeft, reversible, type Reversible, type ReversibleLine } from './reversible'

@@ -8,7 +8,7 @@ import type { ParsedInput } from '../../../../shared/api'
 import type { ComputedDraft } from '../../../../shared/domain/invoice'
 import { amountInWords, Dec, fenOf, formatMoney, moneyFromFen } from '../../../../shared/domain/invoice'
 import { checkRedLines } from '../../../../shared/domain/red/checkLines'
-import { starterProblem } from '../../../../shared/domain/red/policy'
+import { type BuyerActs, starterProblem } from '../../../../shared/domain/red/policy'
 import { reversible } from '../../../../shared/domain/red/reversible'
 import { PENDING_RED_STATUSES, RED_STATUSES, type RedConfirmation, type RedLine, type RedParty, type RedStatusCode } from '../../../../shared/platform/red'
 import type { PlatformInvoice } from '../../../../shared/platform/wire'
@@ -170,7 +170,8 @@ export function redCandidate(ledger: Ledger, blueNumber: string): RedCandidate {
 }
 
 /** the seller may always start; the buyer once it has booked the invoice (its 入账 as last synced) */
-const starterRefusalOf = (blue: { role: 'seller' | 'buyer'; booking: string | null }): string | null => (blue.booking === null ? null : starterProblem(blue.role, blue.booking))
+const starterRefusalOf = (blue: { role: 'seller' | 'buyer'; booking: string | null; use?: BuyerActs['use'] }): string | null =>
+  blue.booking === null ? null : starterProblem(blue.role, { booking: blue.booking, use: blue.use ?? 'unconfirmed' })
 
 function queue(ledger: Ledger, id: number, payload: RedCommandPayload, now: string): void {
   enqueue(ledger, { command: `red-confirmation.${payload.kind}`, documentType: RED_DOCUMENT, documentId: id, payload, now })

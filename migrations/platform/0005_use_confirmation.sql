@@ -1,0 +1,1 @@
+ALTER TABLE `bookings` ADD `use_status` text DEFAULT 'unconfirmed' NOT NULL;
