@@ -116,7 +116,8 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   await expect(page).toHaveURL(/#\/invoice\/booking$/)
   const jobs = page.getByTestId('booking-jobs-table')
   await expect(jobs.locator('.el-table__body tr')).toHaveCount(1)
-  await expect(jobs.locator('.el-table__body tr').first()).toContainText('进项列表 · 入账')
+  await expect(jobs.locator('.el-table__body tr').first()).toContainText('进项发票列表')
+  await expect(jobs.locator('.el-table__body tr').first()).toContainText('发票入账')
   await expect(jobs.getByTestId('booking-job-state').first()).toHaveText('处理成功')
   await expect(jobs.getByTestId('booking-job-success').first()).toHaveText('1')
 
@@ -147,7 +148,7 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   await upload.getByTestId('booking-upload-ok').click()
   const fileJob = rowOf(page, 'booking-jobs-table', page.getByTestId(`booking-job-${queued.id}`))
   await expect(fileJob.getByTestId(`booking-job-${queued.id}`)).toHaveText(path.basename(filled))
-  await expect(fileJob).toContainText('数电模板 · 入账')
+  await expect(fileJob).toContainText('数电模板 · 发票入账')
   await expect(fileJob.getByTestId('booking-job-rows')).toHaveText('5')
 
   // 立即同步: 处理成功, a count per class, and 下载 of the result workbook
