@@ -108,6 +108,13 @@ describe('红字确认单 between two ledgers', () => {
       [1, '6', '6000.00'],
       [2, '1', '3000.00'],
     ])
+    // 开票有误 reverses only a whole invoice: after a part, the core says so for that reason alone
+    expect(left.reasonRefusals['01']).toContain('已部分红冲')
+    expect([left.reasonRefusals['02'], left.reasonRefusals['03'], left.reasonRefusals['04']]).toEqual([null, null, null])
+    expect(left).toMatchObject({ blueRefusal: null, sellerNeedsConfirmation: true, starterRefusals: { seller: null } })
+    // the buyer's copy got the same 红冲状态, and having booked it the buyer may start a form too
+    const bought = await buyer.call('red.candidate', { blueNumber: blue })
+    expect(bought).toMatchObject({ role: 'buyer', redStatus: 'partly-reversed', starterRefusals: { buyer: null } })
   })
 
   it('the buyer may not start on an invoice it has not booked: refused here, saying why, with nothing queued', async () => {
