@@ -14,6 +14,7 @@ import { findAppDir } from '../../src/main/core/app'
 import { systemClock } from '../../src/shared/clock'
 import { rowWriter } from '../../src/main/core/ledger/rowWriter'
 import { invoiceLines, invoices, outbox } from '../../src/main/core/ledger/schema'
+import type { RedStatus } from '../../src/shared/platform/wire'
 import { fillLedger } from '../../bench/ledger1m'
 import { rejection, SELLER, tempDir, testCore } from '../support/core'
 
@@ -25,7 +26,7 @@ interface Sale {
   at?: string
   number?: string
   colour?: 'blue' | 'red'
-  redStatus?: string
+  redStatus?: RedStatus
   drawer?: string
   lines?: string[]
   command?: 'done' | 'pending' | 'failed'
@@ -92,7 +93,7 @@ interface Purchase {
   total?: number
   lines?: string[]
   booking?: string
-  redStatus?: string
+  redStatus?: RedStatus
   colour?: 'blue' | 'red'
   drawer?: string
 }
