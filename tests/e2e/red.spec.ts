@@ -217,6 +217,8 @@ test('direct path: the buyer has not booked it — 红冲 from 销项发票, 01 
   await expect(page).toHaveURL(new RegExp(`#/red/new\\?blue=${blue}$`))
   await expect(page.getByTestId('red-candidate-number')).toHaveText(blue)
   await expect(page.getByTestId('red-as-seller')).toHaveClass(/is-checked/)
+  // the core says which path a form takes: nobody has booked it, so none waits for the buyer
+  await expect(page.getByTestId('red-candidate-path')).toContainText('提交后无需确认，直接开具红字发票')
   await page.getByTestId('red-reason-01').click()
   await page.getByTestId('red-next').click()
 

@@ -108,14 +108,26 @@ describe('红字确认单 between two ledgers', () => {
       [1, '6', '6000.00'],
       [2, '1', '3000.00'],
     ])
+    // 开票有误 reverses only a whole invoice: after a part, the core says so for that reason alone
+    expect(left.reasonRefusals['01']).toContain('已部分红冲')
+    expect([left.reasonRefusals['02'], left.reasonRefusals['03'], left.reasonRefusals['04']]).toEqual([null, null, null])
+    expect(left).toMatchObject({ blueRefusal: null, sellerNeedsConfirmation: true, starterRefusals: { seller: null } })
+    // the buyer's copy got the same 红冲状态, and having booked it the buyer may start a form too
+    const bought = await buyer.call('red.candidate', { blueNumber: blue })
+    expect(bought).toMatchObject({ role: 'buyer', redStatus: 'partly-reversed', starterRefusals: { buyer: null } })
   })
 
   it('the buyer may not start on an invoice it has not booked: refused here, saying why, with nothing queued', async () => {
     const { seller, buyer } = await twoParties()
     const blue = await blueInvoice(seller, buyer)
     // step ① already says so, before anything is typed
-    expect((await buyer.call('red.candidate', { blueNumber: blue })).starterRefusal).toContain('只能由销售方发起红冲')
-    expect((await seller.call('red.candidate', { blueNumber: blue })).starterRefusal).toBeNull()
+    const asBuyer = await buyer.call('red.candidate', { blueNumber: blue })
+    expect(asBuyer.starterRefusals.buyer).toContain('只能由销售方发起红冲')
+    expect(asBuyer.starterRefusals.seller).toBe('您是该发票的购买方，录入方身份应选择购买方')
+    const asSeller = await seller.call('red.candidate', { blueNumber: blue })
+    expect(asSeller.starterRefusals).toEqual({ seller: null, buyer: '您是该发票的销售方，录入方身份应选择销售方' })
+    // nobody has booked it: the seller's form is issued at once (01 无需确认), any reason will do
+    expect(asSeller).toMatchObject({ sellerNeedsConfirmation: false, blueRefusal: null, reasonRefusals: { '01': null, '02': null, '03': null, '04': null } })
     const refused = await rejection(buyer.call('red.create', { blueNumber: blue, reason: '01', as: 'buyer' }))
     expect(refused).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('只能由销售方发起红冲') })
     expect((await buyer.call('red.list', {})).total).toBe(0)
@@ -126,8 +138,10 @@ describe('红字确认单 between two ledgers', () => {
     const { sandbox, seller, buyer } = await twoParties()
     const blue = await blueInvoice(seller, buyer)
     sandbox.platform.markBooked(blue)
-    await sync(buyer)
-    expect((await buyer.call('red.candidate', { blueNumber: blue })).starterRefusal).toBeNull()
+    await sync(buyer, seller)
+    expect((await buyer.call('red.candidate', { blueNumber: blue })).starterRefusals.buyer).toBeNull()
+    // the seller's copy knows the buyer booked it: a form of its own would now wait for the buyer
+    expect(await seller.call('red.candidate', { blueNumber: blue })).toMatchObject({ role: 'seller', sellerNeedsConfirmation: true })
     const form = await buyer.call('red.create', { blueNumber: blue, reason: '03', as: 'buyer', lines: [{ blueLine: 2, quantity: '-1', amount: '-3000' }] })
     await sync(buyer, seller)
     const mine = (await seller.call('red.list', { state: 'todo' })).rows

@@ -8,6 +8,7 @@ import { ID_TYPE_CODES } from '../domain/idTypes'
 import { POLICY_CODES } from '../domain/rates'
 import type { DocumentOrigin, SyncState } from './sync'
 import type { RedStatus } from '../platform/wire'
+import { INVOICE_STATE_CODES, type InvoiceState } from '../domain/lifecycle/issue'
 
 // The documented draft format (docs/cli.md). The shape is checked here; the rules — lengths, IDs,
 // arithmetic — are the domain's validateDraft, so a draft with mistakes can still be saved.
@@ -74,20 +75,8 @@ export const invoiceDraftSchema = z.object({
 
 export type InvoiceDraftInput = z.input<typeof invoiceDraftSchema>
 
-export const INVOICE_STATES = [
-  { code: 'draft', label: '草稿' },
-  { code: 'queued', label: '待开具' },
-  { code: 'issuing', label: '开具中' },
-  { code: 'issued', label: '已开具' },
-  { code: 'failed', label: '开具失败' },
-] as const
-export type InvoiceState = (typeof INVOICE_STATES)[number]['code']
-export const INVOICE_STATE_CODES = INVOICE_STATES.map((s) => s.code) as [InvoiceState, ...InvoiceState[]]
-
-/** an invoice's content may still change: a draft, or one the platform refused (开具失败) */
-export function isEditable(state: InvoiceState): boolean {
-  return state === 'draft' || state === 'failed'
-}
+// the states and which may still be edited: the invoice's life (domain/lifecycle/issue.ts)
+export { INVOICE_STATES, INVOICE_STATE_CODES, isEditable, type InvoiceState } from '../domain/lifecycle/issue'
 
 export interface InvoiceSummary {
   id: number

@@ -23,8 +23,14 @@ export interface RedCandidate {
   wholeOnly: string | null
   /** a form still open on it (only one at a time), by id */
   openFormId: number | null
-  /** why this company may not start a form on it now (the buyer before 入账: only the seller may), else null */
-  starterRefusal: string | null
+  /** why nothing can be reversed on it now (全额红冲, nothing left, a form still open), else null */
+  blueRefusal: string | null
+  /** why each 红冲原因 may not be chosen now (开票有误 only on a whole invoice), null when it may */
+  reasonRefusals: Record<RedReason, string | null>
+  /** why each 录入方身份 may not start a form now (not this company's side; the buyer before 入账 or 用途确认), null when it may */
+  starterRefusals: Record<RedParty, string | null>
+  /** the seller's form needs the buyer's confirmation (02, 72 hours): the buyer has booked or confirmed use; else it is issued at once (01 无需确认) */
+  sellerNeedsConfirmation: boolean
 }
 
 export interface RedForm {

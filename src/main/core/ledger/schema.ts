@@ -2,6 +2,9 @@
 // times are ISO 8601 with +08:00. Change this file, then `npm run db:generate` writes the migration.
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type { BookingStatus } from '../../../shared/platform/booking'
+import type { RedReason, RedStatusCode } from '../../../shared/platform/red'
+import type { RedStatus } from '../../../shared/platform/wire'
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -187,9 +190,9 @@ export const invoices = sqliteTable(
       .notNull()
       .default('blue'),
     /** a blue invoice's 红冲状态: normal / partly-reversed / fully-reversed */
-    redStatus: text('red_status').notNull().default('normal'),
+    redStatus: text('red_status').$type<RedStatus>().notNull().default('normal'),
     /** the buyer's 入账 (01–06) and 用途确认 of this 销项 invoice, as the platform told the seller: they decide the red path */
-    buyerBooking: text('buyer_booking').notNull().default('01'),
+    buyerBooking: text('buyer_booking').$type<BookingStatus>().notNull().default('01'),
     buyerUse: text('buyer_use', { enum: ['unconfirmed', 'deduct', 'no-deduct'] })
       .notNull()
       .default('unconfirmed'),
@@ -285,9 +288,9 @@ export const receivedInvoices = sqliteTable(
     colour: text('colour', { enum: ['blue', 'red'] })
       .notNull()
       .default('blue'),
-    redStatus: text('red_status').notNull().default('normal'),
+    redStatus: text('red_status').$type<RedStatus>().notNull().default('normal'),
     /** 入账状态 on the platform: 01 未入账 … 06 入账撤销 */
-    booking: text('booking').notNull().default('01'),
+    booking: text('booking').$type<BookingStatus>().notNull().default('01'),
     /** 入账所属期 YYYYMM while booked (02–05) */
     bookingPeriod: text('booking_period'),
     /** 用途确认 of a 专票: unconfirmed / deduct / no-deduct */
@@ -407,13 +410,13 @@ export const redConfirmations = sqliteTable(
     number: text('number').unique(),
     blueNumber: text('blue_number').notNull(),
     kind: text('kind', { enum: ['81', '82'] }).notNull(),
-    reason: text('reason').notNull(),
+    reason: text('reason').$type<RedReason>().notNull(),
     /** 录入方身份 */
     initiator: text('initiator', { enum: ['seller', 'buyer'] }).notNull(),
     /** this company's side of the blue invoice */
     role: text('role', { enum: ['seller', 'buyer'] }).notNull(),
     /** 红字确认信息状态 01–10; null while the form waits to reach the platform */
-    status: text('status'),
+    status: text('status').$type<RedStatusCode>(),
     counterpartyTaxId: text('counterparty_tax_id').notNull(),
     counterpartyName: text('counterparty_name').notNull(),
     /** negative */

@@ -10,6 +10,7 @@ import { recordAudit } from '../features/audit/service'
 import { applyInvoiceStatus, recordRedForm } from '../features/red/apply'
 import { RedConfirmation } from '../../../shared/platform/red'
 import type { InvoiceStatusChange } from '../../../shared/platform/booking'
+import { settleIssued, settleRefused } from '../features/invoices/lifecycle'
 import { writeLines } from '../features/invoices/service'
 import type { Ledger } from '../ledger/open'
 import { invoices, syncState } from '../ledger/schema'
@@ -37,15 +38,8 @@ type Settled = InvoiceSettledEvent
 
 /** 已开具: the local invoice takes the platform's number, date, QR and figures; its command is done */
 export function issueLocally(ledger: Ledger, row: OutboxRow, inv: PlatformInvoice, now: string): Settled | null {
-  // prepared SQL rather than the query builder: a push runs this once per invoice
-  const current = prepared(ledger, 'SELECT state FROM invoices WHERE id = ?').get(row.documentId) as { state: string } | undefined
   markDone(ledger, row.id, now)
-  if (!current || current.state === 'issued') return null
-  prepared(
-    ledger,
-    `UPDATE invoices SET state = 'issued', number = ?, issued_at = ?, qr = ?, quota_used_fen = ?, amount_fen = ?, tax_fen = ?, total_fen = ?,
-       document = ?, failure = NULL, updated_at = ? WHERE id = ?`,
-  ).run(inv.number, inv.issuedAt, inv.qr, fenOf(inv.quotaUsed), fenOf(inv.amount), fenOf(inv.tax), fenOf(inv.total), JSON.stringify(inv.draft), now, row.documentId)
+  if (!settleIssued(ledger, row.documentId, inv, now)) return null
   recordAudit(ledger.orm, now, { action: 'issue', entity: 'invoice', entityId: row.documentId, summary: `平台已开具发票 ${inv.number}（价税合计 ${inv.total}）` })
   return { type: 'invoice.settled', invoiceId: row.documentId, outcome: 'issued', number: inv.number, total: inv.total, quotaUsed: inv.quotaUsed, qr: inv.qr }
 }
@@ -53,7 +47,7 @@ export function issueLocally(ledger: Ledger, row: OutboxRow, inv: PlatformInvoic
 /** 开具失败: the platform's words on the invoice, which becomes editable; the command is closed */
 export function applyRejected(ledger: Ledger, row: OutboxRow, message: string, now: string, state: 'failed' | 'needs-action' = 'failed'): Settled {
   markClosed(ledger, row.id, state, message, now)
-  ledger.orm.update(invoices).set({ state: 'failed', failure: message, updatedAt: now }).where(eq(invoices.id, row.documentId)).run()
+  settleRefused(ledger, row.documentId, message, now)
   recordAudit(ledger.orm, now, { action: 'issue', entity: 'invoice', entityId: row.documentId, summary: `平台拒绝开具：${message}` })
   return { type: 'invoice.settled', invoiceId: row.documentId, outcome: 'rejected', message }
 }

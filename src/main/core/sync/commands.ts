@@ -6,12 +6,12 @@ import type { IssueRequest, PlatformInvoice } from '../../../shared/platform/wir
 import type { BookingBatchAnswer, UseBatchAnswer } from '../../../shared/platform/booking'
 import { applyBookingAnswer, applyBookingRefusal } from '../features/booking/apply'
 import type { BookingCommandPayload } from '../features/booking/jobs'
+import { markInvoice } from '../features/invoices/lifecycle'
 import { applyRedAnswer, applyRedRefusal, type RedCommandPayload } from '../features/red/apply'
 import type { Ledger } from '../ledger/open'
 import { applyRejected, issueLocally } from './apply'
 import type { Connection } from './connection'
 import { markClosed, markDone, type OutboxRow } from './outbox'
-import { prepared } from './statements'
 
 type Settled = InvoiceSettledEvent
 
@@ -27,12 +27,9 @@ export interface CommandSpec {
   refused(ledger: Ledger, row: OutboxRow, message: string, now: string, state: 'failed' | 'needs-action'): Settled | null
 }
 
-const invoiceState = (state: 'issuing' | 'queued') => (ledger: Ledger, row: OutboxRow, now: string) =>
-  void prepared(ledger, 'UPDATE invoices SET state = ?, updated_at = ? WHERE id = ?').run(state, now, row.documentId)
-
 const issueInvoice: CommandSpec = {
-  sending: invoiceState('issuing'),
-  waiting: invoiceState('queued'),
+  sending: (ledger, row, now) => markInvoice(ledger, row.documentId, 'send', now),
+  waiting: (ledger, row, now) => markInvoice(ledger, row.documentId, 'retry', now),
   send(conn, row) {
     const body = JSON.parse(row.payload) as IssueRequest
     return conn.authed((token) => conn.client.issue(token, row.idempotencyKey, { ...body, clientRef: row.idempotencyKey }))

@@ -2,7 +2,8 @@
 // mistakes), and 开票 — the platform's rules, then 待开具 with its outbox row in one transaction.
 // An invoice past 草稿/开具失败 is never changed or deleted here: only the platform moves it on.
 import { and, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
-import { isEditable, type Invoice, type InvoiceDraftInput, type InvoiceState, type InvoiceSummary } from '../../../../shared/api/invoices'
+import type { Invoice, InvoiceDraftInput, InvoiceSummary } from '../../../../shared/api/invoices'
+import { isEditable, issueMove, type InvoiceState } from '../../../../shared/domain/lifecycle/issue'
 import { invoiceDraftSchema } from '../../../../shared/api/invoices'
 import type { Page } from '../../../../shared/api/define'
 import {
@@ -24,6 +25,7 @@ import { rowWriter } from '../../ledger/rowWriter'
 import { invoiceLines, invoices, outbox } from '../../ledger/schema'
 import { actorOf, recordAudit } from '../audit/service'
 import { leafProblem } from '../taxcodes/service'
+import { moveByUser } from './lifecycle'
 import { qualificationOf } from './qualification'
 import { enqueue, latestRows, type OutboxRow } from '../../sync/outbox'
 import { syncStateOf } from '../../sync/syncState'
@@ -55,7 +57,7 @@ function toSummary(r: InvoiceRow, command: OutboxRow | undefined): InvoiceSummar
     origin: r.state === 'issued' && r.queuedAt === null ? 'platform' : 'local',
     syncError: command && command.state !== 'done' ? command.lastError : null,
     colour: r.colour,
-    redStatus: r.redStatus as InvoiceSummary['redStatus'],
+    redStatus: r.redStatus,
     blueNumber: r.blueNumber,
     redConfirmationNumber: r.redConfirmationNumber,
     createdAt: r.createdAt,
@@ -126,14 +128,8 @@ export function saveDraft(ledger: Ledger, id: number | undefined, input: Invoice
       recordAudit(tx, now, { action: 'create', entity: 'invoice', entityId: newId, summary: '新建发票草稿' })
       return newId
     }
-    const current = row(tx, id)
-    if (!isEditable(current.state))
-      throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具，不能修改；如需更正请开具红字发票' : '发票已排队等待上传至平台，不能修改')
     // editing an invoice the platform refused makes it a draft again
-    tx.update(invoices)
-      .set({ ...columns, state: 'draft', failure: null, revision: sql`${invoices.revision} + 1`, updatedAt: now })
-      .where(eq(invoices.id, id))
-      .run()
+    moveByUser(ledger, id, 'edit', { ...columns, revision: sql`${invoices.revision} + 1` }, now)
     return id
   })
   return { id: savedId, totals: computed.totals, warnings: check ? issuesOf(ledger, computed, now) : [] }
@@ -245,7 +241,8 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
   const operator = actorOf(ledger.orm)
   ledger.orm.transaction((tx) => {
     const current = row(tx, id)
-    if (!isEditable(current.state)) throw new AppError('CONFLICT', current.state === 'issued' ? '发票已开具' : '发票已在排队等待上传至平台')
+    const refusal = issueMove(current.state, 'issue')
+    if ('refused' in refusal) throw new AppError('CONFLICT', refusal.refused)
     const draft = computeDraft(JSON.parse(current.document) as InvoiceDraft)
     const issues = issuesOf(ledger, draft, now)
     if (issues.length > 0)
@@ -257,21 +254,15 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
           .join('；')}`,
         { issues },
       )
-    tx.update(invoices)
-      // the document stays as typed (含税 entry, blanks to derive): a refused invoice reopens as the user
-      // wrote it; the computed content travels in the outbox payload and the lines
-      .set({
-        ...contentColumns(draft, draft.totals),
-        document: current.document,
-        state: 'queued',
-        drawer: operator,
-        failure: null,
-        queuedAt: now,
-        revision: sql`${invoices.revision} + 1`,
-        updatedAt: now,
-      })
-      .where(eq(invoices.id, id))
-      .run()
+    // the document stays as typed (含税 entry, blanks to derive): a refused invoice reopens as the user
+    // wrote it; the computed content travels in the outbox payload and the lines
+    moveByUser(
+      ledger,
+      id,
+      'issue',
+      { ...contentColumns(draft, draft.totals), document: current.document, drawer: operator, queuedAt: now, revision: sql`${invoices.revision} + 1` },
+      now,
+    )
     writeLines(ledger, id, draft)
     // queued again by the user: an earlier command waiting for them is settled by this one
     tx.update(outbox)

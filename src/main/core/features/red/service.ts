@@ -2,48 +2,29 @@
 // checked with the shared rules, saved, and queued for the platform in one transaction; deciding,
 // withdrawing and 开票 queue behind it in the same document's order. The platform decides; what it
 // says arrives through the answer or the change feed (./apply.ts).
+import { and, count, desc, eq, isNotNull, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Page } from '../../../../shared/api/define'
 import type { RedCandidate, RedForm } from '../../../../shared/api/red'
 import type { ParsedInput } from '../../../../shared/api'
 import type { ComputedDraft } from '../../../../shared/domain/invoice'
 import { amountInWords, Dec, fenOf, formatMoney, moneyFromFen } from '../../../../shared/domain/invoice'
 import { checkRedLines } from '../../../../shared/domain/red/checkLines'
-import { type BuyerActs, starterProblem } from '../../../../shared/domain/red/policy'
-import { reversible } from '../../../../shared/domain/red/reversible'
-import { PENDING_RED_STATUSES, RED_STATUSES, type RedConfirmation, type RedLine, type RedParty, type RedStatusCode } from '../../../../shared/platform/red'
+import { NOTHING_LEFT, starterProblem } from '../../../../shared/domain/red/policy'
+import { nothingLeft, reversible, type Reversible } from '../../../../shared/domain/red/reversible'
+import { PENDING_RED_STATUSES, RED_REASON_CODES, RED_STATUSES, type RedConfirmation, type RedLine, type RedParty } from '../../../../shared/platform/red'
 import type { PlatformInvoice } from '../../../../shared/platform/wire'
 import { AppError } from '../../errors'
-import { escapeLike } from '../../ledger/like'
+import { likeContains, likePrefix } from '../../ledger/like'
 import type { Ledger } from '../../ledger/open'
+import { invoices, receivedInvoices, redConfirmations } from '../../ledger/schema'
 import { enqueue, latestRows, type OutboxRow } from '../../sync/outbox'
-import { prepared } from '../../sync/statements'
 import { syncStateOf } from '../../sync/syncState'
 import { recordAudit } from '../audit/service'
 import type { RedCommandPayload } from './apply'
 
 export const RED_DOCUMENT = 'red-confirmation'
 
-interface FormRow {
-  id: number
-  number: string | null
-  blue_number: string
-  kind: '81' | '82'
-  reason: RedForm['reason']
-  initiator: RedParty
-  role: RedParty
-  status: RedStatusCode | null
-  counterparty_tax_id: string
-  counterparty_name: string
-  amount_fen: number
-  tax_fen: number
-  total_fen: number
-  lines: string
-  document: string | null
-  deadline: string | null
-  red_invoice_number: string | null
-  failure: string | null
-  created_at: string
-}
+type FormRow = typeof redConfirmations.$inferSelect
 
 const STATUS_LABEL = new Map<string, string>(RED_STATUSES.map((s) => [s.code, s.label]))
 const PENDING_COMMANDS: Record<string, RedForm['pendingAction']> = {
@@ -58,28 +39,28 @@ function toForm(r: FormRow, command: OutboxRow | undefined): RedForm {
   const open = command && (command.state === 'pending' || command.state === 'sending')
   const pendingAction = open ? (PENDING_COMMANDS[command.command] ?? null) : null
   const awaitingUs = !!r.number && ((r.status === '02' && r.role === 'buyer') || (r.status === '03' && r.role === 'seller'))
-  const issuedNot = r.status === '04' && !r.red_invoice_number
-  const total = moneyFromFen(r.total_fen)
+  const issuedNot = r.status === '04' && !r.redInvoiceNumber
+  const total = moneyFromFen(r.totalFen)
   return {
     id: r.id,
     number: r.number,
-    blueNumber: r.blue_number,
+    blueNumber: r.blueNumber,
     kind: r.kind,
     reason: r.reason,
     initiator: r.initiator,
     role: r.role,
     status: r.status,
     statusLabel: r.status ? (STATUS_LABEL.get(r.status) ?? r.status) : r.failure ? '平台拒绝' : '待上传',
-    counterparty: { taxId: r.counterparty_tax_id, name: r.counterparty_name },
+    counterparty: { taxId: r.counterpartyTaxId, name: r.counterpartyName },
     lines: JSON.parse(r.lines) as RedLine[],
-    amount: moneyFromFen(r.amount_fen),
-    tax: moneyFromFen(r.tax_fen),
+    amount: moneyFromFen(r.amountFen),
+    tax: moneyFromFen(r.taxFen),
     total,
     totalInWords: `（负数）${amountInWords(total.replace(/^-/, ''))}`,
-    createdAt: doc?.createdAt ?? r.created_at,
+    createdAt: doc?.createdAt ?? r.createdAt,
     deadline: r.status && PENDING_RED_STATUSES.includes(r.status) ? r.deadline : null,
     opinion: doc?.opinion ?? null,
-    redInvoiceNumber: r.red_invoice_number,
+    redInvoiceNumber: r.redInvoiceNumber,
     history: doc?.history ?? [],
     syncState: syncStateOf(command),
     origin: r.initiator === r.role ? 'local' : 'counterparty',
@@ -94,39 +75,42 @@ function toForm(r: FormRow, command: OutboxRow | undefined): RedForm {
   }
 }
 
-function formRow(ledger: Ledger, id: number): FormRow {
-  const r = prepared(ledger, 'SELECT * FROM red_confirmations WHERE id = ?').get(id) as FormRow | undefined
-  if (!r) throw new AppError('NOT_FOUND', `红字确认单（编号 ${id}）不存在`)
-  return r
-}
+const formBy = (ledger: Ledger, where: SQL) => ledger.orm.select().from(redConfirmations).where(where).get()
 
 export function getForm(ledger: Ledger, ref: { id: number } | { number: string }): RedForm {
-  const r = 'id' in ref ? formRow(ledger, ref.id) : (prepared(ledger, 'SELECT * FROM red_confirmations WHERE number = ?').get(ref.number) as FormRow | undefined)
-  if (!r) throw new AppError('NOT_FOUND', `没有确认单编号为 ${'number' in ref ? ref.number : ''} 的红字确认单；如为对方录入，请先同步`)
+  const r = formBy(ledger, 'id' in ref ? eq(redConfirmations.id, ref.id) : eq(redConfirmations.number, ref.number))
+  if (!r) throw new AppError('NOT_FOUND', 'id' in ref ? `红字确认单（编号 ${ref.id}）不存在` : `没有确认单编号为 ${ref.number} 的红字确认单；如为对方录入，请先同步`)
   return toForm(r, latestRows(ledger, RED_DOCUMENT, [r.id]).get(r.id))
 }
 
-/** the blue invoice as this company holds it: 销项 (we sold) or 进项 (we bought) */
+/**
+ * The blue invoice as this company holds it: 销项 (we sold; the buyer's 入账 and 用途 as the platform
+ * told us) or 进项 (we bought; our own).
+ */
 function blueInvoice(ledger: Ledger, number: string) {
-  const sold = prepared(
-    ledger,
-    `SELECT kind, issued_at, buyer_name, buyer_tax_id, total_fen, document, red_status FROM invoices WHERE number = ? AND colour = 'blue' AND state = 'issued'`,
-  ).get(number) as
-    { kind: '81' | '82'; issued_at: string; buyer_name: string; buyer_tax_id: string; total_fen: number; document: string; red_status: RedCandidate['redStatus'] } | undefined
+  const sold = ledger.orm
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.number, number), eq(invoices.colour, 'blue'), eq(invoices.state, 'issued')))
+    .get()
   if (sold)
     return {
       role: 'seller' as const,
       kind: sold.kind,
-      issuedAt: sold.issued_at,
-      counterparty: { taxId: sold.buyer_tax_id, name: sold.buyer_name },
-      total: moneyFromFen(sold.total_fen),
+      // an issued invoice always has its 开票日期
+      issuedAt: sold.issuedAt ?? '',
+      counterparty: { taxId: sold.buyerTaxId, name: sold.buyerName },
+      total: moneyFromFen(sold.totalFen),
       draft: JSON.parse(sold.document) as ComputedDraft,
-      redStatus: sold.red_status,
-      /** the buyer's 入账 is the platform's to know; the seller may start either way */
-      booking: null,
+      redStatus: sold.redStatus,
+      booking: sold.buyerBooking,
+      use: sold.buyerUse,
     }
-  const bought = prepared(ledger, `SELECT document, red_status, booking FROM received_invoices WHERE number = ? AND colour = 'blue'`).get(number) as
-    { document: string; red_status: RedCandidate['redStatus']; booking: string } | undefined
+  const bought = ledger.orm
+    .select()
+    .from(receivedInvoices)
+    .where(and(eq(receivedInvoices.number, number), eq(receivedInvoices.colour, 'blue')))
+    .get()
   if (!bought) throw new AppError('NOT_FOUND', `没有找到发票号码为 ${number} 的蓝字发票（销项或进项）；如刚开具或收到，请先同步`)
   const inv = JSON.parse(bought.document) as PlatformInvoice
   return {
@@ -136,17 +120,36 @@ function blueInvoice(ledger: Ledger, number: string) {
     counterparty: { taxId: inv.seller.taxId, name: inv.seller.name },
     total: inv.total,
     draft: inv.draft,
-    redStatus: bought.red_status,
+    redStatus: bought.redStatus,
     booking: bought.booking,
+    use: bought.useStatus,
   }
 }
+type Blue = ReturnType<typeof blueInvoice>
 
 /** forms that reverse (01 issued at once, 04 agreed) count against what remains; one open form at a time */
 function formsOn(ledger: Ledger, blueNumber: string) {
-  const rows = prepared(ledger, 'SELECT * FROM red_confirmations WHERE blue_number = ?').all(blueNumber) as FormRow[]
+  const rows = ledger.orm.select().from(redConfirmations).where(eq(redConfirmations.blueNumber, blueNumber)).all()
   const reversing = rows.filter((r) => r.status === '01' || r.status === '04').map((r) => JSON.parse(r.lines) as RedLine[])
-  const open = rows.find((r) => (r.status === null && !r.failure) || (r.status && PENDING_RED_STATUSES.includes(r.status)) || (r.status === '04' && !r.red_invoice_number))
+  const open = rows.find((r) => (r.status === null && !r.failure) || (r.status && PENDING_RED_STATUSES.includes(r.status)) || (r.status === '04' && !r.redInvoiceNumber))
   return { reversing, openId: open?.id ?? null }
+}
+
+const partyName = (p: RedParty) => (p === 'seller' ? '销售方' : '购买方')
+
+/** what the red policy says of `as` starting a form, from the buyer's 入账 and 用途 (shared/domain/red/policy.ts) */
+const policyRefusal = (blue: Blue, as: RedParty): string | null => starterProblem(as, { booking: blue.booking, use: blue.use })
+
+/** who may start a form (录入方身份): only this company's side of the invoice, as the policy allows */
+function starterRefusals(blue: Blue): Record<RedParty, string | null> {
+  const refusal = (as: RedParty) => (as === blue.role ? policyRefusal(blue, as) : `您是该发票的${partyName(blue.role)}，录入方身份应选择${partyName(blue.role)}`)
+  return { seller: refusal('seller'), buyer: refusal('buyer') }
+}
+
+/** why each reason may not be chosen, as the shared check of a whole reversal says it */
+function reasonRefusals(left: Reversible): RedCandidate['reasonRefusals'] {
+  const entries = RED_REASON_CODES.map((reason) => [reason, checkRedLines(reason, left, undefined).issues.find((i) => i.path === 'reason')?.message ?? null] as const)
+  return Object.fromEntries(entries) as RedCandidate['reasonRefusals']
 }
 
 export function redCandidate(ledger: Ledger, blueNumber: string): RedCandidate {
@@ -165,13 +168,13 @@ export function redCandidate(ledger: Ledger, blueNumber: string): RedCandidate {
     remaining: { amount: left.amount, tax: left.tax, total: left.total },
     wholeOnly: left.wholeOnly,
     openFormId: openId,
-    starterRefusal: starterRefusalOf(blue),
+    blueRefusal: nothingLeft(left) ? NOTHING_LEFT : openId !== null ? '该发票已有未办结的红字确认单，办结后才能再录入' : null,
+    reasonRefusals: reasonRefusals(left),
+    starterRefusals: starterRefusals(blue),
+    // the direct path (01) is the seller's while the buyer may not start one: once it may, the seller's form waits for it
+    sellerNeedsConfirmation: policyRefusal(blue, 'buyer') === null,
   }
 }
-
-/** the seller may always start; the buyer once it has booked the invoice (its 入账 as last synced) */
-const starterRefusalOf = (blue: { role: 'seller' | 'buyer'; booking: string | null; use?: BuyerActs['use'] }): string | null =>
-  blue.booking === null ? null : starterProblem(blue.role, { booking: blue.booking, use: blue.use ?? 'unconfirmed' })
 
 function queue(ledger: Ledger, id: number, payload: RedCommandPayload, now: string): void {
   enqueue(ledger, { command: `red-confirmation.${payload.kind}`, documentType: RED_DOCUMENT, documentId: id, payload, now })
@@ -182,12 +185,8 @@ const sum = (lines: RedLine[], f: (l: RedLine) => string) => lines.reduce((d, l)
 /** 提交: the shared rules first (nothing saved when they refuse), then the form and its command together */
 export function createForm(ledger: Ledger, input: ParsedInput<'red.create'>, now: string): RedForm {
   const blue = blueInvoice(ledger, input.blueNumber)
-  if (input.as !== blue.role)
-    throw new AppError('VALIDATION', `您是该发票的${blue.role === 'seller' ? '销售方' : '购买方'}，录入方身份应选择${blue.role === 'seller' ? '销售方' : '购买方'}`, {
-      issues: [{ path: 'as', message: '录入方身份与您在该发票中的身份不符' }],
-    })
-  const refusal = starterRefusalOf(blue)
-  if (refusal) throw new AppError('VALIDATION', refusal, { issues: [{ path: 'as', message: refusal }] })
+  const refusal = starterRefusals(blue)[input.as]
+  if (refusal) throw new AppError('VALIDATION', refusal, { issues: [{ path: 'as', message: input.as === blue.role ? refusal : '录入方身份与您在该发票中的身份不符' }] })
   const { reversing, openId } = formsOn(ledger, input.blueNumber)
   if (openId !== null) throw new AppError('CONFLICT', `该蓝字发票已有未完成的红字确认单（本地编号 ${openId}），请先处理或撤销后再录入`)
   const checked = checkRedLines(input.reason, reversible(blue.draft, reversing), input.lines)
@@ -203,27 +202,25 @@ export function createForm(ledger: Ledger, input: ParsedInput<'red.create'>, now
   const amount = sum(checked.lines, (l) => l.amount)
   const tax = sum(checked.lines, (l) => l.tax)
   const id = ledger.db.transaction(() => {
-    const { id } = prepared(
-      ledger,
-      `INSERT INTO red_confirmations (blue_number, kind, reason, initiator, role, counterparty_tax_id, counterparty_name, amount_fen, tax_fen, total_fen, lines, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ).get(
-      input.blueNumber,
-      blue.kind,
-      input.reason,
-      input.as,
-      input.as,
-      blue.counterparty.taxId,
-      blue.counterparty.name,
-      fenOf(amount),
-      fenOf(tax),
-      fenOf(amount.plus(tax)),
-      JSON.stringify(checked.lines),
-      now,
-      now,
-    ) as {
-      id: number
-    }
+    const { id } = ledger.orm
+      .insert(redConfirmations)
+      .values({
+        blueNumber: input.blueNumber,
+        kind: blue.kind,
+        reason: input.reason,
+        initiator: input.as,
+        role: input.as,
+        counterpartyTaxId: blue.counterparty.taxId,
+        counterpartyName: blue.counterparty.name,
+        amountFen: fenOf(amount),
+        taxFen: fenOf(tax),
+        totalFen: fenOf(amount.plus(tax)),
+        lines: JSON.stringify(checked.lines),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: redConfirmations.id })
+      .get()
     const lines = checked.lines.map((l) => ({ blueLine: l.blueLine, quantity: l.quantity, amount: l.amount, tax: l.tax }))
     queue(ledger, id, { kind: 'create', body: { blueNumber: input.blueNumber, reason: input.reason, as: input.as, lines } }, now)
     recordAudit(ledger.orm, now, {
@@ -242,7 +239,7 @@ function act(ledger: Ledger, id: number, allowed: (f: RedForm) => string | null,
   const refusal = allowed(form)
   if (refusal) throw new AppError('CONFLICT', refusal)
   ledger.db.transaction(() => {
-    prepared(ledger, 'UPDATE red_confirmations SET failure = NULL, updated_at = ? WHERE id = ?').run(now, id)
+    ledger.orm.update(redConfirmations).set({ failure: null, updatedAt: now }).where(eq(redConfirmations.id, id)).run()
     queue(ledger, id, payload(form.number!), now)
     recordAudit(ledger.orm, now, { action: 'update', entity: 'red', entityId: id, summary: `${summary}（确认单 ${form.number}）` })
   })()
@@ -285,32 +282,38 @@ export function issueForm(ledger: Ledger, id: number, now: string): RedForm {
   )
 }
 
-export function listForms(ledger: Ledger, q: ParsedInput<'red.list'>): Page<RedForm> {
-  const where: string[] = []
-  const args: Record<string, string | number> = {}
-  const add = (clause: string, values: Record<string, string> = {}) => {
-    where.push(clause)
-    Object.assign(args, values)
+/** the list's filters as conditions on red_confirmations */
+function formFilter(q: ParsedInput<'red.list'>): SQL | undefined {
+  const f = redConfirmations
+  const day = sql`substr(${f.createdAt}, 1, 10)`
+  const states: Record<NonNullable<typeof q.state>, SQL | undefined> = {
+    pending: isNull(f.status),
+    todo: or(and(eq(f.status, '02'), eq(f.role, 'buyer')), and(eq(f.status, '03'), eq(f.role, 'seller'))),
+    done: and(isNotNull(f.status), notInArray(f.status, PENDING_RED_STATUSES)),
   }
-  if (q.status) add('status = @status', { status: q.status })
-  if (q.state === 'pending') where.push('status IS NULL')
-  if (q.state === 'todo') where.push(`((status = '02' AND role = 'buyer') OR (status = '03' AND role = 'seller'))`)
-  if (q.state === 'done') where.push(`status IS NOT NULL AND status NOT IN ('02', '03')`)
-  if (q.role) add('role = @role', { role: q.role })
-  if (q.initiatedBy) where.push(q.initiatedBy === 'me' ? 'initiator = role' : 'initiator <> role')
-  if (q.dateFrom) add('substr(created_at, 1, 10) >= @dateFrom', { dateFrom: q.dateFrom })
-  if (q.dateTo) add('substr(created_at, 1, 10) <= @dateTo', { dateTo: q.dateTo })
-  if (q.counterparty)
-    add(`(counterparty_name LIKE @cpName ESCAPE '\\' OR counterparty_tax_id LIKE @cpId ESCAPE '\\')`, {
-      cpName: `%${escapeLike(q.counterparty)}%`,
-      cpId: `${escapeLike(q.counterparty.toUpperCase())}%`,
-    })
-  if (q.blueNumber) add(`blue_number LIKE @blue ESCAPE '\\'`, { blue: `${escapeLike(q.blueNumber)}%` })
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  const total = (ledger.db.prepare(`SELECT COUNT(*) AS n FROM red_confirmations ${clause}`).get(args) as { n: number }).n
-  const rows = ledger.db
-    .prepare(`SELECT * FROM red_confirmations ${clause} ORDER BY updated_at DESC, id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...args, limit: q.size, offset: (q.page - 1) * q.size }) as FormRow[]
+  return and(
+    q.status ? eq(f.status, q.status) : undefined,
+    q.state ? states[q.state] : undefined,
+    q.role ? eq(f.role, q.role) : undefined,
+    q.initiatedBy ? (q.initiatedBy === 'me' ? eq(f.initiator, f.role) : ne(f.initiator, f.role)) : undefined,
+    q.dateFrom ? sql`${day} >= ${q.dateFrom}` : undefined,
+    q.dateTo ? sql`${day} <= ${q.dateTo}` : undefined,
+    q.counterparty ? or(likeContains(f.counterpartyName, q.counterparty), likePrefix(f.counterpartyTaxId, q.counterparty.toUpperCase())) : undefined,
+    q.blueNumber ? likePrefix(f.blueNumber, q.blueNumber) : undefined,
+  )
+}
+
+export function listForms(ledger: Ledger, q: ParsedInput<'red.list'>): Page<RedForm> {
+  const where = formFilter(q)
+  const total = ledger.orm.select({ n: count() }).from(redConfirmations).where(where).get()?.n ?? 0
+  const rows = ledger.orm
+    .select()
+    .from(redConfirmations)
+    .where(where)
+    .orderBy(desc(redConfirmations.updatedAt), desc(redConfirmations.id))
+    .limit(q.size)
+    .offset((q.page - 1) * q.size)
+    .all()
   const commands = latestRows(
     ledger,
     RED_DOCUMENT,

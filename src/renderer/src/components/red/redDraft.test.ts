@@ -33,7 +33,10 @@ function candidate(): RedCandidate {
     remaining: { amount: '3833.30', tax: '463.33', total: '4296.63' },
     wholeOnly: null,
     openFormId: null,
-    starterRefusal: null,
+    blueRefusal: null,
+    reasonRefusals: { '01': null, '02': null, '03': null, '04': null },
+    starterRefusals: { seller: null, buyer: '您是该发票的销售方，录入方身份应选择销售方' },
+    sellerNeedsConfirmation: false,
   }
 }
 
