@@ -5,7 +5,7 @@
 // the job goes 待处理 → 处理成功 and its result workbook counts each class. The red-letter rule follows the bookings: the booked invoice's reversal becomes
 // a 确认单 waiting for the buyer (02); once the buyer undoes the other one's booking (撤销入账) the
 // seller reverses it directly (01). 发票入账状态查询 filters by 入账状态 and exports.
-// Screenshots at 1366 × 768 go to docs/screenshots/booking-*.png.
+// Screenshots at 1366 × 768 go to docs/screenshots/booking-{dialog,received,upload,query}-1366.png.
 import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
@@ -159,7 +159,7 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   await expect(fileJob.getByTestId('booking-job-duplicate')).toHaveText('1')
   await expect(fileJob.getByTestId('booking-job-other')).toHaveText('1')
   await expect(fileJob.getByTestId('booking-job-abnormal')).toHaveText('1')
-  await page.screenshot({ path: path.join(SHOTS, 'booking-jobs-1366.png') })
+  await page.screenshot({ path: path.join(SHOTS, 'booking-upload-1366.png') })
   const result = await download(page, fileJob.getByTestId('booking-job-result'))
   expect(result.name).toMatch(/\.xlsx$/)
   const book = await readBook(result.path)
@@ -255,7 +255,7 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   const bookedRow = rowOf(page, 'booking-status-table', page.getByTestId(`booking-status-row-${first}`))
   await expect(bookedRow.getByTestId('booking-state')).toHaveText('入账')
   await expect(bookedRow.getByTestId('booking-status-period-cell')).toHaveText(period())
-  await page.screenshot({ path: path.join(SHOTS, 'booking-status-1366.png') })
+  await page.screenshot({ path: path.join(SHOTS, 'booking-query-1366.png') })
   const exported = await download(page, page.getByTestId('booking-status-export'))
   expect(exported.name).toMatch(/\.xlsx$/)
   const sheet = await readSheet(exported.path)
