@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { toShanghaiIso } from '../../src/shared/domain/time'
 import { expect, SELLER, test } from './fixtures'
-import { download, readSheet } from './helpers'
+import { chooseFile, download, readSheet, writeSheet } from './helpers'
 import { BEIJING, draftTo, issueBlue, rowOf, switchCompany, syncNow } from './parties'
 
 test.use({ platform: true, viewport: { width: 1366, height: 768 } })
@@ -138,8 +138,7 @@ test('the buyer books from the list and by file, undoes one; the seller’s red 
   // 上传文件: 浏览 → 上传 → 上传成功 → 确定; the job waits for the platform
   await page.getByTestId('booking-upload').click()
   const upload = page.getByTestId('booking-upload-dialog')
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), upload.getByTestId('booking-upload-browse').click()])
-  await chooser.setFiles(filled)
+  await chooseFile(page, upload.getByTestId('booking-upload-browse'), filled)
   await expect(upload.getByTestId('booking-upload-file')).toHaveText(path.basename(filled))
   const [answer] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/call/booking.import')), upload.getByTestId('booking-upload-submit').click()])
   const queued = ((await answer.json()) as { value: { id: number; state: string; rows: number } }).value
@@ -301,4 +300,51 @@ test('用途确认 says it is for 专票 only, and counts the ticked 普票', as
   await syncNow(page)
   await expect(receivedRow(page, special).getByTestId('received-use')).toHaveText('抵扣')
   await expect(receivedRow(page, plain).getByTestId('received-use')).toHaveText('—')
+})
+
+test('发票查询 on the 进项 side: 所有页全选 books them all; a file that is no template is refused in the core’s words and queues nothing', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
+  await app.createCompany()
+  expect((await app.core.call('sync.now', {})).error).toBeNull()
+  const numbers = [await issueBlue(app, BEIJING), await issueBlue(app, BEIJING)]
+
+  await app.open(page, '/invoice/list')
+  await switchCompany(page, BEIJING)
+  await syncNow(page)
+  await page.getByTestId('menu-invoices').click()
+  // 销项: no 入账 there
+  await expect(page.getByTestId('query-booking-bar')).toHaveCount(0)
+  await page.getByTestId('query-sides').getByText('进项发票').click()
+  await expect(page.getByTestId('query-total')).toHaveText('2')
+  await expect(page.getByTestId('booking-book')).toBeDisabled()
+  await page.getByTestId('query-select-all').click()
+  await page.getByTestId('booking-book').click()
+  const dialog = page.getByTestId('book-dialog')
+  await expect(dialog.getByTestId('book-count')).toContainText('2 张')
+  await dialog.getByTestId('book-type-03').click()
+  await dialog.getByTestId('book-submit').click()
+  await expect(page.locator('.el-message', { hasText: '已提交 2 张发票，待平台处理' })).toBeVisible()
+  await expect(page.getByTestId('query-selected')).toHaveCount(0)
+  await syncNow(page)
+  for (const n of numbers) {
+    const row = rowOf(page, 'invoices-table', page.getByTestId(`invoice-row-${n}`))
+    await expect(row.getByTestId('booking-state')).toHaveText('入账')
+    await expect(row.getByTestId('booking-type')).toHaveText('企业所得税不扣除')
+  }
+
+  // 上传 of a workbook without the template's columns: the core names them, no job is made
+  await page.getByTestId('menu-booking').click()
+  await expect(page.getByTestId('booking-jobs-table').locator('.el-table__body tr')).toHaveCount(1)
+  const wrong = path.join(os.tmpdir(), `booking-wrong-${process.pid}-${Date.now()}.xlsx`)
+  await writeSheet(wrong, ['名称', '金额'], [['软件许可', '100']])
+  await page.getByTestId('booking-upload').click()
+  const upload = page.getByTestId('booking-upload-dialog')
+  await chooseFile(page, upload.getByTestId('booking-upload-browse'), wrong)
+  await upload.getByTestId('booking-upload-submit').click()
+  await expect(upload.getByTestId('booking-upload-error')).toContainText('文件不是发票入账模板')
+  await expect(upload.getByTestId('booking-upload-error')).toContainText('发票号码')
+  await expect(upload.getByTestId('booking-upload-done')).toHaveCount(0)
+  await upload.getByTestId('booking-upload-close').click()
+  await expect(page.getByTestId('booking-jobs-table').locator('.el-table__body tr')).toHaveCount(1)
+  expect((await app.core.call('booking.jobs', {})).total).toBe(1)
 })
