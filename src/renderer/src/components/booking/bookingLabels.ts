@@ -1,8 +1,7 @@
 // 入账 and 用途 as the screens say them, from the one list of codes in shared/platform/booking.ts:
 // the full label (入账（企业所得税税前扣除）), the state alone for a narrow cell (入账) with the
-// 入账类型's words under it, and the month picker's default 入账所属期 (shown as the platform writes it, YYYYMM).
+// 入账类型's words under it; 入账所属期 shows as the platform writes it, YYYYMM.
 import { BOOKING_STATUSES, BOOKING_TYPES, USE_STATUSES, type BookingStatus, type BookingType, type UseStatus } from '../../../../shared/platform/booking'
-import { toShanghaiIso } from '../../../../shared/domain/time'
 
 export const bookingLabel = (code: BookingStatus): string => BOOKING_STATUSES.find((b) => b.code === code)?.label ?? code
 
@@ -16,11 +15,6 @@ export const bookingTypeWords = (code: BookingStatus): string => /（(.*)）$/.e
 export const BOOKING_TYPE_OPTIONS: readonly { code: BookingType; words: string }[] = BOOKING_TYPES.map((code) => ({ code, words: bookingTypeWords(code) }))
 
 export const useLabel = (code: UseStatus): string => USE_STATUSES.find((u) => u.code === code)?.label ?? code
-
-/** 入账所属期 YYYYMM of the month it is now in Shanghai: the dialog's default */
-export function currentPeriod(now = new Date()): string {
-  return toShanghaiIso(now).slice(0, 7).replace('-', '')
-}
 
 /** 入账状态 tag colour: booked green, undone orange, never booked grey */
 export function bookingTagType(code: BookingStatus): 'success' | 'warning' | 'info' {
