@@ -66,7 +66,7 @@ async function readBook(file: string): Promise<Map<string, string[][]>> {
 
 test('the buyer books from the list and by file, undoes one; the seller’s red reversal follows (02 waits for the buyer, 01 direct)', async ({ app, page, consoleErrors }) => {
   void consoleErrors
-  test.slow()
+  test.setTimeout(240_000)
   await app.createCompany()
   expect((await app.core.call('sync.now', {})).error).toBeNull() // registers the company and the demo counterparties
   const first = await issueBlue(app, BEIJING)
