@@ -2,7 +2,7 @@
 // booking template → fill → import --wait (the result workbook beside the file), booking status
 // with --out, and refusals in Chinese.
 import ExcelJS from 'exceljs'
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -10,11 +10,17 @@ import { testDraft, testLine } from '../../src/shared/domain/invoice/testDraft'
 import { OTHER, tempDir } from '../support/core'
 import { syncAll, twoParties } from '../support/twoParties'
 
-function cli(dataDir: string, ...args: string[]): { status: number | null; json: Record<string, unknown> } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', '--data', dataDir, '--company', OTHER.taxId, ...args, '--json'], { encoding: 'utf8' })
-  const lines = r.stdout.trim().split('\n')
-  expect(lines, `exactly one JSON document on stdout, got:\n${r.stdout}\n${r.stderr}`).toHaveLength(1)
-  return { status: r.status, json: JSON.parse(lines[0]!) as Record<string, unknown> }
+/** the CLI in a child process — asynchronously, so the sandbox in this process goes on answering it */
+async function cli(dataDir: string, ...args: string[]): Promise<{ status: number | null; json: Record<string, unknown> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', '--data', dataDir, '--company', OTHER.taxId, ...args, '--json'])
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const lines = stdout.trim().split('\n')
+  expect(lines, `exactly one JSON document on stdout, got:\n${stdout}\n${stderr}`).toHaveLength(1)
+  return { status, json: JSON.parse(lines[0]!) as Record<string, unknown> }
 }
 
 describe('CLI 发票入账', { timeout: 240_000 }, () => {
@@ -32,39 +38,39 @@ describe('CLI 发票入账', { timeout: 240_000 }, () => {
     await syncAll(seller)
     buyer.close()
 
-    expect(cli(dataDir, 'sync').status).toBe(0)
-    const list = cli(dataDir, 'received', 'list', '--sort', 'total', '--order', 'asc').json as { total: number; rows: { number: string; issuedAt: string }[] }
+    expect((await cli(dataDir, 'sync')).json).toMatchObject({ error: null })
+    const list = (await cli(dataDir, 'received', 'list', '--sort', 'total', '--order', 'asc')).json as { total: number; rows: { number: string; issuedAt: string }[] }
     expect(list.total).toBe(2)
     const [first, second] = list.rows.map((r) => r.number)
     const day = list.rows[0]!.issuedAt.slice(0, 10)
     const month = day.slice(0, 7).replace('-', '')
 
-    expect(cli(dataDir, 'received', 'book', first!, '--period', month, '--type', '04').json).toMatchObject({ invoices: 1 })
-    expect(cli(dataDir, 'sync').status).toBe(0)
-    expect(cli(dataDir, 'received', 'list', '--booking', '04').json).toMatchObject({ total: 1, rows: [{ number: first }] })
+    expect((await cli(dataDir, 'received', 'book', first!, '--period', month, '--type', '04')).json).toMatchObject({ invoices: 1 })
+    expect((await cli(dataDir, 'sync')).status).toBe(0)
+    expect((await cli(dataDir, 'received', 'list', '--booking', '04')).json).toMatchObject({ total: 1, rows: [{ number: first }] })
 
     const template = path.join(tempDir(), '入账模板.xlsx')
-    expect(cli(dataDir, 'booking', 'template', template).json).toEqual({ file: template })
+    expect((await cli(dataDir, 'booking', 'template', template)).json).toEqual({ file: template })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(template)
     wb.worksheets[0]!.getRow(2).values = [second, day, '是', month, '02']
     wb.worksheets[0]!.getRow(3).values = [first, day, '是', month, '02']
     await wb.xlsx.writeFile(template)
-    const imported = cli(dataDir, 'booking', 'import', template, '--wait')
+    const imported = await cli(dataDir, 'booking', 'import', template, '--wait')
     expect(imported.json).toMatchObject({ state: '处理成功', rows: 2, 成功: 1, 重复入账: 1 })
     expect(imported.json.result).toBe(path.join(path.dirname(template), '入账模板-入账结果.xlsx'))
     expect(fs.existsSync(imported.json.result as string)).toBe(true)
 
     const out = path.join(tempDir(), '状态.xlsx')
-    expect(cli(dataDir, 'booking', 'status', '--period', month, '--out', out).json).toEqual({ rows: 2, file: out })
-    expect(cli(dataDir, 'booking', 'status', '--status', '02').json).toMatchObject({ total: 1, rows: [{ number: second, period: month }] })
+    expect((await cli(dataDir, 'booking', 'status', '--period', month, '--out', out)).json).toEqual({ rows: 2, file: out })
+    expect((await cli(dataDir, 'booking', 'status', '--status', '02')).json).toMatchObject({ total: 1, rows: [{ number: second, period: month }] })
 
-    const neither = cli(dataDir, 'received', 'use', first!)
+    const neither = await cli(dataDir, 'received', 'use', first!)
     expect(neither.status).not.toBe(0)
     expect(neither.json.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('--deduct') })
-    expect(cli(dataDir, 'received', 'unbook', first!).json).toMatchObject({ invoices: 1 })
-    expect(cli(dataDir, 'sync').status).toBe(0)
-    expect(cli(dataDir, 'booking', 'status', '--status', '06').json).toMatchObject({ total: 1, rows: [{ number: first, period: null }] })
-    expect((cli(dataDir, 'booking', 'jobs').json as { total: number }).total).toBe(3)
+    expect((await cli(dataDir, 'received', 'unbook', first!)).json).toMatchObject({ invoices: 1 })
+    expect((await cli(dataDir, 'sync')).status).toBe(0)
+    expect((await cli(dataDir, 'booking', 'status', '--status', '06')).json).toMatchObject({ total: 1, rows: [{ number: first, period: null }] })
+    expect(((await cli(dataDir, 'booking', 'jobs')).json as { total: number }).total).toBe(3)
   })
 })
