@@ -39,10 +39,14 @@ export async function bookingBench(smoke: boolean): Promise<void> {
       const r = await work()
       return [r, performance.now() - t0]
     }
+    let peak = process.memoryUsage().rss
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
     const [booked, bookMs] = await timed(() => client.bookings(token, 'bench-book', { rows: numbers.map((number) => ({ number, book: true, period })) }))
     const [undone, undoMs] = await timed(() => client.bookings(token, 'bench-undo', { rows: numbers.map((number) => ({ number, book: false })) }))
     const [used, useMs] = await timed(() => client.useConfirmations(token, 'bench-use', { rows: numbers.map((number) => ({ number, use: 'deduct' as const })) }))
     const [replayed, replayMs] = await timed(() => client.bookings(token, 'bench-book', { rows: numbers.map((number) => ({ number, book: true, period })) }))
+    clearInterval(sampler)
+    peak = Math.max(peak, process.memoryUsage().rss)
     const same = JSON.stringify(replayed) === JSON.stringify(booked satisfies BookingBatchAnswer)
 
     // the floor: read each invoice with its booking, upsert the booking, one transaction
@@ -68,6 +72,7 @@ export async function bookingBench(smoke: boolean): Promise<void> {
     console.log(`  入账 ${bookMs.toFixed(0)} ms (${classes(booked)}); 撤销入账 ${undoMs.toFixed(0)} ms (${classes(undone)}); 用途确认 ${useMs.toFixed(0)} ms (${classes(used)})`)
     console.log(`  replay of the 入账 request: ${replayMs.toFixed(0)} ms, ${same ? '✓ the same answer' : '✗ a different answer'}`)
     console.log(`  floor, the same reads and upserts with bare better-sqlite3 in one transaction: ${floorMs.toFixed(0)} ms`)
+    console.log(`  入账 ÷ floor ${(bookMs / floorMs).toFixed(1)}×; peak RSS of this process (sandbox and client) ${(peak / 1024 / 1024).toFixed(0)} MB`)
   } finally {
     await server.close()
     fs.rmSync(dir, { recursive: true, force: true })
