@@ -35,10 +35,10 @@ export const goodsTransport: SpecialKindSpec<'货物运输服务'> = {
   allowedCodes: [
     { prefix: '3010102', name: '陆路货物运输服务' },
     { prefix: '3010202', name: '水路货物运输服务' },
-    { prefix: '3010203020', name: '水路货物运输期租业务' },
-    { prefix: '3010204020', name: '水路货物运输程租业务' },
-    { prefix: '3010301020', name: '航空货物运输服务' },
-    { prefix: '3010301030200', name: '航空货物运输湿租业务' },
+    { prefix: '301020302', name: '水路货物运输期租业务' },
+    { prefix: '301020402', name: '水路货物运输程租业务' },
+    { prefix: '301030102', name: '航空货物运输服务' },
+    { prefix: '30103010302', name: '航空货物运输湿租业务' },
     { prefix: '30104', name: '管道运输服务' },
   ],
   print: {

@@ -34,17 +34,17 @@ export const passengerTransport: SpecialKindSpec<'旅客运输服务'> = {
     { key: 'date', label: '出行日期', max: 40, required: true },
     { key: 'from', label: '出发地', max: 80, required: true, region: 'prefix' },
     { key: 'to', label: '到达地', max: 80, required: true, region: 'prefix' },
-    { key: 'class', label: '等级', max: 8, required: false },
     { key: 'vehicle', label: '交通工具类型', max: 20, required: true, list: PASSENGER_VEHICLES },
+    { key: 'class', label: '等级', max: 8, required: false },
   ],
   // 税收分类编码表 301 交通运输服务: the 旅客 branches of each mode
   allowedCodes: [
     { prefix: '3010101', name: '陆路旅客运输服务' },
     { prefix: '3010201', name: '水路旅客运输服务' },
-    { prefix: '3010203010', name: '水路旅客运输期租业务' },
-    { prefix: '3010204010', name: '水路旅客运输程租业务' },
-    { prefix: '3010301010', name: '航空旅客运输服务' },
-    { prefix: '3010301030100', name: '航空旅客运输湿租业务' },
+    { prefix: '301020301', name: '水路旅客运输期租业务' },
+    { prefix: '301020401', name: '水路旅客运输程租业务' },
+    { prefix: '301030101', name: '航空旅客运输服务' },
+    { prefix: '30103010301', name: '航空旅客运输湿租业务' },
   ],
   print: {
     label: '旅客运输服务',

@@ -26,7 +26,7 @@ export const realEstateLease: SpecialKindSpec<'不动产经营租赁服务'> = {
     { key: 'plateNo', label: '车牌号', max: 20, required: false },
   ],
   // 税收分类编码表 3040502020000000000 不动产经营租赁 (住宅, 车辆停放, 道路通行, 商业营业用房, 其他)
-  allowedCodes: [{ prefix: '3040502020', name: '不动产经营租赁' }],
+  allowedCodes: [{ prefix: '304050202', name: '不动产经营租赁' }],
   print: {
     label: '不动产经营租赁服务',
     columns: [

@@ -12,19 +12,19 @@ function realDate(y: number, m: number, d: number): boolean {
 }
 
 /**
- * A date as 'YYYYMMDD' (the template's 示例 “20220301”) or 'YYYY-MM-DD' (the platform interface),
- * read as the 8 digits YYYYMMDD; null when it is not a real calendar date.
+ * A date as the template writes it, 'YYYYMMDD' (示例 “20220301”), or null when it is not a real
+ * calendar date. One format only: the draft stores what the template and its lengths expect.
  */
 export function readDay(text: string): string | null {
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(text.trim())
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(text.trim())
   if (!m) return null
-  return realDate(Number(m[1]), Number(m[2]), Number(m[3])) ? `${m[1]}${m[2]}${m[3]}` : null
+  return realDate(Number(m[1]), Number(m[2]), Number(m[3])) ? m[0] : null
 }
 
-/** A minute as 'YYYYMMDDHHmm' (template 示例 “202202011631”) or 'YYYY-MM-DD HH:mm', read as 12 digits. */
+/** A minute as the template writes it, 'YYYYMMDDHHmm' (示例 “202202011631”), or null. */
 export function readMinute(text: string): string | null {
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})[ T]?(\d{2}):?(\d{2})$/.exec(text.trim())
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text.trim())
   if (!m) return null
   if (!realDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59) return null
-  return `${m[1]}${m[2]}${m[3]}${m[4]}${m[5]}`
+  return m[0]
 }
