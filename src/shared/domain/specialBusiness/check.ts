@@ -44,7 +44,8 @@ function checkRow(spec: SpecialKindSpec<SpecialKind>, row: SpecialRow, taxCodes:
     }
     const problem = fieldProblem(f, value, ctx)
     if (problem) say(f.key, problem)
-    const other = f.sumWith ? spec.fields.find((g) => g.key === f.sumWith) : undefined
+    // a field already too long alone is not told again about the sum
+    const other = f.sumWith && charLength(value) <= f.max ? spec.fields.find((g) => g.key === f.sumWith) : undefined
     if (other) {
       // template row 2: “合计（限120字符）” over the 地址 and its 详细地址
       const sum = charLength(value) + charLength((row[other.key] ?? '').trim())

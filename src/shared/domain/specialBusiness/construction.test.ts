@@ -28,6 +28,7 @@ describe('建筑服务', () => {
       { siteAddress: '路'.repeat(115) },
       [[at('siteAddress'), '建筑服务：建筑服务发生地与发生地详细地址合计不能超过 120 个字符（现为 121 个）']],
     ],
+    ['发生地 alone over 120: said once', { site: `北京市${'区'.repeat(118)}` }, [[at('site'), '建筑服务：建筑服务发生地不能超过 120 个字符（现为 121 个）']]],
     [
       'a key it does not have',
       { buildingNo: '3' },
