@@ -117,7 +117,7 @@ function checkLease(v: Record<string, string>, minutes: boolean, at: (key: strin
   const to = v.leaseTo ?? ''
   const fromOk = from !== '' && isStamp(from, minutes)
   const toOk = to !== '' && isStamp(to, minutes)
-  if (from !== '' && !fromOk) at('leaseFrom', `租赁期起「${from}」应为${form}`)
-  if (to !== '' && !toOk) at('leaseTo', `租赁期止「${to}」应为${form}`)
+  if (from !== '' && !fromOk) at('leaseFrom', `租赁期起「${from}」应为 ${form}`)
+  if (to !== '' && !toOk) at('leaseTo', `租赁期止「${to}」应为 ${form}`)
   if (fromOk && toOk && to < from) at('leaseTo', `租赁期止 ${to} 不能早于租赁期起 ${from}`)
 }

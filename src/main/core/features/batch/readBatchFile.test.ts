@@ -158,6 +158,8 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'readBatchFile' : 
           /* 6 */ { A: 'BAD-1', B: '普通发票', D: '否', F: '重复的发票', G: BJ },
           /* 7 */ { A: 'P-1', B: '增值税专用发票', D: '否', E: '是', F: '李女士' },
           /* 8 */ { A: 'OIL-1', B: '普通发票', C: '成品油', D: '否', F: '某加油站', G: BJ },
+          // typed as a number: Excel keeps 15 digits of the 18
+          /* 9 */ { A: 'NUM-1', B: '普通发票', D: '否', F: '华为技术有限公司', G: Number(HUAWEI) },
         ],
         [S2]: [
           /* 4 */ { A: 'GOOD-1', B: '运输服务', C: '3010102020100000000', H: '500', I: '0.09' },
@@ -166,6 +168,8 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'readBatchFile' : 
           /* 7 */ { A: 'P-1', B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.06' },
           /* 8 */ { A: 'OIL-1', B: '汽油', C: '1070101010100000000', H: '100', I: '0.13' },
           /* 9 */ { A: 'P-1', B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.06', K: '是' },
+          /* 10 */ { A: 'NUM-1', B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.06' },
+          /* 11 */ { A: 'P-1', B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.06', L: '免税' },
         ],
         [S3]: [/* 4 */ { A: 'P-1', B: '北京市朝阳区', C: '建国路1号', D: '某工程', F: '否' }],
         [S4]: [/* 4 */ { A: 'P-1', B: '备注', C: '写在这里' }],
@@ -185,6 +189,13 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'readBatchFile' : 
           message: '特定业务类型「成品油」本软件暂不支持开具：目前支持建筑服务、货物运输服务、不动产销售、不动产经营租赁服务、旅客运输服务，其他特定业务请在电子发票服务平台开具',
         },
         {
+          sheet: S1,
+          row: 9,
+          column: '购买方纳税人识别号',
+          value: '9.14403001922038E+17',
+          message: '单元格被 Excel 存成了数字（9.14403001922038E+17），长数字已丢失精度，无法确认原号码。请把该列设置为“文本”格式后重新填写',
+        },
+        {
           sheet: S2,
           row: 5,
           column: '发票流水号',
@@ -193,6 +204,7 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'readBatchFile' : 
         },
         { sheet: S2, row: 6, column: '税率', value: '13%', message: '税率「13%」应为数字（以小数形式填写，如“0.13”代表税率13%）' },
         { sheet: S2, row: 9, column: '优惠政策类型', value: '', message: '是否使用优惠政策为“是”时，请选择优惠政策类型' },
+        { sheet: S2, row: 11, column: '是否使用优惠政策', value: '', message: '填写了优惠政策类型时，是否使用优惠政策应为“是”' },
         {
           sheet: S3,
           row: 4,
@@ -203,6 +215,28 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'readBatchFile' : 
         { sheet: S4, row: 4, column: '附加要素名称', value: '备注', message: RESERVED_EXTRA_MESSAGE },
       ])
       expect(invoices.map((i) => i.serial)).toEqual(['GOOD-1'])
+    })
+  })
+
+  it('refuses a template whose columns were moved, naming the column, and a file that is not .xlsx', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, '改过的模板.xlsx')
+      await fillOfficial(file, {}, (wb) => {
+        wb.getWorksheet(S2)!.getCell('H3').value = '含税金额'
+      })
+      const moved = await readBatchFile(file).then(
+        () => null,
+        (x: unknown) => x as AppError,
+      )
+      expect([moved?.code, moved?.message]).toEqual([
+        'VALIDATION',
+        '工作表「2-发票明细信息」第 3 行 H 列应为表头「金额」，实际是「含税金额」：模板的列不能增删或移动，请下载 V260401 版批量开票模板，按模板填写后再导入',
+      ])
+      const xls = await readBatchFile(OFFICIAL_TEMPLATE, { name: '批量开票.xls' }).then(
+        () => null,
+        (x: unknown) => x as AppError,
+      )
+      expect([xls?.code, xls?.message]).toEqual(['FILE_INVALID', '批量开票只能导入 .xlsx 格式的官方模板（V260401 版）：请下载 V260401 版批量开票模板，按模板填写后再导入'])
     })
   })
 

@@ -38,8 +38,7 @@ export async function readTemplateRows(bytes: Uint8Array, fileName: string, paus
       bytes: bytes.length,
       limit: lim.maxBytes,
     })
-  if (extensionOf(fileName) !== 'xlsx' || !isZip(bytes))
-    throw new AppError('FILE_INVALID', `批量开票只能导入 .xlsx 格式的官方模板（V260401 版）：请在 Excel 中另存为 .xlsx，或${TEMPLATE_HINT}`)
+  if (extensionOf(fileName) !== 'xlsx' || !isZip(bytes)) throw new AppError('FILE_INVALID', `批量开票只能导入 .xlsx 格式的官方模板（V260401 版）：${TEMPLATE_HINT}`)
   const zip = checkXlsxContainer(bytes, 'xlsx', lim.maxUncompressedBytes)
   let sheets: StreamSheet[]
   try {
@@ -114,7 +113,7 @@ function checkHeader(spec: BatchSheet, cells: DenseRow): void {
     const said = found === '' ? '是空的' : `是「${found}」`
     throw new AppError(
       'VALIDATION',
-      `工作表「${spec.name}」第 ${HEADER_ROW} 行 ${column.letter} 列应为表头「${squeeze(column.header)}」，实际${said}：请不要增删或移动模板的列，${TEMPLATE_HINT}`,
+      `工作表「${spec.name}」第 ${HEADER_ROW} 行 ${column.letter} 列应为表头「${squeeze(column.header)}」，实际${said}：模板的列不能增删或移动，${TEMPLATE_HINT}`,
       {
         sheet: spec.name,
         column: column.letter,

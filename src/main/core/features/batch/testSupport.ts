@@ -9,7 +9,7 @@ export const haveOfficialTemplate = fs.existsSync(OFFICIAL_TEMPLATE)
 export const SKIP_REASON = 'SKIPPED: ../shared/data/(V260401版)批量开票-导入开票模板.xlsx is not present'
 
 /** cells by column letter, one record per data row from row 4 */
-export type Rows = Record<string, string>[]
+export type Rows = Record<string, string | number>[]
 
 /** a copy of the official template at `file` with `rows` typed into its sheets from row 4; `edit` for anything else */
 export async function fillOfficial(file: string, sheets: Record<string, Rows>, edit?: (wb: ExcelJS.Workbook) => void): Promise<void> {
