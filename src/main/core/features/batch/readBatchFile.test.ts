@@ -5,7 +5,8 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { RESERVED_EXTRA_MESSAGE } from '../../../../shared/domain/extras'
-import { computeDraft } from '../../../../shared/domain/invoice'
+import { computeDraft, type DraftContext } from '../../../../shared/domain/invoice'
+import { REDUCED_REASONS } from '../../../../shared/domain/rateRules'
 import { AppError } from '../../errors'
 import { withTempDir } from '../../files/excel/testSupport'
 import { readBatchFile } from './readBatchFile'
@@ -215,6 +216,24 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'readBatchFile' : 
         { sheet: S4, row: 4, column: '附加要素名称', value: '备注', message: RESERVED_EXTRA_MESSAGE },
       ])
       expect(invoices.map((i) => i.serial)).toEqual(['GOOD-1'])
+    })
+  })
+
+  it('runs the issuing screen’s rules in full with its context: 放弃享受减按1%征收率原因 of a 小规模纳税人’s 3% 专票', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, '减按.xlsx')
+      const head = (serial: string) => ({ A: serial, B: '增值税专用发票', D: '否', F: '上海物流有限公司', G: SH })
+      await fillOfficial(file, {
+        [S1]: [/* 4 */ head('R-1'), /* 5 */ { ...head('R-2'), AK: REDUCED_REASONS[1] }],
+        [S2]: ['R-1', 'R-2'].map((A) => ({ A, B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.03' })),
+      })
+      const context: DraftContext = {
+        operator: '王会计',
+        qualification: { seller: { type: '小规模纳税人', rates: ['3%', '1%', '5%'] }, taxCode: () => null, today: '20261203' },
+      }
+      const { invoices, errors } = await readBatchFile(file, { context })
+      expect(errors).toEqual([{ sheet: S1, row: 4, column: '放弃享受减按1%征收率原因', value: '', message: '小规模纳税人以 3% 征收率开具专票，须选择“放弃享受减按1%征收率原因”' }])
+      expect(invoices.map((i) => [i.serial, i.draft.reducedReason])).toEqual([['R-2', REDUCED_REASONS[1]]])
     })
   })
 
