@@ -52,8 +52,9 @@ export const ID_TYPE_NAMES = [
 ] as const
 
 /**
- * 国家/地区 (hidden sheet `gjhdq`, 245 names): 购买方国籍（或地区）, 经办人国籍(地区). The full names of
- * GB/T 2659 (世界各国和地区名称代码), in the platform's order.
+ * 国家/地区 (hidden sheet `gjhdq`, 245 names): 购买方国籍（或地区）, 经办人国籍(地区). Full Chinese names in
+ * the manner of GB/T 2659 (世界各国和地区名称代码), in the platform's order, with the platform's own
+ * additions (科索沃); 中国 itself is not in it.
  */
 export const COUNTRY_NAMES = [
   '阿富汗',
