@@ -41,6 +41,8 @@ export interface ReadBatchOptions {
 }
 
 const serialColumn = (sheet: BatchSheet) => sheet.columns[0]!
+/** invoices checked between two pauses: 1,000 invoices × 5 lines take about a second in all */
+const SLICE = 100
 
 export async function readBatchFile(file: string, opts: ReadBatchOptions = {}): Promise<BatchFile> {
   const { version, sheets } = await readTemplateRows(fs.readFileSync(file), opts.name ?? path.basename(file), opts.pause)
@@ -52,7 +54,9 @@ export async function readBatchFile(file: string, opts: ReadBatchOptions = {}): 
   const specialsOf = tiedRows(SPECIAL_SHEET, sheets.get(SPECIAL_SHEET.name) ?? [], heads, log)
 
   const invoices: BatchInvoice[] = []
+  let checked = 0
   for (const [serial, head] of heads) {
+    if (opts.pause && ++checked % SLICE === 0) await opts.pause()
     const lines = linesOf.get(serial) ?? []
     const extras = extrasOf.get(serial) ?? []
     const specials = specialsOf.get(serial) ?? []
