@@ -1,0 +1,162 @@
+// 批量开具's import: a filled official template V260401 → its invoices as drafts of the issuing
+// screen, and every problem of the file at its sheet / row / column. Reading is pure: no ledger, no
+// platform. A file of another version is refused whole (AppError VALIDATION naming the version
+// read); otherwise every cell is checked against its column, the sheets are tied by 发票流水号, the
+// template's cross-cell rules run, and each invoice's draft passes the issuing screen's own
+// validateDraft (with the caller's qualification when given) — a file with any error is meant to
+// import nothing (the caller's choice), the good invoices are still handed out for a preview.
+import fs from 'node:fs'
+import path from 'node:path'
+import { computeDraft, validateDraft, type DraftContext } from '../../../../shared/domain/invoice'
+import { checkCells, checkHead, checkLine, checkSpecial } from './batchRules'
+import { reportDraftIssues } from './draftIssues'
+import { ErrorLog } from './errorLog'
+import { readTemplateRows, type SheetRow } from './sheetRows'
+import { DRAFT_KEYS, leftOver, LINE_DRAFT_KEYS, toDraft } from './toDraft'
+import {
+  EXTRA_SHEET,
+  groupColumns,
+  INVOICE_SHEET,
+  LINE_SHEET,
+  MAX_ROWS_PER_INVOICE,
+  SPECIAL_GROUPS,
+  SPECIAL_SHEET,
+  SUPPORTED_SPECIAL_KINDS,
+  YES,
+  type BatchSheet,
+  type RegionLists,
+  type SpecialKind,
+} from './templateSpec'
+import type { BatchFile, BatchInvoice } from './types'
+
+export interface ReadBatchOptions {
+  /** the file's name as the user picked it (its extension says the format); the path's by default */
+  name?: string
+  /** between chunks of a large file: yields to the event loop; may throw to stop */
+  pause?: () => Promise<void>
+  /** 行政区划 lists to check the address columns against; absent lists are not checked */
+  regions?: RegionLists
+  /** the issuing screen's context (operator, the seller's rates): its rules then run in full */
+  context?: DraftContext
+}
+
+const serialColumn = (sheet: BatchSheet) => sheet.columns[0]!
+/** invoices checked between two pauses: 1,000 invoices × 5 lines take about a second in all */
+const SLICE = 100
+
+export async function readBatchFile(file: string, opts: ReadBatchOptions = {}): Promise<BatchFile> {
+  const { version, sheets } = await readTemplateRows(fs.readFileSync(file), opts.name ?? path.basename(file), opts.pause)
+  const regions = opts.regions ?? {}
+  const log = new ErrorLog()
+  const heads = readHeads(sheets.get(INVOICE_SHEET.name) ?? [], regions, log)
+  const linesOf = tiedRows(LINE_SHEET, sheets.get(LINE_SHEET.name) ?? [], heads, log)
+  const extrasOf = tiedRows(EXTRA_SHEET, sheets.get(EXTRA_SHEET.name) ?? [], heads, log)
+  const specialsOf = tiedRows(SPECIAL_SHEET, sheets.get(SPECIAL_SHEET.name) ?? [], heads, log)
+
+  const invoices: BatchInvoice[] = []
+  let checked = 0
+  for (const [serial, head] of heads) {
+    if (opts.pause && ++checked % SLICE === 0) await opts.pause()
+    const lines = linesOf.get(serial) ?? []
+    const extras = extrasOf.get(serial) ?? []
+    const specials = specialsOf.get(serial) ?? []
+    const includesTax = head.values.includesTax === YES
+    for (const r of lines) {
+      checkCells(LINE_SHEET, r, LINE_SHEET.columns.slice(1), regions, log, serial)
+      checkLine(r, includesTax, log, serial)
+    }
+    for (const r of extras) checkCells(EXTRA_SHEET, r, EXTRA_SHEET.columns.slice(1), regions, log, serial)
+    const kind = checkSpecials(head, serial, specials, lines, regions, log)
+    if (lines.length === 0) log.at(INVOICE_SHEET, head, serialColumn(INVOICE_SHEET), `发票「${serial}」在「${LINE_SHEET.name}」中没有明细行：每张发票至少填写 1 行明细`, serial)
+
+    const draft = toDraft(head, lines, extras)
+    reportDraftIssues(validateDraft(computeDraft(draft), opts.context), { serial, head, lines, extras }, log)
+    if (log.bad(serial)) continue
+    invoices.push({
+      serial,
+      row: head.row,
+      draft,
+      lineRows: lines.map((r) => r.row),
+      specialBusiness: kind ? { kind, fields: specials.map((r) => groupFields(kind, r)) } : null,
+      fields: leftOver(head.values, DRAFT_KEYS),
+      lineFields: lines.map((r) => leftOver(r.values, LINE_DRAFT_KEYS)),
+    })
+  }
+  return { version, invoices, errors: log.sorted() }
+}
+
+/** sheet 1: each row checked; the first row of each 发票流水号 is the invoice, a repeat is an error */
+function readHeads(rows: SheetRow[], regions: RegionLists, log: ErrorLog): Map<string, SheetRow> {
+  const heads = new Map<string, SheetRow>()
+  for (const row of rows) {
+    const serial = row.values.serial ?? ''
+    checkCells(INVOICE_SHEET, row, INVOICE_SHEET.columns, regions, log, serial)
+    if (serial === '' || row.problems.serial) continue
+    const first = heads.get(serial)
+    if (first) {
+      log.at(INVOICE_SHEET, row, serialColumn(INVOICE_SHEET), `发票流水号「${serial}」与第 ${first.row} 行重复：每张发票的流水号须唯一`, serial)
+      continue
+    }
+    heads.set(serial, row)
+    checkHead(row, log, serial)
+  }
+  return heads
+}
+
+/** sheets 2–4: rows by the invoice their 发票流水号 names; a row naming none is an error */
+function tiedRows(sheet: BatchSheet, rows: SheetRow[], heads: Map<string, SheetRow>, log: ErrorLog): Map<string, SheetRow[]> {
+  const out = new Map<string, SheetRow[]>()
+  const column = serialColumn(sheet)
+  for (const row of rows) {
+    const serial = row.values.serial ?? ''
+    if (serial === '' || row.problems.serial) {
+      log.at(sheet, row, column, row.problems.serial ?? `请填写发票流水号：${sheet.name}的每一行须用发票流水号对应到「${INVOICE_SHEET.name}」中的发票`)
+      continue
+    }
+    if (!heads.has(serial)) {
+      log.at(sheet, row, column, `发票流水号「${serial}」在「${INVOICE_SHEET.name}」中没有对应的发票：请核对流水号，或在「${INVOICE_SHEET.name}」中补上该发票`)
+      continue
+    }
+    const list = out.get(serial)
+    if (list) list.push(row)
+    else out.set(serial, [row])
+  }
+  return out
+}
+
+/** sheet 3 against sheet 1's 特定业务类型: rows only for an invoice that has one, and one it needs */
+function checkSpecials(head: SheetRow, serial: string, specials: SheetRow[], lines: SheetRow[], regions: RegionLists, log: ErrorLog): SpecialKind | null {
+  const named = head.values.specialKind ?? ''
+  const kind = (SUPPORTED_SPECIAL_KINDS as readonly string[]).includes(named) ? (named as SpecialKind) : null
+  if (named === '') {
+    for (const r of specials)
+      log.at(
+        SPECIAL_SHEET,
+        r,
+        serialColumn(SPECIAL_SHEET),
+        `发票「${serial}」在「${INVOICE_SHEET.name}」中没有填写特定业务类型，不能填写特定业务信息：请先选择特定业务类型，或删除此行`,
+        serial,
+      )
+    return null
+  }
+  if (!kind) return null // refused at sheet 1 (not issued by this app)
+  const kindColumn = INVOICE_SHEET.columns.find((c) => c.key === 'specialKind')!
+  if (specials.length === 0) log.at(INVOICE_SHEET, head, kindColumn, `特定业务类型为「${kind}」，请在「${SPECIAL_SHEET.name}」中填写该发票的${kind}信息`, serial)
+  if (specials.length > MAX_ROWS_PER_INVOICE)
+    log.at(
+      SPECIAL_SHEET,
+      specials[MAX_ROWS_PER_INVOICE]!,
+      serialColumn(SPECIAL_SHEET),
+      `发票「${serial}」有 ${specials.length} 行特定业务信息，超过每张发票 ${MAX_ROWS_PER_INVOICE} 行的上限：请拆分成多张发票`,
+      serial,
+    )
+  const taxCodes = lines.map((r) => r.values.taxCode ?? '')
+  for (const r of specials) checkSpecial(r, kind, taxCodes, regions, log, serial)
+  return kind
+}
+
+/** a sheet-3 row's cells of its own 特定业务 group, by key */
+function groupFields(kind: SpecialKind, row: SheetRow): Record<string, string> {
+  const group = SPECIAL_GROUPS.find((g) => g.kind === kind)!
+  return Object.fromEntries(groupColumns(group).map((c) => [c.key, row.values[c.key] ?? '']))
+}

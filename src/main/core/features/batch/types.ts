@@ -1,0 +1,50 @@
+// What reading a filled batch template gives the caller: the invoices as drafts of the issuing
+// screen, and every problem found, each where the bookkeeper fixes it (sheet, row, column, value).
+import type { InvoiceDraft } from '../../../../shared/domain/invoice'
+import type { SpecialKind } from './templateSpec'
+
+/** One problem of the file, in Chinese, naming what to fix. */
+export interface BatchError {
+  /** the template's sheet name ('2-发票明细信息'); '' for the file as a whole */
+  sheet: string
+  /** the spreadsheet's own 1-based row number; 0 when no row is meant */
+  row: number
+  /** the column's header as the template shows it (sheet 3's qualified by its 特定业务); '' when none */
+  column: string
+  /** the cell as read ('' when empty) */
+  value: string
+  message: string
+}
+
+/** 特定业务 rows as typed, one record per sheet-3 row (its group's columns by key) */
+export interface SpecialBusiness {
+  kind: SpecialKind
+  fields: Record<string, string>[]
+}
+
+export interface BatchInvoice {
+  /** 发票流水号: the user's key of the invoice across the four sheets */
+  serial: string
+  /** its row in 1-发票基本信息 */
+  row: number
+  /** as the issuing screen holds it before 计算 (computeDraft derives 数量/单价 and splits 含税) */
+  draft: InvoiceDraft
+  /** sheet 2's row of each draft line */
+  lineRows: number[]
+  specialBusiness: SpecialBusiness | null
+  /**
+   * sheet 1's cells the draft has no field for (国籍, 购买方邮箱, 销售方开户行 …) and sheet 2's per
+   * line (即征即退类型, 煤炭种类): by the spec's keys, only the filled ones
+   */
+  fields: Record<string, string>
+  lineFields: Record<string, string>[]
+}
+
+export interface BatchFile {
+  /** what the hidden sheet excelVersion says: always TEMPLATE_VERSION (any other is refused) */
+  version: string
+  /** the invoices without a problem of their own, in sheet-1 order */
+  invoices: BatchInvoice[]
+  /** every problem, in sheet order then row order; a file with any is to be imported whole or not at all */
+  errors: BatchError[]
+}
