@@ -9,6 +9,7 @@ import { POLICY_CODES } from '../domain/rates'
 import type { DocumentOrigin, SyncState } from './sync'
 import type { RedStatus } from '../platform/wire'
 import { INVOICE_STATE_CODES, type InvoiceState } from '../domain/lifecycle/issue'
+import { specialBusinessSchema } from '../domain/specialBusiness'
 
 // The documented draft format (docs/cli.md). The shape is checked here; the rules — lengths, IDs,
 // arithmetic — are the domain's validateDraft, so a draft with mistakes can still be saved.
@@ -71,6 +72,7 @@ export const invoiceDraftSchema = z.object({
   payee: text(100),
   reviewer: text(100),
   reducedReason: z.string().max(200).nullable().optional(),
+  specialBusiness: specialBusinessSchema,
 }) satisfies z.ZodType<InvoiceDraft, unknown>
 
 export type InvoiceDraftInput = z.input<typeof invoiceDraftSchema>

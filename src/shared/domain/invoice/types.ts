@@ -5,6 +5,8 @@ import type { IdTypeCode } from '../idTypes'
 import type { CodeRates, SellerRates } from '../rateRules'
 import type { PolicyCode } from '../rates'
 import type { InvoiceKind } from './kinds'
+import type { SpecialBusiness } from '../specialBusiness/draft'
+import type { SpecialContext } from '../specialBusiness/types'
 
 export const TAX_MODES = ['普通征税', '差额征税'] as const
 export type TaxMode = (typeof TAX_MODES)[number]
@@ -100,6 +102,8 @@ export interface InvoiceDraft {
    * REDUCED_REASONS, required of a 小规模纳税人's 专票 at 3% while 减按1% applies
    */
   reducedReason?: string | null
+  /** 特定业务 (建筑服务, 不动产经营租赁 …): its kind and fields; absent or null for a plain invoice */
+  specialBusiness?: SpecialBusiness | null
 }
 
 export interface Totals {
@@ -143,4 +147,6 @@ export interface DraftContext {
   /** 开票人: the company's operator issuing the invoice (required) */
   operator: string
   qualification?: QualificationContext
+  /** what 特定业务 checks need from outside the draft (the 行政区划 list) */
+  special?: SpecialContext
 }

@@ -11,6 +11,7 @@ import { isDifferenceSale } from './compute'
 import { differenceSplit } from './lineMath'
 import { Dec, decimalPlaces, formatMoney, isBlank, parseDecimal, parseMoney, QUANTITY_MAX_CHARS, QUANTITY_MAX_DECIMALS } from './money'
 import type { DraftContext, DraftIssue, DraftLine, InvoiceDraft, QualificationContext } from './types'
+import { checkSpecialBusiness } from '../specialBusiness/check'
 
 /** Field limits (DOMAIN.md §1, platform interface). */
 export const LIMITS = {
@@ -348,6 +349,7 @@ export function validateDraft(draft: InvoiceDraft, ctx?: DraftContext): DraftIss
   checkLines(draft, ctx, add)
   checkOthers(draft, ctx, add)
   checkAgent(draft, add)
+  issues.push(...checkSpecialBusiness(draft, ctx?.special))
   if (ctx && isBlank(ctx.operator)) add('operator', '未设置开票人：请先为当前操作员填写姓名')
   return issues
 }

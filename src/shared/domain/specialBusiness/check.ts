@@ -5,13 +5,8 @@ import { isBlank } from '../invoice/money'
 import { charLength } from '../text'
 import { specialKindSpec, type SpecialKind } from './kinds'
 import { regionProblem } from './region'
+import type { SpecialBusiness } from './draft'
 import type { SpecialContext, SpecialField, SpecialKindSpec, SpecialRow } from './types'
-
-/** A draft's 特定业务: the kind and its rows of fields by key (one row unless the kind lists trips). */
-export interface SpecialBusiness {
-  kind: SpecialKind
-  rows: SpecialRow[]
-}
 
 /** What checkSpecialBusiness reads of a draft. */
 export interface DraftWithSpecial {

@@ -2,9 +2,10 @@
 // pure, shared by the issuing screen, the batch import, the core and the platform sandbox.
 import { z } from 'zod'
 import { SPECIAL_KIND_NAMES, SPECIAL_KINDS } from './kinds'
-import type { SpecialBusiness } from './check'
+import type { SpecialBusiness } from './draft'
 
-export { checkSpecialBusiness, type DraftWithSpecial, type SpecialBusiness } from './check'
+export { checkSpecialBusiness, type DraftWithSpecial } from './check'
+export type { SpecialBusiness } from './draft'
 export { parseSpecialKind, SPECIAL_KIND_NAMES, SPECIAL_KINDS, specialFieldKey, specialKindSpec, specialKindsOfCode, type SpecialKind } from './kinds'
 export { specialPrintBlock, type SpecialPrintBlock } from './print'
 export { regionProblem } from './region'

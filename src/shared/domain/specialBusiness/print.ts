@@ -2,7 +2,7 @@
 // values per SpecialBusiness row). The 数电票 prints these fields in their own block, where the paper
 // invoices of 公告2016年第23号 put them in 备注.
 import { specialKindSpec } from './kinds'
-import type { SpecialBusiness } from './check'
+import type { SpecialBusiness } from './draft'
 
 export interface SpecialPrintBlock {
   label: string

@@ -1,6 +1,7 @@
 // Good rows of each 特定业务 and a helper to check them on a draft, for the tests of this folder.
 import { idCardCheckChar } from '../taxpayerId'
-import { checkSpecialBusiness, type SpecialBusiness } from './check'
+import { checkSpecialBusiness } from './check'
+import type { SpecialBusiness } from './draft'
 import type { SpecialKind } from './kinds'
 import type { SpecialContext, SpecialRow } from './types'
 
