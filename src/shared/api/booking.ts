@@ -6,7 +6,8 @@ import { z } from 'zod'
 import { call, fileToken, jobId, paging, type FileRef, type Page } from './define'
 import { calendarDay } from './calendarDay'
 import { invoiceSelection } from './invoiceQuery'
-import { BOOKING_STATUSES, BOOKING_TYPES, DEFAULT_BOOKING_TYPE, PERIOD_PATTERN, USE_CHOICES, type BookingResult, type BookingStatus, type UseStatus } from '../platform/booking'
+import type { ReceivedInvoice } from './received'
+import { BOOKING_STATUSES, BOOKING_TYPES, DEFAULT_BOOKING_TYPE, PERIOD_PATTERN, USE_CHOICES, type BookingResult, type BookingStatus } from '../platform/booking'
 
 /** 入账所属期 as typed: YYYYMM (202611), or YYYY-MM */
 export const bookingPeriod = z
@@ -111,6 +112,8 @@ export const bookingApi = {
    * wrong (a 发票号码 of letters, 是否入账 other than 是/否…) is kept as 其他 with the reason.
    */
   'booking.import': call(z.object({ file: fileToken, jobId })).returns<BookingJob>(),
+  /** one job, as the list shows it */
+  'booking.job': call(z.object({ id: z.number().int().positive() })).returns<BookingJob>(),
   /** the job list, newest first */
   'booking.jobs': call(z.object({ ...paging })).returns<Page<BookingJob>>(),
   /** 下载: the result workbook of a finished job (分类汇总 and 明细) */
@@ -121,21 +124,9 @@ export const bookingApi = {
   'booking.statusExport': call(z.object({ filter: bookingStatusFilter.default({}) })).returns<FileRef & { rows: number }>(),
 }
 
-/** a received invoice as 发票入账状态查询 shows it */
-export interface BookingStatusRow {
-  number: string
-  kind: '81' | '82'
-  issuedAt: string
-  sellerName: string
-  sellerTaxId: string
-  amount: string
-  tax: string
-  total: string
-  booking: BookingStatus
+/** a received invoice as 发票入账状态查询 shows it: the 进项 row's own fields, its 入账 in words */
+export type BookingStatusRow = Pick<ReceivedInvoice, 'number' | 'kind' | 'issuedAt' | 'sellerName' | 'sellerTaxId' | 'amount' | 'tax' | 'total' | 'booking' | 'use' | 'pending'> & {
   bookingLabel: string
   /** 入账所属期 YYYYMM while booked */
   period: string | null
-  use: UseStatus
-  /** a job not yet answered by the platform holds this invoice (待处理) */
-  pending: boolean
 }

@@ -30,24 +30,15 @@ function jobLine(j: BookingJob) {
   }
 }
 
-async function job(core: Core, id: number): Promise<BookingJob> {
-  for (let page = 1; ; page++) {
-    const { rows, total } = await core.call('booking.jobs', { page, size: 500 })
-    const hit = rows.find((j) => j.id === id)
-    if (hit) return hit
-    if (page * 500 >= total) throw new AppError('NOT_FOUND', `入账申请（编号 ${id}）不存在`)
-  }
-}
-
 /** syncs until the platform has answered the job (at most a few rounds: an unreachable platform stops it) */
 async function waitFor(core: Core, id: number): Promise<BookingJob> {
   for (let round = 0; round < 5; round++) {
-    const current = await job(core, id)
+    const current = await core.call('booking.job', { id })
     if (current.state !== 'pending') return current
     const run = await core.call('sync.now', {})
     if (run.error) throw new AppError('OFFLINE', `入账申请 ${id} 仍待处理：${run.error}；稍后再运行 sync，或打开票税通`)
   }
-  return job(core, id)
+  return core.call('booking.job', { id })
 }
 
 const listOptions = (() => {

@@ -141,9 +141,8 @@ export function createSyncEngine(ctx: CoreContext, connector: Connector, notify:
       result.pulled += outcome.applied
       for (const s of outcome.settled) notify.settled(s)
       if (outcome.received > 0) ctx.events.emit({ type: 'data.changed', entity: 'received' })
-      if (outcome.red) ctx.events.emit({ type: 'data.changed', entity: 'red' })
       // 'invoice.status' (counted with red) also carries a received invoice's 入账 and 用途
-      if (outcome.red) ctx.events.emit({ type: 'data.changed', entity: 'booking' })
+      if (outcome.red) for (const entity of ['red', 'booking']) ctx.events.emit({ type: 'data.changed', entity })
       cursor = page.cursor
       if (!page.hasMore || page.changes.length === 0) return
     }

@@ -1,6 +1,6 @@
 import { mutates, type Registry } from '../../registry'
 import { bookingResultFile, bookingStatusFile, bookingTemplateFile, importBookingFile } from './files'
-import { listJobs } from './jobs'
+import { getJob, listJobs } from './jobs'
 import { queueFromList } from './service'
 import { bookingStatusPage } from './status'
 
@@ -22,6 +22,7 @@ export function registerBooking(reg: Registry, queued: () => void): void {
     'received.use',
     mutates(changes, async ({ numbers, selection, use }, ctx) => thenSync(queueFromList(await ctx.ledger(), { numbers, selection }, { kind: 'use', use }, ctx.now()))),
   )
+  reg.handle('booking.job', async ({ id }, ctx) => getJob(await ctx.ledger(), id))
   reg.handle('booking.jobs', async ({ page, size }, ctx) => listJobs(await ctx.ledger(), page, size))
   reg.handle('booking.status', async ({ filter, page, size }, ctx) => bookingStatusPage(await ctx.ledger(), filter, page, size))
   reg.handle('booking.template', ({ format }, ctx) => bookingTemplateFile(ctx, format))
