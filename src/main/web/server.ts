@@ -66,8 +66,8 @@ export function startWebServer(opts: { core: Core; rendererDir: string; host?: s
     const text = await readCappedText(c.req.raw, MAX_CALL_BYTES)
     if (text === null) {
       const message = `请求内容过大（超过 ${MAX_CALL_BYTES / 1024 / 1024} MB），未处理：一张发票最多 2,000 行，请分批提交`
-      // the rest of the body is not read: the connection closes after this answer
-      return c.json({ error: { code: 'LIMIT', message } satisfies ApiErrorBody }, 413, { connection: 'close' })
+      // the rest of the body is read and thrown away for a moment, then the connection closes
+      return c.json({ error: { code: 'LIMIT', message } satisfies ApiErrorBody }, 413)
     }
     let input: unknown
     try {
