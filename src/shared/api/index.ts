@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { appApi } from './app'
 import { auditApi } from './audit'
 import { backupsApi } from './backups'
+import { batchApi } from './batch'
 import { bookingApi } from './booking'
 import { companiesApi } from './companies'
 import { customersApi } from './customers'
@@ -27,6 +28,7 @@ export const api = {
   ...appApi,
   ...auditApi,
   ...backupsApi,
+  ...batchApi,
   ...bookingApi,
   ...companiesApi,
   ...customersApi,

@@ -6,6 +6,7 @@ import { calendarDay } from './calendarDay'
 import { call, paging } from './define'
 import { BOOKING_STATUSES, type BookingStatus } from '../platform/booking'
 import { fenOfText } from '../domain/invoice/money'
+import { SPECIAL_KIND_NAMES, type SpecialKind } from '../domain/specialBusiness'
 import type { SyncState } from './sync'
 import type { RedStatus } from '../platform/wire'
 
@@ -86,6 +87,8 @@ export const invoiceFilterFields = {
   drawer: opt(z.string().trim().max(100, '开票人最多 100 个字符').optional()),
   /** 同步状态 of a 销项 invoice */
   syncState: opt(z.enum(SYNC_STATE_CODES, { error: '同步状态无效' }).optional()),
+  /** 特定业务 (建筑服务 …) the invoice carries, on either side */
+  specialKind: opt(z.enum(SPECIAL_KIND_NAMES, { error: `特定业务应为 ${SPECIAL_KIND_NAMES.join('、')}` }).optional()),
   /** 入账状态 of a 进项 invoice (01 未入账 … 06 入账撤销) */
   booking: opt(z.preprocess(codeOrLabel(BOOKING_STATUSES), z.enum(bookingCodes, { error: '入账状态应为 01 至 06' })).optional()),
 }
@@ -166,6 +169,8 @@ export interface InvoiceRow {
   origin: 'local' | 'platform' | null
   /** 进项 only: 入账状态 01…06 */
   booking: BookingStatus | null
+  /** 特定业务, null for a plain invoice */
+  specialKind: SpecialKind | null
   drawer: string
   lineCount: number
   /** a red invoice's blue invoice */

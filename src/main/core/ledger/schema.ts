@@ -5,6 +5,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import type { BookingStatus } from '../../../shared/platform/booking'
 import type { RedReason, RedStatusCode } from '../../../shared/platform/red'
 import type { RedStatus } from '../../../shared/platform/wire'
+import type { SpecialKind } from '../../../shared/domain/specialBusiness'
 
 const timestamps = {
   createdAt: text('created_at').notNull(),
@@ -199,11 +200,14 @@ export const invoices = sqliteTable(
     /** a red invoice's blue invoice and 确认单编号 */
     blueNumber: text('blue_number'),
     redConfirmationNumber: text('red_confirmation_number'),
+    /** 特定业务 of the draft (建筑服务 …), null for a plain invoice: 发票查询 filters by it */
+    specialKind: text('special_kind').$type<SpecialKind>(),
     revision: integer('revision').notNull().default(1),
     ...timestamps,
   },
   (t) => [
     index('invoices_state').on(t.state, t.updatedAt),
+    index('invoices_special_kind').on(t.specialKind, invoiceDated, t.id),
     uniqueIndex('invoices_number').on(t.number),
     // 发票查询 (features/query): 开票日期 is the queued day until the platform gives one — the
     // expression is written the same way in query/where.ts so SQLite uses these indexes. Each one
@@ -297,9 +301,12 @@ export const receivedInvoices = sqliteTable(
     useStatus: text('use_status', { enum: ['unconfirmed', 'deduct', 'no-deduct'] })
       .notNull()
       .default('unconfirmed'),
+    /** 特定业务 of the invoice as issued, null for a plain one: 发票查询 filters by it */
+    specialKind: text('special_kind').$type<SpecialKind>(),
   },
   (t) => [
     index('received_issued').on(t.issuedAt),
+    index('received_special_kind').on(t.specialKind, t.issuedAt),
     index('received_seller').on(t.sellerTaxId),
     // 发票查询: as for invoices, the date index carries what the count and totals read
     index('received_dated').on(t.issuedAt, t.number, t.kind, t.colour, t.redStatus, t.booking, t.amountFen, t.taxFen, t.totalFen),
@@ -513,4 +520,44 @@ export const bookingJobRows = sqliteTable(
     earlierPeriod: text('earlier_period'),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.position] }), index('booking_job_rows_number').on(t.number, t.jobId)],
+)
+
+/**
+ * 批量开具 (issue 13): one imported batch template. Its invoices are drafts in `invoices` from the
+ * import on (reviewed there, queued together by 批量开具); the totals are the import's, kept for the list.
+ */
+export const batches = sqliteTable(
+  'batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fileName: text('file_name').notNull(),
+    /** review: drafts awaiting 批量开具; queued: 批量开具 done (each invoice's own state tells the rest); discarded */
+    state: text('state', { enum: ['review', 'queued', 'discarded'] }).notNull(),
+    invoiceCount: integer('invoice_count').notNull(),
+    lineCount: integer('line_count').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    taxFen: integer('tax_fen').notNull(),
+    totalFen: integer('total_fen').notNull(),
+    queuedAt: text('queued_at'),
+    ...timestamps,
+  },
+  (t) => [index('batches_state').on(t.state, t.id)],
+)
+
+/** one invoice of a batch: its 发票流水号 and sheet-1 row as the file had them, and its invoice */
+export const batchInvoices = sqliteTable(
+  'batch_invoices',
+  {
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => batches.id, { onDelete: 'cascade' }),
+    /** sheet-1 order, 0-based */
+    position: integer('position').notNull(),
+    /** 发票流水号: a repeat of an earlier batch's issued one must be confirmed before 批量开具 */
+    serial: text('serial').notNull(),
+    sheetRow: integer('sheet_row').notNull(),
+    /** the draft, then the issued invoice; null once a discarded batch's draft is deleted */
+    invoiceId: integer('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.position] }), index('batch_invoices_serial').on(t.serial, t.batchId), index('batch_invoices_invoice').on(t.invoiceId)],
 )

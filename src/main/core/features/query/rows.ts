@@ -28,16 +28,17 @@ export interface RawRow {
   blueNumber: string | null
   failure: string | null
   queuedAt: string | null
+  specialKind: InvoiceRow['specialKind']
 }
 
 export const SALES_COLUMNS = sql.raw(`id, number, kind, colour, ${SALES_DATED_TEXT} AS dated, buyer_name AS name,
   buyer_tax_id AS taxId, amount_fen AS amountFen, tax_fen AS taxFen, total_fen AS totalFen, state, red_status AS redStatus,
-  NULL AS booking, drawer, line_count AS lineCount, blue_number AS blueNumber, failure, queued_at AS queuedAt`)
+  NULL AS booking, drawer, line_count AS lineCount, blue_number AS blueNumber, failure, queued_at AS queuedAt, special_kind AS specialKind`)
 
 export const PURCHASE_COLUMNS = sql.raw(`NULL AS id, number, kind, colour, issued_at AS dated, seller_name AS name,
   seller_tax_id AS taxId, amount_fen AS amountFen, tax_fen AS taxFen, total_fen AS totalFen, 'issued' AS state,
   red_status AS redStatus, booking, json_extract(document, '$.drawer') AS drawer, line_count AS lineCount,
-  json_extract(document, '$.redOf.blueNumber') AS blueNumber, NULL AS failure, NULL AS queuedAt`)
+  json_extract(document, '$.redOf.blueNumber') AS blueNumber, NULL AS failure, NULL AS queuedAt, special_kind AS specialKind`)
 
 /**
  * The sort column and the tie-break that makes the order total (so pages never repeat or skip a
@@ -90,5 +91,6 @@ export function toRows(ledger: Ledger, side: InvoiceSide, raw: RawRow[]): Invoic
     lineCount: r.lineCount,
     blueNumber: r.blueNumber,
     failure: r.failure,
+    specialKind: r.specialKind,
   }))
 }
