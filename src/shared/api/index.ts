@@ -5,6 +5,7 @@ import { auditApi } from './audit'
 import { backupsApi } from './backups'
 import { batchApi } from './batch'
 import { bookingApi } from './booking'
+import { codesApi } from './codes'
 import { companiesApi } from './companies'
 import { customersApi } from './customers'
 import { deliveryApi } from './delivery'
@@ -30,6 +31,7 @@ export const api = {
   ...backupsApi,
   ...batchApi,
   ...bookingApi,
+  ...codesApi,
   ...companiesApi,
   ...customersApi,
   ...deliveryApi,
