@@ -24,6 +24,8 @@ function whereOf(f: BookingStatusFilter): SQL | undefined {
 }
 
 type Received = typeof r.$inferSelect
+/** where an export slice ended: the order's key */
+type StatusKey = Pick<Received, 'issuedAt' | 'number'>
 
 function toRow(x: Received, pending: Set<string>): BookingStatusRow {
   return {
@@ -43,29 +45,36 @@ function toRow(x: Received, pending: Set<string>): BookingStatusRow {
   }
 }
 
-export function bookingStatusPage(ledger: Ledger, filter: BookingStatusFilter, page: number, size: number): Page<BookingStatusRow> {
-  const where = whereOf(filter)
-  const total = ledger.orm.select({ n: count() }).from(r).where(where).get()?.n ?? 0
-  const rows = ledger.orm
-    .select()
-    .from(r)
-    .where(where)
-    .orderBy(desc(r.issuedAt), desc(r.number))
-    .limit(size)
-    .offset((page - 1) * size)
-    .all()
+/** matching rows newest first, from `after` on (exclusive): the page's and the export's one read */
+function readRows(ledger: Ledger, where: SQL | undefined, size: number, offset: number, after?: StatusKey): BookingStatusRow[] {
+  // keyset: (开票日期, 发票号码) is unique and the order's key, so the export never re-skips rows
+  const past = after ? or(lt(r.issuedAt, after.issuedAt), and(eq(r.issuedAt, after.issuedAt), lt(r.number, after.number))) : undefined
+  const rows = ledger.orm.select().from(r).where(and(where, past)).orderBy(desc(r.issuedAt), desc(r.number)).limit(size).offset(offset).all()
   const pending = pendingNumbers(
     ledger,
     rows.map((x) => x.number),
   )
-  return { total, rows: rows.map((x) => toRow(x, pending)) }
+  return rows.map((x) => toRow(x, pending))
 }
 
-/** every matching row, 1,000 at a time, for 导出 */
+export function bookingStatusPage(ledger: Ledger, filter: BookingStatusFilter, page: number, size: number): Page<BookingStatusRow> {
+  const where = whereOf(filter)
+  const total = ledger.orm.select({ n: count() }).from(r).where(where).get()?.n ?? 0
+  return { total, rows: readRows(ledger, where, size, (page - 1) * size) }
+}
+
+/** rows read at a time for 导出 */
+const EXPORT_SLICE = 1000
+
+/** every matching row, 1,000 at a time, each slice after the last one's key, for 导出 */
 export function* bookingStatusRows(ledger: Ledger, filter: BookingStatusFilter): Generator<BookingStatusRow, void, undefined> {
-  for (let page = 1; ; page++) {
-    const { rows } = bookingStatusPage(ledger, filter, page, 1000)
+  const where = whereOf(filter)
+  let after: StatusKey | undefined
+  for (;;) {
+    const rows = readRows(ledger, where, EXPORT_SLICE, 0, after)
     yield* rows
-    if (rows.length < 1000) return
+    if (rows.length < EXPORT_SLICE) return
+    const last = rows[rows.length - 1]!
+    after = { issuedAt: last.issuedAt, number: last.number }
   }
 }
