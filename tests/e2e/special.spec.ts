@@ -103,6 +103,13 @@ test.describe('with the platform', () => {
     await page.getByTestId('invoices-search').click()
     await expect(ours).toBeVisible()
     await page.mouse.move(0, 0)
+    // 进项 has the same filter
+    await page.getByRole('tab', { name: '进项发票' }).click()
+    await expect(page.getByTestId('query-special-kind')).toBeVisible()
+    await page.getByRole('tab', { name: '销项发票' }).click()
+    await choose(page, page.getByTestId('query-special-kind'), '建筑服务')
+    await page.getByTestId('invoices-search').click()
+    await expect(ours).toBeVisible()
 
     // what only the core's filter and its special_kind column can do (h-score's part of issue 13)
     const coreFilters = (await app.core.call('invoices.query', { side: '销项', specialKind: '货物运输服务' })).total === 0
