@@ -11,7 +11,7 @@ import { prepareDraft, rateIssues, type DraftIssue, type DraftLine } from '../..
 import { checkSpecialBusiness } from '../../../../shared/domain/specialBusiness'
 import { api, ApiError } from '../../api'
 import { blankForm, formOf, toDraft, type DraftForm } from '../../components/invoice/draftForm'
-import { useRegions } from '../../components/invoice/special/useRegions'
+import { loadRegions, useRegions } from '../../components/invoice/special/useRegions'
 import { groupedMoney } from '../../../../shared/moneyText'
 import { useCompanyStore } from '../../stores/company'
 import { liveCompute } from './liveCompute'
@@ -81,6 +81,7 @@ export function useInvoiceEditor(hooks: {
   }
   /** the 行政区划 list, when the core has it: 特定业务 places are then checked against it */
   const regions = useRegions()
+  void loadRegions()
   const errors = computed(() => {
     const out: Record<string, string> = {}
     for (const i of issues.value) out[i.path] ??= i.message

@@ -35,3 +35,19 @@ export function completeSpecial(sb: SpecialBusiness | null | undefined): Special
   const blank = blankSpecialRow(sb.kind)
   return { kind: sb.kind, rows: sb.rows.length > 0 ? sb.rows.map((r) => ({ ...blank, ...r })) : [blank] }
 }
+
+/**
+ * Up to `max` names of the 行政区划 list holding every typed character in order, so a short typing
+ * finds the county (北京朝阳 → 北京市朝阳区, 石家庄长安 → 河北省石家庄市长安区); list order kept.
+ */
+export function matchRegions(list: readonly string[], text: string, max: number): string[] {
+  const typed = [...text.trim()]
+  const out: string[] = []
+  for (const name of list) {
+    let at = 0
+    for (const ch of name) if (ch === typed[at]) at++
+    if (at === typed.length) out.push(name)
+    if (out.length === max) break
+  }
+  return out
+}

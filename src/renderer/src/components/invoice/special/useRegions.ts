@@ -1,8 +1,10 @@
-// The 行政区划 names (codes.regions) the 特定业务 places are chosen from, read once per session. The
-// list is help, not a gate: when the core cannot give it, the fields stay plain text and the shared
-// rules check only the province-level start (SpecialContext without regions).
+// The 行政区划 names (codes.regions) the 特定业务 places are chosen from, read once per session (the
+// issuing screen asks as it opens; its fields only read). The list is help, not a gate: when the core
+// cannot give it, the fields stay plain text and the shared rules check only the province-level start
+// (SpecialContext without regions); the next opening of the screen asks again.
 import { shallowRef } from 'vue'
 import { api } from '../../../api'
+import { matchRegions } from './specialForm'
 
 const SHOWN = 20
 
@@ -10,13 +12,13 @@ const names = shallowRef<readonly string[] | null>(null)
 const set = shallowRef<ReadonlySet<string> | null>(null)
 let loading: Promise<void> | null = null
 
-function load(): Promise<void> {
+/** reads the list unless it was read or is being read */
+export function loadRegions(): Promise<void> {
   loading ??= api.codes.regions({}).then(
     (list) => {
       names.value = list
       set.value = new Set(list)
     },
-    // no list: plain text inputs; asked again next time the screen opens
     () => {
       loading = null
     },
@@ -25,20 +27,7 @@ function load(): Promise<void> {
 }
 
 export function useRegions() {
-  void load()
-  /** up to 20 names containing every typed character in order (北京朝阳 → 北京市朝阳区) */
-  function suggest(text: string): string[] {
-    const list = names.value
-    if (!list) return []
-    const typed = [...text.trim()]
-    const out: string[] = []
-    for (const n of list) {
-      let at = 0
-      for (const ch of n) if (ch === typed[at]) at++
-      if (at === typed.length) out.push(n)
-      if (out.length === SHOWN) break
-    }
-    return out
-  }
+  /** the names matching what was typed (none while the list is unavailable: a plain text box) */
+  const suggest = (text: string): string[] => (names.value ? matchRegions(names.value, text, SHOWN) : [])
   return { names, set, suggest }
 }
