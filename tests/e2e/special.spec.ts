@@ -212,3 +212,34 @@ test('货物运输服务: two rows survive a reload and a copy; a line whose cod
   expect(scroll).toBeGreaterThan(client)
   await noSidewaysScroll(page)
 })
+
+test('a long 运输 list: 20 rows a page; 开票 turns to the page of the row a message names', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
+  await app.createCompany()
+  const row = { from: '河北省石家庄市长安区', to: '天津市滨海新区天津港', vehicleType: '公路运输', vehicleNo: '冀A12345', goods: '钢材' }
+  const rows = Array.from({ length: 45 }, (_, i) => (i === 42 ? { ...row, goods: '' } : row))
+  const line = testLine({ name: '道路货物运输', taxCode: '3010102020100000000', taxRate: '0.09' })
+  const id = await saveDraft(app, testDraft({ extras: [], lines: [line], specialBusiness: { kind: '货物运输服务', rows } }))
+  await app.open(page, `/invoice/issue?id=${id}`)
+
+  await expect(page.getByTestId('special-row-1')).toBeVisible()
+  await expect(page.getByTestId('special-row-20')).toBeVisible()
+  await expect(page.getByTestId('special-row-21')).toHaveCount(0)
+  await expect(page.getByTestId('special-rows-pager')).toContainText('共 45 条')
+
+  await page.getByTestId('invoice-issue').click()
+  await expect(page.getByTestId('special-43-goods')).toBeFocused()
+  await expect(fieldError(page, 'special-43-goods')).toHaveText('货物运输服务第 43 行：请填写运输货物名称')
+  await expect(page.getByTestId('special-row-41')).toBeVisible()
+  await expect(page.getByTestId('special-row-1')).toHaveCount(0)
+
+  // on another page, the pager's line says where the problem is
+  await page.getByTestId('special-rows-pager').getByText('1', { exact: true }).click()
+  await expect(page.getByTestId('special-row-1')).toBeVisible()
+  await expect(page.getByTestId('special-rows-elsewhere')).toHaveText('其他页还有问题：第 43 行')
+
+  // 添加行 goes to the last page, the cursor in the new row
+  await page.getByTestId('special-row-add').click()
+  await expect(page.getByTestId('special-46-from')).toBeFocused()
+  await expect(page.getByTestId('special-rows-pager')).toContainText('共 46 条')
+})
