@@ -2,10 +2,14 @@
 // parts always present so the inputs can bind to them; toDraft turns it back into the draft the core
 // stores (经办人 left out when nothing of it was typed, 差额 mode only under 差额征税).
 import type { DraftAgent, DraftBuyer, DraftLine, InvoiceDraft } from '../../../../shared/domain/invoice'
+import type { SpecialBusiness } from '../../../../shared/domain/specialBusiness'
+import { completeSpecial } from './special/specialForm'
 
 export interface DraftForm extends InvoiceDraft {
   buyer: DraftBuyer & Required<Pick<DraftBuyer, 'idType' | 'idNumber'>>
   agent: DraftAgent
+  /** 特定业务: null for a plain invoice (always present, so a draft opened after one clears it) */
+  specialBusiness: SpecialBusiness | null
 }
 
 export function blankLine(): DraftLine {
@@ -43,6 +47,7 @@ export function blankForm(): DraftForm {
     payee: '',
     reviewer: '',
     reducedReason: null,
+    specialBusiness: null,
   }
 }
 
@@ -54,6 +59,7 @@ export function formOf(draft: InvoiceDraft): DraftForm {
     buyer: { ...blank.buyer, ...draft.buyer, idType: draft.buyer.idType ?? null, idNumber: draft.buyer.idNumber ?? '' },
     lines: draft.lines.length > 0 ? draft.lines : [blankLine()],
     agent: draft.agent ?? blankAgent(),
+    specialBusiness: completeSpecial(draft.specialBusiness),
   }
 }
 

@@ -8,8 +8,10 @@ import { onBeforeRouteLeave, onBeforeRouteUpdate, useRoute, useRouter } from 'vu
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { isEditable, type Invoice, type InvoiceState } from '../../../../shared/api/invoices'
 import { prepareDraft, rateIssues, type DraftIssue, type DraftLine } from '../../../../shared/domain/invoice'
+import { checkSpecialBusiness } from '../../../../shared/domain/specialBusiness'
 import { api, ApiError } from '../../api'
 import { blankForm, formOf, toDraft, type DraftForm } from '../../components/invoice/draftForm'
+import { loadRegions, useRegions } from '../../components/invoice/special/useRegions'
 import { groupedMoney } from '../../../../shared/moneyText'
 import { useCompanyStore } from '../../stores/company'
 import { liveCompute } from './liveCompute'
@@ -59,14 +61,27 @@ export function useInvoiceEditor(hooks: {
   let seq = 0
   const drawer = computed(() => (readonly.value ? recordedDrawer.value : (company.current?.operator ?? '')))
   const qualification = useQualification()
-  /** the rate rules of every line as it is typed: a refused rate is explained at once, in its line */
+  /**
+   * the rate rules of every line, and the 特定业务's allowed codes, as it is typed: a refused rate or
+   * code is explained at once, in its line
+   */
   const rateProblems = shallowRef<DraftIssue[]>([])
   // run on every keystroke over up to 2,000 lines: read the form as it is (rateIssues only reads),
   // not a copy of it
   const checkRates = () => {
     const q = qualification.context.value
-    rateProblems.value = q && !readonly.value ? rateIssues(toRaw(form), q) : []
+    const raw = toRaw(form)
+    rateProblems.value = readonly.value ? [] : [...(q ? rateIssues(raw, q) : []), ...specialCodeIssues(raw)]
   }
+  /** a line whose 税收分类编码 the chosen 特定业务 does not allow, told at the line as it is typed */
+  function specialCodeIssues(raw: DraftForm): DraftIssue[] {
+    const sb = raw.specialBusiness
+    // only the lines: the rows' own checks wait for 开票 like the other fields
+    return sb ? checkSpecialBusiness({ lines: raw.lines, specialBusiness: { kind: sb.kind, rows: [] } }).filter((i) => i.path.startsWith('lines.')) : []
+  }
+  /** the 行政区划 list, when the core has it: 特定业务 places are then checked against it */
+  const regions = useRegions()
+  void loadRegions()
   const errors = computed(() => {
     const out: Record<string, string> = {}
     for (const i of issues.value) out[i.path] ??= i.message
@@ -237,7 +252,8 @@ export function useInvoiceEditor(hooks: {
   async function issue(): Promise<void> {
     if (readonly.value || issuing.value) return
     attempted.value = true
-    const found = prepareDraft(toDraft(form), { operator: drawer.value, qualification: qualification.context.value }).issues.filter((i) => i.path !== 'operator')
+    const special = regions.set.value ? { regions: regions.set.value } : undefined
+    const found = prepareDraft(toDraft(form), { operator: drawer.value, qualification: qualification.context.value, special }).issues.filter((i) => i.path !== 'operator')
     if (found.length > 0) return refuse(found, `发票还有 ${found.length} 处问题需要修改`)
     issues.value = []
     if (!hooks.extrasValid()) return refuse([], '附加要素的内容与其数据类型不符，请修改')

@@ -3,6 +3,7 @@
 // and the sort the table's headers choose. Paging and sorting happen in the core.
 import { computed, reactive } from 'vue'
 import type { InvoiceFilterInput, InvoiceRow, InvoiceSide, QuerySort, QueryStatus, QueryTotals } from '../../../../shared/api/invoiceQuery'
+import type { SpecialKind } from '../../../../shared/domain/specialBusiness'
 import { toShanghaiIso } from '../../../../shared/domain/time'
 import { api } from '../../api'
 import { useDataChanged } from '../../composables/useDataChanged'
@@ -20,6 +21,8 @@ export interface QueryFields {
   max: string
   item: string
   drawer: string
+  /** 特定业务; '' any invoice, special or not */
+  specialKind: '' | SpecialKind
   booking: string
 }
 
@@ -31,7 +34,7 @@ export function thisMonth(now = new Date()): [string, string] {
 
 export function emptyFields(side: InvoiceSide = '销项', status: QueryFields['status'] = ''): QueryFields {
   // a status asked for by the address (the top bar's 开具失败 count) is wanted whatever its date
-  return { side, dates: status ? null : thisMonth(), number: '', counterparty: '', kind: '', status, min: '', max: '', item: '', drawer: '', booking: '' }
+  return { side, dates: status ? null : thisMonth(), number: '', counterparty: '', kind: '', status, min: '', max: '', item: '', drawer: '', specialKind: '', booking: '' }
 }
 
 const text = (v: string) => v.trim() || undefined
@@ -49,6 +52,7 @@ export function filterOf(f: QueryFields): InvoiceFilterInput {
     max: text(f.max),
     item: text(f.item),
     drawer: text(f.drawer),
+    specialKind: f.specialKind || undefined,
     booking: f.side === '进项' ? (f.booking as InvoiceFilterInput['booking']) || undefined : undefined,
   }
 }
