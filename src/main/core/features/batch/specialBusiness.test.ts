@@ -70,4 +70,23 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'readBatchFile: �
       expect(invoices.map((i) => [i.serial, i.draft.specialBusiness?.rows[0]?.class])).toEqual([['T-2', '二等座']])
     })
   })
+
+  it('judges 发生地 by the 行政区划 list the app ships when the caller gives none', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, '发生地.xlsx')
+      await fillOfficial(file, {
+        [S1]: [head('B-1', '建筑服务'), head('B-2', '建筑服务')],
+        '2-发票明细信息': [line('B-1', '3050100000000000000'), line('B-2', '3050100000000000000')],
+        [S3]: [
+          { A: 'B-1', B: '北京市不存在区', C: '建国路1号', D: '某工程', F: '否' },
+          { A: 'B-2', B: '河北省保定市阜平县', C: '城南路1号', D: '某工程', F: '否' },
+        ],
+      })
+      const { invoices, errors } = await readBatchFile(file)
+      expect(errors.map((e) => [e.row, e.column, e.message])).toEqual([
+        [4, '建筑服务发生地（建筑服务）', '建筑服务：建筑服务发生地“北京市不存在区”不在行政区划列表中，请从列表选择（含县（市、区），如“北京市怀柔区”）'],
+      ])
+      expect(invoices.map((i) => i.serial)).toEqual(['B-2'])
+    })
+  })
 })
