@@ -74,7 +74,8 @@ function shippedAppDir(from = path.dirname(fileURLToPath(import.meta.url))): str
   }
 }
 
-/** the county-level names of the list this installation ships, for callers without the core's context */
-export function shippedRegionNames(): ReadonlySet<string> {
-  return readRegions(shippedAppDir()).names
-}
+/** the list this installation ships, for callers without the core's context */
+export const shippedRegions = (): Regions => readRegions(shippedAppDir())
+
+/** its county-level names */
+export const shippedRegionNames = (): ReadonlySet<string> => shippedRegions().names
