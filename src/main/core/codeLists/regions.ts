@@ -30,12 +30,12 @@ export interface Regions {
 }
 
 /** under the app folder (process.resourcesPath when packaged, the repository in development) */
-export const REGIONS_FILE = path.join('resources', 'codes', 'regions.json')
+const REGIONS_FILE = path.join('resources', 'codes', 'regions.json')
 
 export const isCity = (area: RegionArea): area is [string, RegionCounty[]] => typeof area[1] !== 'string'
 
 /** the “省市县” names as the template's xzqhdm spells them */
-export function countyNames(file: RegionsFile): string[] {
+function countyNames(file: RegionsFile): string[] {
   const out: string[] = []
   for (const [province, areas] of file.provinces) {
     if (areas.length === 0) out.push(province)

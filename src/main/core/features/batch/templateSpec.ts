@@ -62,7 +62,6 @@ export interface BatchSheet {
 
 const YES_NO = ['是', '否'] as const
 export const YES = '是'
-export const NO = '否'
 
 /** sheet 1 B: 发票类型 → the app's 票种 */
 export const INVOICE_TYPES = [
@@ -352,9 +351,6 @@ export const EXTRA_SHEET: BatchSheet = {
 }
 
 export const DATA_SHEETS = [INVOICE_SHEET, LINE_SHEET, SPECIAL_SHEET, EXTRA_SHEET] as const
-
-/** detail rows (and 特定业务 rows) per invoice (row 1: 超过2000行后可能会导致系统异常无法开具发票) */
-export const MAX_ROWS_PER_INVOICE = 2000
 
 /** the columns of a 特定业务 group, in template order */
 export function groupColumns(group: SpecialGroup): BatchColumn[] {
