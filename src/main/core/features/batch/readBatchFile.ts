@@ -9,25 +9,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { computeDraft, validateDraft, type DraftContext, type DraftIssue, type InvoiceDraft } from '../../../../shared/domain/invoice'
-import type { SpecialBusiness } from '../../../../shared/domain/specialBusiness'
 import { shippedRegionNames } from '../../codeLists/regions'
 import { checkCells, checkHead, checkLine, checkSpecialRow } from './batchRules'
 import { reportDraftIssues } from './draftIssues'
 import { ErrorLog } from './errorLog'
 import { readTemplateRows, type SheetRow } from './sheetRows'
 import { DRAFT_KEYS, leftOver, LINE_DRAFT_KEYS, toDraft } from './toDraft'
-import {
-  EXTRA_SHEET,
-  groupColumns,
-  INVOICE_SHEET,
-  LINE_SHEET,
-  specialGroupOf,
-  SPECIAL_SHEET,
-  SUPPORTED_SPECIAL_KINDS,
-  YES,
-  type BatchSheet,
-  type SpecialKind,
-} from './templateSpec'
+import { EXTRA_SHEET, INVOICE_SHEET, LINE_SHEET, SPECIAL_SHEET, SUPPORTED_SPECIAL_KINDS, YES, type BatchSheet, type SpecialKind } from './templateSpec'
 import type { BatchFile, BatchInvoice } from './types'
 
 export interface ReadBatchOptions {
@@ -73,7 +61,7 @@ export async function readBatchFile(file: string, opts: ReadBatchOptions = {}): 
     const kind = checkSpecials(head, serial, specials, log)
     if (lines.length === 0) log.at(INVOICE_SHEET, head, serialColumn(INVOICE_SHEET), `发票「${serial}」在「${LINE_SHEET.name}」中没有明细行：每张发票至少填写 1 行明细`, serial)
 
-    const draft = { ...toDraft(head, lines, extras), specialBusiness: kind && specialBusinessOf(kind, specials) }
+    const draft = toDraft(head, lines, extras, kind && { kind, rows: specials })
     reportDraftIssues(rules(draft), { serial, head, lines, extras, specials, kind }, log)
     if (log.bad(serial)) continue
     invoices.push({
@@ -163,10 +151,4 @@ function checkSpecials(head: SheetRow, serial: string, specials: SheetRow[], log
   if (!kind) return null // refused at sheet 1 (not issued by this app)
   for (const r of specials) checkSpecialRow(r, kind, log, serial)
   return kind
-}
-
-/** the draft's 特定业务 in the domain's form: each sheet-3 row's own group, by the domain's field keys */
-function specialBusinessOf(kind: SpecialKind, specials: SheetRow[]): SpecialBusiness {
-  const columns = groupColumns(specialGroupOf(kind)!)
-  return { kind, rows: specials.map((r) => Object.fromEntries(columns.map((c) => [c.field ?? c.key, r.values[c.key] ?? '']))) }
 }
