@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest'
 import type { InvoiceDraftInput } from '../../src/shared/api/invoices'
 import { findAppDir } from '../../src/main/core/app'
 import { readRegions } from '../../src/main/core/codeLists/regions'
+import { SPECIAL_KIND_NAMES } from '../../src/shared/domain/specialBusiness'
+import { issuesOf } from '../../src/shared/domain/specialBusiness/testSpecial'
 import { testCore } from '../support/core'
 
 const building = (site: string): InvoiceDraftInput => ({
@@ -30,6 +32,14 @@ describe('行政区划 as shipped', () => {
     // 统计用 zones are no 行政区划; no name twice
     expect(counties.filter((n) => /高新技术产业开发区$/.test(n))).toEqual([])
     expect(new Set(counties).size).toBe(counties.length)
+  })
+
+  it('accepts the domain’s good 特定业务 rows (发生地, 起运地, 不动产地址 …) and refuses a district that does not exist', () => {
+    const ctx = { regions: readRegions(findAppDir()).names }
+    for (const kind of SPECIAL_KIND_NAMES) expect([kind, issuesOf(kind, undefined, undefined, ctx)]).toEqual([kind, []])
+    expect(issuesOf('建筑服务', [{ site: '北京市不存在区', siteAddress: '1号', projectName: '某工程', crossCity: '否' }], undefined, ctx).map(([path]) => path)).toEqual([
+      'specialBusiness.rows.0.site',
+    ])
   })
 
   it('codes.regions answers the list, and 开票 refuses a 发生地 not in it', async () => {
