@@ -35,6 +35,7 @@ import { syncStatus } from './sync/service'
 import { registerSystem } from './features/system/handlers'
 import { registerTaxcodes } from './features/taxcodes/handlers'
 import { registerExport } from './features/export/handlers'
+import { registerCodes } from './codeLists/handlers'
 
 export interface CoreOptions {
   dataDir: string
@@ -145,6 +146,7 @@ export function createCore(opts: CoreOptions): Core {
   registerSystem(registry)
   registerTaxcodes(registry)
   registerExport(registry)
+  registerCodes(registry)
   const missing = registry.missing()
   if (missing.length > 0) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
   // jobs left 待处理 (or 处理中 by a process that died) run once the core is up

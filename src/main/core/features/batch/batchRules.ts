@@ -1,8 +1,8 @@
 // The template's rules beyond one cell (row 1 of each sheet): requirements that depend on another
-// cell, 特定业务 fields that belong to one kind, dates and their order. Each rule says its problem
-// at the cell the bookkeeper fixes.
+// cell, 特定业务 columns that belong to one kind. Each rule says its problem at the cell the
+// bookkeeper fixes. 特定业务's own rules are the domain's, not repeated here.
 import { Dec, parseDecimal, TOLERANCE } from '../../../../shared/domain/invoice'
-import { cellIssue, isStamp, sharedIssue } from './cellChecks'
+import { cellIssue } from './cellChecks'
 import type { ErrorLog } from './errorLog'
 import type { SheetRow } from './sheetRows'
 import { idTypeOf, policyOf } from './toDraft'
@@ -11,35 +11,23 @@ import {
   groupColumns,
   INVOICE_SHEET,
   LINE_SHEET,
-  MINUTE_LEASE_CODE,
-  NO,
-  SEAT_CLASSES,
-  specialHeader,
+  specialGroupOf,
   SPECIAL_GROUPS,
   SPECIAL_SHEET,
   SUPPORTED_SPECIAL_KINDS,
   YES,
   type BatchColumn,
   type BatchSheet,
-  type RegionLists,
   type SpecialKind,
 } from './templateSpec'
 
 const col = (sheet: BatchSheet, key: string): BatchColumn => sheet.columns.find((c) => c.key === key)!
 
 /** each cell of `columns` on its own: an untrusted cell first, then the column's checks */
-export function checkCells(sheet: BatchSheet, row: SheetRow, columns: BatchColumn[], regions: RegionLists, log: ErrorLog, serial?: string): void {
-  const header = (c: BatchColumn) => (sheet === SPECIAL_SHEET ? specialHeader(c) : undefined)
+export function checkCells(sheet: BatchSheet, row: SheetRow, columns: BatchColumn[], log: ErrorLog, serial?: string): void {
   for (const c of columns) {
-    const value = row.values[c.key] ?? ''
-    const problem = row.problems[c.key] ?? cellIssue(c, value, c.required === true, regions, header(c))
-    if (problem) {
-      log.at(sheet, row, c, problem, serial)
-      continue
-    }
-    const partner = c.sharedMax && columns.findIndex((x) => x.key === c.sharedMax!.with) > columns.indexOf(c) ? c.sharedMax.with : null
-    const shared = partner ? sharedIssue(c, value, row.values[partner] ?? '', header(c)) : null
-    if (shared) log.at(sheet, row, c, shared, serial)
+    const problem = row.problems[c.key] ?? cellIssue(c, row.values[c.key] ?? '', c.required === true)
+    if (problem) log.at(sheet, row, c, problem, serial)
   }
 }
 
@@ -82,42 +70,31 @@ export function checkLine(row: SheetRow, includesTax: boolean, log: ErrorLog, se
 }
 
 /**
- * sheet 3: one row of an invoice whose 特定业务类型 is `kind` — its group's cells, nothing in the
- * other groups, and the group's own rules. `taxCodes` are the invoice's lines' codes.
+ * sheet 3: what only the template can get wrong about a row of an invoice whose 特定业务类型 is
+ * `kind` — a cell of another 特定业务's columns filled (the 代收车船税 and 拖拉机和联合收割机 groups
+ * included: this app does not issue them), an untrusted cell of its own group. The group's own fields
+ * and rules are the domain's (validateDraft → checkSpecialBusiness, reported by draftIssues.ts).
  */
-export function checkSpecial(row: SheetRow, kind: SpecialKind, taxCodes: string[], regions: RegionLists, log: ErrorLog, serial: string): void {
-  const group = SPECIAL_GROUPS.find((g) => g.kind === kind)!
-  const own = groupColumns(group)
-  checkCells(SPECIAL_SHEET, row, own, regions, log, serial)
+export function checkSpecialRow(row: SheetRow, kind: SpecialKind, log: ErrorLog, serial: string): void {
+  const group = specialGroupOf(kind)!
+  for (const c of groupColumns(group)) {
+    const problem = row.problems[c.key]
+    if (problem) log.at(SPECIAL_SHEET, row, c, problem, serial)
+  }
   for (const other of SPECIAL_GROUPS) {
     if (other === group) continue
-    for (const c of groupColumns(other))
-      if ((row.values[c.key] ?? '') !== '') log.at(SPECIAL_SHEET, row, c, `该发票的特定业务类型为「${kind}」，不应填写${other.kind}的「${c.header}」`, serial)
+    const issued = (SUPPORTED_SPECIAL_KINDS as readonly string[]).includes(other.kind)
+    for (const c of groupColumns(other)) {
+      if ((row.values[c.key] ?? '') === '') continue
+      log.at(
+        SPECIAL_SHEET,
+        row,
+        c,
+        issued
+          ? `该发票的特定业务类型为「${kind}」，不应填写${other.kind}的「${c.header}」`
+          : `该发票的特定业务类型为「${kind}」，不应填写${other.kind}的「${c.header}」（本软件暂不开具${other.kind}发票）：请删除该单元格`,
+        serial,
+      )
+    }
   }
-  const v = row.values
-  const at = (key: string, message: string) => {
-    if (!log.has(SPECIAL_SHEET, row, col(SPECIAL_SHEET, key))) log.at(SPECIAL_SHEET, row, col(SPECIAL_SHEET, key), message, serial)
-  }
-  if (kind === '建筑服务') {
-    if (v.crossCity === YES && !v.crossRegionNo) at('crossRegionNo', '跨地市标志为“是”时，请填写跨区域涉税事项报验管理编号')
-    if (v.crossCity === NO && v.crossRegionNo) at('crossRegionNo', '跨地市标志为“否”时，跨区域涉税事项报验管理编号不可填写')
-  } else if (kind === '不动产经营租赁服务') {
-    checkLease(v, taxCodes.includes(MINUTE_LEASE_CODE), at)
-  } else if (kind === '旅客运输服务') {
-    if (v.travelDate && !isStamp(v.travelDate, false)) at('travelDate', `出行日期「${v.travelDate}」应为 8 位日期，如 20220301`)
-    const classes = SEAT_CLASSES[v.vehicleType ?? '']
-    if (classes && !v.seatClass) at('seatClass', `交通工具为${v.vehicleType}时，请填写等级（${classes.join('、')}）`)
-    else if (classes && !classes.includes(v.seatClass!)) at('seatClass', `交通工具为${v.vehicleType}时，等级应为${classes.join('、')}之一`)
-  }
-}
-
-function checkLease(v: Record<string, string>, minutes: boolean, at: (key: string, message: string) => void): void {
-  const form = minutes ? `12 位日期时间（如 202202011631：商品编码 ${MINUTE_LEASE_CODE} 精确到分钟）` : '8 位日期，如 20220201'
-  const from = v.leaseFrom ?? ''
-  const to = v.leaseTo ?? ''
-  const fromOk = from !== '' && isStamp(from, minutes)
-  const toOk = to !== '' && isStamp(to, minutes)
-  if (from !== '' && !fromOk) at('leaseFrom', `租赁期起「${from}」应为 ${form}`)
-  if (to !== '' && !toOk) at('leaseTo', `租赁期止「${to}」应为 ${form}`)
-  if (fromOk && toOk && to < from) at('leaseTo', `租赁期止 ${to} 不能早于租赁期起 ${from}`)
 }

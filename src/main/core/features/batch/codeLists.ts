@@ -1,55 +1,15 @@
 // The code lists the V260401 batch template (`pt:20260401`) takes from its hidden sheets, as it
 // declares them: a cell in a column that points at one of these lists must hold one of its names,
-// exactly. 行政区划 (sheets xzqhjdxz, xzqhdm, xzqhdmJzfw) is not here: it is a list the caller
-// supplies (RegionList in templateSpec.ts) from a public source, not copied from the platform's file.
+// exactly. They are the tax bureau's published code tables, as the template lists them: 金税三期's
+// 身份证件类型 (DM_GY_SFZJLX) and 国家或地区 (DM_GY_GJHDQ, after GB/T 2659 世界各国和地区名称代码),
+// and the 交通工具类型 of the template's 旅客运输服务 (sheet 3 row 1).
+// 行政区划 (sheets xzqhjdxz, xzqhdm, xzqhdmJzfw) is not here: the app ships it as data
+// (resources/codes/regions.json, core/codeLists/regions.ts) from the public 国家统计局 division codes.
+import { PASSENGER_VEHICLES } from '../../../../shared/domain/specialBusiness/passengerTransport'
+import { TRAVELLER_ID_TYPES } from '../../../../shared/domain/specialBusiness/travellerIds'
 
-/** 证件类型 (hidden sheet `sfzjlx`, 44 names): 购买方经办人证件类型, 出行人证件类型 */
-export const ID_TYPE_NAMES = [
-  '组织机构代码证',
-  '营业执照',
-  '税务登记证',
-  '其他单位证件',
-  '居民身份证',
-  '军官证',
-  '武警警官证',
-  '士兵证',
-  '军队离退休干部证',
-  '残疾人证',
-  '残疾军人证（1-8级）',
-  '外国护照',
-  '港澳居民来往内地通行证',
-  '中华人民共和国往来港澳通行证',
-  '台湾居民来往大陆通行证',
-  '大陆居民往来台湾通行证',
-  '外国人居留证',
-  '外交官证',
-  '使（领事）馆证',
-  '海员证',
-  '香港永久性居民身份证',
-  '台湾身份证',
-  '澳门特别行政区永久性居民身份证',
-  '外国人身份证件',
-  '就业失业登记证',
-  '退休证',
-  '离休证',
-  '中国护照',
-  '城镇退役士兵自谋职业证',
-  '随军家属身份证明',
-  '中国人民解放军军官转业证书',
-  '中国人民解放军义务兵退出现役证',
-  '中国人民解放军士官退出现役证',
-  '外国人永久居留身份证（外国人永久居留证）',
-  '就业创业证',
-  '香港特别行政区护照',
-  '澳门特别行政区护照',
-  '中华人民共和国港澳居民居住证',
-  '中华人民共和国台湾居民居住证',
-  '《中华人民共和国外国人工作许可证》（A类）',
-  '《中华人民共和国外国人工作许可证》（B类）',
-  '《中华人民共和国外国人工作许可证》（C类）',
-  '出生医学证明',
-  '其他个人证件',
-] as const
+/** 证件类型 (hidden sheet `sfzjlx`, 44 names): 购买方经办人证件类型, 出行人证件类型 — the domain's list */
+export const ID_TYPE_NAMES = TRAVELLER_ID_TYPES
 
 /**
  * 国家/地区 (hidden sheet `gjhdq`, 245 names): 购买方国籍（或地区）, 经办人国籍(地区). Full Chinese names in
@@ -304,5 +264,5 @@ export const COUNTRY_NAMES = [
   '科索沃',
 ] as const
 
-/** 交通工具类型 (hidden sheet `jtgjlx`, 8 names): 旅客运输服务 */
-export const VEHICLE_TYPES = ['飞机', '火车', '长途汽车', '公共交通', '出租车', '汽车', '船舶', '其他'] as const
+/** 交通工具类型 (hidden sheet `jtgjlx`, 8 names): 旅客运输服务 — the domain's list */
+export const VEHICLE_TYPES = PASSENGER_VEHICLES

@@ -60,8 +60,8 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'readBatchFile' : 
         ],
         [S3]: [
           /* 4 */ { A: 'BUILD-1', B: '北京市朝阳区', C: '建国路1号', D: '国贸三期改造工程', F: '是', G: '11010520260001' },
-          /* 5 */ { A: 'FREIGHT-1', H: '上海市浦东新区', I: '江苏省苏州市工业园区', J: '公路运输', K: '沪A12345', L: '电子元件' },
-          /* 6 */ { A: 'FREIGHT-1', H: '江苏省苏州市', I: '浙江省杭州市', J: '公路运输', K: '苏E54321', L: '电子元件' },
+          /* 5 */ { A: 'FREIGHT-1', H: '上海市浦东新区', I: '江苏省苏州市吴中区工业园区', J: '公路运输', K: '沪A12345', L: '电子元件' },
+          /* 6 */ { A: 'FREIGHT-1', H: '江苏省苏州市吴中区', I: '浙江省杭州市西湖区', J: '公路运输', K: '苏E54321', L: '电子元件' },
         ],
         [S4]: [/* 4 */ { A: 'INV-001', B: '项目编号', C: 'P-001' }],
       })
@@ -115,10 +115,11 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'readBatchFile' : 
         payee: '李四',
         reviewer: '王五',
         reducedReason: null,
+        specialBusiness: null,
       })
       expect(inv1!.fields).toEqual({ sellerBank: '工商银行北京分行', buyerEmail: 'fin@example.com' })
       expect(inv1!.lineFields).toEqual([{}, {}])
-      expect(inv1!.specialBusiness).toBeNull()
+      expect(inv1!.draft.specialBusiness).toBeNull()
       // 不含税: the missing 单价 / 数量 derived from 金额 (row 1 of sheet 2), the 折扣 as a 折扣行
       const c1 = computeDraft(inv1!.draft)
       expect(c1.lines.map((l) => [l.quantity, l.unitPrice, l.amount, l.tax, l.discount, l.discountTax])).toEqual([
@@ -135,15 +136,16 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'readBatchFile' : 
       expect(c2.lines.map((l) => [l.quantity, l.unitPrice, l.amount, l.tax, l.discount, l.discountTax])).toEqual([['1', '100', '100.00', '13.00', '10.00', '1.30']])
       expect(c2.totals).toMatchObject({ amount: '90.00', tax: '11.70', total: '101.70' })
 
-      expect(build!.specialBusiness).toEqual({
+      // sheet 3 in the domain's form (specialKindSpec(kind).fields' keys), judged by validateDraft
+      expect(build!.draft.specialBusiness).toEqual({
         kind: '建筑服务',
-        fields: [{ site: '北京市朝阳区', siteDetail: '建国路1号', projectName: '国贸三期改造工程', landVatNo: '', crossCity: '是', crossRegionNo: '11010520260001' }],
+        rows: [{ site: '北京市朝阳区', siteAddress: '建国路1号', projectName: '国贸三期改造工程', landVatProjectNo: '', crossCity: '是', crossRegionNo: '11010520260001' }],
       })
-      expect(freight!.specialBusiness).toEqual({
+      expect(freight!.draft.specialBusiness).toEqual({
         kind: '货物运输服务',
-        fields: [
-          { origin: '上海市浦东新区', destination: '江苏省苏州市工业园区', transportKind: '公路运输', vehicleNo: '沪A12345', goods: '电子元件' },
-          { origin: '江苏省苏州市', destination: '浙江省杭州市', transportKind: '公路运输', vehicleNo: '苏E54321', goods: '电子元件' },
+        rows: [
+          { from: '上海市浦东新区', to: '江苏省苏州市吴中区工业园区', vehicleType: '公路运输', vehicleNo: '沪A12345', goods: '电子元件' },
+          { from: '江苏省苏州市吴中区', to: '浙江省杭州市西湖区', vehicleType: '公路运输', vehicleNo: '苏E54321', goods: '电子元件' },
         ],
       })
     })

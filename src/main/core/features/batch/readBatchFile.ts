@@ -2,31 +2,20 @@
 // screen, and every problem of the file at its sheet / row / column. Reading is pure: no ledger, no
 // platform. A file of another version is refused whole (AppError VALIDATION naming the version
 // read); otherwise every cell is checked against its column, the sheets are tied by 发票流水号, the
-// template's cross-cell rules run, and each invoice's draft passes the issuing screen's own
-// validateDraft (with the caller's qualification when given) — a file with any error is meant to
-// import nothing (the caller's choice), the good invoices are still handed out for a preview.
+// template's cross-cell rules run, and each invoice's draft — its 特定业务 (sheet 3) included, in the
+// domain's form — passes the issuing screen's own validateDraft (with the caller's qualification when
+// given, and the shipped 行政区划 list) — a file with any error is meant to import nothing (the
+// caller's choice), the good invoices are still handed out for a preview.
 import fs from 'node:fs'
 import path from 'node:path'
-import { computeDraft, validateDraft, type DraftContext } from '../../../../shared/domain/invoice'
-import { checkCells, checkHead, checkLine, checkSpecial } from './batchRules'
+import { computeDraft, validateDraft, type DraftContext, type DraftIssue, type InvoiceDraft } from '../../../../shared/domain/invoice'
+import { shippedRegionNames } from '../../codeLists/regions'
+import { checkCells, checkHead, checkLine, checkSpecialRow } from './batchRules'
 import { reportDraftIssues } from './draftIssues'
 import { ErrorLog } from './errorLog'
 import { readTemplateRows, type SheetRow } from './sheetRows'
 import { DRAFT_KEYS, leftOver, LINE_DRAFT_KEYS, toDraft } from './toDraft'
-import {
-  EXTRA_SHEET,
-  groupColumns,
-  INVOICE_SHEET,
-  LINE_SHEET,
-  MAX_ROWS_PER_INVOICE,
-  SPECIAL_GROUPS,
-  SPECIAL_SHEET,
-  SUPPORTED_SPECIAL_KINDS,
-  YES,
-  type BatchSheet,
-  type RegionLists,
-  type SpecialKind,
-} from './templateSpec'
+import { EXTRA_SHEET, INVOICE_SHEET, LINE_SHEET, SPECIAL_SHEET, SUPPORTED_SPECIAL_KINDS, YES, type BatchSheet, type SpecialKind } from './templateSpec'
 import type { BatchFile, BatchInvoice } from './types'
 
 export interface ReadBatchOptions {
@@ -34,8 +23,11 @@ export interface ReadBatchOptions {
   name?: string
   /** between chunks of a large file: yields to the event loop; may throw to stop */
   pause?: () => Promise<void>
-  /** 行政区划 lists to check the address columns against; absent lists are not checked */
-  regions?: RegionLists
+  /**
+   * the county-level 行政区划 names 特定业务's 发生地 / 地址 columns must be one of: the context's
+   * (special.regions) when it has them, else these, else the list the app ships
+   */
+  regions?: ReadonlySet<string>
   /** the issuing screen's context (operator, the seller's rates): its rules then run in full */
   context?: DraftContext
 }
@@ -46,9 +38,9 @@ const SLICE = 100
 
 export async function readBatchFile(file: string, opts: ReadBatchOptions = {}): Promise<BatchFile> {
   const { version, sheets } = await readTemplateRows(fs.readFileSync(file), opts.name ?? path.basename(file), opts.pause)
-  const regions = opts.regions ?? {}
+  const rules = draftRules(opts)
   const log = new ErrorLog()
-  const heads = readHeads(sheets.get(INVOICE_SHEET.name) ?? [], regions, log)
+  const heads = readHeads(sheets.get(INVOICE_SHEET.name) ?? [], log)
   const linesOf = tiedRows(LINE_SHEET, sheets.get(LINE_SHEET.name) ?? [], heads, log)
   const extrasOf = tiedRows(EXTRA_SHEET, sheets.get(EXTRA_SHEET.name) ?? [], heads, log)
   const specialsOf = tiedRows(SPECIAL_SHEET, sheets.get(SPECIAL_SHEET.name) ?? [], heads, log)
@@ -62,22 +54,21 @@ export async function readBatchFile(file: string, opts: ReadBatchOptions = {}): 
     const specials = specialsOf.get(serial) ?? []
     const includesTax = head.values.includesTax === YES
     for (const r of lines) {
-      checkCells(LINE_SHEET, r, LINE_SHEET.columns.slice(1), regions, log, serial)
+      checkCells(LINE_SHEET, r, LINE_SHEET.columns.slice(1), log, serial)
       checkLine(r, includesTax, log, serial)
     }
-    for (const r of extras) checkCells(EXTRA_SHEET, r, EXTRA_SHEET.columns.slice(1), regions, log, serial)
-    const kind = checkSpecials(head, serial, specials, lines, regions, log)
+    for (const r of extras) checkCells(EXTRA_SHEET, r, EXTRA_SHEET.columns.slice(1), log, serial)
+    const kind = checkSpecials(head, serial, specials, log)
     if (lines.length === 0) log.at(INVOICE_SHEET, head, serialColumn(INVOICE_SHEET), `发票「${serial}」在「${LINE_SHEET.name}」中没有明细行：每张发票至少填写 1 行明细`, serial)
 
-    const draft = toDraft(head, lines, extras)
-    reportDraftIssues(validateDraft(computeDraft(draft), opts.context), { serial, head, lines, extras }, log)
+    const draft = toDraft(head, lines, extras, kind && { kind, rows: specials })
+    reportDraftIssues(rules(draft), { serial, head, lines, extras, specials, kind }, log)
     if (log.bad(serial)) continue
     invoices.push({
       serial,
       row: head.row,
       draft,
       lineRows: lines.map((r) => r.row),
-      specialBusiness: kind ? { kind, fields: specials.map((r) => groupFields(kind, r)) } : null,
       fields: leftOver(head.values, DRAFT_KEYS),
       lineFields: lines.map((r) => leftOver(r.values, LINE_DRAFT_KEYS)),
     })
@@ -85,12 +76,27 @@ export async function readBatchFile(file: string, opts: ReadBatchOptions = {}): 
   return { version, invoices, errors: log.sorted() }
 }
 
+/**
+ * The issuing screen's rules on a draft with the 行政区划 list 特定业务 is judged against: the
+ * context's, else the caller's, else the shipped one. Without the caller's context 开票人 is not
+ * judged (validateDraft's rule when it has none).
+ */
+function draftRules(opts: ReadBatchOptions): (draft: InvoiceDraft) => DraftIssue[] {
+  const given = opts.context
+  const regions = given?.special?.regions ?? opts.regions ?? shippedRegionNames()
+  const context: DraftContext = { ...(given ?? { operator: '' }), special: { ...given?.special, regions } }
+  return (draft) => {
+    const issues = validateDraft(computeDraft(draft), context)
+    return given ? issues : issues.filter((i) => i.path !== 'operator')
+  }
+}
+
 /** sheet 1: each row checked; the first row of each 发票流水号 is the invoice, a repeat is an error */
-function readHeads(rows: SheetRow[], regions: RegionLists, log: ErrorLog): Map<string, SheetRow> {
+function readHeads(rows: SheetRow[], log: ErrorLog): Map<string, SheetRow> {
   const heads = new Map<string, SheetRow>()
   for (const row of rows) {
     const serial = row.values.serial ?? ''
-    checkCells(INVOICE_SHEET, row, INVOICE_SHEET.columns, regions, log, serial)
+    checkCells(INVOICE_SHEET, row, INVOICE_SHEET.columns, log, serial)
     if (serial === '' || row.problems.serial) continue
     const first = heads.get(serial)
     if (first) {
@@ -124,10 +130,12 @@ function tiedRows(sheet: BatchSheet, rows: SheetRow[], heads: Map<string, SheetR
   return out
 }
 
-/** sheet 3 against sheet 1's 特定业务类型: rows only for an invoice that has one, and one it needs */
-function checkSpecials(head: SheetRow, serial: string, specials: SheetRow[], lines: SheetRow[], regions: RegionLists, log: ErrorLog): SpecialKind | null {
+/**
+ * sheet 3 against sheet 1's 特定业务类型: rows only for an invoice that has one (how many it needs is
+ * the domain's rule), each without another kind's columns. Returns the kind the draft carries.
+ */
+function checkSpecials(head: SheetRow, serial: string, specials: SheetRow[], log: ErrorLog): SpecialKind | null {
   const named = head.values.specialKind ?? ''
-  const kind = (SUPPORTED_SPECIAL_KINDS as readonly string[]).includes(named) ? (named as SpecialKind) : null
   if (named === '') {
     for (const r of specials)
       log.at(
@@ -139,24 +147,8 @@ function checkSpecials(head: SheetRow, serial: string, specials: SheetRow[], lin
       )
     return null
   }
+  const kind = SUPPORTED_SPECIAL_KINDS.find((k) => k === named)
   if (!kind) return null // refused at sheet 1 (not issued by this app)
-  const kindColumn = INVOICE_SHEET.columns.find((c) => c.key === 'specialKind')!
-  if (specials.length === 0) log.at(INVOICE_SHEET, head, kindColumn, `特定业务类型为「${kind}」，请在「${SPECIAL_SHEET.name}」中填写该发票的${kind}信息`, serial)
-  if (specials.length > MAX_ROWS_PER_INVOICE)
-    log.at(
-      SPECIAL_SHEET,
-      specials[MAX_ROWS_PER_INVOICE]!,
-      serialColumn(SPECIAL_SHEET),
-      `发票「${serial}」有 ${specials.length} 行特定业务信息，超过每张发票 ${MAX_ROWS_PER_INVOICE} 行的上限：请拆分成多张发票`,
-      serial,
-    )
-  const taxCodes = lines.map((r) => r.values.taxCode ?? '')
-  for (const r of specials) checkSpecial(r, kind, taxCodes, regions, log, serial)
+  for (const r of specials) checkSpecialRow(r, kind, log, serial)
   return kind
-}
-
-/** a sheet-3 row's cells of its own 特定业务 group, by key */
-function groupFields(kind: SpecialKind, row: SheetRow): Record<string, string> {
-  const group = SPECIAL_GROUPS.find((g) => g.kind === kind)!
-  return Object.fromEntries(groupColumns(group).map((c) => [c.key, row.values[c.key] ?? '']))
 }

@@ -3,9 +3,10 @@
 // sheet) is held here to what the platform's own file says.
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { SPECIAL_KINDS } from '../../../../shared/domain/specialBusiness'
 import { COUNTRY_NAMES, ID_TYPE_NAMES, VEHICLE_TYPES } from './codeLists'
 import { haveOfficialTemplate, OFFICIAL_TEMPLATE, SKIP_REASON } from './testSupport'
-import { DATA_SHEETS, groupColumns, SPECIAL_GROUPS, SPECIAL_SHEET, TEMPLATE_VERSION, VERSION_SHEET } from './templateSpec'
+import { DATA_SHEETS, groupColumns, specialColumnOf, specialGroupOf, SPECIAL_GROUPS, SPECIAL_SHEET, TEMPLATE_VERSION, VERSION_SHEET } from './templateSpec'
 
 /** row 2 says 必填 but row 1 makes it conditional: 等级 only for 火车、飞机、船舶 (sheet 3 note 5) */
 const CONDITIONAL_BY_ROW_1 = new Set(['3-特定业务信息!AS'])
@@ -85,5 +86,30 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'templateSpec agai
       // the merge ends at the group's last column: the next column starts another title
       expect(text(ws.getCell(`${g.to}1`).value)).toBe(title)
     }
+  })
+})
+
+describe('3-特定业务信息 ↔ the domain’s 特定业务 fields', () => {
+  it.each(SPECIAL_KINDS.map((k) => [k.kind, k] as const))('%s: every field has exactly one column of its group, and every column of the group one field', (kind, spec) => {
+    const columns = groupColumns(specialGroupOf(kind)!)
+    for (const f of spec.fields) {
+      const matching = columns.filter((c) => c.field === f.key)
+      expect(
+        matching.map((c) => c.header),
+        `${kind}.${f.key}`,
+      ).toEqual([f.label])
+      expect(specialColumnOf(kind, f.key), `${kind}.${f.key}`).toBe(matching[0])
+      // the column declares what the domain judges: the same length, and a dropdown only where the domain has a list
+      expect([f.key, matching[0]!.max, matching[0]!.options]).toEqual([f.key, f.max, f.list])
+    }
+    expect(columns.map((c) => c.field)).toEqual(spec.fields.map((f) => f.key))
+  })
+
+  it('the groups the app does not issue (代收车船税, 拖拉机和联合收割机) fill no domain field', () => {
+    const issued = new Set<string>(SPECIAL_KINDS.map((k) => k.kind))
+    const others = SPECIAL_GROUPS.filter((g) => !issued.has(g.kind))
+    expect(others.map((g) => g.kind)).toEqual(['代收车船税', '拖拉机和联合收割机'])
+    expect(others.flatMap(groupColumns).filter((c) => c.field !== undefined)).toEqual([])
+    expect(SPECIAL_SHEET.columns[0]!.field).toBeUndefined()
   })
 })

@@ -1,10 +1,17 @@
 // The official 批量开具 template V260401 (`pt:20260401`) as it declares itself: its four data sheets,
 // each column where the template puts it (letter), its header (row 3), its length and whether it is
 // required (row 2), its dropdown (data validation of rows 4–1001), and the conditions of row 1 as a
-// short note — the conditions themselves are checked in batchRules.ts. templateSpec.test.ts reads the
+// short note — the conditions themselves are checked in batchRules.ts, and sheet 3's 特定业务 by the
+// domain (shared/domain/specialBusiness): each of its columns names the domain field it fills. templateSpec.test.ts reads the
 // official file and holds this spec to it, so a new template version shows up as a failing test.
 import { REDUCED_REASONS } from '../../../../shared/domain/rateRules'
+import { SPECIAL_KIND_NAMES, type SpecialKind } from '../../../../shared/domain/specialBusiness'
+import { FREIGHT_VEHICLES } from '../../../../shared/domain/specialBusiness/goodsTransport'
+import { LEASE_AREA_UNITS } from '../../../../shared/domain/specialBusiness/realEstateLease'
+import { SALE_AREA_UNITS } from '../../../../shared/domain/specialBusiness/realEstateSale'
 import { COUNTRY_NAMES, ID_TYPE_NAMES, VEHICLE_TYPES } from './codeLists'
+
+export type { SpecialKind }
 
 /** the hidden sheet that names the template's version, and the version this reader knows */
 export const VERSION_SHEET = 'excelVersion'
@@ -14,9 +21,9 @@ export const HEADER_ROW = 3
 export const FIRST_DATA_ROW = 4
 
 /**
- * 行政区划 is a list the caller supplies (GB/T 2260 names with their counties, as the platform's
- * hidden sheets xzqhdm / xzqhdmJzfw hold them); without one, these columns are checked for length
- * only. `exact`: the cell is one of the list's names; `prefix`: a name, then any address after it.
+ * A 行政区划 column: its dropdown is the hidden sheet xzqhdm (or xzqhdmJzfw for 建筑服务) of
+ * county-level names; the domain judges the value against the shipped list (codeLists/regions).
+ * `exact`: the cell is one of the list's names; `prefix`: a name, then any address after it.
  */
 export interface RegionRef {
   list: '行政区划' | '行政区划（建筑服务）'
@@ -27,6 +34,8 @@ export interface BatchColumn {
   /** where the template puts the column; the reader checks row 3 says `header` there */
   letter: string
   key: string
+  /** sheet 3 of a 特定业务 this app issues: the domain's field (specialKindSpec(kind).fields) it fills */
+  field?: string
   /** row 3; '' under a merged header (sheet 1 L–O: 购买方所在地区 省/市/区县/街道) */
   header: string
   /** row 2's 限N字符 (characters, as the platform counts them) */
@@ -46,9 +55,6 @@ export interface BatchColumn {
   hint?: string
 }
 
-/** 行政区划 names by list, supplied by the caller; a list that is absent is not checked */
-export type RegionLists = Partial<Record<RegionRef['list'], ReadonlySet<string>>>
-
 export interface BatchSheet {
   name: string
   columns: BatchColumn[]
@@ -56,7 +62,6 @@ export interface BatchSheet {
 
 const YES_NO = ['是', '否'] as const
 export const YES = '是'
-export const NO = '否'
 
 /** sheet 1 B: 发票类型 → the app's 票种 */
 export const INVOICE_TYPES = [
@@ -94,9 +99,8 @@ export const SPECIAL_KIND_OPTIONS = [
   '金银首饰零售（个人）',
 ] as const
 
-/** the 特定业务 this app issues (issue 13); a file naming another is refused, saying which we take */
-export const SUPPORTED_SPECIAL_KINDS = ['建筑服务', '货物运输服务', '不动产销售', '不动产经营租赁服务', '旅客运输服务'] as const
-export type SpecialKind = (typeof SUPPORTED_SPECIAL_KINDS)[number]
+/** the 特定业务 this app issues (issue 13): the domain's; a file naming another is refused, saying which we take */
+export const SUPPORTED_SPECIAL_KINDS: readonly SpecialKind[] = SPECIAL_KIND_NAMES
 
 /** sheet 1 H: 购买方证件类型 (its own dropdown, not the sfzjlx list) → the app's 证件类型 code */
 export const BUYER_ID_TYPES = [
@@ -157,9 +161,6 @@ const COAL_TYPES = ['政府保供煤', '长协煤-协议期不足半年', '长�
 /** sheet 2 N is required for these codes (row 1, note 7): 原煤, 洗煤, 其他煤炭采选产品 */
 export const COAL_TAX_CODES = ['1020101000000000000', '1020102000000000000', '1020199000000000000'] as const
 
-const TRANSPORT_KINDS = ['铁路运输', '公路运输', '水路运输', '航空运输', '管道运输', '其他运输工具'] as const
-const AREA_UNITS_SALE = ['平方米', '亩', '㎡', '平方千米', '公顷', 'h㎡', 'k㎡', '孔公里', '米(铁路线与管道等使用)'] as const
-const AREA_UNITS_LEASE = ['平方米', '亩', '㎡', '平方千米', '公顷', 'h㎡', 'k㎡', '米(铁路线与管道等使用)'] as const
 const SCRAP_SALE_TYPES = ['销售自己使用过的报废产品', '销售收购的报废产品'] as const
 
 const money = { decimals: 2, money: true }
@@ -260,42 +261,61 @@ export const SPECIAL_SHEET: BatchSheet = {
     {
       letter: 'B',
       key: 'site',
+      field: 'site',
       header: '建筑服务发生地',
       max: 120,
       required: true,
       regions: regions('exact', '行政区划（建筑服务）'),
       sharedMax: { with: 'siteDetail', total: 120 },
     },
-    { letter: 'C', key: 'siteDetail', header: '发生地详细地址', max: 120, required: true, sharedMax: { with: 'site', total: 120 } },
-    { letter: 'D', key: 'projectName', header: '建筑项目名称', max: 80, required: true },
-    { letter: 'E', key: 'landVatNo', header: '土地增值税项目编号', max: 20 },
-    { letter: 'F', key: 'crossCity', header: '跨地市标志', max: 2, required: true, options: YES_NO },
-    { letter: 'G', key: 'crossRegionNo', header: '跨区域涉税事项报验管理编号', max: 50, when: CROSS_REGION },
+    { letter: 'C', key: 'siteDetail', field: 'siteAddress', header: '发生地详细地址', max: 120, required: true, sharedMax: { with: 'site', total: 120 } },
+    { letter: 'D', key: 'projectName', field: 'projectName', header: '建筑项目名称', max: 80, required: true },
+    { letter: 'E', key: 'landVatNo', field: 'landVatProjectNo', header: '土地增值税项目编号', max: 20 },
+    { letter: 'F', key: 'crossCity', field: 'crossCity', header: '跨地市标志', max: 2, required: true, options: YES_NO },
+    { letter: 'G', key: 'crossRegionNo', field: 'crossRegionNo', header: '跨区域涉税事项报验管理编号', max: 50, when: CROSS_REGION },
     // 货物运输服务
-    { letter: 'H', key: 'origin', header: '起运地', max: 80, required: true, regions: regions('prefix') },
-    { letter: 'I', key: 'destination', header: '到达地', max: 80, required: true, regions: regions('prefix') },
-    { letter: 'J', key: 'transportKind', header: '运输工具种类', max: 40, required: true, options: TRANSPORT_KINDS },
-    { letter: 'K', key: 'vehicleNo', header: '运输工具牌号', max: 40, required: true },
-    { letter: 'L', key: 'goods', header: '运输货物名称', max: 80, required: true },
+    { letter: 'H', key: 'origin', field: 'from', header: '起运地', max: 80, required: true, regions: regions('prefix') },
+    { letter: 'I', key: 'destination', field: 'to', header: '到达地', max: 80, required: true, regions: regions('prefix') },
+    { letter: 'J', key: 'transportKind', field: 'vehicleType', header: '运输工具种类', max: 40, required: true, options: FREIGHT_VEHICLES },
+    { letter: 'K', key: 'vehicleNo', field: 'vehicleNo', header: '运输工具牌号', max: 40, required: true },
+    { letter: 'L', key: 'goods', field: 'goods', header: '运输货物名称', max: 80, required: true },
     // 不动产销售
-    { letter: 'M', key: 'saleCertificate', header: '产权证书/不动产权证号码', max: 40 },
-    { letter: 'N', key: 'saleAddress', header: '不动产地址', max: 120, required: true, regions: regions('exact'), sharedMax: { with: 'saleAddressDetail', total: 120 } },
-    { letter: 'O', key: 'saleAddressDetail', header: '不动产详细地址', max: 120, required: true, sharedMax: { with: 'saleAddress', total: 120 } },
-    { letter: 'P', key: 'saleUnitCode', header: '不动产单元代码/网签合同备案编码', max: 28, when: '房地产开发企业必填' },
-    { letter: 'Q', key: 'saleLandVatNo', header: '土地增值税项目编号', max: 20 },
-    { letter: 'R', key: 'assessedPrice', header: '核定计税价格', max: 20, number: money },
-    { letter: 'S', key: 'dealAmount', header: '实际成交含税金额', max: 20, required: true, number: money },
-    { letter: 'T', key: 'saleCrossCity', header: '跨地市标志', max: 2, required: true, options: YES_NO },
-    { letter: 'U', key: 'saleAreaUnit', header: '面积单位', max: 12, required: true, options: AREA_UNITS_SALE },
+    { letter: 'M', key: 'saleCertificate', field: 'certificateNo', header: '产权证书/不动产权证号码', max: 40 },
+    {
+      letter: 'N',
+      key: 'saleAddress',
+      field: 'address',
+      header: '不动产地址',
+      max: 120,
+      required: true,
+      regions: regions('exact'),
+      sharedMax: { with: 'saleAddressDetail', total: 120 },
+    },
+    { letter: 'O', key: 'saleAddressDetail', field: 'detailAddress', header: '不动产详细地址', max: 120, required: true, sharedMax: { with: 'saleAddress', total: 120 } },
+    { letter: 'P', key: 'saleUnitCode', field: 'unitCode', header: '不动产单元代码/网签合同备案编码', max: 28, when: '房地产开发企业必填' },
+    { letter: 'Q', key: 'saleLandVatNo', field: 'landVatProjectNo', header: '土地增值税项目编号', max: 20 },
+    { letter: 'R', key: 'assessedPrice', field: 'assessedPrice', header: '核定计税价格', max: 20, number: money },
+    { letter: 'S', key: 'dealAmount', field: 'dealAmount', header: '实际成交含税金额', max: 20, required: true, number: money },
+    { letter: 'T', key: 'saleCrossCity', field: 'crossCity', header: '跨地市标志', max: 2, required: true, options: YES_NO },
+    { letter: 'U', key: 'saleAreaUnit', field: 'areaUnit', header: '面积单位', max: 12, required: true, options: SALE_AREA_UNITS },
     // 不动产经营租赁服务
-    { letter: 'V', key: 'leaseCertificate', header: '产权证书/不动产权证号码', max: 40, required: true },
-    { letter: 'W', key: 'leaseAddress', header: '不动产地址', max: 120, required: true, regions: regions('exact'), sharedMax: { with: 'leaseAddressDetail', total: 120 } },
-    { letter: 'X', key: 'leaseAddressDetail', header: '不动产详细地址', max: 120, required: true, sharedMax: { with: 'leaseAddress', total: 120 } },
-    { letter: 'Y', key: 'leaseFrom', header: '租赁期起', max: 12, required: true },
-    { letter: 'Z', key: 'leaseTo', header: '租赁期止', max: 12, required: true },
-    { letter: 'AA', key: 'leaseCrossCity', header: '跨地市标志', max: 2, required: true, options: YES_NO },
-    { letter: 'AB', key: 'leaseAreaUnit', header: '面积单位', max: 20, required: true, options: AREA_UNITS_LEASE },
-    { letter: 'AC', key: 'leasePlate', header: '车牌号', max: 20 },
+    { letter: 'V', key: 'leaseCertificate', field: 'certificateNo', header: '产权证书/不动产权证号码', max: 40, required: true },
+    {
+      letter: 'W',
+      key: 'leaseAddress',
+      field: 'address',
+      header: '不动产地址',
+      max: 120,
+      required: true,
+      regions: regions('exact'),
+      sharedMax: { with: 'leaseAddressDetail', total: 120 },
+    },
+    { letter: 'X', key: 'leaseAddressDetail', field: 'detailAddress', header: '不动产详细地址', max: 120, required: true, sharedMax: { with: 'leaseAddress', total: 120 } },
+    { letter: 'Y', key: 'leaseFrom', field: 'leaseStart', header: '租赁期起', max: 12, required: true },
+    { letter: 'Z', key: 'leaseTo', field: 'leaseEnd', header: '租赁期止', max: 12, required: true },
+    { letter: 'AA', key: 'leaseCrossCity', field: 'crossCity', header: '跨地市标志', max: 2, required: true, options: YES_NO },
+    { letter: 'AB', key: 'leaseAreaUnit', field: 'areaUnit', header: '面积单位', max: 20, required: true, options: LEASE_AREA_UNITS },
+    { letter: 'AC', key: 'leasePlate', field: 'plateNo', header: '车牌号', max: 20 },
     // 代收车船税 (read and checked; not issued by this app yet)
     { letter: 'AD', key: 'policyNo', header: '保险单号', max: 40, required: true },
     { letter: 'AE', key: 'vesselNo', header: '车牌号/船舶登记号', max: 40, required: true },
@@ -306,14 +326,14 @@ export const SPECIAL_SHEET: BatchSheet = {
     { letter: 'AJ', key: 'vesselTotal', header: '金额合计', max: 10, required: true, number: money },
     { letter: 'AK', key: 'vin', header: '车辆识别代码/车架号码', max: 17, required: true },
     // 旅客运输服务
-    { letter: 'AL', key: 'traveller', header: '出行人', max: 20, required: true },
-    { letter: 'AM', key: 'travellerIdType', header: '出行人证件类型', max: 20, required: true, options: ID_TYPE_NAMES },
-    { letter: 'AN', key: 'travellerIdNumber', header: '出行人证件号码', max: 20, required: true },
-    { letter: 'AO', key: 'travelDate', header: '出行日期', max: 40, required: true },
-    { letter: 'AP', key: 'departure', header: '出发地', max: 80, required: true, regions: regions('prefix') },
-    { letter: 'AQ', key: 'arrival', header: '到达地', max: 80, required: true, regions: regions('prefix') },
-    { letter: 'AR', key: 'vehicleType', header: '交通工具类型', max: 20, required: true, options: VEHICLE_TYPES },
-    { letter: 'AS', key: 'seatClass', header: '等级', max: 8, when: '交通工具为火车、飞机、船舶时必填' },
+    { letter: 'AL', key: 'traveller', field: 'traveller', header: '出行人', max: 20, required: true },
+    { letter: 'AM', key: 'travellerIdType', field: 'idType', header: '出行人证件类型', max: 20, required: true, options: ID_TYPE_NAMES },
+    { letter: 'AN', key: 'travellerIdNumber', field: 'idNumber', header: '出行人证件号码', max: 20, required: true },
+    { letter: 'AO', key: 'travelDate', field: 'date', header: '出行日期', max: 40, required: true },
+    { letter: 'AP', key: 'departure', field: 'from', header: '出发地', max: 80, required: true, regions: regions('prefix') },
+    { letter: 'AQ', key: 'arrival', field: 'to', header: '到达地', max: 80, required: true, regions: regions('prefix') },
+    { letter: 'AR', key: 'vehicleType', field: 'vehicle', header: '交通工具类型', max: 20, required: true, options: VEHICLE_TYPES },
+    { letter: 'AS', key: 'seatClass', field: 'class', header: '等级', max: 8, when: '交通工具为火车、飞机、船舶时必填' },
     // 拖拉机和联合收割机 (read and checked; not issued by this app yet)
     { letter: 'AT', key: 'forRegistration', header: '是否用于办理拖拉机和联合收割机登记', max: 2, required: true, options: YES_NO },
     { letter: 'AU', key: 'engineNo', header: '发动机号码', max: 40 },
@@ -332,25 +352,21 @@ export const EXTRA_SHEET: BatchSheet = {
 
 export const DATA_SHEETS = [INVOICE_SHEET, LINE_SHEET, SPECIAL_SHEET, EXTRA_SHEET] as const
 
-/** 旅客运输服务 等级 by 交通工具类型 (sheet 3 row 1, note 5); other vehicles take none */
-export const SEAT_CLASSES: Record<string, readonly string[]> = {
-  飞机: ['经济舱', '头等舱', '公务舱'],
-  船舶: ['一等舱', '二等舱', '三等舱'],
-  火车: ['一等座', '二等座', '软席(软座、软卧)', '硬席(硬座、硬卧)'],
-}
-
-/** 不动产经营租赁: this code's 租赁期 is to the minute (YYYYMMDDHHmm), any other's to the day */
-export const MINUTE_LEASE_CODE = '3040502020200000000'
-
-/** detail rows (and 特定业务 rows) per invoice (row 1: 超过2000行后可能会导致系统异常无法开具发票) */
-export const MAX_ROWS_PER_INVOICE = 2000
-
 /** the columns of a 特定业务 group, in template order */
 export function groupColumns(group: SpecialGroup): BatchColumn[] {
   const cols = SPECIAL_SHEET.columns
   const from = cols.findIndex((c) => c.letter === group.from)
   const to = cols.findIndex((c) => c.letter === group.to)
   return cols.slice(from, to + 1)
+}
+
+/** the sheet-3 group of a 特定业务 */
+export const specialGroupOf = (kind: string): SpecialGroup | undefined => SPECIAL_GROUPS.find((g) => g.kind === kind)
+
+/** the sheet-3 column that fills a domain field of `kind` */
+export function specialColumnOf(kind: SpecialKind, field: string): BatchColumn | undefined {
+  const group = specialGroupOf(kind)
+  return group && groupColumns(group).find((c) => c.field === field)
 }
 
 /** a sheet-3 column's header qualified by its group: the same header (跨地市标志) sits in three groups */

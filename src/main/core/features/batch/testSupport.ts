@@ -12,9 +12,14 @@ export const SKIP_REASON = 'SKIPPED: ../shared/data/(V260401版)批量开票-导
 export type Rows = Record<string, string | number>[]
 
 /** a copy of the official template at `file` with `rows` typed into its sheets from row 4; `edit` for anything else */
-export async function fillOfficial(file: string, sheets: Record<string, Rows>, edit?: (wb: ExcelJS.Workbook) => void): Promise<void> {
+export function fillOfficial(file: string, sheets: Record<string, Rows>, edit?: (wb: ExcelJS.Workbook) => void): Promise<void> {
+  return fillTemplate(fs.readFileSync(OFFICIAL_TEMPLATE), file, sheets, edit)
+}
+
+/** the template `template` (bytes: the official file, or ours) filled as fillOfficial does, saved at `file` */
+export async function fillTemplate(template: Buffer, file: string, sheets: Record<string, Rows>, edit?: (wb: ExcelJS.Workbook) => void): Promise<void> {
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.readFile(OFFICIAL_TEMPLATE)
+  await wb.xlsx.load(new Uint8Array(template).buffer)
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = wb.getWorksheet(name)
     if (!ws) throw new Error(`no sheet ${name}`)

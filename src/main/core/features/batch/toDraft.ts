@@ -1,12 +1,14 @@
 // A checked invoice of the template → the issuing screen's InvoiceDraft, as the user would have typed
 // it on the screen: 是否含税 becomes priceIncludesTax, 折扣金额 the line's discount (its 折扣行 is
 // made by computeDraft, on the same basis), 数量/单价 stay as typed and computeDraft derives the one
-// left empty from 金额 (row 1 of sheet 2), 受票方自然人标识 the buyer's type.
+// left empty from 金额 (row 1 of sheet 2), 受票方自然人标识 the buyer's type, and sheet 3's rows the
+// 特定业务 in the domain's form (each column's `field`).
 import type { IdTypeCode } from '../../../../shared/domain/idTypes'
 import type { DraftAgent, DraftLine, InvoiceDraft } from '../../../../shared/domain/invoice'
+import type { SpecialBusiness } from '../../../../shared/domain/specialBusiness'
 import { parsePolicy, type PolicyCode } from '../../../../shared/domain/rates'
 import type { SheetRow } from './sheetRows'
-import { BUYER_ID_TYPES, INVOICE_TYPES, SHOW_OPTIONS, YES } from './templateSpec'
+import { BUYER_ID_TYPES, groupColumns, INVOICE_TYPES, SHOW_OPTIONS, specialGroupOf, YES, type SpecialKind } from './templateSpec'
 
 /** 优惠政策类型 as the template spells it → the app's code; null for the two the app does not know */
 export function policyOf(label: string): PolicyCode | null {
@@ -45,7 +47,13 @@ function agent(v: Record<string, string>): DraftAgent | null {
   return { ...a, idType }
 }
 
-export function toDraft(head: SheetRow, lines: SheetRow[], extras: SheetRow[]): InvoiceDraft {
+/** sheet 3's rows of the invoice's 特定业务: each row's own group, by the domain's field keys */
+function specialBusiness(kind: SpecialKind, rows: SheetRow[]): SpecialBusiness {
+  const columns = groupColumns(specialGroupOf(kind)!)
+  return { kind, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.field ?? c.key, r.values[c.key] ?? '']))) }
+}
+
+export function toDraft(head: SheetRow, lines: SheetRow[], extras: SheetRow[], special: { kind: SpecialKind; rows: SheetRow[] } | null): InvoiceDraft {
   const v = head.values
   const show = v.showBuyer ?? ''
   const naturalPerson = v.naturalPerson === YES
@@ -74,6 +82,7 @@ export function toDraft(head: SheetRow, lines: SheetRow[], extras: SheetRow[]): 
     payee: v.payee ?? '',
     reviewer: v.reviewer ?? '',
     reducedReason: blankToNull(v.reducedReason),
+    specialBusiness: special && specialBusiness(special.kind, special.rows),
   }
 }
 

@@ -1,7 +1,6 @@
 // What reading a filled batch template gives the caller: the invoices as drafts of the issuing
 // screen, and every problem found, each where the bookkeeper fixes it (sheet, row, column, value).
 import type { InvoiceDraft } from '../../../../shared/domain/invoice'
-import type { SpecialKind } from './templateSpec'
 
 /** One problem of the file, in Chinese, naming what to fix. */
 export interface BatchError {
@@ -16,22 +15,18 @@ export interface BatchError {
   message: string
 }
 
-/** 特定业务 rows as typed, one record per sheet-3 row (its group's columns by key) */
-export interface SpecialBusiness {
-  kind: SpecialKind
-  fields: Record<string, string>[]
-}
-
 export interface BatchInvoice {
   /** 发票流水号: the user's key of the invoice across the four sheets */
   serial: string
   /** its row in 1-发票基本信息 */
   row: number
-  /** as the issuing screen holds it before 计算 (computeDraft derives 数量/单价 and splits 含税) */
+  /**
+   * as the issuing screen holds it before 计算 (computeDraft derives 数量/单价 and splits 含税);
+   * its specialBusiness is sheet 3's rows in the domain's form
+   */
   draft: InvoiceDraft
   /** sheet 2's row of each draft line */
   lineRows: number[]
-  specialBusiness: SpecialBusiness | null
   /**
    * sheet 1's cells the draft has no field for (国籍, 购买方邮箱, 销售方开户行 …) and sheet 2's per
    * line (即征即退类型, 煤炭种类): by the spec's keys, only the filled ones

@@ -27,6 +27,7 @@ import { actorOf, recordAudit } from '../audit/service'
 import { leafProblem } from '../taxcodes/service'
 import { moveByUser } from './lifecycle'
 import { qualificationOf } from './qualification'
+import { shippedRegionNames } from '../../codeLists/regions'
 import { enqueue, latestRows, type OutboxRow } from '../../sync/outbox'
 import { syncStateOf } from '../../sync/syncState'
 
@@ -84,7 +85,7 @@ function contentColumns(draft: InvoiceDraft, totals: Totals) {
  * plus what only this ledger knows: each line's code is a leaf of the company's table.
  */
 function issuesOf(ledger: Ledger, draft: ComputedDraft, now: string): DraftIssue[] {
-  const issues = validateDraft(draft, { operator: actorOf(ledger.orm), qualification: qualificationOf(ledger, now) })
+  const issues = validateDraft(draft, { operator: actorOf(ledger.orm), qualification: qualificationOf(ledger, now), special: { regions: shippedRegionNames() } })
   draft.lines.forEach((l, i) => {
     if (!/^\d{19}$/.test(l.taxCode) || issues.some((x) => x.path === `lines.${i}.taxCode`)) return
     const problem = leafProblem(ledger, l.taxCode)
