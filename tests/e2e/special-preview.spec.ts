@@ -7,7 +7,8 @@ import { expect, test } from './fixtures'
 
 test.use({ platform: true, viewport: { width: 1366, height: 900 } })
 
-const TRIPS = [GOOD.货物运输服务.row, { ...GOOD.货物运输服务.row, vehicleNo: '冀B67890', goods: '螺纹钢' }]
+const SECOND = { from: '天津市滨海新区天津港', to: '北京市朝阳区', vehicleType: '公路运输', vehicleNo: '冀B67890', goods: '螺纹钢' }
+const TRIPS = [GOOD.货物运输服务.row, SECOND]
 
 test('查看 and 预览 show a 特定业务 invoice’s label and 特定信息', async ({ app, page, consoleErrors }) => {
   void consoleErrors
@@ -30,7 +31,7 @@ test('查看 and 预览 show a 特定业务 invoice’s label and 特定信息',
   const table = detail.getByTestId('detail-special')
   await expect(table.locator('th')).toHaveText(['运输工具种类', '运输工具牌号', '起运地', '到达地', '运输货物名称'])
   await expect(table.locator('tbody tr')).toHaveCount(2)
-  await expect(table.locator('tbody tr').nth(1).locator('td')).toHaveText(['公路运输', '冀B67890', TRIPS[1]!.from, TRIPS[1]!.to, '螺纹钢'])
+  await expect(table.locator('tbody tr').nth(1).locator('td')).toHaveText([SECOND.vehicleType, SECOND.vehicleNo, SECOND.from, SECOND.to, SECOND.goods])
   await detail.getByTestId('detail-close').click()
 
   await row.getByTestId('invoice-preview-paper').click()
