@@ -103,6 +103,21 @@ describe('特定业务 in the ledger', { timeout: 120_000 }, () => {
     expect(totals.totals.total).toBe(build!.totals.total)
   })
 
+  it('a red invoice reversing a 建筑服务 one keeps its 特定业务, in the draft, the column and the filter', async () => {
+    const { seller, buyer } = await twoParties()
+    const { id } = await seller.call('invoices.saveDraft', { draft: draftOf(construction) })
+    await seller.call('invoices.issue', { id })
+    await syncAll(seller, buyer)
+    const blue = await seller.call('invoices.get', { id })
+    await seller.call('red.create', { blueNumber: blue.number!, reason: '01', as: 'seller' })
+    await syncAll(seller, seller)
+    const reds = (await seller.call('invoices.query', { colour: 'red', specialKind: '建筑服务' })).rows
+    expect(reds).toHaveLength(1)
+    const red = await seller.call('invoices.get', { id: reds[0]!.id! })
+    expect(red.draft.specialBusiness).toEqual(construction)
+    expect(red.totals.total).toBe(`-${blue.totals.total}`)
+  })
+
   it('an invoice the seller issued elsewhere reaches its ledger through the feed with its kind', async () => {
     const { sandbox, seller } = await twoParties()
     const other = await testCore({ company: false, dataDir: tempDir() })
