@@ -3,6 +3,7 @@
 // Money, rates and quantities stay decimal strings exactly as the platform computed them.
 import { fenOfText, invoiceRows, moneyFromFen, type InvoiceKind, type InvoiceRow } from '../../shared/domain/invoice'
 import type { PlatformInvoice } from '../../shared/platform/wire'
+import { xmlSpecialOf, type XmlSpecial } from './special'
 
 export interface XmlParty {
   name: string
@@ -35,6 +36,8 @@ export interface InvoiceXmlData {
   extras: { name: string; value: string }[]
   /** a red invoice's blue invoice and 红字发票信息确认单 */
   redOf: { blueNumber: string; confirmationNumber: string } | null
+  /** 特定业务 (建筑服务 …): its kind and its rows' filled fields */
+  special: XmlSpecial | null
 }
 
 /** 金额 + 税额 of a row (the XML carries each row's 价税合计 too), in integer 分 */
@@ -77,5 +80,6 @@ export function invoiceXmlData(invoice: PlatformInvoice, shortNames: Readonly<Re
     remark: invoice.draft.remark,
     extras: invoice.draft.extras.map((e) => ({ name: e.name, value: e.value })),
     redOf: invoice.redOf ? { blueNumber: invoice.redOf.blueNumber, confirmationNumber: invoice.redOf.confirmationNumber } : null,
+    special: xmlSpecialOf(invoice.draft.specialBusiness),
   }
 }

@@ -5,6 +5,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { InvoiceKind, RowNature } from '../../shared/domain/invoice'
 import type { PolicyCode } from '../../shared/domain/rates'
 import type { InvoiceXmlData, XmlItem, XmlParty } from './model'
+import { specialKindSpec } from '../../shared/domain/specialBusiness'
+import { kindOfElement, SPECIAL_XML, type XmlSpecial } from './special'
 
 type Node = Record<string, unknown>
 
@@ -15,7 +17,7 @@ const parser = new XMLParser({
   trimValues: false,
   // &#13; and the other numeric references the writer emits
   htmlEntities: true,
-  isArray: (name) => name === 'IssuItemInformation' || name === 'AdditionalElement',
+  isArray: (name) => name === 'IssuItemInformation' || name === 'AdditionalElement' || kindOfElement(name) !== undefined,
 })
 
 export class InvoiceXmlError extends Error {}
@@ -90,6 +92,22 @@ function item(n: Node, i: number): XmlItem {
   }
 }
 
+/** the 特定业务 rows SpecificInformation holds: one kind's elements, or none */
+function special(specific: Node): XmlSpecial | null {
+  const present = Object.keys(specific).filter((name) => kindOfElement(name) !== undefined)
+  if (present.length === 0) return null
+  if (present.length > 1) throw new InvoiceXmlError(`发票 XML 的 SpecificInformation 只能有一种特定业务：${present.join('、')}`)
+  const element = present[0]!
+  const kind = kindOfElement(element)!
+  const fields = Object.entries(SPECIAL_XML[kind].fields)
+  const rows = (specific[element] as unknown[]).map((n, i) => {
+    const node = typeof n === 'object' && n !== null ? (n as Node) : {}
+    const path = `SpecificInformation/${element}[${i + 1}]`
+    return Object.fromEntries(fields.map(([key, name]) => [key, optText(node, name, path)]).filter(([, v]) => v !== ''))
+  })
+  return { kind, code: specialKindSpec(kind).code, rows }
+}
+
 export function parseInvoiceXml(bytes: Uint8Array | string): InvoiceXmlData {
   const size = typeof bytes === 'string' ? bytes.length : bytes.byteLength
   if (size > MAX_XML_BYTES) throw new InvoiceXmlError(`发票 XML 文件过大（${Math.round(size / 1048576)} MB），不是发票数据文件`)
@@ -146,5 +164,6 @@ export function parseInvoiceXml(bytes: Uint8Array | string): InvoiceXmlData {
           confirmationNumber: text(red, 'CreditNoteNumber', 'RedEInvoice'),
         }
       : null,
+    special: special(specific),
   }
 }

@@ -3,6 +3,7 @@
 // is written in a few milliseconds and the order stays visible here.
 import { escapeXml } from './escape'
 import { rowTotal, type InvoiceXmlData, type XmlItem, type XmlParty } from './model'
+import { SPECIAL_LABEL_TYPE, SPECIAL_XML, type XmlSpecial } from './special'
 
 /** Header/Version as national files carry it */
 export const EINVOICE_VERSION = '0.2'
@@ -65,6 +66,15 @@ function item(o: Out, r: XmlItem) {
   o.close('IssuItemInformation')
 }
 
+function special(o: Out, s: XmlSpecial) {
+  const { element, fields } = SPECIAL_XML[s.kind]
+  for (const row of s.rows) {
+    o.open(element)
+    for (const [key, name] of Object.entries(fields)) o.opt(name, row[key])
+    o.close(element)
+  }
+}
+
 export function writeEInvoice(d: InvoiceXmlData): string {
   const o = new Out()
   const time = xmlTime(d.issuedAt)
@@ -81,6 +91,15 @@ export function writeEInvoice(d: InvoiceXmlData): string {
   o.label('EInvoiceType', '02', '电子发票')
   o.label('GeneralOrSpecialVAT', KIND_LABEL[d.kind].code, KIND_LABEL[d.kind].name)
   o.close('InherentLabel')
+  if (d.special) {
+    o.open('UndefinedLabel')
+    o.open('Label')
+    o.el('LabelType', SPECIAL_LABEL_TYPE)
+    o.el('LabelCode', d.special.code)
+    o.el('LabelName', d.special.kind)
+    o.close('Label')
+    o.close('UndefinedLabel')
+  }
   o.close('Header')
 
   o.open('EInvoiceData')
@@ -95,7 +114,7 @@ export function writeEInvoice(d: InvoiceXmlData): string {
   o.el('RequestTime', time)
   o.close('BasicInformation')
   for (const r of d.items) item(o, r)
-  // 特定业务 (建筑服务, 货物运输 …) are not issued by this client yet; a red invoice names its blue one here
+  // a red invoice names its blue one here, then the 特定业务's rows (a red one keeps its blue's)
   o.open('SpecificInformation')
   if (d.redOf) {
     o.open('RedEInvoice')
@@ -103,6 +122,7 @@ export function writeEInvoice(d: InvoiceXmlData): string {
     o.el('CreditNoteNumber', d.redOf.confirmationNumber)
     o.close('RedEInvoice')
   }
+  if (d.special) special(o, d.special)
   o.close('SpecificInformation')
   o.open('AdditionalInformation')
   o.opt('Remark', d.remark)

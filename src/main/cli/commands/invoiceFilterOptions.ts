@@ -6,6 +6,7 @@ import type { InvoiceFilterInput, QuerySort } from '../../../shared/api/invoiceQ
 import { INVOICE_SIDES, QUERY_SORTS, QUERY_STATUSES, SYNC_STATE_CODES } from '../../../shared/api/invoiceQuery'
 import type { CliOptions, CliValues } from '../../../shared/cli'
 import { BOOKING_STATUSES } from '../../../shared/platform/booking'
+import { parseSpecialKind, SPECIAL_KINDS } from '../../../shared/domain/specialBusiness'
 
 export const invoiceFilterOptions = {
   side: { choices: INVOICE_SIDES, description: '方向：销项（默认）或 进项' },
@@ -22,6 +23,10 @@ export const invoiceFilterOptions = {
   drawer: { value: '姓名', description: '开票人' },
   'sync-state': { choices: SYNC_STATE_CODES, description: '同步状态（销项）：local 未上传、pending 待上传、sending、retrying、done 已上传、rejected、needs-action' },
   booking: { choices: BOOKING_STATUSES.map((b) => b.code), description: '入账状态（进项）：01 未入账、02–05 已入账、06 入账撤销' },
+  special: {
+    value: 'KIND',
+    description: `特定业务（销项、进项）：${SPECIAL_KINDS.map((k) => `${k.kind}（${k.code}）`).join('、')}；也可写特定要素类型代码或模板的简称，如 03、不动产租赁`,
+  },
 } as const satisfies CliOptions
 
 export const invoiceSortOptions = {
@@ -48,6 +53,8 @@ export function filterFromOptions(o: InvoiceFilterValues): InvoiceFilterInput {
     drawer: o.drawer,
     syncState: o['sync-state'] as InvoiceFilterInput['syncState'],
     booking: o.booking as InvoiceFilterInput['booking'],
+    // a name the domain does not know goes on as typed: the contract refuses it, naming 特定业务
+    specialKind: o.special === undefined ? undefined : ((parseSpecialKind(o.special) ?? o.special) as InvoiceFilterInput['specialKind']),
   }
 }
 

@@ -77,6 +77,7 @@ function recordForeignIssued(ledger: Ledger, inv: PlatformInvoice, now: string):
       redStatus: inv.redStatus,
       blueNumber: inv.redOf?.blueNumber ?? null,
       redConfirmationNumber: inv.redOf?.confirmationNumber ?? null,
+      specialKind: inv.draft.specialBusiness?.kind ?? null,
       createdAt: now,
       updatedAt: now,
     })
@@ -93,11 +94,12 @@ export function recordReceived(ledger: Ledger, inv: PlatformInvoice, now: string
   // building each statement cost three times what running it did
   prepared(
     ledger,
-    `INSERT INTO received_invoices (number, kind, issued_at, seller_tax_id, seller_name, amount_fen, tax_fen, total_fen, line_count, document, received_at, colour, red_status)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO received_invoices (number, kind, issued_at, seller_tax_id, seller_name, amount_fen, tax_fen, total_fen, line_count, document, received_at, colour, red_status, special_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (number) DO UPDATE SET kind = excluded.kind, issued_at = excluded.issued_at, seller_tax_id = excluded.seller_tax_id,
        seller_name = excluded.seller_name, amount_fen = excluded.amount_fen, tax_fen = excluded.tax_fen, total_fen = excluded.total_fen,
-       line_count = excluded.line_count, document = excluded.document, colour = excluded.colour, red_status = excluded.red_status`,
+       line_count = excluded.line_count, document = excluded.document, colour = excluded.colour, red_status = excluded.red_status,
+       special_kind = excluded.special_kind`,
   ).run(
     inv.number,
     inv.kind,
@@ -112,6 +114,7 @@ export function recordReceived(ledger: Ledger, inv: PlatformInvoice, now: string
     now,
     inv.colour,
     inv.redStatus,
+    inv.draft.specialBusiness?.kind ?? null,
   )
 }
 

@@ -85,4 +85,17 @@ export const REMARK = {
   minSize: 1.8,
 } as const
 
+/**
+ * 特定业务: its label beside the title (right of the QR), and the 特定信息 block after the item rows
+ * (a caption row, then one row of values per 特定业务 row), flowing over pages like the rows do.
+ */
+export const SPECIAL = {
+  label: { x: HEADER.qr.x + HEADER.qr.size + 3, y: HEADER.title.y, size: 3.6 },
+  /** the block's left column with 特定信息, then the kind's columns side by side to the frame */
+  labelColumn: 14,
+  /** space above the block's rule */
+  gap: 1,
+  maxLines: 3,
+} as const
+
 export const FOOTER = { drawerX: 150, y: 137.5, size: 3 } as const

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { invoiceRows } from '../invoice'
+import type { SpecialBusiness } from '../specialBusiness'
+import { GOOD } from '../specialBusiness/testSpecial'
 import { layoutInvoice } from './layout'
 import { textWidth } from './metrics'
 import { testInvoice, testRedInvoice } from './testInvoice'
@@ -144,5 +146,56 @@ describe('layoutInvoice', () => {
     expect(field(p, 'itemSpec')).toBe('ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789-XYZ')
     expect(field(p, 'remark').startsWith('备注'.repeat(200))).toBe(true)
     expectWellPlaced(pages)
+  })
+})
+
+describe('layoutInvoice: 特定业务', () => {
+  const construction: SpecialBusiness = { kind: '建筑服务', rows: [{ ...GOOD.建筑服务.row, landVatProjectNo: 'TD2026001' }] }
+  const trips = (n: number): SpecialBusiness => ({
+    kind: '货物运输服务',
+    rows: Array.from({ length: n }, (_, i) => ({ ...GOOD.货物运输服务.row, vehicleNo: `冀A${String(10000 + i)}`, goods: `钢材第${i + 1}批` })),
+  })
+
+  it('prints the label beside the title and the 特定信息 captions and values after the rows', () => {
+    const pages = layoutInvoice(testInvoice(2, { specialBusiness: construction }))
+    expect(pages).toHaveLength(1)
+    const p = pages[0]!
+    expect(field(p, 'specialKind')).toBe('建筑服务')
+    // beside the title, right of the QR, on the title's line
+    const label = tagged(p, 'specialKind')[0]!
+    expect(label.y).toBe(tagged(p, 'title')[0]!.y)
+    expect(label.x).toBeGreaterThan(34)
+    expect(tagged(p, 'specialCaption').map((t) => t.text)).toEqual(['土地增值税项目编号', '跨地（市）标志', '建筑服务发生地', '建筑项目名称'])
+    expect(field(p, 'specialValue')).toBe(`TD2026001否北京市朝阳区望京街道阜通东大街 6 号望京 SOHO 幕墙改造`)
+    // after the last item row, inside the item area
+    const lastRow = Math.max(...tagged(p, 'itemAmount').map((t) => t.y))
+    expect(Math.min(...tagged(p, 'specialCaption').map((t) => t.y))).toBeGreaterThan(lastRow)
+    expect(Math.max(...tagged(p, 'specialValue').map((t) => t.y))).toBeLessThan(102)
+    expectWellPlaced(pages)
+  })
+
+  it('prints no label and no block on a plain invoice', () => {
+    const [p] = layoutInvoice(testInvoice(2))
+    expect(tagged(p!, 'specialKind')).toEqual([])
+    expect(texts(p!).some((t) => t.text === '特定信息')).toBe(false)
+  })
+
+  it('continues a long 运输 list over pages, its captions on each page, every row once, totals on the last', () => {
+    const sb = trips(40)
+    const pages = layoutInvoice(testInvoice(3, { specialBusiness: sb }))
+    expect(pages.length).toBeGreaterThan(2)
+    expect(pages.flatMap((p) => tagged(p, 'specialValue').map((t) => t.text)).filter((t) => t.startsWith('冀A'))).toEqual(sb.rows.map((r) => r.vehicleNo))
+    for (const p of pages.slice(1)) expect(tagged(p, 'specialCaption')[0]!.text).toBe('运输工具种类')
+    pages.forEach((p, i) => expect(tagged(p, 'total')).toHaveLength(i === pages.length - 1 ? 1 : 0))
+    expectWellPlaced(pages)
+  })
+
+  it('never leaves the captions alone at a page’s foot', () => {
+    // item rows that fill the page but for less than a caption and a row
+    for (let lines = 8; lines <= 12; lines++) {
+      const pages = layoutInvoice(testInvoice(lines, { specialBusiness: trips(2) }))
+      for (const p of pages) expect(tagged(p, 'specialCaption').length > 0).toBe(tagged(p, 'specialValue').length > 0)
+      expectWellPlaced(pages)
+    }
   })
 })

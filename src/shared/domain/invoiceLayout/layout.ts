@@ -1,38 +1,22 @@
 // layoutInvoice: the national 数电票 layout (DOMAIN.md §6) of a platform invoice as pages of
 // positioned primitives (types.ts). Title by 票种, QR top left, 发票号码 and 开票日期 top right, the
 // two parties side by side, the item rows (`*简称*名称`, 折扣行 included, long names wrapped in their
-// cell), 合计, 价税合计 in words and figures, 备注, 开票人. Rows that do not fit continue on further
-// pages; the totals and 备注 are printed on the last.
+// cell), a 特定业务's label beside the title and its 特定信息 block after the rows (special.ts), 合计,
+// 价税合计 in words and figures, 备注, 开票人. Rows that do not fit continue on further pages; the
+// totals and 备注 are printed on the last.
 import { INVOICE_KINDS, invoiceRows, type InvoiceRow } from '../invoice'
 import { rateLabelOf } from '../rates'
 import type { PlatformInvoice } from '../../platform/wire'
 import { formatDate } from '../../timeText'
+import { type BodyBlock, drawBody, paginate } from './body'
+import { line, RULE, text } from './draw'
 import { COLOUR, FOOTER, FRAME, HEADER, PAGE, PARTIES, REMARK, TABLE, TOTALS } from './geometry'
 import { fitLine, fitText, textWidth, wrapText } from './metrics'
 import { remarkText } from './remark'
-import type { FieldTag, FontRole, InvoicePage, LayoutItem, LayoutOptions, TextAlign, TextItem } from './types'
+import { specialBlocks, specialLabel } from './special'
+import type { FieldTag, InvoicePage, LayoutItem, LayoutOptions } from './types'
 
-const RULE = 0.25
 const FRAME_RULE = 0.35
-
-function text(s: string, x: number, y: number, size: number, o: { role?: FontRole; align?: TextAlign; colour?: string; maxWidth?: number; tag?: FieldTag } = {}): TextItem {
-  const role = o.role ?? 'value'
-  const item: TextItem = {
-    type: 'text',
-    text: s,
-    x,
-    y,
-    size,
-    role,
-    align: o.align ?? 'left',
-    colour: o.colour ?? (role === 'value' ? COLOUR.value : COLOUR.form),
-    maxWidth: o.maxWidth ?? textWidth(s, size),
-  }
-  if (o.tag) item.tag = o.tag
-  return item
-}
-
-const line = (x1: number, y1: number, x2: number, y2: number, width = RULE): LayoutItem => ({ type: 'line', x1, y1, x2, y2, width, colour: COLOUR.form })
 
 /** '2026年12月03日' in Shanghai */
 function dateText(issuedAt: string): string {
@@ -61,6 +45,7 @@ function header(inv: PlatformInvoice, page: number, pages: number, provisional: 
   items.push(text(title, mid, HEADER.title.y, HEADER.title.size, { role: 'title', align: 'center', tag: 'title' }))
   const r = HEADER.titleRule
   items.push(line(mid - r.half, r.y1, mid + r.half, r.y1, 0.3), line(mid - r.half, r.y2, mid + r.half, r.y2, 0.3))
+  items.push(...specialLabel(inv))
 
   const q = HEADER.qr
   if (provisional || inv.qr === '') {
@@ -172,22 +157,6 @@ function rowItems(block: RowBlock, top: number): LayoutItem[] {
   return items
 }
 
-/** rows split into pages by the room of the table body */
-function paginate(blocks: RowBlock[]): RowBlock[][] {
-  const room = TABLE.rowsBottom - TABLE.rowsTop
-  const pages: RowBlock[][] = [[]]
-  let used = 0
-  for (const b of blocks) {
-    if (used + b.height > room + 1e-6 && pages[pages.length - 1]!.length > 0) {
-      pages.push([])
-      used = 0
-    }
-    pages[pages.length - 1]!.push(b)
-    used += b.height
-  }
-  return pages
-}
-
 function frame(): LayoutItem[] {
   const items: LayoutItem[] = [{ type: 'rect', x: FRAME.left, y: FRAME.top, w: FRAME.right - FRAME.left, h: FRAME.bottom - FRAME.top, width: FRAME_RULE, colour: COLOUR.form }]
   items.push(line(FRAME.left, PARTIES.bottom, FRAME.right, PARTIES.bottom), line(PARTIES.mid, PARTIES.top, PARTIES.mid, PARTIES.bottom))
@@ -232,18 +201,17 @@ function remark(inv: PlatformInvoice): LayoutItem[] {
 export function layoutInvoice(invoice: PlatformInvoice, opts: LayoutOptions = {}): InvoicePage[] {
   const provisional = opts.provisional ?? false
   const shortNames = opts.shortNames ?? {}
-  const blocks = invoiceRows(invoice.draft).map((r) => rowBlock(r, shortNames))
-  const split = paginate(blocks)
-  return split.map((rows, i) => {
+  const rows: BodyBlock[] = invoiceRows(invoice.draft).map((r) => {
+    const block = rowBlock(r, shortNames)
+    return { height: block.height, draw: (top: number) => rowItems(block, top) }
+  })
+  const split = paginate([...rows, ...specialBlocks(invoice)], TABLE.rowsBottom - TABLE.rowsTop)
+  return split.map((blocks, i) => {
     const last = i === split.length - 1
     const items: LayoutItem[] = [...header(invoice, i + 1, split.length, provisional), ...frame()]
     items.push(...party('buyer', invoice.buyer.name, invoice.buyer.taxId, FRAME.left, PARTIES.mid))
     items.push(...party('seller', invoice.seller.name, invoice.seller.taxId, PARTIES.mid, FRAME.right))
-    let top = TABLE.rowsTop
-    for (const b of rows) {
-      items.push(...rowItems(b, top))
-      top += b.height
-    }
+    items.push(...drawBody(blocks, TABLE.rowsTop))
     if (last) items.push(...totals(invoice), ...remark(invoice))
     else items.push(text('（续下页）', (TOTALS.wordsX + TOTALS.smallLabelX) / 2, TOTALS.sumY, TOTALS.size, { role: 'label', align: 'center' }))
     items.push(text('开票人：', FOOTER.drawerX, FOOTER.y, FOOTER.size, { role: 'label' }))

@@ -38,6 +38,10 @@ export type FieldTag =
   | 'drawer'
   | 'provisional'
   | 'pageNo'
+  /** 特定业务: the label beside the title, the 特定信息 block's captions and values */
+  | 'specialKind'
+  | 'specialCaption'
+  | 'specialValue'
 
 export interface TextItem {
   type: 'text'

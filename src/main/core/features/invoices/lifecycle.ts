@@ -42,6 +42,7 @@ function build(orm: Orm) {
         taxFen: sql`${p('taxFen')}`,
         totalFen: sql`${p('totalFen')}`,
         document: sql`${p('document')}`,
+        specialKind: sql`${p('specialKind')}`,
         failure: null,
         updatedAt: sql`${p('now')}`,
       })
@@ -135,6 +136,8 @@ export function settleIssued(ledger: Ledger, id: number, inv: PlatformInvoice, n
     taxFen: fenOf(inv.tax),
     totalFen: fenOf(inv.total),
     document: JSON.stringify(inv.draft),
+    // the platform's draft decides, as for the figures
+    specialKind: inv.draft.specialBusiness?.kind ?? null,
     now,
   })
   return true

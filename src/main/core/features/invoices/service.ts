@@ -77,6 +77,8 @@ function contentColumns(draft: InvoiceDraft, totals: Totals) {
     totalFen: fen(totals.total),
     lineCount: draft.lines.length,
     document: JSON.stringify(draft),
+    // 发票查询 filters by it (invoices_special_kind)
+    specialKind: draft.specialBusiness?.kind ?? null,
   }
 }
 

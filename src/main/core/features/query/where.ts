@@ -1,6 +1,7 @@
 // 发票查询's filter as SQL: 销项 over `invoices` (never drafts — the 草稿箱 has them), 进项 over
-// `received_invoices`. Every condition is one an index of migration 0005 serves; the counterparty
-// and 项目名称 searches first find the few distinct names that match, then the invoices by name.
+// `received_invoices`. Every condition is one an index of migration 0005 (特定业务: 0009) serves;
+// the counterparty and 项目名称 searches first find the few distinct names that match, then the
+// invoices by name.
 import { sql, type SQL } from 'drizzle-orm'
 import type { InvoiceFilter, InvoiceSide } from '../../../../shared/api/invoiceQuery'
 import { fenOfText } from '../../../../shared/domain/invoice'
@@ -78,6 +79,7 @@ function salesWhere(f: InvoiceFilter): SQL[] {
   if (f.item) c.push(itemCondition(f))
   if (f.drawer) c.push(sql`drawer = ${f.drawer}`)
   if (f.syncState) c.push(syncStateIs(f.syncState))
+  if (f.specialKind) c.push(sql`special_kind = ${f.specialKind}`)
   return c
 }
 
@@ -96,6 +98,7 @@ function purchasesWhere(f: InvoiceFilter): SQL[] {
   if (f.item) c.push(itemCondition(f))
   if (f.drawer) c.push(sql`json_extract(document, '$.drawer') = ${f.drawer}`)
   if (f.booking) c.push(sql`booking = ${f.booking}`)
+  if (f.specialKind) c.push(sql`special_kind = ${f.specialKind}`)
   return c
 }
 
