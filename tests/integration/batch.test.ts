@@ -9,17 +9,20 @@ import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Core } from '../../src/main/core/app'
 import { fillOfficial, haveOfficialTemplate, SKIP_REASON } from '../../src/main/core/features/batch/testSupport'
-import { GOOD_SHEETS, GOOD_TOTALS, HUGE, manySheets, PLATFORM_QUOTA, S1, S2, writeGoodBatch } from '../support/batchFiles'
+import { REDUCED_REASONS } from '../../src/shared/domain/rateRules'
+import type { TaxpayerType } from '../../src/shared/domain/taxpayerType'
+import { GOOD_SHEETS, GOOD_TOTALS, HUGE, manySheets, PLATFORM_QUOTA, S1, S2, SH, writeGoodBatch } from '../support/batchFiles'
 import { fileToken, rejection, SELLER, tempDir, testCore } from '../support/core'
 import { startTestSandbox, type TestSandbox } from '../support/sandbox'
 
 const PASSWORD = 'batch-password'
 
-async function setUp(): Promise<{ core: Core; sandbox: TestSandbox; dir: string }> {
+async function setUp(taxpayerType: TaxpayerType = '一般纳税人'): Promise<{ core: Core; sandbox: TestSandbox; dir: string }> {
   const sandbox = await startTestSandbox(path.join(tempDir(), 'platform'))
   onTestFinished(() => sandbox.stop())
-  sandbox.platform.addTaxpayer({ taxId: SELLER.taxId, name: SELLER.name, region: SELLER.region, password: PASSWORD, quota: PLATFORM_QUOTA })
-  const core = await testCore()
+  sandbox.platform.addTaxpayer({ taxId: SELLER.taxId, name: SELLER.name, region: SELLER.region, password: PASSWORD, quota: PLATFORM_QUOTA, taxpayerType })
+  const core = await testCore({ company: false })
+  await core.call('companies.create', { ...SELLER, taxpayerType })
   await core.call('settings.platform.set', { url: sandbox.url, password: PASSWORD })
   return { core, sandbox, dir: tempDir() }
 }
@@ -117,13 +120,44 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? '批量开具' : `
     expect(rows[8]![5]).toContain('授信额度不足')
   })
 
+  it('a 小规模纳税人’s 3% 专票: refused without 放弃享受减按1%征收率原因 (the issuing screen’s rule, at its cell), imported and issued with it', async () => {
+    const { core, dir } = await setUp('小规模纳税人')
+    const head = (serial: string) => ({ A: serial, B: '增值税专用发票', D: '否', F: '华为技术有限公司', G: '914403001922038216' })
+    const lines = ['S-1', 'S-2'].map((A) => ({ A, B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.03' }))
+    const without = path.join(dir, '未选原因.xlsx')
+    await fillOfficial(without, { [S1]: [head('S-1'), { ...head('S-2'), AK: REDUCED_REASONS[1] }], [S2]: lines })
+    const refused = await importFile(core, without)
+    expect(refused.batch).toBeNull()
+    expect(refused.errors).toEqual([{ sheet: S1, row: 4, column: '放弃享受减按1%征收率原因', value: '', message: expect.stringContaining('放弃享受减按1%征收率原因') }])
+    expect(await counts(core)).toBe(0)
+
+    const chosen = path.join(dir, '已选原因.xlsx')
+    await fillOfficial(chosen, { [S1]: [head('S-1'), head('S-2')].map((h) => ({ ...h, AK: REDUCED_REASONS[1] })), [S2]: lines })
+    const { batch } = await importFile(core, chosen)
+    expect(batch).toMatchObject({ invoices: 2, totals: { amount: '200.00', tax: '6.00', total: '206.00' } })
+    await core.call('batch.issue', { id: batch!.id })
+    await syncUntilDone(core)
+    const rows = (await core.call('batch.invoices', { id: batch!.id })).rows
+    expect(rows.map((r) => [r.serial, r.state])).toEqual([
+      ['S-1', 'issued'],
+      ['S-2', 'issued'],
+    ])
+    expect((await core.call('invoices.get', { id: rows[0]!.invoiceId! })).draft.reducedReason).toBe(REDUCED_REASONS[1])
+  })
+
   it('refuses a file with a detail row of an unknown 流水号 and 2,001 lines on one invoice: nothing in the ledger, the 错误报告 names sheet / row / column', async () => {
     const { core, dir } = await setUp()
     const file = path.join(dir, '有错.xlsx')
     const many = manySheets(1, 2001, 'LONG-')
     await fillOfficial(file, {
-      [S1]: [...GOOD_SHEETS[S1]!.slice(0, 1), ...many[S1]!],
-      [S2]: [...GOOD_SHEETS[S2]!.slice(0, 2), { A: 'NOPE-9', B: '服务器', C: '1090511030000000000', H: '100', I: '0.13' }, ...many[S2]!],
+      [S1]: [...GOOD_SHEETS[S1]!.slice(0, 1), ...many[S1]!, { A: 'LEAF-1', B: '普通发票', D: '否', F: '上海物流有限公司', G: SH }],
+      [S2]: [
+        ...GOOD_SHEETS[S2]!.slice(0, 2),
+        { A: 'NOPE-9', B: '服务器', C: '1090511030000000000', H: '100', I: '0.13' },
+        ...many[S2]!,
+        // a code of the right form the company's table does not have: only the ledger knows (开票 says the same)
+        { A: 'LEAF-1', B: '软件服务', C: '3040201019900000000', H: '100', I: '0.06' },
+      ],
     })
     const refused = await importFile(core, file)
     expect(refused).toMatchObject({ batch: null, errorCount: refused.errors.length, errorReport: { name: '有错-错误报告.xlsx' } })
@@ -135,6 +169,13 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? '批量开具' : `
       message: expect.stringContaining('发票流水号「NOPE-9」在「1-发票基本信息」中没有对应的发票'),
     })
     expect(refused.errors.some((e) => e.message.includes('LONG-00001') && e.message.includes('2001'))).toBe(true)
+    expect(refused.errors).toContainEqual({
+      sheet: S2,
+      row: 2008,
+      column: '商品和服务税收编码',
+      value: '3040201019900000000',
+      message: expect.stringContaining('不在本企业的税收分类编码表中'),
+    })
     expect(await counts(core)).toBe(0)
     expect((await core.call('batch.list', {})).total).toBe(0)
 
