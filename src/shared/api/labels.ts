@@ -58,6 +58,7 @@ export const FIELD_LABELS: Record<string, string> = {
   deduction: '扣除额',
   extras: '附加要素',
   specialBusiness: '特定业务',
+  specialKind: '特定业务',
   reducedReason: '放弃享受减按1%征收率原因',
   'extras.name': '附加要素名称',
   'extras.value': '附加要素值',
