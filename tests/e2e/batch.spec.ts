@@ -1,0 +1,253 @@
+// 批量开具 through the UI (issue 13) against the real core and the platform sandbox: the OFFICIAL
+// V260401 template filled through ExcelJS with three invoices — a 专票 with a 折扣, a 建筑服务 and a
+// 普票 — is imported, reviewed (张数, 明细行数, 价税合计, 可用额度, 预览), issued in one go, and each 流水号
+// comes back with its 20-digit 发票号码; 导出结果 is read back. The same file again is marked as
+// repeats, which 批量开具 makes the bookkeeper confirm one by one; it is then 放弃. A file whose
+// detail names a 流水号 missing from sheet 1 shows the error table and imports nothing. Every screen
+// fits 1366 × 768 and 1920 × 1080 without a sideways scroll; screenshots of the list, the errors,
+// the review and the results go to docs/screenshots/batch-*.png.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import type { Page } from '@playwright/test'
+import { fillOfficial, haveOfficialTemplate, SKIP_REASON } from '../../src/main/core/features/batch/testSupport'
+import { expect, test } from './fixtures'
+import { chooseFile, download } from './helpers'
+import { BEIJING, dismissNotifications, rowOf, SHANGHAI, syncNow } from './parties'
+
+test.use({ platform: true, viewport: { width: 1366, height: 768 } })
+test.skip(!haveOfficialTemplate, SKIP_REASON)
+
+const SHOTS = path.resolve('docs/screenshots')
+const S1 = '1-发票基本信息'
+const S2 = '2-发票明细信息'
+const S3 = '3-特定业务信息'
+
+/** 9,540.00 (10,000 less a 1,000 折扣, at 6%) + 109,000.00 (建筑服务 at 9%) + 5,300.00 (at 6%) */
+const TOTAL = '¥123,840.00'
+const SERIALS = ['INV-001', 'BUILD-1', 'INV-003']
+
+/** the three invoices, as a bookkeeper fills the official template */
+async function goodFile(): Promise<string> {
+  const file = path.join(os.tmpdir(), `批量开票-${process.pid}-${Date.now()}.xlsx`)
+  await fillOfficial(file, {
+    [S1]: [
+      { A: 'INV-001', B: '增值税专用发票', D: '否', F: BEIJING.name, G: BEIJING.taxId, W: '合同号 HT-2026-001' },
+      { A: 'BUILD-1', B: '增值税专用发票', C: '建筑服务', D: '否', F: BEIJING.name, G: BEIJING.taxId },
+      { A: 'INV-003', B: '普通发票', D: '否', F: SHANGHAI.name, G: SHANGHAI.taxId },
+    ],
+    [S2]: [
+      { A: 'INV-001', B: '软件开发服务', C: '3040201010000000000', E: '项', F: '2', H: '10000', I: '0.06', J: '1000' },
+      { A: 'BUILD-1', B: '工程施工', C: '3050100000000000000', H: '100000', I: '0.09' },
+      { A: 'INV-003', B: '咨询服务', C: '3040302000000000000', E: '次', F: '1', H: '5000', I: '0.06' },
+    ],
+    [S3]: [{ A: 'BUILD-1', B: '北京市朝阳区', C: '望京街道阜通东大街 6 号', D: '望京 SOHO 幕墙改造', F: '否' }],
+  })
+  return file
+}
+
+/** the first sheet of a workbook, its rows as text */
+async function readFirstSheet(file: string): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  const ws = wb.worksheets[0]!
+  const rows: string[][] = []
+  ws.eachRow((r) => rows.push(Array.from({ length: ws.columnCount }, (_, c) => r.getCell(c + 1).text)))
+  return rows
+}
+
+/** no sideways scroll of the page, and every table's columns fit its width */
+async function fits(page: Page): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const out: string[] = []
+    const doc = document.scrollingElement!
+    if (doc.scrollWidth > doc.clientWidth) out.push(`the page scrolls sideways by ${doc.scrollWidth - doc.clientWidth} px`)
+    const main = document.querySelector<HTMLElement>('.main')!
+    if (main.scrollWidth > main.clientWidth) out.push(`the main area scrolls sideways by ${main.scrollWidth - main.clientWidth} px`)
+    for (const t of document.querySelectorAll<HTMLElement>('.el-table')) {
+      if (t.offsetParent === null) continue
+      const wrap = t.querySelector<HTMLElement>('.el-table__body-wrapper .el-scrollbar__wrap')
+      if (wrap && wrap.scrollWidth > wrap.clientWidth + 1) out.push(`table ${t.dataset.testid ?? ''} scrolls sideways by ${wrap.scrollWidth - wrap.clientWidth} px`)
+    }
+    return out
+  })
+  expect(problems).toEqual([])
+}
+
+/** at 1366 × 768 (the test's size) and at 1920 × 1080 */
+async function fitsBothSizes(page: Page): Promise<void> {
+  await fits(page)
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await fits(page)
+  await page.setViewportSize({ width: 1366, height: 768 })
+}
+
+async function importFile(page: Page, file: string): Promise<void> {
+  await page.getByTestId('batch-import').click()
+  const dialog = page.getByTestId('batch-import-dialog')
+  await chooseFile(page, dialog.getByTestId('batch-import-browse'), file)
+  await expect(dialog.getByTestId('batch-import-file')).toHaveText(path.basename(file))
+  await dialog.getByTestId('batch-import-submit').click()
+}
+
+test('a filled official template is imported, reviewed, issued in one go and exported; the same file again needs each repeat confirmed', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
+  test.setTimeout(240_000)
+  await app.createCompany()
+  expect((await app.core.call('sync.now', {})).error).toBeNull() // registers the company, reads the 授信额度
+
+  await app.open(page, '/invoice/batch')
+  await expect(page.getByTestId('menu-batch')).toHaveClass(/is-active/)
+  await expect(page.getByTestId('batch-list-empty')).toBeVisible()
+
+  // 模板下载: our own V260401 workbook with the official sheets
+  const template = await download(page, page.getByTestId('batch-template'))
+  expect(template.name).toMatch(/\.xlsx$/)
+  const tb = new ExcelJS.Workbook()
+  await tb.xlsx.readFile(template.path)
+  expect(tb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining([S1, S2, S3]))
+
+  // 导入文件 → the review of the new batch
+  const file = await goodFile()
+  await importFile(page, file)
+  await expect(page).toHaveURL(/#\/invoice\/batch\/\d+$/)
+  await expect(page.getByTestId('batch-import-dialog')).toBeHidden()
+  await expect(page.getByTestId('batch-file-name')).toHaveText(path.basename(file))
+  await expect(page.getByTestId('batch-state')).toHaveText('待开具')
+  await expect(page.getByTestId('batch-invoices')).toHaveText('3')
+  await expect(page.getByTestId('batch-total')).toHaveText(TOTAL)
+  await expect(page.getByTestId('batch-amount')).toHaveText('¥114,000.00')
+  await expect(page.getByTestId('batch-quota')).toContainText('可用额度')
+  const table = page.getByTestId('batch-invoices-table')
+  await expect(table.locator('.el-table__body tr')).toHaveCount(3)
+  for (const s of SERIALS) await expect(table.getByTestId(`batch-invoice-${s}`)).toBeVisible()
+  const build = rowOf(page, 'batch-invoices-table', page.getByTestId('batch-invoice-BUILD-1'))
+  await expect(build.getByTestId('batch-invoice-special')).toHaveText('建筑服务')
+  await expect(build.getByTestId('batch-invoice-total')).toHaveText('¥109,000.00')
+  await expect(rowOf(page, 'batch-invoices-table', page.getByTestId('batch-invoice-INV-001')).getByTestId('batch-invoice-total')).toHaveText('¥9,540.00')
+  await expect(build.getByTestId('invoice-state')).toHaveText('草稿')
+  await fitsBothSizes(page)
+  await page.screenshot({ path: path.join(SHOTS, 'batch-review-1366.png') })
+
+  // 预览 of the 建筑服务 invoice: the printed face, not yet issued
+  await build.getByTestId('batch-invoice-preview').click()
+  const preview = page.getByTestId('paper-preview')
+  await expect(preview.getByTestId('paper-provisional')).toBeVisible()
+  await preview.getByTestId('paper-close').click()
+  await expect(preview).toBeHidden()
+
+  // 批量开具: all queued at once; the background sync (and 立即同步) brings each answer
+  await page.getByTestId('batch-issue').click()
+  await expect(page.getByTestId('batch-state')).toHaveText('已提交开具')
+  await expect(page.getByTestId('batch-progress')).toBeVisible()
+  await expect(page.getByTestId('batch-count')).toHaveText('3')
+  await syncNow(page)
+  await expect(page.getByTestId('batch-issued')).toHaveText('3', { timeout: 30_000 })
+  await expect(page.getByTestId('batch-failed')).toHaveText('0')
+  await expect(page.getByTestId('batch-progress')).toHaveAttribute('data-done', 'true')
+  const numbers = new Map<string, string>()
+  for (const s of SERIALS) {
+    const r = rowOf(page, 'batch-invoices-table', page.getByTestId(`batch-invoice-${s}`))
+    await expect(r.getByTestId('invoice-state')).toHaveText('已开具')
+    await expect(r.getByTestId('batch-invoice-number')).toHaveText(/^\d{20}$/)
+    numbers.set(s, (await r.getByTestId('batch-invoice-number').textContent())!)
+  }
+  expect(new Set(numbers.values()).size).toBe(3)
+  await dismissNotifications(page)
+  await fitsBothSizes(page)
+  await page.screenshot({ path: path.join(SHOTS, 'batch-results-1366.png') })
+
+  // 导出结果: each 流水号 with its 发票号码
+  const exported = await download(page, page.getByTestId('batch-export'))
+  expect(exported.name).toMatch(/\.xlsx$/)
+  const sheet = (await readFirstSheet(exported.path)).map((r) => r.join(' '))
+  for (const [serial, number] of numbers)
+    expect(
+      sheet.find((line) => line.includes(serial)),
+      `the export has ${serial}`,
+    ).toContain(number)
+
+  // the list: the batch with its figures, all issued
+  await page.getByTestId('batch-back').click()
+  await expect(page).toHaveURL(/#\/invoice\/batch$/)
+  const listed = page.getByTestId('batch-list').locator('.el-table__body tr')
+  await expect(listed).toHaveCount(1)
+  await expect(listed.getByTestId('batch-row-invoices')).toHaveText('3')
+  await expect(listed.getByTestId('batch-row-total')).toHaveText(TOTAL)
+  await expect(listed.getByTestId('batch-row-issued')).toHaveText('3')
+  await expect(listed.getByTestId('batch-row-failed')).toHaveText('0')
+  await expect(listed.getByTestId('batch-row-waiting')).toHaveText('0')
+  await expect(listed.getByTestId('batch-state')).toHaveText('已提交开具')
+
+  // the same file again: every 流水号 repeats the first batch's; 批量开具 asks for each
+  await importFile(page, file)
+  await expect(page).toHaveURL(/#\/invoice\/batch\/\d+$/)
+  await expect(page.getByTestId('batch-repeats-warning')).toContainText('3 个发票流水号')
+  await expect(table.getByTestId('batch-invoice-repeat')).toHaveCount(3)
+  await expect(rowOf(page, 'batch-invoices-table', page.getByTestId('batch-invoice-BUILD-1')).getByTestId('batch-invoice-repeat')).toContainText(numbers.get('BUILD-1')!)
+  await page.getByTestId('batch-issue').click()
+  const repeats = page.getByTestId('batch-repeats-dialog')
+  await expect(repeats.getByTestId('batch-repeat-number')).toHaveText([...numbers.values()])
+  const confirm = repeats.getByTestId('batch-repeats-confirm')
+  await expect(confirm).toBeDisabled()
+  await repeats.getByTestId('batch-repeat-INV-001').click()
+  await repeats.getByTestId('batch-repeat-BUILD-1').click()
+  await expect(confirm).toBeDisabled() // two of three
+  await repeats.getByTestId('batch-repeat-INV-003').click()
+  await expect(confirm).toBeEnabled()
+  await repeats.getByTestId('batch-repeats-cancel').click()
+  await expect(repeats).toBeHidden()
+
+  // …and 放弃 instead: confirmed, the drafts go, nothing was issued
+  await page.getByTestId('batch-discard').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '放弃' }).click()
+  await expect(page.getByTestId('batch-state')).toHaveText('已放弃')
+  await expect(page.getByTestId('batch-discarded')).toBeVisible()
+  await expect(page.getByTestId('batch-issue')).toHaveCount(0)
+  await page.getByTestId('batch-back').click()
+  await expect(listed).toHaveCount(2) // newest first
+  await fitsBothSizes(page)
+  await page.screenshot({ path: path.join(SHOTS, 'batch-list-1366.png') })
+  await expect(listed.first().getByTestId('batch-state')).toHaveText('已放弃')
+})
+
+test('a file whose detail names a 流水号 missing from sheet 1 shows the error table and imports nothing', async ({ app, page, consoleErrors }) => {
+  void consoleErrors
+  await app.createCompany()
+  const file = path.join(os.tmpdir(), `批量开票-错误-${process.pid}-${Date.now()}.xlsx`)
+  await fillOfficial(file, {
+    [S1]: [{ A: 'INV-001', B: '普通发票', D: '否', F: SHANGHAI.name, G: SHANGHAI.taxId }],
+    [S2]: [
+      { A: 'INV-001', B: '咨询服务', C: '3040302000000000000', H: '5000', I: '0.06' },
+      { A: 'NOPE', B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.06' },
+    ],
+  })
+
+  await app.open(page, '/invoice/batch')
+  await importFile(page, file)
+  const dialog = page.getByTestId('batch-import-dialog')
+  await expect(dialog.getByTestId('batch-errors-summary')).toContainText('本次没有导入任何发票')
+  await expect(dialog.getByTestId('batch-error-count')).toHaveText('1')
+  const errors = dialog.getByTestId('batch-errors').locator('.el-table__body tr')
+  await expect(errors).toHaveCount(1)
+  await expect(errors.first()).toContainText(S2)
+  await expect(errors.first()).toContainText('5')
+  await expect(errors.first()).toContainText('发票流水号')
+  await expect(errors.first()).toContainText('NOPE')
+  await expect(errors.first().getByTestId('batch-error-message')).toContainText('在「1-发票基本信息」中没有对应的发票')
+  await fitsBothSizes(page)
+  await page.screenshot({ path: path.join(SHOTS, 'batch-errors-1366.png') })
+
+  // 下载错误报告: the same problem, at its sheet, row and column
+  const report = await download(page, dialog.getByTestId('batch-error-report'))
+  expect(report.name).toMatch(/\.xlsx$/)
+  const lines = (await readFirstSheet(report.path)).map((r) => r.join(' '))
+  expect(lines.some((l) => l.includes('NOPE') && l.includes(S2))).toBe(true)
+
+  // nothing was imported: the list is still empty, in the screen and in the core
+  await dialog.getByTestId('batch-import-close').click()
+  await expect(page.getByTestId('batch-list-empty')).toBeVisible()
+  expect((await app.core.call('batch.list', {})).total).toBe(0)
+  fs.rmSync(file, { force: true })
+})
