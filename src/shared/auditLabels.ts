@@ -27,6 +27,7 @@ export const AUDIT_ENTITIES = {
   ledger: '账簿',
   download: '发票下载',
   booking: '发票入账',
+  batch: '批量开具',
 } as const
 export type AuditEntity = keyof typeof AUDIT_ENTITIES
 

@@ -31,6 +31,7 @@ import { registerRed } from './features/red/handlers'
 import { registerSync } from './sync/handlers'
 import { registerReceived } from './features/received/handlers'
 import { registerBooking } from './features/booking/handlers'
+import { registerBatch } from './features/batch/handlers'
 import { syncStatus } from './sync/service'
 import { registerSystem } from './features/system/handlers'
 import { registerTaxcodes } from './features/taxcodes/handlers'
@@ -142,6 +143,7 @@ export function createCore(opts: CoreOptions): Core {
   registerSync(registry, { engine, connector })
   registerReceived(registry)
   registerBooking(registry, queued)
+  registerBatch(registry, queued, connector)
   registerSystem(registry)
   registerTaxcodes(registry)
   registerExport(registry)

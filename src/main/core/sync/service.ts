@@ -29,6 +29,13 @@ async function ledgerOrNull(ctx: CoreContext): Promise<Ledger | null> {
   }
 }
 
+/** the 可用额度 last read from the configured platform (one read from another platform says nothing now) */
+export function cachedQuota(ledger: Ledger, connector: Connector): QuotaReading | null {
+  const { config: cfg } = connector.file.inspect()
+  const row = ledger.orm.select({ platformUrl: syncState.platformUrl, quota: syncState.quota }).from(syncState).where(eq(syncState.id, 1)).get()
+  return cfg && row?.quota && row.platformUrl === identityOf(cfg.url) ? (JSON.parse(row.quota) as QuotaReading) : null
+}
+
 export async function syncStatus(ctx: CoreContext, { engine, connector }: SyncParts): Promise<SyncStatus> {
   const { config: cfg, damaged } = connector.file.inspect()
   const live = engine.state()

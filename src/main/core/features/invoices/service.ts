@@ -14,6 +14,7 @@ import {
   moneyFromFen,
   validateDraft,
   type ComputedDraft,
+  type DraftContext,
   type DraftIssue,
   type InvoiceDraft,
   type Totals,
@@ -76,15 +77,30 @@ function contentColumns(draft: InvoiceDraft, totals: Totals) {
     totalFen: fen(totals.total),
     lineCount: draft.lines.length,
     document: JSON.stringify(draft),
+    specialKind: draft.specialBusiness?.kind ?? null,
   }
+}
+
+/** a new 草稿 row — the one insert of a draft: 保存 (and 复制 through it) and 批量开具's import */
+export function insertDraft(db: Db, draft: InvoiceDraft, totals: Totals, now: string): number {
+  return db
+    .insert(invoices)
+    .values({ ...contentColumns(draft, totals), state: 'draft', createdAt: now, updatedAt: now })
+    .returning({ id: invoices.id })
+    .get().id
+}
+
+/** what validateDraft knows on this side: the operator and the company's qualification (the issuing screen's context) */
+export function draftContext(ledger: Ledger, now: string): DraftContext {
+  return { operator: actorOf(ledger.orm), qualification: qualificationOf(ledger, now) }
 }
 
 /**
  * The platform's rules (the shared domain, with this company's 纳税人类型, rates and tax-code table)
  * plus what only this ledger knows: each line's code is a leaf of the company's table.
  */
-function issuesOf(ledger: Ledger, draft: ComputedDraft, now: string): DraftIssue[] {
-  const issues = validateDraft(draft, { operator: actorOf(ledger.orm), qualification: qualificationOf(ledger, now) })
+export function issuesOf(ledger: Ledger, draft: ComputedDraft, now: string, context = draftContext(ledger, now)): DraftIssue[] {
+  const issues = validateDraft(draft, context)
   draft.lines.forEach((l, i) => {
     if (!/^\d{19}$/.test(l.taxCode) || issues.some((x) => x.path === `lines.${i}.taxCode`)) return
     const problem = leafProblem(ledger, l.taxCode)
@@ -118,11 +134,7 @@ export function saveDraft(ledger: Ledger, id: number | undefined, input: Invoice
   const columns = contentColumns(draft, computed.totals)
   const savedId = ledger.orm.transaction((tx) => {
     if (id === undefined) {
-      const { id: newId } = tx
-        .insert(invoices)
-        .values({ ...columns, state: 'draft', createdAt: now, updatedAt: now })
-        .returning({ id: invoices.id })
-        .get()
+      const newId = insertDraft(tx, draft, computed.totals, now)
       // no buyer named here: the first autosave comes while 名称 may still hold the letters typed to
       // find a customer (`hwjs`); 开票 and 删除 name the buyer the draft ended with
       recordAudit(tx, now, { action: 'create', entity: 'invoice', entityId: newId, summary: '新建发票草稿' })
@@ -238,44 +250,51 @@ export function writeLines(ledger: Ledger, id: number, draft: ComputedDraft): vo
  * idempotency key is fixed now, before any send.
  */
 export function issueInvoice(ledger: Ledger, id: number, now: string): { id: number; state: 'queued' } {
-  const operator = actorOf(ledger.orm)
-  ledger.orm.transaction((tx) => {
-    const current = row(tx, id)
-    const refusal = issueMove(current.state, 'issue')
-    if ('refused' in refusal) throw new AppError('CONFLICT', refusal.refused)
-    const draft = computeDraft(JSON.parse(current.document) as InvoiceDraft)
-    const issues = issuesOf(ledger, draft, now)
-    if (issues.length > 0)
-      throw new AppError(
-        'VALIDATION',
-        `发票还有 ${issues.length} 处问题需要修改：${issues
-          .slice(0, 3)
-          .map((i) => i.message)
-          .join('；')}`,
-        { issues },
-      )
-    // the document stays as typed (含税 entry, blanks to derive): a refused invoice reopens as the user
-    // wrote it; the computed content travels in the outbox payload and the lines
-    moveByUser(
-      ledger,
-      id,
-      'issue',
-      { ...contentColumns(draft, draft.totals), document: current.document, drawer: operator, queuedAt: now, revision: sql`${invoices.revision} + 1` },
-      now,
-    )
-    writeLines(ledger, id, draft)
-    // queued again by the user: an earlier command waiting for them is settled by this one
-    tx.update(outbox)
-      .set({ state: 'failed', updatedAt: now })
-      .where(and(eq(outbox.documentType, 'invoice'), eq(outbox.documentId, id), eq(outbox.state, 'needs-action')))
-      .run()
-    enqueue(ledger, { command: 'issue-invoice', documentType: 'invoice', documentId: id, payload: { draft, drawer: operator }, now })
-    recordAudit(tx, now, {
-      action: 'issue',
-      entity: 'invoice',
-      entityId: id,
-      summary: `开票：发票已排队等待上传至平台（购买方 ${draft.buyer.name}，价税合计 ${draft.totals.total}）`,
-    })
-  })
+  ledger.orm.transaction(() => queueInvoice(ledger, id, now, draftContext(ledger, now)))
   return { id, state: 'queued' }
+}
+
+/**
+ * 开票 of one invoice inside the caller's transaction — 开票 and 批量开具 alike: refused (CONFLICT by
+ * its state, VALIDATION with its issues) before anything is written.
+ */
+export function queueInvoice(ledger: Ledger, id: number, now: string, context: DraftContext): void {
+  const tx = ledger.orm
+  const operator = context.operator
+  const current = row(tx, id)
+  const refusal = issueMove(current.state, 'issue')
+  if ('refused' in refusal) throw new AppError('CONFLICT', refusal.refused)
+  const draft = computeDraft(JSON.parse(current.document) as InvoiceDraft)
+  const issues = issuesOf(ledger, draft, now, context)
+  if (issues.length > 0)
+    throw new AppError(
+      'VALIDATION',
+      `发票还有 ${issues.length} 处问题需要修改：${issues
+        .slice(0, 3)
+        .map((i) => i.message)
+        .join('；')}`,
+      { issues },
+    )
+  // the document stays as typed (含税 entry, blanks to derive): a refused invoice reopens as the user
+  // wrote it; the computed content travels in the outbox payload and the lines
+  moveByUser(
+    ledger,
+    id,
+    'issue',
+    { ...contentColumns(draft, draft.totals), document: current.document, drawer: operator, queuedAt: now, revision: sql`${invoices.revision} + 1` },
+    now,
+  )
+  writeLines(ledger, id, draft)
+  // queued again by the user: an earlier command waiting for them is settled by this one
+  tx.update(outbox)
+    .set({ state: 'failed', updatedAt: now })
+    .where(and(eq(outbox.documentType, 'invoice'), eq(outbox.documentId, id), eq(outbox.state, 'needs-action')))
+    .run()
+  enqueue(ledger, { command: 'issue-invoice', documentType: 'invoice', documentId: id, payload: { draft, drawer: operator }, now })
+  recordAudit(tx, now, {
+    action: 'issue',
+    entity: 'invoice',
+    entityId: id,
+    summary: `开票：发票已排队等待上传至平台（购买方 ${draft.buyer.name}，价税合计 ${draft.totals.total}）`,
+  })
 }
