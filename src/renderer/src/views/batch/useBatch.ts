@@ -53,7 +53,7 @@ export function useBatch(id: () => number) {
   onMounted(() => {
     void load()
     off = onEvent((e) => {
-      if (e.type === 'invoice.settled' || (e.type === 'data.changed' && ['invoices', 'batches', 'company'].includes(e.entity))) soon()
+      if (e.type === 'invoice.settled' || (e.type === 'data.changed' && ['invoices', 'batch', 'company'].includes(e.entity))) soon()
     })
     timer = setInterval(() => {
       if (batch.value && !settled(batch.value)) void load()
