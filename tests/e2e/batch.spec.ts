@@ -2,7 +2,8 @@
 // V260401 template filled through ExcelJS with three invoices — a 专票 with a 折扣, a 建筑服务 and a
 // 普票 — is imported, reviewed (张数, 明细行数, 价税合计, 可用额度, 预览), issued in one go, and each 流水号
 // comes back with its 20-digit 发票号码; 导出结果 is read back. The same file again is marked as
-// repeats, which 批量开具 makes the bookkeeper confirm one by one; it is then 放弃. A file whose
+// repeats, which 批量开具 makes the bookkeeper confirm one by one; with one of its drafts spoilt the
+// core refuses it whole and the screen says why; it is then 放弃. A file whose
 // detail names a 流水号 missing from sheet 1 shows the error table and imports nothing. Every screen
 // fits 1366 × 768 and 1920 × 1080 without a sideways scroll; screenshots of the list, the errors,
 // the review and the results go to docs/screenshots/batch-*.png.
@@ -198,6 +199,20 @@ test('a filled official template is imported, reviewed, issued in one go and exp
   await expect(confirm).toBeEnabled()
   await repeats.getByTestId('batch-repeats-cancel').click()
   await expect(repeats).toBeHidden()
+
+  // a draft of the batch spoilt meanwhile (another window, the CLI): 批量开具 is refused whole, in
+  // the core's words, and nothing is queued
+  const again = Number(/\/invoice\/batch\/(\d+)$/.exec(page.url())![1])
+  const inv1 = (await app.core.call('batch.invoices', { id: again })).rows.find((r) => r.serial === 'INV-001')!
+  const spoilt = await app.core.call('invoices.get', { id: inv1.invoiceId! })
+  await app.core.call('invoices.saveDraft', { id: spoilt.id, draft: { ...spoilt.draft, buyer: { ...spoilt.draft.buyer, taxId: '' } }, check: false })
+  await page.getByTestId('batch-issue').click()
+  for (const s of SERIALS) await repeats.getByTestId(`batch-repeat-${s}`).click()
+  await repeats.getByTestId('batch-repeats-confirm').click()
+  await expect(repeats).toBeHidden()
+  await expect(page.getByTestId('batch-issue-error')).toContainText('未能批量开具：批次中有 1 张发票未通过校验，整批均未提交：发票流水号 INV-001')
+  await expect(page.getByTestId('batch-state')).toHaveText('待开具')
+  await expect(table.getByTestId('invoice-state')).toHaveText(['草稿', '草稿', '草稿'])
 
   // …and 放弃 instead: confirmed, the drafts go, nothing was issued
   await page.getByTestId('batch-discard').click()
