@@ -286,7 +286,7 @@ test('a file whose detail names a 流水号 missing from sheet 1 shows the error
   fs.rmSync(file, { force: true })
 })
 
-test('a batch of 1,000 invoices is reviewed a page at a time: the figures at once, the pager through the core', async ({ app, page, consoleErrors }) => {
+test('a batch of 1,000 invoices: 取消 while it is read imports nothing; then reviewed a page at a time, the pager through the core', async ({ app, page, consoleErrors }) => {
   void consoleErrors
   test.setTimeout(180_000)
   await app.createCompany()
@@ -299,6 +299,15 @@ test('a batch of 1,000 invoices is reviewed a page at a time: the figures at onc
   })
 
   await app.open(page, '/invoice/batch')
+  // 取消 while the file is read: nothing is imported
+  await importFile(page, file)
+  const dialog = page.getByTestId('batch-import-dialog')
+  await dialog.getByTestId('job-cancel').click()
+  await expect(page.locator('.el-message', { hasText: '已取消导入，没有导入任何发票' })).toBeVisible({ timeout: 60_000 })
+  expect((await app.core.call('batch.list', {})).total).toBe(0)
+  await dialog.getByTestId('batch-import-close').click()
+  await expect(page.getByTestId('batch-list-empty')).toBeVisible()
+
   const started = Date.now()
   await importFile(page, file)
   await expect(page.getByTestId('batch-invoices')).toHaveText('1,000', { timeout: 120_000 })
