@@ -12,6 +12,7 @@ const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
   export: (smoke) => import('./export').then((m) => m.exportBench(smoke)),
   downloads: (smoke) => import('./downloads').then((m) => m.downloadsBench(smoke)),
   booking: (smoke) => import('./booking').then((m) => m.bookingBench(smoke)),
+  batch: (smoke) => import('./batch').then((m) => m.batchBench(smoke)),
 }
 
 const smoke = process.argv.includes('--smoke')

@@ -17,6 +17,7 @@ import { downloadCommands } from './commands/downloads'
 import { invoiceListCommands } from './commands/invoiceList'
 import { deliveryCommands } from './commands/delivery'
 import { bookingCommands } from './commands/booking'
+import { batchCommands } from './commands/batch'
 import { command, type Command } from './command'
 import { saveTo, inputFile } from './files'
 
@@ -295,4 +296,5 @@ export const commands: Record<string, Command> = {
   ...downloadCommands,
   ...deliveryCommands,
   ...bookingCommands,
+  ...batchCommands,
 }

@@ -113,6 +113,8 @@ export const FIELD_LABELS: Record<string, string> = {
   entity: '记录类型',
   file: '文件',
   jobId: '任务编号',
+  // 批量开具 (batch.ts)
+  confirmRepeats: '确认重复开具的发票流水号',
   // 平台连接、平台账户
   url: '平台地址',
   password: '登录密码',

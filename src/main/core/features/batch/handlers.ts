@@ -8,8 +8,8 @@ import { batchInvoicePage, batchRow, getBatch, listBatches, type QuotaOf } from 
 
 /**
  * 批量开具's calls. `queued`: invoices entered the outbox (the sync engine sends them soon);
- * `connector` says which platform the cached 可用额度 was read from. 模板下载 (`batch.template`) is
- * registered with the template writer.
+ * `connector` says which platform the cached 可用额度 was read from. 模板下载 (`batch.template`)
+ * is registered here with the template writer (templateWriter.ts) once that is in.
  */
 export function registerBatch(reg: Registry, queued: () => void, connector: Connector): void {
   const quotaOf: QuotaOf = (ledger) => cachedQuota(ledger, connector)

@@ -80,7 +80,7 @@ function saveBatch(ledger: Ledger, fileName: string, list: Computed[], now: stri
       position,
       serial: inv.serial,
       sheetRow: inv.row,
-      invoiceId: insertDraft(ledger.orm, inv.draft, draft.totals, now),
+      invoiceId: insertDraft(ledger, inv.draft, draft.totals, now),
     }))
     for (let i = 0; i < rows.length; i += CHUNK)
       ledger.orm

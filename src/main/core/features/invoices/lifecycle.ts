@@ -6,8 +6,8 @@
 // The engine's moves run once per invoice in a push or a feed page of thousands, so their
 // statements are prepared once per connection.
 import type Database from 'better-sqlite3'
-import { eq, sql } from 'drizzle-orm'
-import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
+import { eq, getTableColumns, is, SQL, sql } from 'drizzle-orm'
+import { SQLiteSyncDialect, type SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core'
 import { issueMove, redMove, type InvoiceState, type IssueEvent } from '../../../../shared/domain/lifecycle/issue'
 import { fenOf } from '../../../../shared/domain/invoice'
 import { BOOKING_STATUSES, USE_STATUSES, type InvoiceStatusChange } from '../../../../shared/platform/booking'
@@ -95,12 +95,49 @@ export function moveByUser(ledger: Ledger, id: number, event: Extract<IssueEvent
   if (!current) throw new AppError('NOT_FOUND', `发票（编号 ${id}）不存在或已被删除`)
   const move = issueMove(current.state, event)
   if ('refused' in move) throw new AppError('CONFLICT', move.refused)
-  ledger.orm
-    .update(invoices)
-    .set({ ...content, state: move.to, failure: null, updatedAt: now })
-    .where(eq(invoices.id, id))
-    .run()
+  const { statement, values } = userWrite(ledger, content)
+  statement.run({ ...values, id, state: move.to, now })
   return move.to
+}
+
+type UserWrite = ReturnType<typeof prepareUserWrite>
+const userWrites = new WeakMap<Database.Database, Map<string, UserWrite>>()
+const invoiceColumns = getTableColumns(invoices)
+const dialect = new SQLiteSyncDialect()
+
+function prepareUserWrite(orm: Orm, content: InvoiceContent) {
+  const set: Record<string, unknown> = {}
+  for (const [key, v] of Object.entries(content)) if (v !== undefined) set[key] = is(v, SQL) ? v : sql`${p(key)}`
+  return orm
+    .update(invoices)
+    .set({ ...set, state: sql`${p('state')}`, failure: null, updatedAt: sql`${p('now')}` })
+    .where(eq(invoices.id, p('id')))
+    .prepare()
+}
+
+/**
+ * A user's move writes the same columns each time (保存's, 开票's): its statement is prepared once
+ * per connection and shape — 批量开具 runs it for a thousand invoices, and an UPDATE of invoices
+ * compiles its triggers each time it is prepared. Values are bound as drizzle would store them.
+ */
+function userWrite(ledger: Ledger, content: InvoiceContent): { statement: UserWrite; values: Record<string, unknown> } {
+  let byShape = userWrites.get(ledger.db)
+  if (!byShape) userWrites.set(ledger.db, (byShape = new Map()))
+  const values: Record<string, unknown> = {}
+  const shape: string[] = []
+  for (const [key, v] of Object.entries(content)) {
+    if (v === undefined) continue
+    if (is(v, SQL)) shape.push(`${key}=${dialect.sqlToQuery(v).sql}`)
+    else {
+      shape.push(key)
+      const column = invoiceColumns[key as keyof typeof invoiceColumns]
+      values[key] = v === null || !column ? v : column.mapToDriverValue(v)
+    }
+  }
+  const key = shape.join('|')
+  let statement = byShape.get(key)
+  if (!statement) byShape.set(key, (statement = prepareUserWrite(ledger.orm, content)))
+  return { statement, values }
 }
 
 /** the engine's move, checked: the state before and after, or null when the invoice is gone */

@@ -81,13 +81,41 @@ function contentColumns(draft: InvoiceDraft, totals: Totals) {
   }
 }
 
+/**
+ * Statements of 保存 / 开票 prepared once per connection: 批量开具 runs them for a thousand invoices
+ * in one transaction, and preparing each anew costs more than running it.
+ */
+function build(ledger: Ledger) {
+  return {
+    drafts: rowWriter(ledger.db, invoices),
+    lines: rowWriter(ledger.db, invoiceLines),
+    deleteLines: ledger.orm
+      .delete(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, sql.placeholder('id')))
+      .prepare(),
+    byId: ledger.orm
+      .select()
+      .from(invoices)
+      .where(eq(invoices.id, sql.placeholder('id')))
+      .prepare(),
+    // queued again by the user: an earlier command waiting for them is settled by the new one
+    settleWaiting: ledger.orm
+      .update(outbox)
+      .set({ state: 'failed', updatedAt: sql`${sql.placeholder('now')}` })
+      .where(and(eq(outbox.documentType, 'invoice'), eq(outbox.documentId, sql.placeholder('id')), eq(outbox.state, 'needs-action')))
+      .prepare(),
+  }
+}
+const cache = new WeakMap<Ledger['db'], ReturnType<typeof build>>()
+function statements(ledger: Ledger): ReturnType<typeof build> {
+  let s = cache.get(ledger.db)
+  if (!s) cache.set(ledger.db, (s = build(ledger)))
+  return s
+}
+
 /** a new 草稿 row — the one insert of a draft: 保存 (and 复制 through it) and 批量开具's import */
-export function insertDraft(db: Db, draft: InvoiceDraft, totals: Totals, now: string): number {
-  return db
-    .insert(invoices)
-    .values({ ...contentColumns(draft, totals), state: 'draft', createdAt: now, updatedAt: now })
-    .returning({ id: invoices.id })
-    .get().id
+export function insertDraft(ledger: Ledger, draft: InvoiceDraft, totals: Totals, now: string): number {
+  return statements(ledger).drafts.insert({ ...contentColumns(draft, totals), state: 'draft', createdAt: now, updatedAt: now })
 }
 
 /** what validateDraft knows on this side: the operator and the company's qualification (the issuing screen's context) */
@@ -134,7 +162,7 @@ export function saveDraft(ledger: Ledger, id: number | undefined, input: Invoice
   const columns = contentColumns(draft, computed.totals)
   const savedId = ledger.orm.transaction((tx) => {
     if (id === undefined) {
-      const newId = insertDraft(tx, draft, computed.totals, now)
+      const newId = insertDraft(ledger, draft, computed.totals, now)
       // no buyer named here: the first autosave comes while 名称 may still hold the letters typed to
       // find a customer (`hwjs`); 开票 and 删除 name the buyer the draft ended with
       recordAudit(tx, now, { action: 'create', entity: 'invoice', entityId: newId, summary: '新建发票草稿' })
@@ -223,10 +251,10 @@ export function deleteDrafts(ledger: Ledger, ids: number[], now: string): { dele
 
 /** the invoice's printed rows, kept for 智能匹配's history and the queries (replaced as a whole) */
 export function writeLines(ledger: Ledger, id: number, draft: ComputedDraft): void {
-  ledger.orm.delete(invoiceLines).where(eq(invoiceLines.invoiceId, id)).run()
-  const lines = rowWriter(ledger.db, invoiceLines)
+  const s = statements(ledger)
+  s.deleteLines.run({ id })
   invoiceRows(draft).forEach((r, position) =>
-    lines.insert({
+    s.lines.insert({
       invoiceId: id,
       position,
       nature: r.nature,
@@ -261,7 +289,9 @@ export function issueInvoice(ledger: Ledger, id: number, now: string): { id: num
 export function queueInvoice(ledger: Ledger, id: number, now: string, context: DraftContext): void {
   const tx = ledger.orm
   const operator = context.operator
-  const current = row(tx, id)
+  const s = statements(ledger)
+  const current = s.byId.get({ id })
+  if (!current) throw new AppError('NOT_FOUND', `发票（编号 ${id}）不存在或已被删除`)
   const refusal = issueMove(current.state, 'issue')
   if ('refused' in refusal) throw new AppError('CONFLICT', refusal.refused)
   const draft = computeDraft(JSON.parse(current.document) as InvoiceDraft)
@@ -285,11 +315,7 @@ export function queueInvoice(ledger: Ledger, id: number, now: string, context: D
     now,
   )
   writeLines(ledger, id, draft)
-  // queued again by the user: an earlier command waiting for them is settled by this one
-  tx.update(outbox)
-    .set({ state: 'failed', updatedAt: now })
-    .where(and(eq(outbox.documentType, 'invoice'), eq(outbox.documentId, id), eq(outbox.state, 'needs-action')))
-    .run()
+  s.settleWaiting.run({ id, now })
   enqueue(ledger, { command: 'issue-invoice', documentType: 'invoice', documentId: id, payload: { draft, drawer: operator }, now })
   recordAudit(tx, now, {
     action: 'issue',
