@@ -286,22 +286,32 @@ test('a file whose detail names a 流水号 missing from sheet 1 shows the error
   fs.rmSync(file, { force: true })
 })
 
-test('a batch of 1,000 invoices: 取消 while it is read imports nothing; then reviewed a page at a time, the pager through the core', async ({ app, page, consoleErrors }) => {
+test('取消 while a large file is read imports nothing; a batch of 1,000 invoices is reviewed a page at a time, the pager through the core', async ({
+  app,
+  page,
+  consoleErrors,
+}) => {
   void consoleErrors
   test.setTimeout(180_000)
   await app.createCompany()
   const N = 1000
-  const serial = (i: number) => `B${String(i).padStart(4, '0')}`
+  const serial = (i: number) => `B${String(i).padStart(5, '0')}`
   const file = path.join(os.tmpdir(), `批量开票-千张-${process.pid}-${Date.now()}.xlsx`)
   await fillOfficial(file, {
     [S1]: Array.from({ length: N }, (_, i) => ({ A: serial(i + 1), B: '普通发票', D: '否', F: SHANGHAI.name, G: SHANGHAI.taxId })),
     [S2]: Array.from({ length: N }, (_, i) => ({ A: serial(i + 1), B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.06' })),
   })
 
+  // 取消 while a file of 4,000 is read (long enough to reach the button): nothing is imported
+  const big = path.join(os.tmpdir(), `批量开票-四千张-${process.pid}-${Date.now()}.xlsx`)
+  await fillOfficial(big, {
+    [S1]: Array.from({ length: 4 * N }, (_, i) => ({ A: serial(i + 1), B: '普通发票', D: '否', F: SHANGHAI.name, G: SHANGHAI.taxId })),
+    [S2]: Array.from({ length: 4 * N }, (_, i) => ({ A: serial(i + 1), B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.06' })),
+  })
   await app.open(page, '/invoice/batch')
-  // 取消 while the file is read: nothing is imported
-  await importFile(page, file)
+  await importFile(page, big)
   const dialog = page.getByTestId('batch-import-dialog')
+  await expect(dialog.getByTestId('job-phase')).toHaveText('读取并校验')
   await dialog.getByTestId('job-cancel').click()
   await expect(page.locator('.el-message', { hasText: '已取消导入，没有导入任何发票' })).toBeVisible({ timeout: 60_000 })
   expect((await app.core.call('batch.list', {})).total).toBe(0)
@@ -326,6 +336,7 @@ test('a batch of 1,000 invoices: 取消 while it is read imports nothing; then r
   await fits(page)
   test.info().annotations.push({ type: 'figures', description: `导入 1,000 张 ${imported} ms; 翻到末页 ${turn} ms` })
   fs.rmSync(file, { force: true })
+  fs.rmSync(big, { force: true })
 })
 
 test('a batch settling shows three notifications and one summary of the rest, not one per invoice', async ({ app, page, consoleErrors }) => {
