@@ -4,7 +4,9 @@
 // comes back with its 20-digit 发票号码; 导出结果 is read back. The same file again is marked as
 // repeats, which 批量开具 makes the bookkeeper confirm one by one; with one of its drafts spoilt the
 // core refuses it whole and the screen says why; it is then 放弃. A file whose
-// detail names a 流水号 missing from sheet 1 shows the error table and imports nothing. Every screen
+// detail names a 流水号 missing from sheet 1 shows the error table and imports nothing. 取消 while a
+// large file is read imports nothing; 1,000 invoices are reviewed a page at a time, and a 可用额度 cut
+// below their 合计金额 is said in red with the shortfall. A batch settling is one summary notification. Every screen
 // fits 1366 × 768 and 1920 × 1080 without a sideways scroll; screenshots of the list, the errors,
 // the review and the results go to docs/screenshots/batch-*.png.
 import fs from 'node:fs'
@@ -13,7 +15,8 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import type { Page } from '@playwright/test'
 import { fillOfficial, haveOfficialTemplate, SKIP_REASON } from '../../src/main/core/features/batch/testSupport'
-import { expect, test } from './fixtures'
+import { toShanghaiIso } from '../../src/shared/domain/time'
+import { expect, SELLER, test } from './fixtures'
 import { chooseFile, download } from './helpers'
 import { BEIJING, rowOf, SHANGHAI } from './parties'
 
@@ -294,6 +297,7 @@ test('取消 while a large file is read imports nothing; a batch of 1,000 invoic
   void consoleErrors
   test.setTimeout(180_000)
   await app.createCompany()
+  expect((await app.core.call('sync.now', {})).error).toBeNull() // registers the company with the platform
   const N = 1000
   const serial = (i: number) => `B${String(i).padStart(5, '0')}`
   const file = path.join(os.tmpdir(), `批量开票-千张-${process.pid}-${Date.now()}.xlsx`)
@@ -323,6 +327,17 @@ test('取消 while a large file is read imports nothing; a batch of 1,000 invoic
   await expect(page.getByTestId('batch-invoices')).toHaveText('1,000', { timeout: 120_000 })
   const imported = Date.now() - started
   await expect(page.getByTestId('batch-total')).toHaveText('¥106,000.00')
+  await expect(page.getByTestId('batch-quota')).toHaveAttribute('data-warn', 'false')
+
+  // the 授信额度 cut below the batch's 合计金额 (100,000.00): once read, the review says by how much, in red
+  app.sandbox!.platform.setQuota(SELLER.taxId, toShanghaiIso(new Date()).slice(0, 7).replace('-', ''), '99000.00')
+  expect((await app.core.call('sync.now', {})).error).toBeNull()
+  await page.reload()
+  const quota = page.getByTestId('batch-quota')
+  await expect(quota).toHaveAttribute('data-warn', 'true')
+  await expect(quota).toContainText('可用额度 ¥99,000.00')
+  await expect(quota).toContainText('不足以开具本批合计金额 ¥100,000.00，还差 ¥1,000.00')
+  await expect(quota).toHaveCSS('color', 'rgb(245, 108, 108)')
   const table = page.getByTestId('batch-invoices-table')
   await expect(table.locator('.el-table__body tr')).toHaveCount(20)
   await expect(page.getByTestId('batch-invoices-pager')).toContainText('共 1000 条')
