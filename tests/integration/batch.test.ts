@@ -185,6 +185,20 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? '批量开具' : `
     expect(report.length - 1).toBe(refused.errorCount)
   })
 
+  it('a cancelled import (its jobId) writes nothing', async () => {
+    const { core, dir } = await setUp()
+    const file = path.join(dir, '取消.xlsx')
+    await fillOfficial(file, manySheets(300, 1, 'K-'))
+    const jobId = 'batch-import-cancel'
+    core.events.on((e) => {
+      if (e.type === 'progress' && e.jobId === jobId) void core.call('jobs.cancel', { jobId })
+    })
+    const e = await rejection(core.call('batch.import', { file: fileToken(core, file), jobId }))
+    expect(e).toMatchObject({ code: 'CANCELLED', message: '已取消，数据未作任何修改' })
+    expect(await counts(core)).toBe(0)
+    expect((await core.call('batch.list', {})).total).toBe(0)
+  })
+
   it('refuses a file of another excelVersion, naming the version read', async () => {
     const { core, dir } = await setUp()
     const file = path.join(dir, '旧版.xlsx')

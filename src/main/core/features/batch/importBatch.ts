@@ -116,7 +116,10 @@ export async function importBatchFile(ctx: CoreContext, file: string, jobId: str
     })
     const errors: BatchFileError[] = [...read.errors, ...read.invoices.flatMap((inv) => leafErrors(ledger, inv))]
     // the schema 保存 parses with: a draft stored by the batch is one the issuing screen can open
-    const list: Computed[] = read.invoices.map((inv) => ({ inv: { ...inv, draft: invoiceDraftSchema.parse(inv.draft) }, draft: computeDraft(inv.draft) }))
+    const list: Computed[] = read.invoices.map((inv) => {
+      const draft = invoiceDraftSchema.parse(inv.draft)
+      return { inv: { ...inv, draft }, draft: computeDraft(draft) }
+    })
     const s = sums(list)
     const figures = { invoices: list.length, lines: s.lines, totals: { amount: moneyFromFen(s.amountFen), tax: moneyFromFen(s.taxFen), total: moneyFromFen(s.totalFen) } }
     if (errors.length > 0) {
