@@ -11,6 +11,7 @@ export const router = createRouter({
       children: [
         { path: '', redirect: '/basic/items' },
         { path: 'invoice/issue', name: 'issue', component: () => import('./views/invoice/IssueView.vue'), meta: { title: '电子发票开具' } },
+        { path: 'invoice/batch/:id(\\d+)?', name: 'batch', component: () => import('./views/batch/BatchView.vue'), meta: { title: '批量开具', menu: '/invoice/batch' } },
         { path: 'invoice/drafts', name: 'drafts', component: () => import('./views/invoice/DraftsView.vue'), meta: { title: '草稿箱' } },
         { path: 'invoice/list', name: 'invoices', component: () => import('./views/invoice/InvoicesView.vue'), meta: { title: '发票查询' } },
         { path: 'invoice/summary', name: 'summary', component: () => import('./views/invoice/SummaryView.vue'), meta: { title: '发票汇总' } },

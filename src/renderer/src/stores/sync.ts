@@ -3,7 +3,7 @@
 // platform. The issuing screen claims the invoice it shows: it answers with its own dialog, so
 // the same news is not also shown as a notification.
 import { defineStore } from 'pinia'
-import { ref, watch } from 'vue'
+import { h, ref, watch } from 'vue'
 import { ElMessage, ElNotification } from 'element-plus'
 import type { SyncResult, SyncStatus } from '../../../shared/api/sync'
 import type { InvoiceSettledEvent } from '../../../shared/events'
@@ -12,6 +12,11 @@ import { groupedMoney } from '../../../shared/moneyText'
 import { useCompanyStore } from './company'
 
 type SettledHandler = (e: InvoiceSettledEvent) => void
+
+/** answers closer together than this are one burst — a 批量开具 settling */
+const BURST_MS = 3000
+/** a burst shows this many notifications of their own, then one summary counting the rest */
+const BURST_SHOWN = 3
 
 /** what 立即同步 did, in one sentence */
 export function describeResult(r: SyncResult): string {
@@ -62,9 +67,35 @@ export const useSyncStore = defineStore('sync', () => {
     }
   }
 
+  // a thousand invoices of a batch settling must not become a thousand notifications
+  const burst = { last: 0, shown: 0, issued: 0, rejected: 0, open: false }
+  const burstText = ref('')
+  function summarise(e: InvoiceSettledEvent): void {
+    if (e.outcome === 'issued') burst.issued++
+    else burst.rejected++
+    const counts = [burst.issued > 0 ? `${burst.issued} 张发票已开具` : '', burst.rejected > 0 ? `${burst.rejected} 张开具失败` : ''].filter(Boolean)
+    burstText.value = `另有 ${counts.join('，')}。在发票查询中查看（点击打开）`
+    if (burst.open) return
+    burst.open = true
+    ElNotification({
+      type: 'info',
+      title: '发票开具结果',
+      message: () => h('span', { 'data-testid': 'settled-summary' }, burstText.value),
+      duration: 0,
+      customClass: 'settled-notification',
+      onClick: () => (location.hash = '#/invoice/list'),
+      onClose: () => (burst.open = false),
+    })
+  }
+
   function settled(e: InvoiceSettledEvent): void {
     const claimed = claims.get(e.invoiceId)
     if (claimed) return claimed(e)
+    const now = Date.now()
+    if (now - burst.last > BURST_MS && !burst.open) Object.assign(burst, { shown: 0, issued: 0, rejected: 0 })
+    burst.last = now
+    if (burst.shown >= BURST_SHOWN) return summarise(e)
+    burst.shown++
     // elsewhere in the app: a notification that opens the invoice when clicked. The hash is set
     // directly: the router imports the layout, which imports this store.
     const open = () => (location.hash = `#/invoice/issue?id=${e.invoiceId}`)
