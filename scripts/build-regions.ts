@@ -12,7 +12,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { RegionArea, RegionCounty, RegionsFile } from '../src/main/core/codeLists/regions'
+import type { RegionArea, RegionCounty, RegionsFile } from '../src/shared/domain/specialBusiness/regionsFile'
 
 interface Division {
   code: string

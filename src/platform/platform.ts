@@ -28,6 +28,8 @@ export interface PlatformOptions {
   clock?: Clock
   /** default: migrations/platform found above this module */
   migrationsDir?: string
+  /** the 行政区划 names 特定业务 addresses must be one of; without it only the province is checked */
+  regions?: ReadonlySet<string>
 }
 
 export interface Platform {
@@ -96,7 +98,7 @@ export interface Platform {
 export function createPlatform(opts: PlatformOptions): Platform {
   const clock = opts.clock ?? systemClock
   const db = openStore(opts.dataDir, { appliedAt: toShanghaiIso(clock.now()), migrationsDir: opts.migrationsDir })
-  const ctx: Ctx = { db, clock }
+  const ctx: Ctx = { db, clock, regions: opts.regions }
   backfillLeafRates(ctx)
 
   const monthOrNow = (month: string | undefined): string => {

@@ -22,6 +22,7 @@ import { checkKey } from './rules/idempotency'
 import { LIST_MAX_SIZE } from './rules/invoices'
 import type { Answer, RedAction } from './rules/redActions'
 import { createPlatform, type Platform } from './platform'
+import { readShippedRegionNames } from './rules/regions'
 import { findBuiltinTaxcodesDir } from './rules/taxcodes'
 import { USE_PATH } from './rules/useConfirm'
 import { registerShareRoutes } from './share/routes'
@@ -202,12 +203,14 @@ export function createPlatformApp(platform: Platform, adminToken?: string, fonts
 const defaultFontsDir = (): string => path.join(path.dirname(findBuiltinTaxcodesDir()), 'fonts')
 
 export function startPlatformServer(opts: PlatformServerOptions): Promise<PlatformServer> {
-  const platform = createPlatform({ dataDir: opts.dataDir, clock: opts.clock, migrationsDir: opts.migrationsDir })
+  let platform: Platform | undefined
   try {
+    const taxcodesDir = opts.taxcodesDir ?? findBuiltinTaxcodesDir()
+    platform = createPlatform({ dataDir: opts.dataDir, clock: opts.clock, migrationsDir: opts.migrationsDir, regions: readShippedRegionNames(taxcodesDir) })
     // first start: the sandbox serves the table shipped with the app
-    platform.loadBuiltinTaxcodes(opts.taxcodesDir ?? findBuiltinTaxcodesDir())
+    platform.loadBuiltinTaxcodes(taxcodesDir)
   } catch (e) {
-    platform.close()
+    platform?.close()
     return Promise.reject(e)
   }
   const host = opts.host ?? '127.0.0.1'

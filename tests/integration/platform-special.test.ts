@@ -1,6 +1,7 @@
 // 特定业务 on the platform sandbox over HTTP (issue 13): the platform parses the draft with the
 // shared schema and runs the shared rules, so a bad 特定业务 is refused naming the field and a good
-// one of each kind is issued and kept whole — on issue, on read and in the buyer's feed.
+// one of each kind is issued and kept whole — on issue, on read and in the buyer's feed. The sandbox
+// judges 行政区划 by the list the app ships, as the issuing screen does.
 import { describe, expect, it } from 'vitest'
 import type { InvoiceDraft } from '../../src/shared/domain/invoice'
 import { testLine } from '../../src/shared/domain/invoice/testDraft'
@@ -30,6 +31,20 @@ describe('特定业务 on the platform sandbox', { timeout: 120_000 }, () => {
     expect(issuesOf(r.body)).toContainEqual({ path: 'draft.specialBusiness.rows.0.crossRegionNo', message: '建筑服务：跨地市标志为“是”时，请填写跨区域涉税事项报验管理编号' })
     const feed = await get<ChangesPage>(p.url, '/api/v1/changes?after=0', p.seller)
     expect(feed.body.changes).toEqual([])
+  })
+
+  it('judges 建筑服务发生地 by the shipped 行政区划 list: a county it lacks is refused, a listed one issued', async () => {
+    const p = await sandboxWithParties(tempDir())
+    // “北京市新城区” begins with a province, so only the list can tell it is no county of Beijing
+    const rows = [{ ...GOOD.建筑服务.row, site: '北京市新城区' }]
+    const r = await postInvoice(p.url, p.seller, issueRequest(special('建筑服务', { rows })), 'unknown-county')
+    expect(r.status).toBe(400)
+    expect(issuesOf(r.body)).toContainEqual({
+      path: 'draft.specialBusiness.rows.0.site',
+      message: '建筑服务：建筑服务发生地“北京市新城区”不在行政区划列表中，请从列表选择（含县（市、区），如“北京市怀柔区”）',
+    })
+    const listed = [{ ...GOOD.建筑服务.row, site: '河北省保定市阜平县' }]
+    expect((await postInvoice(p.url, p.seller, issueRequest(special('建筑服务', { rows: listed })), 'listed-county')).status).toBe(201)
   })
 
   it('refuses a 税收分类编码 outside the kind’s branches, naming the line', async () => {

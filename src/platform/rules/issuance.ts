@@ -42,7 +42,7 @@ function check(ctx: Ctx, sellerTaxId: string, body: unknown): Checked {
   const drawer = request.data.drawer.trim()
   const draft = computeDraft(parsed.data)
   const qualification = { seller: sellerRates(requireTaxpayer(ctx, sellerTaxId)), taxCode: (code: string) => codeRates(ctx, code), today: shanghaiDate(ctx.clock.now()) }
-  const issues: PlatformIssue[] = validateDraft(draft, { operator: drawer, qualification }).map((i) => ({
+  const issues: PlatformIssue[] = validateDraft(draft, { operator: drawer, qualification, special: { regions: ctx.regions } }).map((i) => ({
     path: i.path === 'operator' ? 'drawer' : `draft.${i.path}`,
     message: i.path === 'operator' ? '请填写开票人' : i.message,
   }))

@@ -7,45 +7,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AppError } from '../errors'
-
-/** a county-level area: its name and its 街道/乡镇, joined by spaces */
-export type RegionCounty = [name: string, streets: string]
-/** under a province: a city with its counties, or a county-level area right under it (直辖市's 区, 省直辖县, 东莞市) */
-export type RegionArea = RegionCounty | [name: string, counties: RegionCounty[]]
-
-export interface RegionsFile {
-  /** where the data comes from and how it was converted */
-  source: string
-  /** in code order; 台湾省 and the two SARs without areas */
-  provinces: [name: string, areas: RegionArea[]][]
-  /** names outside any province that the list offers (境内海域, 境外) */
-  outside: string[]
-}
-
-export interface Regions {
-  file: RegionsFile
-  /** every county-level name, in the file's order */
-  counties: string[]
-  names: ReadonlySet<string>
-}
+import { parseRegions, REGIONS_FILE as IN_RESOURCES, type Regions } from '../../../shared/domain/specialBusiness/regionsFile'
 
 /** under the app folder (process.resourcesPath when packaged, the repository in development) */
-const REGIONS_FILE = path.join('resources', 'codes', 'regions.json')
-
-export const isCity = (area: RegionArea): area is [string, RegionCounty[]] => typeof area[1] !== 'string'
-
-/** the “省市县” names as the template's xzqhdm spells them */
-function countyNames(file: RegionsFile): string[] {
-  const out: string[] = []
-  for (const [province, areas] of file.provinces) {
-    if (areas.length === 0) out.push(province)
-    for (const area of areas) {
-      if (isCity(area)) for (const [county] of area[1]) out.push(`${province}${area[0]}${county}`)
-      else out.push(`${province}${area[0]}`)
-    }
-  }
-  return [...out, ...file.outside]
-}
+const REGIONS_FILE = path.join('resources', ...IN_RESOURCES)
 
 const cache = new Map<string, Regions>()
 
@@ -55,10 +20,7 @@ export function readRegions(appDir: string): Regions {
   let regions = cache.get(file)
   if (regions) return regions
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as RegionsFile
-    const counties = countyNames(parsed)
-    if (counties.length === 0) throw new Error('没有任何行政区划')
-    regions = { file: parsed, counties, names: new Set(counties) }
+    regions = parseRegions(fs.readFileSync(file, 'utf8'))
   } catch (e) {
     throw new AppError('INTERNAL', `内置的行政区划列表（${file}）无法读取：${(e as Error).message}。请重新安装本软件`)
   }

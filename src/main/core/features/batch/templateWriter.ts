@@ -7,7 +7,8 @@
 // excelVersion sheet that readBatchFile checks.
 import ExcelJS from 'exceljs'
 import { columnLetters } from '../../files/excel/grid'
-import { isCity, shippedRegions, type RegionCounty, type Regions } from '../../codeLists/regions'
+import { isCity, type RegionCounty, type Regions } from '../../../../shared/domain/specialBusiness/regionsFile'
+import { shippedRegions } from '../../codeLists/regions'
 import { COUNTRY_NAMES, ID_TYPE_NAMES, VEHICLE_TYPES } from './codeLists'
 import { EXTRA_LAYOUT, INVOICE_LAYOUT, LINE_LAYOUT, SPECIAL_LAYOUT, type SheetLayout } from './templateLayout'
 import {
