@@ -2,29 +2,18 @@
 // 错误报告 beside it), batch issue (a repeat refused until --confirm-repeats), sync, batch show (each
 // 流水号's state and 发票号码), batch export — against the real sandbox over HTTP.
 import ExcelJS from 'exceljs'
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { fillOfficial, haveOfficialTemplate, SKIP_REASON } from '../../src/main/core/features/batch/testSupport'
 import { manySheets, S1, S2 } from '../support/batchFiles'
 import { SELLER, tempDir, testCore } from '../support/core'
+import { cliJson } from '../support/cliChild'
 import { startTestSandbox } from '../support/sandbox'
 
 const PASSWORD = 'batch-cli-password'
 
-/** the CLI in a child process — asynchronously, so the sandbox in this process goes on answering it */
-async function cli(dataDir: string, ...args: string[]): Promise<{ status: number | null; json: Record<string, unknown> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', '--data', dataDir, '--company', SELLER.taxId, ...args, '--json'])
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  const lines = stdout.trim().split('\n')
-  expect(lines, `exactly one JSON document on stdout, got:\n${stdout}\n${stderr}`).toHaveLength(1)
-  return { status, json: JSON.parse(lines[0]!) as Record<string, unknown> }
-}
+const cli = (dataDir: string, ...args: string[]) => cliJson(dataDir, '--company', SELLER.taxId, ...args)
 
 describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? 'CLI 批量开具' : `CLI 批量开具 — ${SKIP_REASON}`, { timeout: 240_000 }, () => {
   it('import, a refused file’s 错误报告, issue with a confirmed repeat, show and export', async () => {

@@ -2,26 +2,15 @@
 // booking template → fill → import --wait (the result workbook beside the file), booking status
 // with --out, and refusals in Chinese.
 import ExcelJS from 'exceljs'
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testDraft, testLine } from '../../src/shared/domain/invoice/testDraft'
 import { OTHER, tempDir } from '../support/core'
+import { cliJson } from '../support/cliChild'
 import { syncAll, twoParties } from '../support/twoParties'
 
-/** the CLI in a child process — asynchronously, so the sandbox in this process goes on answering it */
-async function cli(dataDir: string, ...args: string[]): Promise<{ status: number | null; json: Record<string, unknown> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', '--data', dataDir, '--company', OTHER.taxId, ...args, '--json'])
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')))
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  const lines = stdout.trim().split('\n')
-  expect(lines, `exactly one JSON document on stdout, got:\n${stdout}\n${stderr}`).toHaveLength(1)
-  return { status, json: JSON.parse(lines[0]!) as Record<string, unknown> }
-}
+const cli = (dataDir: string, ...args: string[]) => cliJson(dataDir, '--company', OTHER.taxId, ...args)
 
 describe('CLI 发票入账', { timeout: 240_000 }, () => {
   it('book from the list, import a filled template with --wait, query and export the states', async () => {

@@ -1,6 +1,5 @@
 // 交付 on the command line: a file of an issued invoice written where asked, the .eml, the mail
 // settings and their 测试 — the real CLI in a child process, the embedded sandbox, a real SMTP server.
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -8,17 +7,8 @@ import { testDraft } from '../../src/shared/domain/invoice/testDraft'
 import { parseInvoiceXml } from '../../src/documents/xml'
 import { SELLER, tempDir } from '../support/core'
 import { leaves, parseMime } from '../support/mime'
+import { cliJson as cli } from '../support/cliChild'
 import { startSmtp } from '../support/smtpForTest'
-
-/** the CLI with --json, asynchronously: the SMTP server in this process must go on answering */
-function cli(dataDir: string, ...args: string[]): Promise<{ status: number | null; json: Record<string, unknown> }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/cli/index.ts', '--data', dataDir, ...args, '--json'])
-    let out = ''
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()))
-    child.on('close', (status) => resolve({ status, json: JSON.parse(out.trim() || '{}') as Record<string, unknown> }))
-  })
-}
 
 describe('CLI: invoices file, invoices send, settings mail', { timeout: 180_000 }, () => {
   it('writes the platform’s file, sends it (one or several in one mail) or writes an .eml, and tests the SMTP login', async () => {
