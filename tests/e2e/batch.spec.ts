@@ -289,11 +289,7 @@ test('a file whose detail names a 流水号 missing from sheet 1 shows the error
   fs.rmSync(file, { force: true })
 })
 
-test('取消 while a large file is read imports nothing; a batch of 1,000 invoices is reviewed a page at a time, the pager through the core', async ({
-  app,
-  page,
-  consoleErrors,
-}) => {
+test('a batch of 1,000 invoices is reviewed a page at a time, the pager through the core', async ({ app, page, consoleErrors }) => {
   void consoleErrors
   test.setTimeout(180_000)
   await app.createCompany()
@@ -306,22 +302,7 @@ test('取消 while a large file is read imports nothing; a batch of 1,000 invoic
     [S2]: Array.from({ length: N }, (_, i) => ({ A: serial(i + 1), B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.06' })),
   })
 
-  // 取消 while a file of 4,000 is read (long enough to reach the button): nothing is imported
-  const big = path.join(os.tmpdir(), `批量开票-四千张-${process.pid}-${Date.now()}.xlsx`)
-  await fillOfficial(big, {
-    [S1]: Array.from({ length: 4 * N }, (_, i) => ({ A: serial(i + 1), B: '普通发票', D: '否', F: SHANGHAI.name, G: SHANGHAI.taxId })),
-    [S2]: Array.from({ length: 4 * N }, (_, i) => ({ A: serial(i + 1), B: '咨询服务', C: '3040302000000000000', H: '100', I: '0.06' })),
-  })
   await app.open(page, '/invoice/batch')
-  await importFile(page, big)
-  const dialog = page.getByTestId('batch-import-dialog')
-  await expect(dialog.getByTestId('job-phase')).toHaveText('读取并校验')
-  await dialog.getByTestId('job-cancel').click()
-  await expect(page.locator('.el-message', { hasText: '已取消导入，没有导入任何发票' })).toBeVisible({ timeout: 60_000 })
-  expect((await app.core.call('batch.list', {})).total).toBe(0)
-  await dialog.getByTestId('batch-import-close').click()
-  await expect(page.getByTestId('batch-list-empty')).toBeVisible()
-
   const started = Date.now()
   await importFile(page, file)
   await expect(page.getByTestId('batch-invoices')).toHaveText('1,000', { timeout: 120_000 })
@@ -351,7 +332,6 @@ test('取消 while a large file is read imports nothing; a batch of 1,000 invoic
   await fits(page)
   test.info().annotations.push({ type: 'figures', description: `导入 1,000 张 ${imported} ms; 翻到末页 ${turn} ms` })
   fs.rmSync(file, { force: true })
-  fs.rmSync(big, { force: true })
 })
 
 test('a batch settling shows three notifications and one summary of the rest, not one per invoice', async ({ app, page, consoleErrors }) => {
