@@ -73,7 +73,7 @@ describe('the macOS launcher (Contents/Resources/bin/fapiao)', () => {
     fs.symlinkSync(path.join(ROOT, 'migrations'), path.join(resources, 'migrations'))
     fs.symlinkSync(path.join(ROOT, 'resources'), path.join(resources, 'resources'))
     const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
-    const out = execFileSync(linked, ['--version'], { encoding: 'utf8', env: { ...process.env, FAPIAO_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-data-')) } })
+    const out = execFileSync(linked, ['--version'], { encoding: 'utf8', env: { ...process.env, FAPIAO_DATA: fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-data-')) } })
     expect(out).toContain(version)
   })
 })

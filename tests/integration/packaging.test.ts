@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import yaml from 'js-yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { packagingProblems } from '../../scripts/packagedCheck'
 import { packagedFiles, readBuilderConfig, type BuilderConfig, type Platform } from '../../scripts/packagedFiles'
@@ -38,6 +39,38 @@ describe.each<Platform>(['win', 'mac'])('electron-builder.yml packs what the app
     expect(files.asar.filter((f) => /^(src|tests|bench|scripts|docs|migrations|resources)\//.test(f))).toEqual([])
     // sqlite3.c and friends: 9 MB nobody loads
     expect(files.asar.filter((f) => f.startsWith('node_modules/better-sqlite3/deps/'))).toEqual([])
+  })
+})
+
+describe('electron-builder.yml makes what the updater and the build host need', () => {
+  const raw = fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')
+  const yml = yaml.load(raw) as Record<string, unknown> & {
+    mac: { target: { target: string; arch: string[] }[] }
+    win: { target: { target: string }[] }
+    nsis: Record<string, unknown>
+  }
+
+  it('a generic feed whose URL comes from the environment, never a placeholder shipped by mistake', () => {
+    expect(yml.publish).toEqual({ provider: 'generic', url: '${env.FAPIAO_UPDATE_URL}' })
+  })
+
+  it('a zip beside each dmg (electron-updater installs a Mac update only from a zip), for both architectures', () => {
+    expect(yml.mac.target).toEqual([
+      { target: 'dmg', arch: ['x64', 'arm64'] },
+      { target: 'zip', arch: ['x64', 'arm64'] },
+    ])
+  })
+
+  it('a per-user NSIS installer that never asks for administrator rights', () => {
+    expect(yml.win.target.map((t) => t.target)).toEqual(['nsis'])
+    expect(yml.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false })
+  })
+
+  it('the icon, entitlements and NSIS include it names exist; the icon is a 1024 px PNG', () => {
+    const build = path.join(ROOT, 'resources/build')
+    for (const file of ['icon.png', 'entitlements.mac.plist', 'installer.nsh']) expect(fs.existsSync(path.join(build, file)), file).toBe(true)
+    const png = fs.readFileSync(path.join(build, 'icon.png'))
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024])
   })
 })
 
