@@ -240,14 +240,15 @@ export function packagedFiles(projectDir: string, config: BuilderConfig, platfor
   const appFiles = walk(projectDir, (rel, isDir) => rel !== '.git' && main(rel, isDir))
   const excludes = nodeModuleExcludes(config, platform)
   const packages = productionPackages(projectDir)
-  const moduleFiles = packages.flatMap((p) => packageFiles(projectDir, p, excludes))
+  const byPackage = new Map(packages.map((p) => [p, packageFiles(projectDir, p, excludes)]))
+  const moduleFiles = [...byPackage.values()].flat()
   const asar = [...appFiles, ...moduleFiles].sort()
 
   const unpackPatterns = [...asArray(config.asarUnpack), ...asArray(config[platform]?.asarUnpack)].map(normalizePattern)
   const unpackFilter = unpackPatterns.length > 0 ? filterOf(unpackPatterns) : null
   // unpackDetector.js (smartUnpack): a package holding a native library or executable is unpacked whole
-  const nativePackages = packages.filter((p) => moduleFiles.some((f) => f.startsWith(`${p}/`) && /\.(node|dll|exe|dylib|so)$/.test(f)))
-  const unpacked = asar.filter((f) => (unpackFilter !== null && unpackFilter(f, false)) || nativePackages.some((p) => f.startsWith(`${p}/`)))
+  const native = new Set([...byPackage].filter(([, files]) => files.some((f) => /\.(node|dll|exe|dylib|so)$/.test(f))).flatMap(([, files]) => files))
+  const unpacked = asar.filter((f) => native.has(f) || (unpackFilter !== null && unpackFilter(f, false)))
 
   return {
     asar,

@@ -8,7 +8,7 @@ import path from 'node:path'
 import yaml from 'js-yaml'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { packagingProblems } from '../../scripts/packagedCheck'
-import { packagedFiles, readBuilderConfig, type BuilderConfig, type Platform } from '../../scripts/packagedFiles'
+import { packagedFiles, readBuilderConfig, type BuilderConfig, type PackagedFiles, type Platform } from '../../scripts/packagedFiles'
 
 const ROOT = path.resolve('.')
 const config = readBuilderConfig(path.join(ROOT, 'electron-builder.yml'))
@@ -18,12 +18,16 @@ beforeAll(() => {
 }, 180_000)
 
 describe.each<Platform>(['win', 'mac'])('electron-builder.yml packs what the app needs (%s)', (platform) => {
+  let files: PackagedFiles
+  beforeAll(() => {
+    files = packagedFiles(ROOT, config, platform)
+  })
+
   it('finds no problem', () => {
-    expect(packagingProblems(ROOT, packagedFiles(ROOT, config, platform), platform)).toEqual([])
+    expect(packagingProblems(ROOT, files, platform)).toEqual([])
   })
 
   it('packs the bundles, the shipped resources and the unpacked native module, and nothing of the sources', () => {
-    const files = packagedFiles(ROOT, config, platform)
     expect(files.asar).toEqual(expect.arrayContaining(['out/main/index.js', 'out/main/importWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']))
     // the CLI is built with the app once electron.vite.config.ts has its entry
     if (fs.existsSync(path.join(ROOT, 'out/main/cli.js'))) expect(files.asar).toContain('out/main/cli.js')
