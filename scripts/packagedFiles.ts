@@ -82,8 +82,8 @@ function matchAll(relative: string, patterns: Minimatch[], isDir: boolean): bool
   return match
 }
 
-type Filter = (relative: string, isDir: boolean) => boolean
-function filterOf(patterns: string[]): Filter {
+export type Filter = (relative: string, isDir: boolean) => boolean
+export function filterOf(patterns: string[]): Filter {
   const parsed = parsePatterns(patterns)
   return (relative, isDir) => relative !== 'node_modules' && matchAll(relative.endsWith('/node_modules') ? `${relative}/` : relative, parsed, isDir)
 }
@@ -109,6 +109,9 @@ export function mainPatterns(config: BuilderConfig, platform: Platform): string[
   const entries = merged(config, platform, 'files')
   if (entries.some((e) => typeof e !== 'string')) throw new Error('electron-builder.yml: files 只写字符串形式的匹配式，本检查不支持 from/to 形式')
   const patterns = (entries as string[]).map(normalizePattern)
+  const outDir = normalizePattern(config.directories?.output ?? 'dist')
+  // getFileMatchers: a previous build's unpacked app is never packed again
+  if (!outDir.startsWith('.')) patterns.push(`!${outDir}/*-unpacked{,/**/*}`)
   const first: string[] = []
   if (patterns.length === 0 || patterns.every((p) => p.startsWith('!'))) first.push('**/*')
   else if (!patterns.includes('package.json')) patterns.push('package.json')
@@ -117,7 +120,6 @@ export function mainPatterns(config: BuilderConfig, platform: Platform): string[
   else first.push('!**/node_modules/**')
   const buildResources = normalizePattern(config.directories?.buildResources ?? 'build')
   if (!buildResources.startsWith('.')) first.push(`!${buildResources}{,/**/*}`)
-  const outDir = normalizePattern(config.directories?.output ?? 'dist')
   if (!outDir.startsWith('.')) first.push(`!${outDir}{,/**/*}`)
   let at = 0
   for (let i = patterns.length - 1; i >= 0; i--) {
@@ -129,8 +131,6 @@ export function mainPatterns(config: BuilderConfig, platform: Platform): string[
   patterns.splice(at, 0, ...first)
   patterns.push(`!**/*.{${EXCLUDED_EXTS},pdb}`, '!**/._*', '!**/electron-builder.{yaml,yml,json,json5,toml,ts}', `!**/{${EXCLUDED_NAMES}}`)
   patterns.push('!.yarn{,/**/*}', '!.editorconfig', '!.yarnrc.yml')
-  // getFileMatchers: a previous build's unpacked app is never packed again
-  if (!outDir.startsWith('.')) patterns.push(`!${outDir}/*-unpacked{,/**/*}`)
   return patterns
 }
 
@@ -208,7 +208,7 @@ function packageFiles(projectDir: string, lockPath: string, configExcludes: Filt
 }
 
 /** getNodeModuleFileMatcher: only the `!` patterns of `files` apply inside node_modules */
-function nodeModuleExcludes(config: BuilderConfig, platform: Platform): Filter | null {
+export function nodeModuleExcludes(config: BuilderConfig, platform: Platform): Filter | null {
   const excludes = merged(config, platform, 'files')
     .filter((e): e is string => typeof e === 'string' && e.startsWith('!'))
     .map(normalizePattern)
