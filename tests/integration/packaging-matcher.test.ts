@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { filterOf, mainPatterns, nodeModuleExcludes, readBuilderConfig, type Platform } from '../../scripts/packagedFiles'
+import { filterOf, mainPatterns, nodeModuleExcludes, readBuilderConfig, type FileSet, type Platform } from '../../scripts/packagedFiles'
 
 const ROOT = path.resolve('.')
 const config = readBuilderConfig(path.join(ROOT, 'electron-builder.yml'))
@@ -77,6 +77,31 @@ describe.each<Platform>(['win', 'mac'])("the copy of electron-builder's matching
     expect(differ).toEqual([])
     // and the check is not empty: the sources of better-sqlite3 are left out by both
     expect(ours('node_modules/better-sqlite3/deps/sqlite3/sqlite3.c', false)).toBe(false)
+  })
+
+  it.each(['extraResources', 'extraFiles'] as const)('%s: the same folders, destinations and decisions for every file', (key) => {
+    const dest = path.join(ROOT, 'Resources')
+    const theirs = original.getFileMatchers(config, key, dest, { macroExpander: identity, customBuildOptions: platformOptions, globalOutDir: outDir, defaultSrc: ROOT }) ?? []
+    const sets = [...[config[key] ?? []].flat(), ...[platformOptions[key] ?? []].flat()]
+    expect(theirs).toHaveLength(sets.length)
+    theirs.forEach((matcher, i) => {
+      const set = sets[i] as FileSet
+      const m = matcher as Matcher & { from: string; to: string }
+      expect(m.from).toBe(path.resolve(ROOT, set.from!))
+      expect(m.to).toBe(path.resolve(dest, set.to!))
+      if (fs.statSync(m.from).isFile()) return
+      // copyFiles: a set with no pattern, or only exclusions, copies everything else
+      if (m.patterns.length === 0 || m.patterns.every((p) => p.startsWith('!'))) m.patterns.unshift('**/*')
+      const filter = m.createFilter()
+      const patterns = [set.filter ?? []].flat()
+      const ours = filterOf(patterns.length === 0 || patterns.every((p) => p.startsWith('!')) ? ['**/*', ...patterns] : patterns)
+      const entries = fs.readdirSync(m.from, { recursive: true, withFileTypes: true })
+      const differ = entries.filter((e) => {
+        const abs = path.join(e.parentPath, e.name)
+        return filter(abs, fs.lstatSync(abs)) !== ours(path.relative(m.from, abs).split(path.sep).join('/'), e.isDirectory())
+      })
+      expect(differ.map((e) => e.name)).toEqual([])
+    })
   })
 
   it('asarUnpack: the same decisions for the build output and the native module', () => {
