@@ -65,7 +65,7 @@ describe.skipIf(process.platform === 'win32')('the macOS launcher (Contents/Reso
   })
 
   const builtCli = path.join(ROOT, 'out/main/cli.js')
-  it.skipIf(!fs.existsSync(builtCli))('starts the built CLI and prints its version (skipped: out/main/cli.js is not built — electron.vite.config.ts has no cli entry yet)', () => {
+  it.skipIf(!fs.existsSync(builtCli))('starts the built CLI and prints its version (skipped while out/main/cli.js is not built: electron.vite.config.ts has no cli entry yet)', () => {
     const { contents, linked } = fakeBundle(null)
     const resources = path.join(contents, 'Resources')
     // the packed app: the project stands in for app.asar (its node_modules are beside out/), and
