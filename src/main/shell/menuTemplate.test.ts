@@ -26,7 +26,11 @@ describe('the native menu', () => {
       const { items } = build(platform)
       // a group may share its title with one of its pages (电子发票开具): pages are the items that act
       const leaves = items.filter((i) => !i.submenu)
-      for (const page of pagesOf(MENU_TREE)) expect(leaves.filter((i) => i.label === page.title), page.title).toHaveLength(1)
+      for (const page of pagesOf(MENU_TREE))
+        expect(
+          leaves.filter((i) => i.label === page.title),
+          page.title,
+        ).toHaveLength(1)
       const { click } = build(platform)
       for (const page of pagesOf(MENU_TREE)) expect(click(page.title)).toEqual({ type: 'navigate', path: page.path })
     })

@@ -126,7 +126,10 @@ export function menuTemplate(opts: MenuOptions): MenuItemSpec[] {
     role: 'windowMenu',
     submenu: mac
       ? [{ role: 'minimize', label: '最小化' }, { role: 'zoom', label: '缩放' }, separator, { role: 'front', label: '前置全部窗口' }]
-      : [{ role: 'minimize', label: '最小化' }, { role: 'close', label: '关闭' }],
+      : [
+          { role: 'minimize', label: '最小化' },
+          { role: 'close', label: '关闭' },
+        ],
   }
   const help: MenuItemSpec = {
     label: '帮助',

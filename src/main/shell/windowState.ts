@@ -34,10 +34,7 @@ export const WINDOW_FILE = 'window.json'
 const EDGE_SLACK = 16
 
 const inside = (r: Rect, area: Rect) =>
-  r.x >= area.x - EDGE_SLACK &&
-  r.y >= area.y - EDGE_SLACK &&
-  r.x + r.width <= area.x + area.width + EDGE_SLACK &&
-  r.y + r.height <= area.y + area.height + EDGE_SLACK
+  r.x >= area.x - EDGE_SLACK && r.y >= area.y - EDGE_SLACK && r.x + r.width <= area.x + area.width + EDGE_SLACK && r.y + r.height <= area.y + area.height + EDGE_SLACK
 
 /** the default size (no larger than the display, no smaller than the minimum), centred */
 function centred(area: Rect): Rect {
@@ -47,8 +44,7 @@ function centred(area: Rect): Rect {
 }
 
 export function chooseBounds(saved: WindowState | null, displays: DisplayArea[], primary: DisplayArea): WindowState {
-  const fits =
-    saved !== null && saved.bounds.width >= MIN_SIZE.width && saved.bounds.height >= MIN_SIZE.height && displays.some((d) => inside(saved.bounds, d.workArea))
+  const fits = saved !== null && saved.bounds.width >= MIN_SIZE.width && saved.bounds.height >= MIN_SIZE.height && displays.some((d) => inside(saved.bounds, d.workArea))
   return { bounds: fits ? saved.bounds : centred(primary.workArea), maximized: saved?.maximized ?? false }
 }
 
