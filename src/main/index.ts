@@ -28,13 +28,14 @@ const FLUSH_TIMEOUT_MS = 3000
 /** window.json is written once the window has stopped moving for this long */
 const SAVE_BOUNDS_MS = 500
 
-// one app per user: a second start hands its files to the first and exits (before opening any books)
+// the CLI and web mode use the same folder, so all three see the same books
+app.setPath('userData', process.env.FAPIAO_DATA ?? defaultDataDir())
+// one app per data folder (Electron's lock is taken on userData): a second start hands its files
+// to the first and exits before opening any books
 if (!app.requestSingleInstanceLock()) app.quit()
 else startApp()
 
 function startApp(): void {
-  // the CLI and web mode use the same folder, so all three see the same books
-  app.setPath('userData', process.env.FAPIAO_DATA ?? defaultDataDir())
   const dataDir = app.getPath('userData')
   // packaged: migrations/ and resources/ are copied beside app.asar (electron-builder.yml)
   const appDir = app.isPackaged ? process.resourcesPath : app.getAppPath()
