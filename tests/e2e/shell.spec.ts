@@ -88,6 +88,25 @@ test('a 发票入账 file opens 发票入账 with its upload dialog; a workbook 
   await expect(page.getByTestId('booking-upload-file')).toHaveText('入账.xlsx')
 })
 
+test('the official batch template dropped on the window opens 批量开具 with it chosen; a second drop while the dialog is open replaces the file', async ({
+  app,
+  page,
+  consoleErrors,
+}) => {
+  void consoleErrors
+  await app.createCompany()
+  await app.open(page, '/invoice/drafts')
+  const official = path.resolve('../shared/data/(V260401版)批量开票-导入开票模板.xlsx')
+  await dropFile(page, official)
+  await expect(page).toHaveURL(/\/invoice\/batch$/)
+  await expect(page.getByTestId('batch-import-file')).toHaveText(path.basename(official))
+
+  const copy = tempFile('十二月批量开票.xlsx')
+  fs.copyFileSync(official, copy)
+  await dropFile(page, copy)
+  await expect(page.getByTestId('batch-import-file')).toHaveText('十二月批量开票.xlsx')
+})
+
 test('Ctrl+N opens 电子发票开具 and Ctrl+, the settings — the keys the native menu shows', async ({ app, page, consoleErrors }) => {
   void consoleErrors
   await app.createCompany()
