@@ -10,7 +10,7 @@ import { NEW_INVOICE_PATH, settingsPath } from '../../shared/appCommands'
 import type { FileRef } from '../../shared/api/define'
 import { IMPORT_SCREENS } from '../../shared/api/files'
 import { answerFlush, api, droppedFile, isDesktop, onShell } from './api'
-import { offerFile } from './composables/offeredFile'
+import { offerFile, offerLapsesUnless } from './composables/offeredFile'
 import { APP_KEYS } from './shortcuts'
 import { useCompanyStore } from './stores/company'
 import { anyUnsaved, flushAllAutosaves } from './views/invoice/useAutosave'
@@ -80,6 +80,9 @@ export function installShell(router: Router): () => void {
     e.preventDefault()
   }
 
+  // an offer no dialog took (the screen was left, or the router sent elsewhere) is not kept for later
+  const offRoute = router.afterEach((to) => offerLapsesUnless(to.path))
+
   window.addEventListener('dragover', dragover)
   window.addEventListener('drop', drop)
   window.addEventListener('keydown', keydown)
@@ -89,6 +92,7 @@ export function installShell(router: Router): () => void {
   }
   return () => {
     offShell()
+    offRoute()
     window.removeEventListener('dragover', dragover)
     window.removeEventListener('drop', drop)
     window.removeEventListener('keydown', keydown)

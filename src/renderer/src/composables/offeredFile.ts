@@ -3,12 +3,18 @@
 // dialog, which opens itself with the file already chosen (useFileUpload's `adopt`).
 import { onMounted, shallowRef, watch } from 'vue'
 import type { FileRef } from '../../../shared/api/define'
-import type { ImportKind } from '../../../shared/api/files'
+import { IMPORT_SCREENS, type ImportKind } from '../../../shared/api/files'
 
 const offered = shallowRef<{ kind: ImportKind; file: FileRef } | null>(null)
 
 export function offerFile(kind: ImportKind, file: FileRef): void {
   offered.value = { kind, file }
+}
+
+/** the window went elsewhere than the offered import's screen (another page, a redirect): the offer lapses */
+export function offerLapsesUnless(path: string): void {
+  const o = offered.value
+  if (o && IMPORT_SCREENS[o.kind].path !== path) offered.value = null
 }
 
 /** the file offered to this import, taken (it is offered once) */
