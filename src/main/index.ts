@@ -134,6 +134,7 @@ function startApp(): void {
 
   async function closeGuard(win: BrowserWindow): Promise<boolean> {
     return mayClose({
+      keepsRunning: process.platform === 'darwin' && !quitting,
       flush: () => flushes.request(),
       queued: async () => (await core.call('sync.status', {})).pending,
       ask: async (q) => (await dialog.showMessageBox(win, { type: 'warning', title: '退出票税通', noLink: true, ...q })).response,

@@ -28,6 +28,7 @@ describe('the close sequence', () => {
     const order: string[] = []
     let asked: CloseQuestion | null = null
     const result = mayClose({
+      keepsRunning: false,
       flush: async () => (order.push('flush'), flush),
       queued: async () => (order.push('queued'), queued),
       ask: async (q) => ((asked = q), order.push('ask'), answer),
@@ -47,8 +48,21 @@ describe('the close sequence', () => {
   })
 
   it('an outbox that cannot be read does not keep the app from closing', async () => {
-    const close = await mayClose({ flush: async () => 'saved', queued: () => Promise.reject(new Error('账簿已关闭')), ask: async () => 1 })
+    const close = await mayClose({ keepsRunning: false, flush: async () => 'saved', queued: () => Promise.reject(new Error('账簿已关闭')), ask: async () => 1 })
     expect(close).toBe(true)
+  })
+
+  it('macOS, the window closed but the app still running (sync goes on): only the flush is asked about', async () => {
+    let counted = false
+    const steps = (flush: FlushOutcome) => ({
+      keepsRunning: true,
+      flush: async () => flush,
+      queued: async () => ((counted = true), 5),
+      ask: async () => 1,
+    })
+    expect(await mayClose(steps('saved'))).toBe(true)
+    expect(counted).toBe(false)
+    expect(await mayClose(steps('failed'))).toBe(false)
   })
 })
 

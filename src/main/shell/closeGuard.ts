@@ -29,6 +29,11 @@ export function closeQuestion(s: { flush: FlushOutcome; queued: number }): Close
 }
 
 export interface CloseSteps {
+  /**
+   * the app goes on running without its window (macOS: closing the window is not quitting), so
+   * sync keeps sending the outbox: only the flush matters then
+   */
+  keepsRunning: boolean
   /** asks the window to save now; answers within the time limit or 'timeout' */
   flush(): Promise<FlushOutcome>
   /** invoices in the outbox not yet accepted by the platform (sync.status pending) */
@@ -41,7 +46,7 @@ export interface CloseSteps {
 export async function mayClose(steps: CloseSteps): Promise<boolean> {
   const flush = await steps.flush()
   // the count is read after the flush: a draft saved just now is not queued, but an invoice issued is
-  const queued = await steps.queued().catch(() => 0)
+  const queued = steps.keepsRunning ? 0 : await steps.queued().catch(() => 0)
   const question = closeQuestion({ flush, queued })
   return question === null || (await steps.ask(question)) === QUIT_ANYWAY
 }
