@@ -103,5 +103,10 @@ export default tseslint.config(
     packages: ['electron'],
     why: 'each security decision is a pure module tested in Node: no electron (docs/architecture.md)',
   }),
+  ...layer('main/shell', {
+    forbidden: ['../renderer', '../platform', '../preload'],
+    packages: ['electron'],
+    why: 'each decision of the desktop shell is a plain-Node module tested in Vitest: no electron (docs/architecture.md)',
+  }),
   ...layer('main/web', { forbidden: ['../renderer', '../platform', '../preload'], packages: ['electron'], why: 'the web bridge runs in Node: no electron (docs/architecture.md)' }),
 )

@@ -37,6 +37,7 @@ import { registerSystem } from './features/system/handlers'
 import { registerTaxcodes } from './features/taxcodes/handlers'
 import { registerExport } from './features/export/handlers'
 import { registerCodes } from './codeLists/handlers'
+import { registerIdentify } from './files/identifyHandler'
 
 export interface CoreOptions {
   dataDir: string
@@ -149,6 +150,7 @@ export function createCore(opts: CoreOptions): Core {
   registerTaxcodes(registry)
   registerExport(registry)
   registerCodes(registry)
+  registerIdentify(registry)
   const missing = registry.missing()
   if (missing.length > 0) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
   // jobs left 待处理 (or 处理中 by a process that died) run once the core is up

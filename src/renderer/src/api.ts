@@ -5,7 +5,7 @@ import type { CallName, Input, Output } from '../../shared/api'
 import type { FileRef } from '../../shared/api/define'
 import type { ApiErrorBody } from '../../shared/api/errors'
 import type { AppEvent } from '../../shared/events'
-import type { FapiaoBridge, HostCallName, HostCalls } from '../../shared/host'
+import type { FapiaoBridge, HostCallName, HostCalls, ShellMessage } from '../../shared/host'
 
 declare global {
   interface Window {
@@ -135,6 +135,27 @@ export async function uploadFile(file: File): Promise<FileRef> {
   const body = (await res.json().catch(() => ({}))) as { value?: FileRef; error?: ApiErrorBody }
   if (body.error || !body.value) throw new ApiError(body.error ?? { code: 'INTERNAL', message: '上传失败' })
   return body.value
+}
+
+/**
+ * A file dropped on the window, as a token: in the desktop shell the host registers it where it
+ * lies (its path never reaches the page); in the browser it is uploaded, as a dialog's choice is.
+ */
+export async function droppedFile(file: File): Promise<FileRef> {
+  if (!bridge.openDropped) return uploadFile(file)
+  const r = await bridge.openDropped(file)
+  if (!r.ok) throw new ApiError(r.error)
+  return r.value as FileRef
+}
+
+/** What the desktop shell asks of the window (nothing in the browser). */
+export function onShell(listener: (message: ShellMessage) => void): () => void {
+  return bridge.onShell?.(listener) ?? (() => undefined)
+}
+
+/** The window's answer to the shell's 'flush'. */
+export async function answerFlush(id: number, saved: boolean): Promise<void> {
+  await host('host.flushed', { id, saved })
 }
 
 /** Saves a file the core produced: a native save dialog, or the browser's download. */

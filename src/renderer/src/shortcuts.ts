@@ -1,9 +1,14 @@
 // Every key the app answers, in one place: the handlers match keys with these definitions and the
 // 快捷键 panel (and README.md) lists them from here, so what is shown is what works. Letters are
 // matched by physical key (event.code): on macOS Alt+letter types a special character instead.
+// The app-wide commands that are also native menu items take their keys from shared/appCommands.ts.
+import { APP_COMMANDS } from '../../shared/appCommands'
+
 export interface Shortcut {
   keys: string
   label: string
+  /** the native menu shows it (an app-wide command that is also a menu item) */
+  accelerator?: string
   matches(e: KeyboardEvent): boolean
 }
 
@@ -21,10 +26,11 @@ export function typingIn(target: EventTarget | null): boolean {
 /** anywhere in the app */
 export const APP_KEYS = {
   help: {
-    keys: 'F1 / ?',
-    label: '打开快捷键一览',
+    ...APP_COMMANDS.help,
     matches: (e) => (plain(e) && e.key === 'F1') || (!e.ctrlKey && !e.altKey && !e.metaKey && e.key === '?' && !typingIn(e.target)),
   },
+  newInvoice: { ...APP_COMMANDS.newInvoice, matches: (e) => ctrl(e) && !e.shiftKey && e.code === 'KeyN' },
+  settings: { ...APP_COMMANDS.settings, matches: (e) => ctrl(e) && !e.shiftKey && e.key === ',' },
   menu: { keys: 'Alt+M', label: '转到左侧菜单（当前页面所在项）', matches: (e) => alt(e) && e.code === 'KeyM' },
   tab: { keys: 'Tab / Shift+Tab', label: '下一个 / 上一个可操作的控件', matches: (e) => e.key === 'Tab' },
   close: { keys: 'Esc', label: '关闭对话框、下拉列表或候选', matches: key('Escape') },

@@ -1,11 +1,14 @@
 // What every 上传 / 导入 dialog does with a file: 选择文件 (the native picker or the browser's),
 // send it as a cancellable core job with its progress, say 已取消 when the user stopped it, keep the
 // refusal to show, and ask before a close cancels a running job — the dialog closes once the core
-// has stopped, so nothing is half done.
+// has stopped, so nothing is half done. A dialog given its import's kind also takes a file offered
+// from outside (dropped on the window: offeredFile.ts) and opens with it chosen.
 import { ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import type { FileRef } from '../../../shared/api/define'
+import type { ImportKind } from '../../../shared/api/files'
 import { ApiError, pickFile } from '../api'
+import { onOffered, takeOffered } from './offeredFile'
 import { useJob } from './useJob'
 
 export interface FileUploadTexts {
@@ -18,7 +21,14 @@ export interface FileUploadTexts {
   closeWhileRunning: string
 }
 
-export function useFileUpload(texts: FileUploadTexts, close: () => void) {
+/** a dialog that opens itself for a file offered to its import: its open state and its reset */
+export interface OfferedTo {
+  kind: ImportKind
+  visible: { value: boolean }
+  reset: () => void
+}
+
+export function useFileUpload(texts: FileUploadTexts, close: () => void, offeredTo?: OfferedTo) {
   const job = useJob()
   const file = ref<FileRef | null>(null)
   /** the core's refusal (its code tells the hint), or a picker's failure */
@@ -78,5 +88,24 @@ export function useFileUpload(texts: FileUploadTexts, close: () => void) {
     await job.cancel()
   }
 
-  return { job, file, error, picking, browse, send, beforeClose }
+  /** takes the file offered to this dialog's import, if any, as the chosen file */
+  function adopt(): void {
+    const chosen = offeredTo && takeOffered(offeredTo.kind)
+    if (!chosen) return
+    file.value = chosen
+    error.value = null
+  }
+
+  if (offeredTo) {
+    onOffered(offeredTo.kind, () => {
+      // a running import keeps its file; the offer waits for the dialog's next opening
+      if (job.state.running) return
+      if (offeredTo.visible.value) {
+        offeredTo.reset()
+        adopt()
+      } else offeredTo.visible.value = true
+    })
+  }
+
+  return { job, file, error, picking, browse, send, beforeClose, adopt }
 }

@@ -1,10 +1,30 @@
 // Autosave (issue #3 §4): a change is saved ~500 ms after the typing stops; saves run one at a time
 // (the first creates the draft, the next must carry its id), and nothing is sent when the content
-// equals what was last saved — so opening a draft, or a blank form, creates nothing.
-import { computed, ref } from 'vue'
+// equals what was last saved — so opening a draft, or a blank form, creates nothing. Every form's
+// autosave can be flushed at once (flushAllAutosaves): the desktop shell asks before the window
+// closes, the browser when the tab is hidden or left.
+import { computed, getCurrentScope, onScopeDispose, ref } from 'vue'
 import { formatClock } from '../../../../shared/timeText'
 
 export const AUTOSAVE_DELAY_MS = 500
+
+interface LiveAutosave {
+  flush(): Promise<boolean>
+  unsaved(): boolean
+}
+/** the autosaves of the forms open now */
+const live = new Set<LiveAutosave>()
+
+/** saves what every open form still holds; true when everything typed is saved */
+export async function flushAllAutosaves(): Promise<boolean> {
+  const saved = await Promise.all([...live].map((a) => a.flush()))
+  return saved.every(Boolean)
+}
+
+/** whether a form holds typing not yet saved (or being saved) */
+export function anyUnsaved(): boolean {
+  return [...live].some((a) => a.unsaved())
+}
 
 export function useAutosave<T>(opts: { snapshot: () => T; save: (value: T) => Promise<void> }) {
   const saving = ref(false)
@@ -68,6 +88,12 @@ export function useAutosave<T>(opts: { snapshot: () => T; save: (value: T) => Pr
     if (savedAt.value) return `已自动保存 ${formatClock(savedAt.value)}`
     return ''
   })
+
+  if (getCurrentScope()) {
+    const me: LiveAutosave = { flush, unsaved: () => pending.value || saving.value }
+    live.add(me)
+    onScopeDispose(() => live.delete(me))
+  }
 
   return { status, error, baseline, changed, flush }
 }
