@@ -1,6 +1,6 @@
 // What reading a filled batch template gives the caller: the invoices as drafts of the issuing
 // screen, and every problem found, each where the bookkeeper fixes it (sheet, row, column, value).
-import type { InvoiceDraft } from '../../../../shared/domain/invoice'
+import type { ComputedDraft, InvoiceDraft } from '../../../../shared/domain/invoice'
 
 /** One problem of the file, in Chinese, naming what to fix. */
 export interface BatchError {
@@ -25,6 +25,8 @@ export interface BatchInvoice {
    * its specialBusiness is sheet 3's rows in the domain's form
    */
   draft: InvoiceDraft
+  /** the draft as 计算 makes it (totals, 折扣行), the one the rules judged: the import stores its totals */
+  computed: ComputedDraft
   /** sheet 2's row of each draft line */
   lineRows: number[]
   /**
