@@ -1,12 +1,12 @@
 // The problems of one file as they are found, each at its cell, remembering which invoices they
 // belong to (an invoice with any problem is not handed out as a draft); sorted for the report.
-import type { BatchError } from './types'
+import type { BatchFileError } from '../../../../shared/api/batch'
 import { DATA_SHEETS, specialHeader, SPECIAL_SHEET, type BatchColumn, type BatchSheet } from './templateSpec'
 import type { SheetRow } from './sheetRows'
 
 /** a problem with where it sorts: its sheet's and its column's place, known when it is said */
 interface Entry {
-  error: BatchError
+  error: BatchFileError
   sheet: number
   column: number
 }
@@ -34,7 +34,7 @@ export class ErrorLog {
   }
 
   /** sheet order, then row, then the column's place in the sheet, then the order they were said */
-  sorted(): BatchError[] {
+  sorted(): BatchFileError[] {
     // the places were taken when each was said: a file of ten thousand problems sorts without looking a column up
     return this.entries
       .map((e, i) => ({ e, i }))
