@@ -24,9 +24,9 @@ export class ErrorLog {
     if (serial !== undefined) this.badSerials.add(serial)
   }
 
-  /** whether a problem was already said at this cell (a second one there only repeats it) */
-  has(sheet: BatchSheet, row: SheetRow, column: BatchColumn): boolean {
-    return this.cells.has(cellKey(sheet, row, column))
+  /** a problem at a cell unless one was already said there (a second one only repeats it: a bookkeeper fixes a cell once) */
+  first(sheet: BatchSheet, row: SheetRow, column: BatchColumn, message: string, serial?: string): void {
+    if (!this.cells.has(cellKey(sheet, row, column))) this.at(sheet, row, column, message, serial)
   }
 
   bad(serial: string): boolean {

@@ -15,7 +15,7 @@ import { leafProblem } from '../taxcodes/service'
 import { errorReportName, writeBatchErrorReport } from './errorReport'
 import { readBatchFile } from './readBatchFile'
 import { getBatch, type QuotaOf } from './summary'
-import { LINE_SHEET } from './templateSpec'
+import { columnOf, LINE_SHEET } from './templateSpec'
 import type { BatchInvoice } from './types'
 
 /** problems listed in the answer; the 错误报告 has every one */
@@ -23,7 +23,7 @@ export const LISTED_ERRORS = 1000
 /** batch_invoices rows per INSERT (SQLite's bound-parameter limit is far above 500 × 5) */
 const CHUNK = 500
 
-const TAX_CODE_HEADER = LINE_SHEET.columns.find((c) => c.key === 'taxCode')!.header
+const TAX_CODE_HEADER = columnOf(LINE_SHEET, 'taxCode').header
 
 /**
  * What only this ledger knows (as 开票 checks it): each line's 税收分类编码 is a leaf of the company's

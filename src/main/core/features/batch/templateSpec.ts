@@ -352,6 +352,9 @@ export const EXTRA_SHEET: BatchSheet = {
 
 export const DATA_SHEETS = [INVOICE_SHEET, LINE_SHEET, SPECIAL_SHEET, EXTRA_SHEET] as const
 
+/** a sheet's column by its key (a key the spec declares) */
+export const columnOf = (sheet: BatchSheet, key: string): BatchColumn => sheet.columns.find((c) => c.key === key)!
+
 function span(group: SpecialGroup): readonly BatchColumn[] {
   const cols = SPECIAL_SHEET.columns
   const from = cols.findIndex((c) => c.letter === group.from)
