@@ -98,7 +98,10 @@ export function listBatches(ledger: Ledger, page: number, size: number, quotaOf:
     .limit(size)
     .offset((page - 1) * size)
     .all()
-  return { total, rows: rows.map((b) => summaryOf(ledger, b, quotaOf)) }
+  // the 可用额度 is read from the platform settings file and the ledger: once for the page, not per batch under review
+  let reading: QuotaReading | null | undefined
+  const once: QuotaOf = (l) => (reading === undefined ? (reading = quotaOf(l)) : reading)
+  return { total, rows: rows.map((b) => summaryOf(ledger, b, once)) }
 }
 
 interface JoinedRow {
