@@ -36,8 +36,10 @@ function shippedAppDir(from = path.dirname(fileURLToPath(import.meta.url))): str
   }
 }
 
-/** the list this installation ships, for callers without the core's context */
-export const shippedRegions = (): Regions => readRegions(shippedAppDir())
+let shipped: Regions | undefined
+
+/** the list this installation ships, for callers without the core's context (every 保存 and 开票 asks: its folder is looked for once) */
+export const shippedRegions = (): Regions => (shipped ??= readRegions(shippedAppDir()))
 
 /** its county-level names */
 export const shippedRegionNames = (): ReadonlySet<string> => shippedRegions().names

@@ -2,6 +2,7 @@
 // 特定信息 block — the columns specialPrintBlock names, one row of values per 特定业务 row (a 运输
 // list may run to 2,000) — after the item rows, in the same flow, so a long list continues on the
 // next pages with its captions repeated.
+import { specialKindSpec } from '../specialBusiness/kinds'
 import { specialPrintBlock } from '../specialBusiness/print'
 import type { PlatformInvoice } from '../../platform/wire'
 import type { BodyBlock } from './body'
@@ -10,11 +11,12 @@ import { COLOUR, FRAME, SPECIAL, TABLE } from './geometry'
 import { fitText } from './metrics'
 import type { LayoutItem } from './types'
 
+/** the kind's label, on every page: read from the kind's spec, not from a print block of all its rows */
 export function specialLabel(inv: PlatformInvoice): LayoutItem[] {
   const sb = inv.draft.specialBusiness
   if (!sb) return []
   const l = SPECIAL.label
-  return [text(specialPrintBlock(sb).label, l.x, l.y, l.size, { role: 'label', colour: COLOUR.form, tag: 'specialKind' })]
+  return [text(specialKindSpec(sb.kind).print.label, l.x, l.y, l.size, { role: 'label', colour: COLOUR.form, tag: 'specialKind' })]
 }
 
 /** baseline of a cell's `i`-th line in a block whose text starts at `top` (as the item rows set theirs) */

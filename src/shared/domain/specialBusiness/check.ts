@@ -3,7 +3,7 @@
 import type { DraftIssue, DraftLine } from '../invoice/types'
 import { isBlank } from '../invoice/money'
 import { charLength } from '../text'
-import { specialKindSpec, type SpecialKind } from './kinds'
+import { allowedCodesText, specialKindSpec, type SpecialKind } from './kinds'
 import { regionProblem } from './region'
 import type { SpecialBusiness } from './draft'
 import type { SpecialContext, SpecialField, SpecialKindSpec, SpecialRow } from './types'
@@ -50,14 +50,20 @@ function checkRow(spec: SpecialKindSpec<SpecialKind>, row: SpecialRow, taxCodes:
   spec.rules({ row, taxCodes, ctx }, say)
 }
 
-/** Each line's 税收分类编码 must lie under one of the kind's branches of the table. */
-function checkTaxCodes(spec: SpecialKindSpec<SpecialKind>, taxCodes: readonly string[], add: (path: string, message: string) => void): void {
-  const branches = spec.allowedCodes.map((c) => `${c.name}（${c.prefix}…）`).join('、')
-  taxCodes.forEach((code, i) => {
+/**
+ * Each line whose 税收分类编码 does not lie under one of the draft's 特定业务's branches of the table
+ * (path lines.<i>.taxCode): the issuing screen tells these at the line as it is typed.
+ */
+export function specialCodeIssues(draft: DraftWithSpecial): DraftIssue[] {
+  const sb = draft.specialBusiness
+  if (!sb) return []
+  const spec = specialKindSpec(sb.kind)
+  const allowed = allowedCodesText(sb.kind)
+  return draft.lines.flatMap((line, i) => {
+    const code = line.taxCode.trim()
     // a blank or malformed code is validateDraft's message already
-    if (!/^\d{19}$/.test(code)) return
-    if (!spec.allowedCodes.some((c) => code.startsWith(c.prefix)))
-      add(`lines.${i}.taxCode`, `第 ${i + 1} 行：${spec.kind}发票的商品和服务税收分类编码应属于 ${branches}，${code} 不属于`)
+    if (!/^\d{19}$/.test(code) || spec.allowedCodes.some((c) => code.startsWith(c.prefix))) return []
+    return [{ path: `lines.${i}.taxCode`, message: `第 ${i + 1} 行：${spec.kind}发票的商品和服务税收分类编码应属于 ${allowed}，${code} 不属于` }]
   })
 }
 
@@ -85,6 +91,5 @@ export function checkSpecialBusiness(draft: DraftWithSpecial, ctx: SpecialContex
     const where = spec.maxRows === 1 ? `${spec.kind}：` : `${spec.kind}第 ${i + 1} 行：`
     checkRow(spec, row, taxCodes, ctx, (key, message) => add(`specialBusiness.rows.${i}.${key}`, `${where}${message}`))
   })
-  checkTaxCodes(spec, taxCodes, add)
-  return issues
+  return [...issues, ...specialCodeIssues(draft)]
 }

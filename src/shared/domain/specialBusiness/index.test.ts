@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkSpecialBusiness, parseSpecialKind, SPECIAL_KINDS, specialBusinessSchema, specialFieldKey, specialPrintBlock } from './index'
+import { allowedCodesText, checkSpecialBusiness, parseSpecialKind, SPECIAL_KINDS, specialBusinessSchema, specialCodeIssues, specialFieldKey, specialPrintBlock } from './index'
 import { GOOD } from './testSpecial'
 
 describe('the draft schema', () => {
@@ -33,6 +33,25 @@ describe('checkSpecialBusiness on a draft', () => {
   it('reports the rows first, then the lines', () => {
     const issues = checkSpecialBusiness({ lines: [{ taxCode: '5010101000000000000' }], specialBusiness: { kind: '建筑服务', rows: [{ ...GOOD.建筑服务.row, projectName: '' }] } })
     expect(issues.map((i) => i.path)).toEqual(['specialBusiness.rows.0.projectName', 'lines.0.taxCode'])
+  })
+})
+
+describe('specialCodeIssues: the lines alone, as the issuing screen tells them while typing', () => {
+  it('are the lines checkSpecialBusiness reports, whatever the rows hold', () => {
+    const draft = { lines: [{ taxCode: '3050100000000000000' }, { taxCode: '5010101000000000000' }, { taxCode: '' }], specialBusiness: { kind: '建筑服务' as const, rows: [] } }
+    expect(specialCodeIssues(draft)).toEqual([
+      { path: 'lines.1.taxCode', message: '第 2 行：建筑服务发票的商品和服务税收分类编码应属于 建筑服务（305…），5010101000000000000 不属于' },
+    ])
+    expect(checkSpecialBusiness(draft).filter((i) => i.path.startsWith('lines.'))).toEqual(specialCodeIssues(draft))
+  })
+
+  it('a plain invoice has none', () => {
+    expect(specialCodeIssues({ lines: [{ taxCode: '5010101000000000000' }], specialBusiness: null })).toEqual([])
+  })
+
+  it('names the allowed branches of the table', () => {
+    expect(allowedCodesText('建筑服务')).toBe('建筑服务（305…）')
+    expect(allowedCodesText('不动产销售')).toBe('不动产（5…）')
   })
 })
 

@@ -32,3 +32,10 @@ export function specialKindsOfCode(taxCode: string): SpecialKind[] {
   const code = taxCode.trim()
   return SPECIAL_KINDS.filter((k) => k.allowedCodes.some((c) => code.startsWith(c.prefix))).map((k) => k.kind)
 }
+
+/** “建筑服务（305…）、…”: the branches of the 税收分类编码表 a kind allows, as the rules and the issuing screen name them. */
+export function allowedCodesText(kind: SpecialKind): string {
+  return specialKindSpec(kind)
+    .allowedCodes.map((c) => `${c.name}（${c.prefix}…）`)
+    .join('、')
+}

@@ -8,6 +8,7 @@ import type { SheetRow } from './sheetRows'
 import { idTypeOf, policyOf } from './toDraft'
 import {
   COAL_TAX_CODES,
+  columnOf,
   groupColumns,
   INVOICE_SHEET,
   LINE_SHEET,
@@ -21,8 +22,6 @@ import {
   type SpecialKind,
 } from './templateSpec'
 
-const col = (sheet: BatchSheet, key: string): BatchColumn => sheet.columns.find((c) => c.key === key)!
-
 /** each cell of `columns` on its own: an untrusted cell first, then the column's checks */
 export function checkCells(sheet: BatchSheet, row: SheetRow, columns: BatchColumn[], log: ErrorLog, serial?: string): void {
   for (const c of columns) {
@@ -34,9 +33,7 @@ export function checkCells(sheet: BatchSheet, row: SheetRow, columns: BatchColum
 /** sheet 1: the 特定业务 this app issues, the 经办人's 证件类型 it knows, 涉税专业服务 */
 export function checkHead(row: SheetRow, log: ErrorLog, serial: string): void {
   const v = row.values
-  const at = (key: string, message: string) => {
-    if (!log.has(INVOICE_SHEET, row, col(INVOICE_SHEET, key))) log.at(INVOICE_SHEET, row, col(INVOICE_SHEET, key), message, serial)
-  }
+  const at = (key: string, message: string) => log.first(INVOICE_SHEET, row, columnOf(INVOICE_SHEET, key), message, serial)
   const kind = v.specialKind ?? ''
   if (kind !== '' && !(SUPPORTED_SPECIAL_KINDS as readonly string[]).includes(kind))
     at('specialKind', `特定业务类型「${kind}」本软件暂不支持开具：目前支持${SUPPORTED_SPECIAL_KINDS.join('、')}，其他特定业务请在电子发票服务平台开具`)
@@ -52,9 +49,7 @@ export function checkHead(row: SheetRow, log: ErrorLog, serial: string): void {
 /** sheet 2: 优惠政策, 煤炭种类, and 数量 × 单价 = 金额 as typed when the line is 含税 */
 export function checkLine(row: SheetRow, includesTax: boolean, log: ErrorLog, serial: string): void {
   const v = row.values
-  const at = (key: string, message: string) => {
-    if (!log.has(LINE_SHEET, row, col(LINE_SHEET, key))) log.at(LINE_SHEET, row, col(LINE_SHEET, key), message, serial)
-  }
+  const at = (key: string, message: string) => log.first(LINE_SHEET, row, columnOf(LINE_SHEET, key), message, serial)
   const policy = v.policyType ?? ''
   if (v.usePolicy === YES && policy === '') at('policyType', '是否使用优惠政策为“是”时，请选择优惠政策类型')
   if (policy !== '' && v.usePolicy !== YES) at('usePolicy', '填写了优惠政策类型时，是否使用优惠政策应为“是”')

@@ -5,7 +5,7 @@
 import type { DraftIssue } from '../../../../shared/domain/invoice'
 import type { ErrorLog } from './errorLog'
 import type { SheetRow } from './sheetRows'
-import { EXTRA_SHEET, INVOICE_SHEET, LINE_SHEET, specialColumnOf, SPECIAL_SHEET, type BatchColumn, type BatchSheet, type SpecialKind } from './templateSpec'
+import { columnOf, EXTRA_SHEET, INVOICE_SHEET, LINE_SHEET, specialColumnOf, SPECIAL_SHEET, type BatchColumn, type BatchSheet, type SpecialKind } from './templateSpec'
 
 /** the draft's fields → sheet-1 column keys; an invoice-wide issue lands on 发票流水号 */
 const HEAD_KEYS: Record<string, string> = {
@@ -41,7 +41,6 @@ const LINE_KEYS: Record<string, string> = {
   discountTax: 'discount',
 }
 
-const column = (sheet: BatchSheet, key: string): BatchColumn => sheet.columns.find((c) => c.key === key)!
 const stripPlace = (message: string) => message.replace(/^第 \d+ (行|个附加要素)：/, '')
 const stripSpecialPlace = (message: string) => message.replace(/^(\S+?)第 \d+ 行：/, '$1：')
 
@@ -56,9 +55,7 @@ export interface InvoiceRows {
 }
 
 export function reportDraftIssues(issues: DraftIssue[], inv: InvoiceRows, log: ErrorLog): void {
-  const say = (sheet: BatchSheet, row: SheetRow, col: BatchColumn, message: string) => {
-    if (!log.has(sheet, row, col)) log.at(sheet, row, col, message, inv.serial)
-  }
+  const say = (sheet: BatchSheet, row: SheetRow, col: BatchColumn, message: string) => log.first(sheet, row, col, message, inv.serial)
   for (const issue of issues) {
     if (issue.path.startsWith('specialBusiness.')) {
       saySpecial(issue, inv, say)
@@ -67,12 +64,12 @@ export function reportDraftIssues(issues: DraftIssue[], inv: InvoiceRows, log: E
     const [first, index, field] = issue.path.split('.')
     const line = first === 'lines' && index !== undefined ? inv.lines[Number(index)] : undefined
     const extra = first === 'extras' && index !== undefined ? inv.extras[Number(index)] : undefined
-    if (line && field) say(LINE_SHEET, line, column(LINE_SHEET, LINE_KEYS[field] ?? 'amount'), stripPlace(issue.message))
-    else if (extra && field) say(EXTRA_SHEET, extra, column(EXTRA_SHEET, field === 'name' ? 'name' : 'value'), stripPlace(issue.message))
-    else if (issue.path === 'lines' && inv.lines[0]) say(LINE_SHEET, inv.lines[0], column(LINE_SHEET, 'serial'), `发票「${inv.serial}」：${issue.message}`)
+    if (line && field) say(LINE_SHEET, line, columnOf(LINE_SHEET, LINE_KEYS[field] ?? 'amount'), stripPlace(issue.message))
+    else if (extra && field) say(EXTRA_SHEET, extra, columnOf(EXTRA_SHEET, field === 'name' ? 'name' : 'value'), stripPlace(issue.message))
+    else if (issue.path === 'lines' && inv.lines[0]) say(LINE_SHEET, inv.lines[0], columnOf(LINE_SHEET, 'serial'), `发票「${inv.serial}」：${issue.message}`)
     else {
       const key = HEAD_KEYS[issue.path]
-      say(INVOICE_SHEET, inv.head, column(INVOICE_SHEET, key ?? 'serial'), key ? issue.message : `发票「${inv.serial}」：${issue.message}`)
+      say(INVOICE_SHEET, inv.head, columnOf(INVOICE_SHEET, key ?? 'serial'), key ? issue.message : `发票「${inv.serial}」：${issue.message}`)
     }
   }
 }
@@ -83,6 +80,6 @@ function saySpecial(issue: DraftIssue, inv: InvoiceRows, say: (sheet: BatchSheet
   const row = index === undefined ? undefined : inv.specials[Number(index)]
   const col = row && field && inv.kind ? specialColumnOf(inv.kind, field) : undefined
   if (row && col) say(SPECIAL_SHEET, row, col, stripSpecialPlace(issue.message))
-  else if (inv.specials[0]) say(SPECIAL_SHEET, row ?? inv.specials[0], column(SPECIAL_SHEET, 'serial'), `发票「${inv.serial}」：${stripSpecialPlace(issue.message)}`)
-  else say(INVOICE_SHEET, inv.head, column(INVOICE_SHEET, 'specialKind'), `${issue.message}（在「${SPECIAL_SHEET.name}」中按发票流水号「${inv.serial}」填写）`)
+  else if (inv.specials[0]) say(SPECIAL_SHEET, row ?? inv.specials[0], columnOf(SPECIAL_SHEET, 'serial'), `发票「${inv.serial}」：${stripSpecialPlace(issue.message)}`)
+  else say(INVOICE_SHEET, inv.head, columnOf(INVOICE_SHEET, 'specialKind'), `${issue.message}（在「${SPECIAL_SHEET.name}」中按发票流水号「${inv.serial}」填写）`)
 }

@@ -1,38 +1,45 @@
 // The problems of one file as they are found, each at its cell, remembering which invoices they
 // belong to (an invoice with any problem is not handed out as a draft); sorted for the report.
-import type { BatchError } from './types'
+import type { BatchFileError } from '../../../../shared/api/batch'
 import { DATA_SHEETS, specialHeader, SPECIAL_SHEET, type BatchColumn, type BatchSheet } from './templateSpec'
 import type { SheetRow } from './sheetRows'
 
+/** a problem with where it sorts: its sheet's and its column's place, known when it is said */
+interface Entry {
+  error: BatchFileError
+  sheet: number
+  column: number
+}
+
 export class ErrorLog {
-  readonly errors: BatchError[] = []
+  private readonly entries: Entry[] = []
   private readonly badSerials = new Set<string>()
   private readonly cells = new Set<string>()
 
   /** a problem at a cell; `serial` names the invoice it spoils */
   at(sheet: BatchSheet, row: SheetRow, column: BatchColumn, message: string, serial?: string): void {
-    this.errors.push({ sheet: sheet.name, row: row.row, column: headerOf(sheet, column), value: row.values[column.key] ?? '', message })
+    const error = { sheet: sheet.name, row: row.row, column: headerOf(sheet, column), value: row.values[column.key] ?? '', message }
+    this.entries.push({ error, sheet: DATA_SHEETS.indexOf(sheet), column: sheet.columns.indexOf(column) })
     this.cells.add(cellKey(sheet, row, column))
     if (serial !== undefined) this.badSerials.add(serial)
   }
 
-  /** whether a problem was already said at this cell (a second one there only repeats it) */
-  has(sheet: BatchSheet, row: SheetRow, column: BatchColumn): boolean {
-    return this.cells.has(cellKey(sheet, row, column))
+  /** a problem at a cell unless one was already said there (a second one only repeats it: a bookkeeper fixes a cell once) */
+  first(sheet: BatchSheet, row: SheetRow, column: BatchColumn, message: string, serial?: string): void {
+    if (!this.cells.has(cellKey(sheet, row, column))) this.at(sheet, row, column, message, serial)
   }
 
   bad(serial: string): boolean {
     return this.badSerials.has(serial)
   }
 
-  /** sheet order, then row, then the column's place in the sheet */
-  sorted(): BatchError[] {
-    const sheetOrder = (name: string) => DATA_SHEETS.findIndex((s) => s.name === name)
-    const columnOrder = (e: BatchError) => DATA_SHEETS[sheetOrder(e.sheet)]?.columns.findIndex((c) => headerOf(DATA_SHEETS[sheetOrder(e.sheet)]!, c) === e.column) ?? 0
-    return this.errors
+  /** sheet order, then row, then the column's place in the sheet, then the order they were said */
+  sorted(): BatchFileError[] {
+    // the places were taken when each was said: a file of ten thousand problems sorts without looking a column up
+    return this.entries
       .map((e, i) => ({ e, i }))
-      .sort((a, b) => sheetOrder(a.e.sheet) - sheetOrder(b.e.sheet) || a.e.row - b.e.row || columnOrder(a.e) - columnOrder(b.e) || a.i - b.i)
-      .map((x) => x.e)
+      .sort((a, b) => a.e.sheet - b.e.sheet || a.e.error.row - b.e.error.row || a.e.column - b.e.column || a.i - b.i)
+      .map((x) => x.e.error)
   }
 }
 

@@ -1,30 +1,25 @@
 // 导出结果 of a batch: each invoice's 发票流水号, 购买方, 价税合计, state, 发票号码 or the platform's
-// refusal, in sheet order — streamed (files/excel/streamedWorkbook.ts) a page of rows at a time.
-// Money is a number in #,##0.00 so Excel can sum it; a 发票号码 stays text.
+// refusal, in sheet order — a page of rows at a time through the export's own sheet writer
+// (features/export/xlsxWriter.ts: header, money as numbers in #,##0.00 so Excel can sum it, text
+// guarded against formulas; a 发票号码 stays text).
 import fs from 'node:fs'
 import type { BatchInvoiceRow } from '../../../../shared/api/batch'
+import { fenOfText } from '../../../../shared/domain/invoice'
 import { formatTime } from '../../../../shared/timeText'
-import { openStreamedWorkbook, type CellStyle, type CellValue } from '../../files/excel/streamedWorkbook'
-import { safeCellText } from '../../files/excel/write'
 import type { Ledger } from '../../ledger/open'
+import type { Column } from '../export/columns'
+import { openWorkbook } from '../export/xlsxWriter'
 import { batchInvoiceRows, batchRepeats, batchRow } from './summary'
 
-interface ResultColumn {
-  header: string
-  width: number
-  money?: boolean
-  value(r: BatchInvoiceRow): CellValue
-}
-
-export const RESULT_COLUMNS: ResultColumn[] = [
-  { header: '发票流水号', width: 22, value: (r) => safeCellText(r.serial) },
-  { header: '购买方', width: 36, value: (r) => safeCellText(r.buyerName) },
-  { header: '价税合计', width: 14, money: true, value: (r) => (r.invoiceId === null ? null : Number(r.totals.total)) },
-  { header: '状态', width: 10, value: (r) => r.stateLabel },
-  { header: '发票号码', width: 24, value: (r) => r.number },
-  { header: '失败原因', width: 60, value: (r) => (r.failure ? safeCellText(r.failure) : null) },
+const RESULT_COLUMNS: Column<BatchInvoiceRow>[] = [
+  { header: '发票流水号', width: 22, kind: 'text', value: (r) => r.serial },
+  { header: '购买方', width: 36, kind: 'text', value: (r) => r.buyerName },
+  // a discarded batch's row has lost its draft: no amount to show
+  { header: '价税合计', width: 14, kind: 'money', value: (r) => (r.invoiceId === null ? null : fenOfText(r.totals.total)) },
+  { header: '状态', width: 10, kind: 'text', value: (r) => r.stateLabel },
+  { header: '发票号码', width: 24, kind: 'text', value: (r) => r.number },
+  { header: '失败原因', width: 60, kind: 'text', value: (r) => r.failure },
 ]
-const STYLES: CellStyle[] = RESULT_COLUMNS.map((c) => (c.money ? 'money' : 'plain'))
 /** rows read and written between two waits for the zip */
 const SLICE = 1000
 
@@ -37,23 +32,13 @@ export async function writeBatchResults(ledger: Ledger, id: number, path: string
   const b = batchRow(ledger, id)
   const repeats = new Map(batchRepeats(ledger, id).map((r) => [r.serial, r]))
   try {
-    const wb = openStreamedWorkbook(path, new Date())
-    const ws = wb.sheet(
-      '批量开具结果',
-      RESULT_COLUMNS.map((c) => c.width),
-    )
-    ws.row(
-      RESULT_COLUMNS.map((c) => c.header),
-      RESULT_COLUMNS.map(() => 'header'),
-    )
+    const wb = openWorkbook(path, new Date())
+    const sheet = wb.sheet('批量开具结果', RESULT_COLUMNS)
     for (let offset = 0; offset < b.invoiceCount; offset += SLICE) {
-      for (const r of batchInvoiceRows(ledger, id, offset, SLICE, repeats))
-        ws.row(
-          RESULT_COLUMNS.map((c) => c.value(r)),
-          STYLES,
-        )
-      await ws.drain()
+      for (const r of batchInvoiceRows(ledger, id, offset, SLICE, repeats)) sheet.add(r)
+      await sheet.drain()
     }
+    await sheet.commit()
     await wb.close()
   } catch (e) {
     fs.rmSync(path, { force: true })

@@ -5,7 +5,7 @@
 // — each inserted the way 保存 inserts a draft — awaiting review and 批量开具.
 import type { BatchFileError, BatchImport } from '../../../../shared/api/batch'
 import { invoiceDraftSchema } from '../../../../shared/api/invoices'
-import { computeDraft, fenOfText, moneyFromFen, type ComputedDraft, type DraftContext } from '../../../../shared/domain/invoice'
+import { fenOfText, moneyFromFen, type ComputedDraft, type DraftContext } from '../../../../shared/domain/invoice'
 import type { CoreContext } from '../../context'
 import type { Ledger } from '../../ledger/open'
 import { batches, batchInvoices } from '../../ledger/schema'
@@ -15,7 +15,7 @@ import { leafProblem } from '../taxcodes/service'
 import { errorReportName, writeBatchErrorReport } from './errorReport'
 import { readBatchFile } from './readBatchFile'
 import { getBatch, type QuotaOf } from './summary'
-import { LINE_SHEET } from './templateSpec'
+import { columnOf, LINE_SHEET } from './templateSpec'
 import type { BatchInvoice } from './types'
 
 /** problems listed in the answer; the 错误报告 has every one */
@@ -23,7 +23,7 @@ export const LISTED_ERRORS = 1000
 /** batch_invoices rows per INSERT (SQLite's bound-parameter limit is far above 500 × 5) */
 const CHUNK = 500
 
-const TAX_CODE_HEADER = LINE_SHEET.columns.find((c) => c.key === 'taxCode')!.header
+const TAX_CODE_HEADER = columnOf(LINE_SHEET, 'taxCode').header
 
 /**
  * What only this ledger knows (as 开票 checks it): each line's 税收分类编码 is a leaf of the company's
@@ -42,6 +42,8 @@ interface Computed {
   draft: ComputedDraft
 }
 
+type Sums = ReturnType<typeof sums>
+
 function sums(list: Computed[]) {
   let amount = 0
   let tax = 0
@@ -57,8 +59,7 @@ function sums(list: Computed[]) {
 }
 
 /** the batch, its drafts and their 流水号 in one transaction: all of them or nothing */
-function saveBatch(ledger: Ledger, fileName: string, list: Computed[], now: string): number {
-  const s = sums(list)
+function saveBatch(ledger: Ledger, fileName: string, list: Computed[], s: Sums, now: string): number {
   return ledger.db.transaction(() => {
     const { id } = ledger.orm
       .insert(batches)
@@ -116,10 +117,8 @@ export async function importBatchFile(ctx: CoreContext, file: string, jobId: str
     })
     const errors: BatchFileError[] = [...read.errors, ...read.invoices.flatMap((inv) => leafErrors(ledger, inv))]
     // the schema 保存 parses with: a draft stored by the batch is one the issuing screen can open
-    const list: Computed[] = read.invoices.map((inv) => {
-      const draft = invoiceDraftSchema.parse(inv.draft)
-      return { inv: { ...inv, draft }, draft: computeDraft(draft) }
-    })
+    // (it fills only defaults, which the reader's drafts never lack: the reader's 计算 still holds)
+    const list: Computed[] = read.invoices.map((inv) => ({ inv: { ...inv, draft: invoiceDraftSchema.parse(inv.draft) }, draft: inv.computed }))
     const s = sums(list)
     const figures = { invoices: list.length, lines: s.lines, totals: { amount: moneyFromFen(s.amountFen), tax: moneyFromFen(s.taxFen), total: moneyFromFen(s.totalFen) } }
     if (errors.length > 0) {
@@ -131,7 +130,7 @@ export async function importBatchFile(ctx: CoreContext, file: string, jobId: str
     }
     job.checkpoint() // the last moment to cancel: nothing is written before this
     job.progress(list.length, list.length, '写入')
-    const id = saveBatch(ledger, name, list, now)
+    const id = saveBatch(ledger, name, list, s, now)
     ctx.files.release(file)
     return { batch: getBatch(ledger, id, quotaOf), ...figures, errors: [], errorCount: 0 }
   } finally {

@@ -5,22 +5,19 @@
 // queued while a repeated 发票流水号 is unconfirmed, nor when any draft fails the rules now.
 import { and, eq, inArray } from 'drizzle-orm'
 import type { BatchSummary } from '../../../../shared/api/batch'
-import { BATCH_STATES } from '../../../../shared/api/batch'
 import { moneyFromFen } from '../../../../shared/domain/invoice'
 import { AppError, isAppError } from '../../errors'
 import type { Ledger } from '../../ledger/open'
 import { batches, batchInvoices, invoices } from '../../ledger/schema'
 import { recordAudit } from '../audit/service'
 import { draftContext, queueInvoice } from '../invoices/service'
-import { batchRepeats, batchRow, getBatch, type BatchRow, type QuotaOf } from './summary'
+import { batchRepeats, batchRow, batchStateLabel, getBatch, type BatchRow, type QuotaOf } from './summary'
 
 /** 流水号 named in a refusal's message; the details carry them all */
 const NAMED = 10
 
-const stateLabel = (b: BatchRow) => BATCH_STATES.find((s) => s.code === b.state)?.label ?? b.state
-
 function underReview(b: BatchRow, what: string): void {
-  if (b.state !== 'review') throw new AppError('CONFLICT', `批次 ${b.id}（${b.fileName}）${stateLabel(b)}，不能${what}：只有待开具的批次可以${what}`)
+  if (b.state !== 'review') throw new AppError('CONFLICT', `批次 ${b.id}（${b.fileName}）${batchStateLabel(b.state)}，不能${what}：只有待开具的批次可以${what}`)
 }
 
 const named = (serials: string[]) => `${serials.slice(0, NAMED).join('、')}${serials.length > NAMED ? ` 等 ${serials.length} 个` : `（共 ${serials.length} 个）`}`

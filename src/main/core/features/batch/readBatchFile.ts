@@ -8,7 +8,7 @@
 // caller's choice), the good invoices are still handed out for a preview.
 import fs from 'node:fs'
 import path from 'node:path'
-import { computeDraft, validateDraft, type DraftContext, type DraftIssue, type InvoiceDraft } from '../../../../shared/domain/invoice'
+import { computeDraft, validateDraft, type ComputedDraft, type DraftContext, type DraftIssue } from '../../../../shared/domain/invoice'
 import { shippedRegionNames } from '../../codeLists/regions'
 import { checkCells, checkHead, checkLine, checkSpecialRow } from './batchRules'
 import { reportDraftIssues } from './draftIssues'
@@ -62,12 +62,14 @@ export async function readBatchFile(file: string, opts: ReadBatchOptions = {}): 
     if (lines.length === 0) log.at(INVOICE_SHEET, head, serialColumn(INVOICE_SHEET), `发票「${serial}」在「${LINE_SHEET.name}」中没有明细行：每张发票至少填写 1 行明细`, serial)
 
     const draft = toDraft(head, lines, extras, kind && { kind, rows: specials })
-    reportDraftIssues(rules(draft), { serial, head, lines, extras, specials, kind }, log)
+    const computed = computeDraft(draft)
+    reportDraftIssues(rules(computed), { serial, head, lines, extras, specials, kind }, log)
     if (log.bad(serial)) continue
     invoices.push({
       serial,
       row: head.row,
       draft,
+      computed,
       lineRows: lines.map((r) => r.row),
       fields: leftOver(head.values, DRAFT_KEYS),
       lineFields: lines.map((r) => leftOver(r.values, LINE_DRAFT_KEYS)),
@@ -81,12 +83,12 @@ export async function readBatchFile(file: string, opts: ReadBatchOptions = {}): 
  * context's, else the caller's, else the shipped one. Without the caller's context 开票人 is not
  * judged (validateDraft's rule when it has none).
  */
-function draftRules(opts: ReadBatchOptions): (draft: InvoiceDraft) => DraftIssue[] {
+function draftRules(opts: ReadBatchOptions): (draft: ComputedDraft) => DraftIssue[] {
   const given = opts.context
   const regions = given?.special?.regions ?? opts.regions ?? shippedRegionNames()
   const context: DraftContext = { ...(given ?? { operator: '' }), special: { ...given?.special, regions } }
   return (draft) => {
-    const issues = validateDraft(computeDraft(draft), context)
+    const issues = validateDraft(draft, context)
     return given ? issues : issues.filter((i) => i.path !== 'operator')
   }
 }

@@ -18,6 +18,8 @@ export type BatchRow = typeof batches.$inferSelect
 export type QuotaOf = (ledger: Ledger) => QuotaReading | null
 
 const BATCH_LABEL = new Map<string, string>(BATCH_STATES.map((s) => [s.code, s.label]))
+/** 待开具 / 已提交开具 / 已放弃 */
+export const batchStateLabel = (state: string): string => BATCH_LABEL.get(state) ?? state
 const INVOICE_LABEL = new Map<string, string>(INVOICE_STATES.map((s) => [s.code, s.label]))
 /** an invoice whose 流水号 a later batch repeats: it went, or is going, to the platform */
 const SENT_STATES = `('queued', 'issuing', 'issued')`
@@ -71,7 +73,7 @@ export function summaryOf(ledger: Ledger, b: BatchRow, quotaOf: QuotaOf): BatchS
     id: b.id,
     fileName: b.fileName,
     state: b.state,
-    stateLabel: BATCH_LABEL.get(b.state) ?? b.state,
+    stateLabel: batchStateLabel(b.state),
     createdAt: b.createdAt,
     queuedAt: b.queuedAt,
     invoices: b.invoiceCount,
@@ -96,7 +98,10 @@ export function listBatches(ledger: Ledger, page: number, size: number, quotaOf:
     .limit(size)
     .offset((page - 1) * size)
     .all()
-  return { total, rows: rows.map((b) => summaryOf(ledger, b, quotaOf)) }
+  // the 可用额度 is read from the platform settings file and the ledger: once for the page, not per batch under review
+  let reading: QuotaReading | null | undefined
+  const once: QuotaOf = (l) => (reading === undefined ? (reading = quotaOf(l)) : reading)
+  return { total, rows: rows.map((b) => summaryOf(ledger, b, once)) }
 }
 
 interface JoinedRow {

@@ -352,16 +352,30 @@ export const EXTRA_SHEET: BatchSheet = {
 
 export const DATA_SHEETS = [INVOICE_SHEET, LINE_SHEET, SPECIAL_SHEET, EXTRA_SHEET] as const
 
-/** the columns of a 特定业务 group, in template order */
-export function groupColumns(group: SpecialGroup): BatchColumn[] {
+/** a sheet's column by its key (a key the spec declares) */
+export const columnOf = (sheet: BatchSheet, key: string): BatchColumn => sheet.columns.find((c) => c.key === key)!
+
+function span(group: SpecialGroup): readonly BatchColumn[] {
   const cols = SPECIAL_SHEET.columns
   const from = cols.findIndex((c) => c.letter === group.from)
   const to = cols.findIndex((c) => c.letter === group.to)
   return cols.slice(from, to + 1)
 }
+// each group's columns and each sheet-3 column's group, found once: they are read for every row of
+// sheet 3 (its own group and each other's) and for every problem's header
+const GROUP_COLUMNS = new Map(SPECIAL_GROUPS.map((g) => [g, span(g)]))
+const GROUP_OF_COLUMN = new Map<BatchColumn, SpecialGroup>(SPECIAL_GROUPS.flatMap((g) => GROUP_COLUMNS.get(g)!.map((c) => [c, g] as const)))
+
+/** the columns of a 特定业务 group, in template order */
+export function groupColumns(group: SpecialGroup): readonly BatchColumn[] {
+  return GROUP_COLUMNS.get(group)!
+}
 
 /** the sheet-3 group of a 特定业务 */
 export const specialGroupOf = (kind: string): SpecialGroup | undefined => SPECIAL_GROUPS.find((g) => g.kind === kind)
+
+/** the 特定业务 group a sheet-3 column belongs to (none for 发票流水号) */
+export const columnGroup = (column: BatchColumn): SpecialGroup | undefined => GROUP_OF_COLUMN.get(column)
 
 /** the sheet-3 column that fills a domain field of `kind` */
 export function specialColumnOf(kind: SpecialKind, field: string): BatchColumn | undefined {
@@ -371,6 +385,6 @@ export function specialColumnOf(kind: SpecialKind, field: string): BatchColumn |
 
 /** a sheet-3 column's header qualified by its group: the same header (跨地市标志) sits in three groups */
 export function specialHeader(column: BatchColumn): string {
-  const group = SPECIAL_GROUPS.find((g) => groupColumns(g).includes(column))
+  const group = columnGroup(column)
   return group ? `${column.header}（${group.kind}）` : column.header
 }

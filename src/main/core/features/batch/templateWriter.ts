@@ -17,9 +17,8 @@ import {
   HEADER_ROW,
   INVOICE_SHEET,
   LINE_SHEET,
-  SPECIAL_GROUPS,
   SPECIAL_SHEET,
-  groupColumns,
+  columnGroup,
   TEMPLATE_VERSION,
   VERSION_SHEET,
   type BatchColumn,
@@ -134,7 +133,7 @@ function writeDataSheet(wb: ExcelJS.Workbook, spec: BatchSheet, layout: SheetLay
   }
   const groupFill = (letter: string) => {
     const column = spec.columns.find((c) => c.letter === letter)
-    const group = column && SPECIAL_GROUPS.find((g) => groupColumns(g).includes(column))
+    const group = column && columnGroup(column)
     return group ? GROUP_FILL[group.kind] : undefined
   }
   const fillOf = (row: 1 | 2 | 3, letter: string): string => {

@@ -1,19 +1,7 @@
 // What reading a filled batch template gives the caller: the invoices as drafts of the issuing
 // screen, and every problem found, each where the bookkeeper fixes it (sheet, row, column, value).
-import type { InvoiceDraft } from '../../../../shared/domain/invoice'
-
-/** One problem of the file, in Chinese, naming what to fix. */
-export interface BatchError {
-  /** the template's sheet name ('2-发票明细信息'); '' for the file as a whole */
-  sheet: string
-  /** the spreadsheet's own 1-based row number; 0 when no row is meant */
-  row: number
-  /** the column's header as the template shows it (sheet 3's qualified by its 特定业务); '' when none */
-  column: string
-  /** the cell as read ('' when empty) */
-  value: string
-  message: string
-}
+import type { BatchFileError } from '../../../../shared/api/batch'
+import type { ComputedDraft, InvoiceDraft } from '../../../../shared/domain/invoice'
 
 export interface BatchInvoice {
   /** 发票流水号: the user's key of the invoice across the four sheets */
@@ -25,6 +13,8 @@ export interface BatchInvoice {
    * its specialBusiness is sheet 3's rows in the domain's form
    */
   draft: InvoiceDraft
+  /** the draft as 计算 makes it (totals, 折扣行), the one the rules judged: the import stores its totals */
+  computed: ComputedDraft
   /** sheet 2's row of each draft line */
   lineRows: number[]
   /**
@@ -41,5 +31,5 @@ export interface BatchFile {
   /** the invoices without a problem of their own, in sheet-1 order */
   invoices: BatchInvoice[]
   /** every problem, in sheet order then row order; a file with any is to be imported whole or not at all */
-  errors: BatchError[]
+  errors: BatchFileError[]
 }

@@ -8,7 +8,7 @@ import { onBeforeRouteLeave, onBeforeRouteUpdate, useRoute, useRouter } from 'vu
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { isEditable, type Invoice, type InvoiceState } from '../../../../shared/api/invoices'
 import { prepareDraft, rateIssues, type DraftIssue, type DraftLine } from '../../../../shared/domain/invoice'
-import { checkSpecialBusiness } from '../../../../shared/domain/specialBusiness'
+import { specialCodeIssues } from '../../../../shared/domain/specialBusiness'
 import { api, ApiError } from '../../api'
 import { blankForm, formOf, toDraft, type DraftForm } from '../../components/invoice/draftForm'
 import { loadRegions, useRegions } from '../../components/invoice/special/useRegions'
@@ -72,12 +72,6 @@ export function useInvoiceEditor(hooks: {
     const q = qualification.context.value
     const raw = toRaw(form)
     rateProblems.value = readonly.value ? [] : [...(q ? rateIssues(raw, q) : []), ...specialCodeIssues(raw)]
-  }
-  /** a line whose 税收分类编码 the chosen 特定业务 does not allow, told at the line as it is typed */
-  function specialCodeIssues(raw: DraftForm): DraftIssue[] {
-    const sb = raw.specialBusiness
-    // only the lines: the rows' own checks wait for 开票 like the other fields
-    return sb ? checkSpecialBusiness({ lines: raw.lines, specialBusiness: { kind: sb.kind, rows: [] } }).filter((i) => i.path.startsWith('lines.')) : []
   }
   /** the 行政区划 list, when the core has it: 特定业务 places are then checked against it */
   const regions = useRegions()

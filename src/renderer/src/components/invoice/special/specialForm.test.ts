@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allowedCodesText, blankSpecial, completeSpecial, matchRegions, specialTyped } from './specialForm'
+import { blankSpecial, completeSpecial, matchRegions, specialTyped } from './specialForm'
 
 describe('the issuing screen’s 特定业务 block', () => {
   it('a new kind has one empty row with every field of the kind', () => {
@@ -13,11 +13,6 @@ describe('the issuing screen’s 特定业务 block', () => {
     expect(specialTyped(null)).toBe(false)
     expect(specialTyped(blankSpecial('货物运输服务'))).toBe(false)
     expect(specialTyped({ kind: '货物运输服务', rows: [{ from: ' ' }, { goods: '钢材' }] })).toBe(true)
-  })
-
-  it('names the allowed branches of the table', () => {
-    expect(allowedCodesText('建筑服务')).toBe('建筑服务（305…）')
-    expect(allowedCodesText('不动产销售')).toBe('不动产（5…）')
   })
 
   it('an opened draft gets the fields it lacks, keeping what it has', () => {

@@ -1,5 +1,5 @@
 // What the issuing screen's 特定业务 block needs beyond the shared specs: an empty row of a kind, whether
-// anything was typed (changing the kind then asks first), and the allowed 税收分类编码 told in words.
+// anything was typed (changing the kind then asks first).
 import { specialKindSpec, type SpecialBusiness, type SpecialKind, type SpecialRow } from '../../../../../shared/domain/specialBusiness'
 
 /** Every field of the kind present and empty, so the inputs can bind to them. */
@@ -17,13 +17,6 @@ export const rowTyped = (row: SpecialRow): boolean => Object.values(row).some((v
 /** Something was typed into the block: dropping it (another kind, 无) asks first. */
 export function specialTyped(sb: SpecialBusiness | null | undefined): boolean {
   return !!sb && sb.rows.some(rowTyped)
-}
-
-/** “建筑服务（305…）、…”: the branches of the 税收分类编码表 the kind allows. */
-export function allowedCodesText(kind: SpecialKind): string {
-  return specialKindSpec(kind)
-    .allowedCodes.map((c) => `${c.name}（${c.prefix}…）`)
-    .join('、')
 }
 
 /**
