@@ -9,6 +9,7 @@ import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { Core } from '../../src/main/core/app'
 import { fillOfficial, haveOfficialTemplate, SKIP_REASON } from '../../src/main/core/features/batch/testSupport'
+import { Dec } from '../../src/shared/domain/invoice'
 import { REDUCED_REASONS } from '../../src/shared/domain/rateRules'
 import type { TaxpayerType } from '../../src/shared/domain/taxpayerType'
 import { GOOD_SHEETS, GOOD_TOTALS, HUGE, manySheets, PLATFORM_QUOTA, S1, S2, SH, writeGoodBatch } from '../support/batchFiles'
@@ -103,6 +104,11 @@ describe.skipIf(!haveOfficialTemplate)(haveOfficialTemplate ? '批量开具' : `
     const queued = await core.call('batch.issue', { id: batch.id })
     expect(queued).toMatchObject({ state: 'queued', stateLabel: '已提交开具', queuedAt: expect.any(String), quota: null, counts: { draft: 0, queued: 8 } })
     expect(await rejection(core.call('batch.issue', { id: batch.id }))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已提交开具') })
+    // while the first batch waits in the queue a second one has its 金额 taken off the 可用额度, as single 开票 counts it
+    const again = (await importFile(core, file)).batch!
+    expect(again.quota).toMatchObject({ left: new Dec(batch.quota!.left).minus(GOOD_TOTALS.amount).toFixed(2), enough: false })
+    expect(batch.quota!.left).toBe(batch.quota!.reading.remaining)
+    await core.call('batch.discard', { id: again.id })
 
     await syncUntilDone(core)
     const done = await core.call('batch.get', { id: batch.id })

@@ -48,10 +48,11 @@ export interface BatchSummary {
   /** 合计金额 / 合计税额 / 价税合计 of the whole batch */
   totals: Omit<Totals, 'totalInWords'>
   /**
-   * the batch's 合计金额 against the cached 可用额度 (授信额度 consumes 金额): null when no quota was
-   * read yet; `enough` false warns before 批量开具 (the platform refuses the invoices past it)
+   * the batch's 合计金额 against the cached 可用额度 (授信额度 consumes 金额): null when unknown (no
+   * reading yet, or one from an earlier month); `left` is the reading's 剩余额度 minus the 金额 queued
+   * and not yet issued; `enough` false warns before 批量开具 (the platform refuses the invoices past it)
    */
-  quota: { reading: QuotaReading; enough: boolean } | null
+  quota: { reading: QuotaReading; left: string; enough: boolean } | null
   /** 发票流水号 already queued or issued by an earlier batch: 批量开具 needs each confirmed */
   repeats: BatchRepeat[]
   /** the batch's invoices by their state now (draft until 批量开具) */

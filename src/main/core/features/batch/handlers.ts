@@ -5,7 +5,7 @@ import { cachedQuota } from '../../sync/service'
 import { resultFileName, writeBatchResults } from './exportResults'
 import { importBatchFile } from './importBatch'
 import { discardBatch, issueBatch } from './issueBatch'
-import { batchInvoicePage, batchRow, getBatch, listBatches, type QuotaOf } from './summary'
+import { batchInvoicePage, batchQuota, batchRow, getBatch, listBatches, type QuotaOf } from './summary'
 import { writeBatchTemplate } from './templateWriter'
 
 /** the name 模板下载 offers, as the platform names its own */
@@ -17,27 +17,30 @@ const TEMPLATE_NAME = '(V260401版)批量开票-导入开票模板.xlsx'
  * writer's template (templateWriter.ts) with the 行政区划 list this installation ships.
  */
 export function registerBatch(reg: Registry, queued: () => void, connector: Connector): void {
-  const quotaOf: QuotaOf = (ledger) => cachedQuota(ledger, connector)
+  const quotaAt =
+    (now: string): QuotaOf =>
+    (ledger) =>
+      batchQuota(cachedQuota(ledger, connector), ledger, now)
   const changes = ['batch', 'invoices']
   reg.handle('batch.template', async (_input, ctx) => ctx.files.put(TEMPLATE_NAME, await writeBatchTemplate(readRegions(ctx.appDir))))
   reg.handle(
     'batch.import',
-    mutates(changes, ({ file, jobId }, ctx) => importBatchFile(ctx, file, jobId, quotaOf)),
+    mutates(changes, ({ file, jobId }, ctx) => importBatchFile(ctx, file, jobId, quotaAt(ctx.now()))),
   )
-  reg.handle('batch.list', async ({ page, size }, ctx) => listBatches(await ctx.ledger(), page, size, quotaOf))
-  reg.handle('batch.get', async ({ id }, ctx) => getBatch(await ctx.ledger(), id, quotaOf))
+  reg.handle('batch.list', async ({ page, size }, ctx) => listBatches(await ctx.ledger(), page, size, quotaAt(ctx.now())))
+  reg.handle('batch.get', async ({ id }, ctx) => getBatch(await ctx.ledger(), id, quotaAt(ctx.now())))
   reg.handle('batch.invoices', async ({ id, page, size }, ctx) => batchInvoicePage(await ctx.ledger(), id, page, size))
   reg.handle(
     'batch.issue',
     mutates(changes, async ({ id, confirmRepeats }, ctx) => {
-      const summary = issueBatch(await ctx.ledger(), id, confirmRepeats, ctx.now(), quotaOf)
+      const summary = issueBatch(await ctx.ledger(), id, confirmRepeats, ctx.now(), quotaAt(ctx.now()))
       queued()
       return summary
     }),
   )
   reg.handle(
     'batch.discard',
-    mutates(changes, async ({ id }, ctx) => discardBatch(await ctx.ledger(), id, ctx.now(), quotaOf)),
+    mutates(changes, async ({ id }, ctx) => discardBatch(await ctx.ledger(), id, ctx.now(), quotaAt(ctx.now()))),
   )
   reg.handle('batch.export', async ({ id }, ctx) => {
     const ledger = await ctx.ledger()

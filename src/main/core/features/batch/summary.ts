@@ -6,7 +6,8 @@ import { count, desc, eq } from 'drizzle-orm'
 import { BATCH_STATES, type BatchInvoiceRow, type BatchRepeat, type BatchSummary } from '../../../../shared/api/batch'
 import type { Page } from '../../../../shared/api/define'
 import type { QuotaReading } from '../../../../shared/api/sync'
-import { fenOfText, moneyFromFen } from '../../../../shared/domain/invoice'
+import { Dec, formatMoney, moneyFromFen } from '../../../../shared/domain/invoice'
+import { quotaLeft } from '../../../../shared/domain/quota'
 import { INVOICE_STATES, type InvoiceState } from '../../../../shared/domain/lifecycle/issue'
 import { AppError } from '../../errors'
 import type { Ledger } from '../../ledger/open'
@@ -14,8 +15,23 @@ import { batches } from '../../ledger/schema'
 import { prepared } from '../../sync/statements'
 
 export type BatchRow = typeof batches.$inferSelect
-/** the 可用额度 last read from the platform, or null */
-export type QuotaOf = (ledger: Ledger) => QuotaReading | null
+/** the 可用额度 last read from the platform with what is left of it after the queued invoices, or null when unknown */
+export type QuotaOf = (ledger: Ledger) => BatchQuota | null
+interface BatchQuota {
+  reading: QuotaReading
+  left: Dec
+}
+
+/**
+ * The cached reading, judged by the same rule as single 开票 (`quotaLeft`): a reading from an earlier
+ * month says nothing, and the 金额 queued here and not yet issued is taken off. `now` is the ledger's
+ * time (ISO with +08:00), whose month is the platform's.
+ */
+export function batchQuota(reading: QuotaReading | null, ledger: Ledger, now: string): BatchQuota | null {
+  const queued = prepared(ledger, `SELECT COALESCE(SUM(amount_fen), 0) AS fen FROM invoices WHERE state = 'queued'`).get() as { fen: number }
+  const left = quotaLeft(reading, moneyFromFen(queued.fen), now.slice(0, 7).replace('-', ''))
+  return reading && left ? { reading, left } : null
+}
 
 const BATCH_LABEL = new Map<string, string>(BATCH_STATES.map((s) => [s.code, s.label]))
 /** 待开具 / 已提交开具 / 已放弃 */
@@ -62,10 +78,10 @@ function countsOf(ledger: Ledger, id: number): Counts {
   return counts
 }
 
-function quotaCheck(reading: QuotaReading | null, amountFen: number): BatchSummary['quota'] {
-  if (!reading) return null
+function quotaCheck(quota: BatchQuota | null, amountFen: number): BatchSummary['quota'] {
+  if (!quota) return null
   // 授信额度 is consumed by 金额 (不含税), as the platform counts it
-  return { reading, enough: amountFen <= (fenOfText(reading.remaining) ?? 0) }
+  return { reading: quota.reading, left: formatMoney(quota.left), enough: new Dec(moneyFromFen(amountFen)).lte(quota.left) }
 }
 
 export function summaryOf(ledger: Ledger, b: BatchRow, quotaOf: QuotaOf): BatchSummary {
@@ -99,8 +115,8 @@ export function listBatches(ledger: Ledger, page: number, size: number, quotaOf:
     .offset((page - 1) * size)
     .all()
   // the 可用额度 is read from the platform settings file and the ledger: once for the page, not per batch under review
-  let reading: QuotaReading | null | undefined
-  const once: QuotaOf = (l) => (reading === undefined ? (reading = quotaOf(l)) : reading)
+  let quota: BatchQuota | null | undefined
+  const once: QuotaOf = (l) => (quota === undefined ? (quota = quotaOf(l)) : quota)
   return { total, rows: rows.map((b) => summaryOf(ledger, b, once)) }
 }
 

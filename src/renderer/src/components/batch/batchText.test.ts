@@ -18,14 +18,18 @@ describe('a batch’s figures in words', () => {
   })
 
   it('says by how much the 可用额度 falls short of the batch’s 合计金额, in red', () => {
-    expect(quotaText({ quota: { reading, enough: false }, totals: totals('61234.50') })).toEqual({
-      text: '可用额度 ¥60,000.00（2026-12-03 10:05 读取），不足以开具本批合计金额 ¥61,234.50，还差 ¥1,234.50。超出额度的发票将被平台拒绝开具',
+    expect(quotaText({ quota: { reading, left: '60000.00', enough: false }, totals: totals('61234.50') })).toEqual({
+      text: '可用额度 ¥60,000.00（2026-12-03 10:05 读取，已扣除排队中的发票），不足以开具本批合计金额 ¥61,234.50，还差 ¥1,234.50。超出额度的发票将被平台拒绝开具',
       warn: true,
     })
-    // the core also counts what is already queued: short although the reading alone would do
-    expect(quotaText({ quota: { reading, enough: false }, totals: totals('50000.00') }).text).toContain('（已扣除排队中的发票）')
-    expect(quotaText({ quota: { reading, enough: true }, totals: totals('50000.00') })).toEqual({
-      text: '可用额度 ¥60,000.00（2026-12-03 10:05 读取），足够开具本批发票',
+    // the core takes off what is already queued: short although the reading alone would do
+    expect(quotaText({ quota: { reading, left: '45000.00', enough: false }, totals: totals('50000.00') }).text).toContain(
+      '可用额度 ¥45,000.00（2026-12-03 10:05 读取，已扣除排队中的发票），不足以开具本批合计金额 ¥50,000.00，还差 ¥5,000.00',
+    )
+    // more queued than the reading leaves: nothing is left, not a negative 可用额度
+    expect(quotaText({ quota: { reading, left: '-10.00', enough: false }, totals: totals('1.00') }).text).toContain('可用额度 ¥0.00（')
+    expect(quotaText({ quota: { reading, left: '60000.00', enough: true }, totals: totals('50000.00') })).toEqual({
+      text: '可用额度 ¥60,000.00（2026-12-03 10:05 读取，已扣除排队中的发票），足够开具本批发票',
       warn: false,
     })
     expect(quotaText({ quota: null, totals: totals('1.00') }).warn).toBe(false)

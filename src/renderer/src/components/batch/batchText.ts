@@ -23,10 +23,8 @@ export const yuan = (amount: string): string => `¥${groupedMoney(amount)}`
 export function quotaText(b: Pick<BatchSummary, 'quota' | 'totals'>): { text: string; warn: boolean } {
   if (!b.quota) return { text: '尚未读取授信额度（同步后显示）；开具时由平台核对额度', warn: false }
   const { reading, enough } = b.quota
-  const read = `${formatMinute(reading.readAt)} 读取`
-  const left = `可用额度 ${yuan(reading.remaining)}（${read}）`
+  const left = `可用额度 ${yuan(formatMoney(Dec.max(b.quota.left, 0)))}（${formatMinute(reading.readAt)} 读取，已扣除排队中的发票）`
   if (enough) return { text: `${left}，足够开具本批发票`, warn: false }
-  const short = new Dec(b.totals.amount).minus(reading.remaining)
-  const by = short.gt(0) ? `，还差 ${yuan(formatMoney(short))}` : '（已扣除排队中的发票）'
-  return { text: `${left}，不足以开具本批合计金额 ${yuan(b.totals.amount)}${by}。超出额度的发票将被平台拒绝开具`, warn: true }
+  const short = new Dec(b.totals.amount).minus(Dec.max(b.quota.left, 0))
+  return { text: `${left}，不足以开具本批合计金额 ${yuan(b.totals.amount)}，还差 ${yuan(formatMoney(short))}。超出额度的发票将被平台拒绝开具`, warn: true }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { monthOf, quotaWarning } from './quota'
+import { monthOf } from '../../../../shared/domain/quota'
+import { quotaWarning } from './quota'
 
 const READ = { month: '202611', total: '100000.00', used: '60000.00', remaining: '40000.00', readAt: '2026-11-28T09:30:00+08:00' }
 const NOV = '202611'

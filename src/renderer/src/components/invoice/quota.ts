@@ -3,20 +3,10 @@
 // store's status.quota); until the first sync there is none.
 import type { QuotaReading } from '../../../../shared/api/sync'
 import { Dec, formatMoney } from '../../../../shared/domain/invoice'
-import { toShanghaiIso } from '../../../../shared/domain/time'
+import { monthOf, quotaLeft } from '../../../../shared/domain/quota'
 import { formatMinute } from '../../../../shared/timeText'
 
 export type { QuotaReading }
-
-/** YYYYMM of a moment, on the Shanghai calendar the platform counts months by */
-export function monthOf(d: Date): string {
-  return toShanghaiIso(d).slice(0, 7).replace('-', '')
-}
-
-/** a reading from an earlier month says nothing of this one: a new month starts fresh */
-export function isCurrent(reading: QuotaReading, month: string = monthOf(new Date())): boolean {
-  return reading.month === month
-}
 
 /**
  * The warning to give before queuing an invoice whose 金额 exceeds what remains of the quota (as
@@ -24,8 +14,7 @@ export function isCurrent(reading: QuotaReading, month: string = monthOf(new Dat
  * earlier month): no warning — the panel says so and the platform decides.
  */
 export function quotaWarning(reading: QuotaReading | null, queued: string, amount: string, month: string = monthOf(new Date())): string | null {
-  if (!reading || !isCurrent(reading, month)) return null
-  const left = new Dec(reading.remaining).minus(queued)
-  if (new Dec(amount).lte(left)) return null
+  const left = quotaLeft(reading, queued, month)
+  if (!reading || !left || new Dec(amount).lte(left)) return null
   return `本张发票金额 ¥${formatMoney(new Dec(amount))} 超过剩余授信额度 ¥${formatMoney(Dec.max(left, 0))}（${formatMinute(reading.readAt)} 读取，已扣除排队中的发票），平台可能拒绝开具。`
 }
