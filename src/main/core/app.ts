@@ -34,6 +34,7 @@ import { registerBooking } from './features/booking/handlers'
 import { registerBatch } from './features/batch/handlers'
 import { syncStatus } from './sync/service'
 import { registerSystem } from './features/system/handlers'
+import { startDailyBackups } from './features/system/dailyBackups'
 import { registerTaxcodes } from './features/taxcodes/handlers'
 import { registerExport } from './features/export/handlers'
 import { registerCodes } from './codeLists/handlers'
@@ -153,6 +154,7 @@ export function createCore(opts: CoreOptions): Core {
   if (missing.length > 0) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
   // jobs left 待处理 (or 处理中 by a process that died) run once the core is up
   downloads.kick()
+  const stopDailyBackups = startDailyBackups(ctx)
 
   return {
     async call(name, input) {
@@ -172,6 +174,7 @@ export function createCore(opts: CoreOptions): Core {
     sync: engine,
     downloads,
     close: () => {
+      stopDailyBackups()
       engine.stop()
       void downloads.stop()
       session.close()
