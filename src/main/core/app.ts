@@ -36,6 +36,7 @@ import { syncStatus } from './sync/service'
 import { registerSystem } from './features/system/handlers'
 import { startDailyBackups } from './features/system/dailyBackups'
 import { registerTaxcodes } from './features/taxcodes/handlers'
+import { registerUpdates } from './features/updates/handlers'
 import { registerExport } from './features/export/handlers'
 import { registerCodes } from './codeLists/handlers'
 
@@ -150,6 +151,7 @@ export function createCore(opts: CoreOptions): Core {
   registerTaxcodes(registry)
   registerExport(registry)
   registerCodes(registry)
+  registerUpdates(registry)
   const missing = registry.missing()
   if (missing.length > 0) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
   // jobs left 待处理 (or 处理中 by a process that died) run once the core is up

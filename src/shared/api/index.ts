@@ -23,6 +23,7 @@ import { scenesApi } from './scenes'
 import { settingsApi } from './settings'
 import { syncApi } from './sync'
 import { taxcodesApi } from './taxcodes'
+import { updatesApi } from './updates'
 import type { CallSpec } from './define'
 
 export const api = {
@@ -49,6 +50,7 @@ export const api = {
   ...settingsApi,
   ...syncApi,
   ...taxcodesApi,
+  ...updatesApi,
 } satisfies Record<string, CallSpec>
 
 export type Api = typeof api
