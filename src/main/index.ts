@@ -11,6 +11,7 @@ import { isAppError } from './core/errors'
 import { embeddedSandbox } from './embeddedPlatform'
 import { printableFile } from './host/printableFile'
 import { printPdfFile } from './host/printWindow'
+import { startUpdater, updateHostCalls } from './host/updater'
 import { defaultDataDir } from './core/dataDir'
 import { isAllowedExternal } from './security/externalLinks'
 import { safeStorageSeal } from './security/passwordSeal'
@@ -32,6 +33,8 @@ const core = createCore({
   secretSeal: safeStorageSeal(safeStorage),
   version: app.getVersion(),
 })
+// 软件更新: checks, downloads and installs only when the user says so (src/main/host/updater.ts)
+const updates = startUpdater(core)
 
 let mainWindow: BrowserWindow | null = null
 // packaged: our own files only, no DevTools
@@ -62,6 +65,7 @@ const host: { [K in keyof HostCalls]: (input: Parameters<HostCalls[K]>[0]) => Pr
     // the token names a PDF the core made; no path ever comes from the page
     return printPdfFile(printableFile(core.files, input?.token).path, mainWindow)
   },
+  ...updateHostCalls(updates),
 }
 
 ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown) => {

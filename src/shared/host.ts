@@ -1,6 +1,7 @@
 // Calls the desktop host answers itself (native dialogs), beside the core's contract calls.
 // They travel on the same invoke channel; nothing else does.
 import type { FileRef } from './api/define'
+import type { UpdateState } from './api/updates'
 
 export interface HostCalls {
   /** a native open dialog; the chosen file becomes a token, its path stays in the main process */
@@ -9,12 +10,34 @@ export interface HostCalls {
   'host.saveFile': (input: { token: string }) => { saved: boolean }
   /** 打印: the system's print dialog for a PDF the core produced; printed false when cancelled */
   'host.printFile': (input: { token: string }) => { printed: boolean }
+  /** 软件更新 (src/main/host/updater.ts): where the update stands; each call answers the new state */
+  'host.update.state': (input: Record<string, never>) => UpdateState
+  /** 检查更新 */
+  'host.update.check': (input: Record<string, never>) => UpdateState
+  /** 下载 */
+  'host.update.download': (input: Record<string, never>) => UpdateState
+  /** 稍后: asked again at the next start */
+  'host.update.later': (input: Record<string, never>) => UpdateState
+  /** 跳过此版本 */
+  'host.update.skip': (input: Record<string, never>) => UpdateState
+  /** 安装并重启 / 退出时安装: every ledger is backed up first; waits while invoices are on their way */
+  'host.update.install': (input: { when: 'now' | 'on-quit' }) => UpdateState
 }
 
 export type HostCallName = keyof HostCalls
 
 /** every host call by name: a Record, so a call added to HostCalls must be listed here too */
-const HOST_CALLS: Record<HostCallName, true> = { 'host.pickOpen': true, 'host.saveFile': true, 'host.printFile': true }
+const HOST_CALLS: Record<HostCallName, true> = {
+  'host.pickOpen': true,
+  'host.saveFile': true,
+  'host.printFile': true,
+  'host.update.state': true,
+  'host.update.check': true,
+  'host.update.download': true,
+  'host.update.later': true,
+  'host.update.skip': true,
+  'host.update.install': true,
+}
 export const isHostCall = (name: unknown): name is HostCallName => typeof name === 'string' && Object.hasOwn(HOST_CALLS, name)
 
 /** What window.fapiao offers in Electron: the contract, the host calls, the event stream. */

@@ -83,3 +83,25 @@ describe('updates.unsent', () => {
     await platform.stop()
   })
 })
+
+describe('updates.prepareInstall', () => {
+  it('backs up every company before an update, and refuses while invoices are on their way', async () => {
+    const dataDir = tempDir()
+    const core = await testCore({ dataDir })
+    await core.call('companies.create', OTHER)
+    const ready = await core.call('updates.prepareInstall', {})
+    expect(ready.ready).toBe(true)
+    expect(ready.backups).toHaveLength(2)
+    for (const taxId of [SELLER.taxId, OTHER.taxId]) {
+      const dir = path.join(dataDir, 'companies', taxId, 'backups')
+      expect(fs.readdirSync(dir).filter((n) => n.endsWith('-before-update.db'))).toHaveLength(1)
+    }
+
+    await core.call('companies.switch', { taxId: SELLER.taxId })
+    const { id } = await core.call('invoices.saveDraft', { draft: testDraft() })
+    await core.call('invoices.issue', { id })
+    const refused = await core.call('updates.prepareInstall', {})
+    expect(refused).toEqual({ ready: false, unsent: { commands: 1, invoices: 1, companies: [SELLER.name] }, backups: [] })
+    expect(fs.readdirSync(path.join(dataDir, 'companies', OTHER.taxId, 'backups')).filter((n) => n.endsWith('-before-update.db'))).toHaveLength(1)
+  })
+})

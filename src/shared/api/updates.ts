@@ -84,4 +84,9 @@ export const updatesApi = {
   'updates.skip': call(z.object({ version: z.string().trim().min(1).max(100) })).returns<UpdateSettingsView>(),
   /** invoices and commands not yet through to the platform, in every company */
   'updates.unsent': call(z.object({}).optional()).returns<UnsentSync>(),
+  /**
+   * right before installing: refused (ready false) while anything is unsent; else every company's
+   * ledger is backed up (reason before-update)
+   */
+  'updates.prepareInstall': call(z.object({}).optional()).returns<{ ready: boolean; unsent: UnsentSync; backups: string[] }>(),
 }

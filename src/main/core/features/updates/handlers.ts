@@ -2,6 +2,7 @@
 import type { UpdateSettingsView } from '../../../../shared/api/updates'
 import type { CoreContext } from '../../context'
 import type { Registry } from '../../registry'
+import { prepareInstall } from './beforeUpdate'
 import { updateSettingsFile } from './settingsFile'
 import { unsentSync } from './unsent'
 
@@ -30,4 +31,5 @@ export function registerUpdates(reg: Registry): void {
     const open = ctx.session.currentTaxId() === null ? null : (await ctx.session.ledger()).db
     return unsentSync(ctx, open)
   })
+  reg.handle('updates.prepareInstall', (_input, ctx) => prepareInstall(ctx))
 }
