@@ -58,7 +58,11 @@ describe('backups', () => {
     expect(listBackups(file).map((b) => b.reason)).toEqual(['before-update', 'daily', 'before-update', 'manual'])
     await createBackup(ledger.db, file, 'manual', at(6), { limits })
     await createBackup(ledger.db, file, 'manual', at(7), { limits })
-    expect(listBackups(file).filter((b) => b.reason === 'manual').map((b) => b.createdAt)).toEqual(['2026-12-01T16:00:00+08:00', '2026-12-01T15:00:00+08:00'])
+    expect(
+      listBackups(file)
+        .filter((b) => b.reason === 'manual')
+        .map((b) => b.createdAt),
+    ).toEqual(['2026-12-01T16:00:00+08:00', '2026-12-01T15:00:00+08:00'])
     // never the one just made, nor one asked to be kept, even over the limit
     expect(pruneBackups(file, { keep: listBackups(file).map((b) => b.name), limits: { automatic: 0, manual: 0 } })).toEqual([])
     const made = path.basename(await createBackup(ledger.db, file, 'daily', at(8), { limits: { automatic: 0, manual: 2 } }))

@@ -99,7 +99,17 @@ describe('update decision', () => {
   })
 
   it('reads release notes given as a list of versions', () => {
-    const d = decide(facts({ feed: { version: '1.3.0', releaseNotes: [{ version: '1.3.0', note: '修复打印' }, { version: '1.2.5', note: null }] } }))
+    const d = decide(
+      facts({
+        feed: {
+          version: '1.3.0',
+          releaseNotes: [
+            { version: '1.3.0', note: '修复打印' },
+            { version: '1.2.5', note: null },
+          ],
+        },
+      }),
+    )
     expect(d).toMatchObject({ step: 'ask-download', offer: { notes: '1.3.0：修复打印', bytes: null, releaseDate: null } })
   })
 })

@@ -65,13 +65,10 @@ export function decide(f: UpdateFacts): UpdateState {
   if (offered === null) return idle('invalid', `更新地址提供的版本号“${f.feed.version.slice(0, 40)}”无效，已忽略`)
   if (running === null) return idle('invalid', `当前版本号“${f.running.slice(0, 40)}”无效，无法比较版本`)
   if (semver.eq(offered, running)) return idle('up-to-date', `已是最新版本（${running.version}）`)
-  if (semver.lt(offered, running))
-    return idle('older', `更新地址上的版本 ${offered.version} 比当前版本 ${running.version} 旧，不会降级安装`)
-  if (offered.prerelease.length > 0 && f.settings.channel !== 'beta')
-    return idle('prerelease', `更新地址上的 ${offered.version} 是测试版，当前为正式版通道，不安装测试版`)
+  if (semver.lt(offered, running)) return idle('older', `更新地址上的版本 ${offered.version} 比当前版本 ${running.version} 旧，不会降级安装`)
+  if (offered.prerelease.length > 0 && f.settings.channel !== 'beta') return idle('prerelease', `更新地址上的 ${offered.version} 是测试版，当前为正式版通道，不安装测试版`)
   if (!f.manual && f.settings.skippedVersions.includes(offered.version)) return idle('skipped', `已跳过版本 ${offered.version}`)
-  if (!f.manual && f.later.includes(offered.version) && f.download.state === 'none')
-    return idle('later', `版本 ${offered.version} 已选择稍后更新，下次启动时再提示`)
+  if (!f.manual && f.later.includes(offered.version) && f.download.state === 'none') return idle('later', `版本 ${offered.version} 已选择稍后更新，下次启动时再提示`)
   const offer = offerOf({ ...f.feed, version: offered.version })
   if (f.download.state === 'running') return { step: 'downloading', offer, percent: Math.max(0, Math.min(100, Math.round(f.download.percent))) }
   if (f.download.state === 'done') {

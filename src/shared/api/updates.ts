@@ -77,9 +77,7 @@ function isHttpUrl(s: string): boolean {
 export const updatesApi = {
   'updates.get': call(z.object({}).optional()).returns<UpdateSettingsView>(),
   /** feedUrl '' = none configured */
-  'updates.set': call(
-    z.object({ feedUrl, channel: z.enum(['latest', 'beta']), autoCheck: z.boolean() }),
-  ).returns<UpdateSettingsView>(),
+  'updates.set': call(z.object({ feedUrl, channel: z.enum(['latest', 'beta']), autoCheck: z.boolean() })).returns<UpdateSettingsView>(),
   /** 跳过此版本 */
   'updates.skip': call(z.object({ version: z.string().trim().min(1).max(100) })).returns<UpdateSettingsView>(),
   /** invoices and commands not yet through to the platform, in every company */
