@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { manualClock } from '../../src/shared/clock'
 import { createBackup, dailyBackupIfDue, listBackups, pruneBackups } from '../../src/main/core/ledger/backups'
 import { openLedger } from '../../src/main/core/ledger/open'
+import { createSession } from '../../src/main/core/session'
+import { dailyBackupCheck } from '../../src/main/core/features/system/dailyBackups'
 import { backupKind, backupReasonText } from '../../src/shared/api/backups'
 import { rejection, SELLER, tempDir, testCore } from '../support/core'
 
@@ -33,6 +35,24 @@ describe('backups', () => {
     expect(await reopen()).toHaveLength(1)
     clock.advance(1000)
     expect(await reopen()).toEqual(['ledger-20261202-100000-daily.db', 'ledger-20261201-100000-daily.db'])
+  })
+
+  it('while the app runs, the hourly check backs up the open ledger once its newest backup is a day old', async () => {
+    const dataDir = tempDir()
+    const clock = manualClock(new Date('2026-12-01T01:00:00Z'))
+    const session = createSession({ dataDir, migrationsDir: REAL, clock })
+    // no company open: nothing to do
+    await dailyBackupCheck({ session, clock })
+    await session.switchTo(SELLER.taxId, { create: true })
+    clock.advance(HOUR)
+    await createBackup((await session.ledger()).db, ledgerOf(dataDir), 'manual', clock.now())
+    clock.advance(24 * HOUR - 1000)
+    await dailyBackupCheck({ session, clock })
+    expect(listBackups(ledgerOf(dataDir))).toHaveLength(1)
+    clock.advance(1000)
+    await dailyBackupCheck({ session, clock })
+    expect(listBackups(ledgerOf(dataDir)).map((b) => b.name)).toEqual(['ledger-20261202-100000-daily.db', 'ledger-20261201-100000-manual.db'])
+    session.close()
   })
 
   it('counts any kind of backup as the newest one', async () => {

@@ -6,7 +6,7 @@ import { dailyBackup } from '../../session'
 const HOUR_MS = 60 * 60 * 1000
 
 /** one check now: the current company's ledger, when one is open */
-export async function dailyBackupCheck(ctx: CoreContext): Promise<void> {
+export async function dailyBackupCheck(ctx: Pick<CoreContext, 'session' | 'clock'>): Promise<void> {
   if (ctx.session.currentTaxId() === null) return
   await dailyBackup(await ctx.session.ledger(), ctx.clock)
 }
