@@ -55,6 +55,16 @@ describe('backups', () => {
     session.close()
   })
 
+  it('takes none when the core is told not to (a bench reopening one kept ledger)', async () => {
+    const dataDir = tempDir()
+    const clock = manualClock(new Date('2026-12-01T01:00:00Z'))
+    ;(await testCore({ dataDir, clock })).close()
+    clock.advance(48 * HOUR)
+    const core = await testCore({ dataDir, clock, company: SELLER.taxId, dailyBackups: false })
+    await core.call('backups.list', {})
+    expect(listBackups(ledgerOf(dataDir))).toEqual([])
+  })
+
   it('counts any kind of backup as the newest one', async () => {
     const file = path.join(tempDir(), 'ledger.db')
     const ledger = await openLedger(file, { migrationsDir: REAL, clock: manualClock(new Date()) })

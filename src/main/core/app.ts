@@ -56,6 +56,8 @@ export interface CoreOptions {
   backgroundSync?: boolean
   /** run 发票下载 jobs in the background (default); the CLI runs them only for `downloads create --wait` */
   downloadJobs?: boolean
+  /** 每日备份 as a ledger opens and hourly (default); off for benches that reopen one kept ledger */
+  dailyBackups?: boolean
 }
 
 export interface Core {
@@ -90,6 +92,7 @@ export function createCore(opts: CoreOptions): Core {
     migrationsDir: path.join(appDir, 'migrations', 'ledger'),
     clock,
     company: opts.company,
+    dailyBackups: opts.dailyBackups,
   })
   const ctx: CoreContext = {
     dataDir: opts.dataDir,
@@ -156,7 +159,7 @@ export function createCore(opts: CoreOptions): Core {
   if (missing.length > 0) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
   // jobs left 待处理 (or 处理中 by a process that died) run once the core is up
   downloads.kick()
-  const stopDailyBackups = startDailyBackups(ctx)
+  const stopDailyBackups = opts.dailyBackups === false ? () => undefined : startDailyBackups(ctx)
 
   return {
     async call(name, input) {

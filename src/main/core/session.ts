@@ -32,7 +32,7 @@ export interface Session {
   close(): void
 }
 
-export function createSession(opts: { dataDir: string; migrationsDir: string; clock: Clock; company?: string }): Session {
+export function createSession(opts: { dataDir: string; migrationsDir: string; clock: Clock; company?: string; dailyBackups?: boolean }): Session {
   const companiesDir = path.join(opts.dataDir, 'companies')
   const stateFile = path.join(opts.dataDir, 'app.json')
   let current: { taxId: string; ledger: Ledger } | null = null
@@ -64,7 +64,7 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
     if (!create && !existed) throw new AppError('NOT_FOUND', `没有找到纳税人识别号为 ${taxId} 的企业`)
     const ledger = await openLedger(ledgerFile(taxId), { migrationsDir: opts.migrationsDir, clock: opts.clock })
     // 每日备份 as the books open (a ledger made just now has nothing to keep yet)
-    if (existed) await dailyBackup(ledger, opts.clock)
+    if (existed && opts.dailyBackups !== false) await dailyBackup(ledger, opts.clock)
     current?.ledger.close()
     current = { taxId, ledger }
     writeState({ ...readState(), lastCompany: taxId })
