@@ -108,5 +108,10 @@ export default tseslint.config(
     packages: ['electron'],
     why: 'each decision of the desktop shell is a plain-Node module tested in Vitest: no electron (docs/architecture.md)',
   }),
+  ...layer('main/update', {
+    forbidden: ['../renderer', '../platform', '../preload'],
+    packages: ['electron', 'electron-updater'],
+    why: 'the update decision is plain Node, tested without Electron: no electron, no electron-updater (docs/architecture.md)',
+  }),
   ...layer('main/web', { forbidden: ['../renderer', '../platform', '../preload'], packages: ['electron'], why: 'the web bridge runs in Node: no electron (docs/architecture.md)' }),
 )

@@ -145,7 +145,7 @@ async function child(dir: string, company: string, what: Measure, invoices: numb
   if (what === 'write') return measured(() => writeFloor(path.join(dir, 'floor.xlsx'), invoices, lines))
   if (what === 'exceljs') return measured(() => excelJsWrite(path.join(dir, 'exceljs.xlsx'), invoices, lines))
   if (what === 'read') return measured(async () => readFloor(path.join(dir, 'companies', company, 'ledger.db')))
-  const core = createCore({ dataDir: dir, company })
+  const core = createCore({ dataDir: dir, company, dailyBackups: false })
   try {
     // the ledger open (as it is in a running app) before the clock starts
     await core.call('invoices.query', { size: 1 })

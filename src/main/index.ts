@@ -12,6 +12,7 @@ import { isAppError } from './core/errors'
 import { embeddedSandbox } from './embeddedPlatform'
 import { printableFile } from './host/printableFile'
 import { printPdfFile } from './host/printWindow'
+import { startUpdater, updateHostCalls } from './host/updater'
 import { defaultDataDir } from './core/dataDir'
 import { isAllowedExternal } from './security/externalLinks'
 import { safeStorageSeal } from './security/passwordSeal'
@@ -49,6 +50,8 @@ function startApp(): void {
     secretSeal: safeStorageSeal(safeStorage),
     version: app.getVersion(),
   })
+  // 软件更新: checks, downloads and installs only when the user says so (src/main/host/updater.ts)
+  const updates = startUpdater(core)
 
   let mainWindow: BrowserWindow | null = null
   /** the page has loaded: shell messages reach its listeners */
@@ -109,6 +112,7 @@ function startApp(): void {
       flushes.answer(Number(input?.id), input?.saved === true)
       return null
     },
+    ...updateHostCalls(updates),
   }
 
   ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown) => {

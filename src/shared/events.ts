@@ -1,5 +1,6 @@
 // Events from the core to the UI. Electron: webContents.send; web mode: Server-Sent Events.
 import type { SyncStatus } from './api/sync'
+import type { UpdateState } from './api/updates'
 
 export interface ProgressEvent {
   type: 'progress'
@@ -37,7 +38,13 @@ export interface InvoiceSettledEvent {
   message?: string
 }
 
-export type AppEvent = ProgressEvent | DataChangedEvent | SyncStatusEvent | InvoiceSettledEvent
+/** 软件更新: where the update stands (desktop only; sent by src/main/host/updater.ts) */
+export interface UpdateStateEvent {
+  type: 'update.state'
+  state: UpdateState
+}
+
+export type AppEvent = ProgressEvent | DataChangedEvent | SyncStatusEvent | InvoiceSettledEvent | UpdateStateEvent
 
 export const EVENT_CHANNEL = 'fapiao:event'
 export const CALL_CHANNEL = 'fapiao:call'

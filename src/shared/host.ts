@@ -1,6 +1,7 @@
 // Calls the desktop host answers itself (native dialogs), beside the core's contract calls.
 // They travel on the same invoke channel; nothing else does.
 import type { FileRef } from './api/define'
+import type { UpdateState } from './api/updates'
 
 export interface HostCalls {
   /** a native open dialog; the chosen file becomes a token, its path stays in the main process */
@@ -13,6 +14,18 @@ export interface HostCalls {
   'host.openDropped': (input: { path: string }) => FileRef
   /** the window's answer to a ShellMessage 'flush': whether everything typed is saved */
   'host.flushed': (input: { id: number; saved: boolean }) => null
+  /** 软件更新 (src/main/host/updater.ts): where the update stands; each call answers the new state */
+  'host.update.state': (input: Record<string, never>) => UpdateState
+  /** 检查更新 */
+  'host.update.check': (input: Record<string, never>) => UpdateState
+  /** 下载 */
+  'host.update.download': (input: Record<string, never>) => UpdateState
+  /** 稍后: asked again at the next start */
+  'host.update.later': (input: Record<string, never>) => UpdateState
+  /** 跳过此版本 */
+  'host.update.skip': (input: Record<string, never>) => UpdateState
+  /** 安装并重启 / 退出时安装: every ledger is backed up first; waits while invoices are on their way */
+  'host.update.install': (input: { when: 'now' | 'on-quit' }) => UpdateState
 }
 
 /** What the desktop shell asks of the window, on a channel of its own (SHELL_CHANNEL). */
@@ -37,6 +50,12 @@ const HOST_CALLS: Record<HostCallName, true> = {
   'host.printFile': true,
   'host.openDropped': true,
   'host.flushed': true,
+  'host.update.state': true,
+  'host.update.check': true,
+  'host.update.download': true,
+  'host.update.later': true,
+  'host.update.skip': true,
+  'host.update.install': true,
 }
 export const isHostCall = (name: unknown): name is HostCallName => typeof name === 'string' && Object.hasOwn(HOST_CALLS, name)
 

@@ -18,6 +18,7 @@ import { invoiceListCommands } from './commands/invoiceList'
 import { deliveryCommands } from './commands/delivery'
 import { bookingCommands } from './commands/booking'
 import { batchCommands } from './commands/batch'
+import { backupCommands } from './commands/backups'
 import { command, type Command } from './command'
 import { saveTo, inputFile } from './files'
 
@@ -297,4 +298,5 @@ export const commands: Record<string, Command> = {
   ...deliveryCommands,
   ...bookingCommands,
   ...batchCommands,
+  ...backupCommands,
 }

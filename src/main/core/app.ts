@@ -34,7 +34,9 @@ import { registerBooking } from './features/booking/handlers'
 import { registerBatch } from './features/batch/handlers'
 import { syncStatus } from './sync/service'
 import { registerSystem } from './features/system/handlers'
+import { startDailyBackups } from './features/system/dailyBackups'
 import { registerTaxcodes } from './features/taxcodes/handlers'
+import { registerUpdates } from './features/updates/handlers'
 import { registerExport } from './features/export/handlers'
 import { registerCodes } from './codeLists/handlers'
 import { registerIdentify } from './files/identifyHandler'
@@ -55,6 +57,8 @@ export interface CoreOptions {
   backgroundSync?: boolean
   /** run 发票下载 jobs in the background (default); the CLI runs them only for `downloads create --wait` */
   downloadJobs?: boolean
+  /** 每日备份 as a ledger opens and hourly (default); off for benches that reopen one kept ledger */
+  dailyBackups?: boolean
 }
 
 export interface Core {
@@ -89,6 +93,7 @@ export function createCore(opts: CoreOptions): Core {
     migrationsDir: path.join(appDir, 'migrations', 'ledger'),
     clock,
     company: opts.company,
+    dailyBackups: opts.dailyBackups,
   })
   const ctx: CoreContext = {
     dataDir: opts.dataDir,
@@ -151,10 +156,12 @@ export function createCore(opts: CoreOptions): Core {
   registerExport(registry)
   registerCodes(registry)
   registerIdentify(registry)
+  registerUpdates(registry)
   const missing = registry.missing()
   if (missing.length > 0) throw new Error(`contract calls without a handler: ${missing.join(', ')}`)
   // jobs left 待处理 (or 处理中 by a process that died) run once the core is up
   downloads.kick()
+  const stopDailyBackups = opts.dailyBackups === false ? () => undefined : startDailyBackups(ctx)
 
   return {
     async call(name, input) {
@@ -174,6 +181,7 @@ export function createCore(opts: CoreOptions): Core {
     sync: engine,
     downloads,
     close: () => {
+      stopDailyBackups()
       engine.stop()
       void downloads.stop()
       session.close()

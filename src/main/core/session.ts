@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import type { Clock } from '../../shared/clock'
 import { taxIdProblem } from '../../shared/domain/taxpayerId'
 import { AppError } from './errors'
+import { dailyBackupIfDue } from './ledger/backups'
 import { openLedger, type Ledger } from './ledger/open'
 import { writePrivateFile } from './privateFile'
 
@@ -31,7 +32,7 @@ export interface Session {
   close(): void
 }
 
-export function createSession(opts: { dataDir: string; migrationsDir: string; clock: Clock; company?: string }): Session {
+export function createSession(opts: { dataDir: string; migrationsDir: string; clock: Clock; company?: string; dailyBackups?: boolean }): Session {
   const companiesDir = path.join(opts.dataDir, 'companies')
   const stateFile = path.join(opts.dataDir, 'app.json')
   let current: { taxId: string; ledger: Ledger } | null = null
@@ -59,8 +60,11 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
 
   const open = async (taxId: string, create: boolean): Promise<Ledger> => {
     if (current?.taxId === taxId) return current.ledger
-    if (!create && !fs.existsSync(ledgerFile(taxId))) throw new AppError('NOT_FOUND', `没有找到纳税人识别号为 ${taxId} 的企业`)
+    const existed = fs.existsSync(ledgerFile(taxId))
+    if (!create && !existed) throw new AppError('NOT_FOUND', `没有找到纳税人识别号为 ${taxId} 的企业`)
     const ledger = await openLedger(ledgerFile(taxId), { migrationsDir: opts.migrationsDir, clock: opts.clock })
+    // 每日备份 as the books open (a ledger made just now has nothing to keep yet)
+    if (existed && opts.dailyBackups !== false) await dailyBackup(ledger, opts.clock)
     current?.ledger.close()
     current = { taxId, ledger }
     writeState({ ...readState(), lastCompany: taxId })
@@ -114,6 +118,18 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
     close() {
       this.closeCurrent()
     },
+  }
+}
+
+/**
+ * A daily backup when one is due. Failing to take one (a full disk) must not keep the books shut:
+ * it is logged, and the next open or the next daily check tries again.
+ */
+export async function dailyBackup(ledger: Ledger, clock: Clock): Promise<void> {
+  try {
+    await dailyBackupIfDue(ledger.db, ledger.file, clock.now())
+  } catch (e) {
+    console.error('[backups] 每日备份失败:', e)
   }
 }
 

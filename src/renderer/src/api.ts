@@ -188,3 +188,8 @@ export async function fetchFile(file: FileRef): Promise<Blob> {
 export function newJobId(): string {
   return crypto.randomUUID()
 }
+
+/** 软件更新 (desktop only: the browser has no updater — check isDesktop first): host.update.* */
+export function updateHost<N extends Extract<HostCallName, `host.update.${string}`>>(name: N, input: Parameters<HostCalls[N]>[0]): Promise<ReturnType<HostCalls[N]>> {
+  return host(name, input)
+}

@@ -24,6 +24,7 @@ import { scenesApi } from './scenes'
 import { settingsApi } from './settings'
 import { syncApi } from './sync'
 import { taxcodesApi } from './taxcodes'
+import { updatesApi } from './updates'
 import type { CallSpec } from './define'
 
 export const api = {
@@ -51,6 +52,7 @@ export const api = {
   ...settingsApi,
   ...syncApi,
   ...taxcodesApi,
+  ...updatesApi,
 } satisfies Record<string, CallSpec>
 
 export type Api = typeof api

@@ -151,6 +151,11 @@ export const FIELD_LABELS: Record<string, string> = {
   user: '用户名',
   fromName: '发件人名称',
   fromAddress: '发件人邮箱',
+  // 软件更新 (updates.ts)
+  feedUrl: '更新地址',
+  channel: '更新通道',
+  autoCheck: '自动检查更新',
+  version: '版本号',
 }
 
 /** what a path with no field names: the request as a whole */

@@ -1,8 +1,9 @@
-// Ledger backups: taken before every migration and before a restore; listed and restorable.
+// Ledger backups: before every migration, before a restore, before an update, once a day and by
+// hand (手动备份); listed, restorable, and pruned after each new one (backupKind below says which).
 import fs from 'node:fs'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
-import type { Backup } from '../../../shared/api/backups'
+import { backupKind, type Backup } from '../../../shared/api/backups'
 import { toShanghaiIso } from '../../../shared/domain/time'
 import { PRIVATE_DIR_MODE, PRIVATE_MODE } from '../privateFile'
 
@@ -21,7 +22,13 @@ function backupName(at: Date, reason: string): string {
  * books: its file is made empty and 0600 first (an empty file is an empty database to SQLite), so
  * it is never readable by others, not even while it is written.
  */
-export async function createBackup(db: Database.Database, ledgerFile: string, reason: string, at: Date): Promise<string> {
+export async function createBackup(
+  db: Database.Database,
+  ledgerFile: string,
+  reason: string,
+  at: Date,
+  opts: { alsoKeep?: string[]; limits?: BackupLimits } = {},
+): Promise<string> {
   const dir = backupDir(ledgerFile)
   fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
   let target = path.join(dir, backupName(at, reason))
@@ -34,7 +41,51 @@ export async function createBackup(db: Database.Database, ledgerFile: string, re
     fs.rmSync(target, { force: true })
     throw e
   }
+  pruneBackups(ledgerFile, { keep: [path.basename(target), ...(opts.alsoKeep ?? [])], limits: opts.limits })
   return target
+}
+
+/**
+ * How many backups are kept. Automatic ones (每日, 更新前, 迁移前, 恢复前) are the safety net and
+ * come back every day: only the newest `automatic` stay. Manual ones (手动) are the user's own and
+ * rarely made: they have a separate, larger limit, so an automatic backup never pushes one out.
+ */
+export interface BackupLimits {
+  automatic: number
+  manual: number
+}
+export const DEFAULT_LIMITS: BackupLimits = { automatic: 30, manual: 100 }
+
+/**
+ * Deletes the oldest backups over the limits, never one named in `keep` (the one just made, the
+ * one being restored from). Returns the names deleted.
+ */
+export function pruneBackups(ledgerFile: string, opts: { keep: string[]; limits?: BackupLimits }): string[] {
+  const limits = opts.limits ?? DEFAULT_LIMITS
+  const all = listBackups(ledgerFile) // newest first
+  const deleted: string[] = []
+  for (const kind of ['automatic', 'manual'] as const) {
+    const over = all.filter((b) => backupKind(b.reason) === kind).slice(limits[kind])
+    for (const b of over) {
+      if (opts.keep.includes(b.name)) continue
+      fs.rmSync(path.join(backupDir(ledgerFile), b.name), { force: true })
+      deleted.push(b.name)
+    }
+  }
+  return deleted
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * 每日备份: a `daily` backup when the newest backup of any kind is a day old or more (or there is
+ * none). The age is read from the names (Shanghai time), so an injected clock decides it. Returns
+ * the new backup's path, or null when none was due.
+ */
+export async function dailyBackupIfDue(db: Database.Database, ledgerFile: string, at: Date): Promise<string | null> {
+  const newest = listBackups(ledgerFile)[0]
+  if (newest && at.getTime() - Date.parse(newest.createdAt) < DAY_MS) return null
+  return createBackup(db, ledgerFile, 'daily', at)
 }
 
 export function listBackups(ledgerFile: string): Backup[] {
