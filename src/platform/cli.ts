@@ -10,8 +10,7 @@ import { parseTaxpayerType, TAXPAYER_TYPES } from '../shared/domain/taxpayerType
 import { RED_STATUSES, type RedStatusCode } from '../shared/platform/red'
 import { BOOKING_STATUSES, type BookingStatus, USE_STATUSES } from '../shared/platform/booking'
 import { PlatformError, type PlatformIssue, toPlatformError } from './errors'
-import { createPlatform, type Platform } from './platform'
-import { startPlatformServer } from './server'
+import type { Platform } from './platform'
 
 type Flags = CliRawValues
 
@@ -47,7 +46,9 @@ export const ADMIN_TOKEN_ENV = 'FAPIAO_PLATFORM_ADMIN_TOKEN'
 /** a value as typed, blank as absent */
 const str = (v: string | undefined): string | undefined => (v !== undefined && v.trim() !== '' ? v.trim() : undefined)
 
-function withPlatform<T>(data: string, work: (p: Platform) => T): T {
+/** the store is loaded when a command runs, not to parse a command line or show help */
+async function withPlatform<T>(data: string, work: (p: Platform) => T): Promise<T> {
+  const { createPlatform } = await import('./platform')
   const platform = createPlatform({ dataDir: path.resolve(data) })
   try {
     return work(platform)
@@ -61,6 +62,7 @@ const positiveInt = (v: string | undefined): number | undefined => (v === undefi
 async function serve(o: { data: string; host?: string; port?: string; json: boolean }): Promise<undefined> {
   const port = o.port === undefined ? 0 : Number(o.port)
   if (!/^\d{1,5}$/.test(o.port ?? '0') || port > 65535) throw new PlatformError('VALIDATION', `端口应为 0–65535，现为“${String(o.port)}”`)
+  const { startPlatformServer } = await import('./server')
   const server = await startPlatformServer({
     dataDir: path.resolve(o.data),
     host: str(o.host) ?? '127.0.0.1',

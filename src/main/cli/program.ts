@@ -8,6 +8,7 @@ import type { Command } from './command'
 import { commands, GLOBAL_OPTIONS } from './commands'
 import type { CliGroup } from './parse'
 import { printHuman } from './print'
+import { cliVersion } from './version'
 
 export const groups: CliGroup[] = [
   {
@@ -34,14 +35,16 @@ async function runCommand(command: Command, args: string[], options: CliRawValue
   // the parser hands over every global option, checked
   const flags = options as CliValues<typeof GLOBAL_OPTIONS>
   // loaded here, not above: `platform …` commands need none of the core and start seconds faster
-  const { createCore } = await import('../core/app')
+  const { createCore, findAppDir } = await import('../core/app')
   const { toErrorBody } = await import('../core/registry')
   const { embeddedSandbox } = await import('../embeddedPlatform')
   const dataDir = resolveDataDir(flags.data)
+  // installed, the launcher names the resources folder (FAPIAO_APP_DIR); in a checkout it is found above out/main/
+  const appDir = findAppDir()
   // with no platform configured, `sync` starts the embedded sandbox for the command's duration
-  const sandbox = embeddedSandbox(dataDir)
+  const sandbox = embeddedSandbox(dataDir, appDir)
   // download jobs run in the app; a command runs one only when asked (`downloads create --wait`)
-  const core = createCore({ dataDir, company: flags.company, embeddedPlatform: sandbox.start, downloadJobs: false })
+  const core = createCore({ dataDir, appDir, company: flags.company, version: cliVersion(), embeddedPlatform: sandbox.start, downloadJobs: false })
   if (!flags.json)
     core.events.on((e) => {
       if (e.type === 'progress') process.stderr.write(`\r${e.phase} ${e.done}/${e.total}   `)

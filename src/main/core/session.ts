@@ -63,7 +63,9 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
     const ledger = await openLedger(ledgerFile(taxId), { migrationsDir: opts.migrationsDir, clock: opts.clock })
     current?.ledger.close()
     current = { taxId, ledger }
-    writeState({ ...readState(), lastCompany: taxId })
+    // written (and synced to disk) only when it changes: a CLI command on the same company writes nothing
+    const state = readState()
+    if (state.lastCompany !== taxId) writeState({ ...state, lastCompany: taxId })
     return ledger
   }
 
