@@ -13,12 +13,14 @@ import { cliVersion } from './version'
 export const groups: CliGroup[] = [
   {
     title: '票税通命令',
+    titleEn: 'Fapiao Desk commands',
     prefix: '',
     globals: GLOBAL_OPTIONS,
     entries: Object.entries(commands).map(([words, spec]) => ({ words, spec, globals: GLOBAL_OPTIONS, execute: (args, values) => runCommand(spec, args, values) })),
   },
   {
     title: '税务平台沙箱命令（platform …）',
+    titleEn: 'tax platform sandbox commands (platform …)',
     prefix: 'platform',
     globals: PLATFORM_GLOBAL_OPTIONS,
     // `platform …` talks to the sandbox's own database, not to a company's books: no core is created
