@@ -41,8 +41,20 @@ async function runCommand(command: Command, args: string[], options: CliRawValue
   const { toErrorBody } = await import('../core/registry')
   const { embeddedSandbox } = await import('../embeddedPlatform')
   const dataDir = resolveDataDir(flags.data)
+  const fail = (e: unknown): number => {
+    const error = toErrorBody(e)
+    if (flags.json) process.stdout.write(`${JSON.stringify({ error })}\n`)
+    else process.stderr.write(`错误（${error.code}）：${error.message}\n`)
+    if (!isAppError(e) && !(e instanceof AppError)) process.stderr.write(`${(e as Error).stack ?? ''}\n`)
+    return 1
+  }
   // installed, the launcher names the resources folder (FAPIAO_APP_DIR); in a checkout it is found above out/main/
-  const appDir = findAppDir()
+  let appDir: string
+  try {
+    appDir = findAppDir()
+  } catch (e) {
+    return fail(e)
+  }
   // with no platform configured, `sync` starts the embedded sandbox for the command's duration
   const sandbox = embeddedSandbox(dataDir, appDir)
   // download jobs run in the app; a command runs one only when asked (`downloads create --wait`)
@@ -57,11 +69,7 @@ async function runCommand(command: Command, args: string[], options: CliRawValue
     else printHuman(result)
     return 0
   } catch (e) {
-    const error = toErrorBody(e)
-    if (flags.json) process.stdout.write(`${JSON.stringify({ error })}\n`)
-    else process.stderr.write(`错误（${error.code}）：${error.message}\n`)
-    if (!isAppError(e) && !(e instanceof AppError)) process.stderr.write(`${(e as Error).stack ?? ''}\n`)
-    return 1
+    return fail(e)
   } finally {
     core.close()
     await sandbox.close()

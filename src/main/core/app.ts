@@ -8,7 +8,7 @@ import type { ApiErrorBody } from '../../shared/api/errors'
 import { toShanghaiIso } from '../../shared/domain/time'
 import { systemClock, type Clock } from '../../shared/clock'
 import type { CoreContext } from './context'
-import { isAppError } from './errors'
+import { AppError, isAppError } from './errors'
 import { createEventBus, type EventBus } from './events'
 import { createFileStore, type FileStore } from './files/tokens'
 import { createJobs } from './jobs'
@@ -79,7 +79,7 @@ export function findAppDir(from = path.dirname(fileURLToPath(import.meta.url)), 
   if (given) {
     const dir = path.resolve(given)
     if (!fs.existsSync(path.join(dir, 'migrations', 'ledger')))
-      throw new Error(`环境变量 ${APP_DIR_ENV} 指向的文件夹 ${dir} 中没有 migrations/ledger：请重新安装本软件，或删除这个环境变量`)
+      throw new AppError('INTERNAL', `环境变量 ${APP_DIR_ENV} 指向的文件夹 ${dir} 中没有 migrations/ledger：请重新安装本软件，或删除这个环境变量`)
     return dir
   }
   for (let dir = from; ; dir = path.dirname(dir)) {
