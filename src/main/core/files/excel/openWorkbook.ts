@@ -3,24 +3,12 @@
 // an encrypted one is named as such, a zip bomb is refused (declared sizes, then a capped inflate)
 // before SheetJS inflates anything, and text files are decoded here (UTF-8 / GBK / UTF-16) because
 // SheetJS cannot tell GBK from UTF-8.
-import { createRequire } from 'node:module'
-import * as XLSX from 'xlsx'
+import type * as XLSX from 'xlsx'
 import { AppError } from '../../errors'
 import { decodeText, looksLikeText } from './decodeText'
 import { formatBytes } from './units'
+import { loadSheetJS } from './sheetjs'
 import { checkInflatedSizes, scanZip, type ZipSummary } from './zip'
-
-// The ESM build of SheetJS ships without code pages. BIFF5 .xls files (the Excel 95 format some
-// Chinese systems still write) store text in the ANSI code page, 936 for GBK, which SheetJS decodes
-// only with these tables. Building them costs 0.1–0.3 s: done when an .xls or a text file is first
-// opened, not whenever the core starts (the tables are plain data: their CommonJS copy serves the
-// ESM SheetJS, and can be loaded synchronously here).
-let codePagesSet = false
-function setCodePages(): void {
-  if (codePagesSet) return
-  XLSX.set_cptable(createRequire(import.meta.url)('xlsx/dist/cpexcel') as Parameters<typeof XLSX.set_cptable>[0])
-  codePagesSet = true
-}
 
 export interface OpenOptions {
   /** rows to parse per sheet (SheetJS `sheetRows`) */
@@ -113,7 +101,7 @@ function openCfb(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.Wor
   // An encrypted .xlsx is an OLE (CFB) container holding EncryptionInfo + EncryptedPackage.
   let container: { FileIndex: { name: string }[] }
   try {
-    container = XLSX.CFB.read(asBuffer(bytes), { type: 'buffer' })
+    container = loadSheetJS().CFB.read(asBuffer(bytes), { type: 'buffer' })
   } catch (e) {
     throw invalid('文件已损坏，无法读取：请在 Excel 中打开确认，另存为 .xlsx 后再导入', { cause: messageOf(e) })
   }
@@ -124,7 +112,6 @@ function openCfb(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.Wor
   if (!streams.has('Workbook') && !streams.has('Book')) {
     throw invalid('文件不是 Excel 工作簿（可能是 Word 文档或其他 Office 文件）：请选择 .xls 或 .xlsx 表格文件')
   }
-  setCodePages()
   return parse(bytes, { type: 'buffer' }, opts)
 }
 
@@ -140,13 +127,12 @@ function openText(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.Wo
         : '文件不是文本格式的 CSV（内容无法识别）：请在 Excel 中另存为「CSV UTF-8」或 .xlsx 后再导入',
     )
   }
-  setCodePages()
   return parse(text, { type: 'string', raw: true }, opts)
 }
 
 function parse(data: Uint8Array | string, how: XLSX.ParsingOptions, opts: OpenOptions): XLSX.WorkBook {
   try {
-    return XLSX.read(typeof data === 'string' ? data : asBuffer(data), { ...parseOptions(opts.sheetRows), ...how })
+    return loadSheetJS().read(typeof data === 'string' ? data : asBuffer(data), { ...parseOptions(opts.sheetRows), ...how })
   } catch (e) {
     const cause = messageOf(e)
     if (/password|encrypt/i.test(cause)) throw invalid(ENCRYPTED)
