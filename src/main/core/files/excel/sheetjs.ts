@@ -2,11 +2,7 @@
 // core starts (a command that lists invoices never reads one). Its CommonJS build, so the readers
 // stay synchronous; that build brings SheetJS's code pages with it (BIFF5 .xls files store text in
 // the ANSI code page, 936 for GBK, which SheetJS decodes only with them).
-import { createRequire } from 'node:module'
 import type * as XLSX from 'xlsx'
+import { lazyRequire } from '../../lazyRequire'
 
-let sheetjs: typeof XLSX | undefined
-
-export function loadSheetJS(): typeof XLSX {
-  return (sheetjs ??= createRequire(import.meta.url)('xlsx') as typeof XLSX)
-}
+export const loadSheetJS = lazyRequire<typeof XLSX>('xlsx')
