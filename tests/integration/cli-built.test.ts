@@ -56,6 +56,17 @@ describe('the built CLI (out/main/cli.js) under plain Node', () => {
     expect(page.rows).toHaveLength(20)
   })
 
+  it('a command on the last used company does not rewrite app.json (no write, no fsync at each start)', () => {
+    const list = ['--data', ledger, '--company', LEDGER_COMPANY.taxId, 'invoices', 'list', '--json']
+    expect(fapiao(built, list).status).toBe(0)
+    const state = path.join(ledger, 'app.json')
+    const before = fs.statSync(state)
+    expect(fapiao(built, list).status).toBe(0)
+    const after = fs.statSync(state)
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs])
+    expect(JSON.parse(fs.readFileSync(state, 'utf8'))).toMatchObject({ lastCompany: LEDGER_COMPANY.taxId })
+  })
+
   it('bin/fapiao.js runs the same build', () => {
     const r = fapiao(path.join(root, 'bin', 'fapiao.js'), ['--version'])
     expect(r.stdout).toBe(`${version}\n`)
