@@ -13,6 +13,7 @@ const BENCHES: Record<string, (smoke: boolean) => Promise<void>> = {
   downloads: (smoke) => import('./downloads').then((m) => m.downloadsBench(smoke)),
   booking: (smoke) => import('./booking').then((m) => m.bookingBench(smoke)),
   batch: (smoke) => import('./batch').then((m) => m.batchBench(smoke)),
+  cli: (smoke) => import('./cli').then((m) => m.cliBench(smoke)),
 }
 
 const smoke = process.argv.includes('--smoke')

@@ -4,22 +4,21 @@
 // Runs in Node only: imported by src/main/core and src/platform, imports only src/shared and npm.
 import type { PlatformInvoice } from '../shared/platform/wire'
 import type { RenderOptions } from './renderOptions'
-import { renderOfd } from './ofd'
-import { renderPdf } from './pdf'
-import { renderXml } from './xml'
 
 export const INVOICE_FILE_FORMATS = ['pdf', 'ofd', 'xml'] as const
 export type InvoiceFileFormat = (typeof INVOICE_FILE_FORMATS)[number]
 
 export type { RenderOptions } from './renderOptions'
 
-export function renderInvoiceFile(invoice: PlatformInvoice, format: InvoiceFileFormat, opts: RenderOptions): Promise<Buffer> {
+/** Each format's code (pdfkit, fontkit, QR codes, XML) is loaded on first use: a process that only
+ *  imports this module — the CLI listing invoices, the sandbox answering a sync — does not pay for it. */
+export async function renderInvoiceFile(invoice: PlatformInvoice, format: InvoiceFileFormat, opts: RenderOptions): Promise<Buffer> {
   switch (format) {
     case 'pdf':
-      return renderPdf(invoice, opts)
+      return (await import('./pdf')).renderPdf(invoice, opts)
     case 'ofd':
-      return renderOfd(invoice, opts)
+      return (await import('./ofd')).renderOfd(invoice, opts)
     case 'xml':
-      return renderXml(invoice, opts)
+      return (await import('./xml')).renderXml(invoice, opts)
   }
 }

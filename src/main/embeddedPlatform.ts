@@ -3,7 +3,7 @@
 // once. Started on first need, stopped with the app. Host code: the core only sees a starter.
 import crypto from 'node:crypto'
 import path from 'node:path'
-import { startPlatformServer } from '../platform/server'
+import type { startPlatformServer } from '../platform/server'
 import type { EmbeddedPlatform } from './core/sync/connection'
 
 export interface EmbeddedSandbox {
@@ -18,15 +18,18 @@ export function embeddedSandbox(dataDir: string, appDir?: string): EmbeddedSandb
   const adminToken = crypto.randomBytes(24).toString('base64url')
   return {
     async start() {
-      running ??= startPlatformServer({
-        dataDir: path.join(dataDir, 'platform-sandbox'),
-        host: '127.0.0.1',
-        port: 0,
-        adminToken,
-        migrationsDir: appDir && path.join(appDir, 'migrations', 'platform'),
-        taxcodesDir: appDir && path.join(appDir, 'resources', 'taxcodes'),
-        fontsDir: appDir && path.join(appDir, 'resources', 'fonts'),
-      })
+      // loaded on first need: most commands and many sessions never start the sandbox
+      running ??= import('../platform/server').then(({ startPlatformServer }) =>
+        startPlatformServer({
+          dataDir: path.join(dataDir, 'platform-sandbox'),
+          host: '127.0.0.1',
+          port: 0,
+          adminToken,
+          migrationsDir: appDir && path.join(appDir, 'migrations', 'platform'),
+          taxcodesDir: appDir && path.join(appDir, 'resources', 'taxcodes'),
+          fontsDir: appDir && path.join(appDir, 'resources', 'fonts'),
+        }),
+      )
       const server = await running
       return { url: server.url, adminToken }
     },

@@ -10,8 +10,7 @@ import { parseTaxpayerType, TAXPAYER_TYPES } from '../shared/domain/taxpayerType
 import { RED_STATUSES, type RedStatusCode } from '../shared/platform/red'
 import { BOOKING_STATUSES, type BookingStatus, USE_STATUSES } from '../shared/platform/booking'
 import { PlatformError, type PlatformIssue, toPlatformError } from './errors'
-import { createPlatform, type Platform } from './platform'
-import { startPlatformServer } from './server'
+import type { Platform } from './platform'
 
 type Flags = CliRawValues
 
@@ -22,9 +21,13 @@ export interface PlatformCommand extends CliCommandSpec {
 
 /** the options every `platform …` command takes */
 export const PLATFORM_GLOBAL_OPTIONS = {
-  data: { value: 'DIR', description: '平台数据目录（其中的 platform.db）', required: true },
-  json: { type: 'boolean', description: '只输出一个 JSON 文档；失败时输出 {"error":{…}} 并以非零状态退出' },
-  help: { type: 'boolean', description: '显示用法（写在命令后：该命令的参数和选项）' },
+  data: { value: 'DIR', description: '平台数据目录（其中的 platform.db）', descriptionEn: "the platform's data folder (its platform.db)", required: true },
+  json: {
+    type: 'boolean',
+    description: '只输出一个 JSON 文档；失败时输出 {"error":{…}} 并以非零状态退出',
+    descriptionEn: 'print one JSON document; a failure prints {"error":{…}} and exits non-zero',
+  },
+  help: { type: 'boolean', description: '显示用法（写在命令后：该命令的参数和选项）', descriptionEn: 'usage (after a command: its arguments, options and examples)' },
 } as const satisfies CliOptions
 
 type GlobalValues = CliValues<typeof PLATFORM_GLOBAL_OPTIONS>
@@ -47,7 +50,9 @@ export const ADMIN_TOKEN_ENV = 'FAPIAO_PLATFORM_ADMIN_TOKEN'
 /** a value as typed, blank as absent */
 const str = (v: string | undefined): string | undefined => (v !== undefined && v.trim() !== '' ? v.trim() : undefined)
 
-function withPlatform<T>(data: string, work: (p: Platform) => T): T {
+/** the store is loaded when a command runs, not to parse a command line or show help */
+async function withPlatform<T>(data: string, work: (p: Platform) => T): Promise<T> {
+  const { createPlatform } = await import('./platform')
   const platform = createPlatform({ dataDir: path.resolve(data) })
   try {
     return work(platform)
@@ -61,6 +66,7 @@ const positiveInt = (v: string | undefined): number | undefined => (v === undefi
 async function serve(o: { data: string; host?: string; port?: string; json: boolean }): Promise<undefined> {
   const port = o.port === undefined ? 0 : Number(o.port)
   if (!/^\d{1,5}$/.test(o.port ?? '0') || port > 65535) throw new PlatformError('VALIDATION', `端口应为 0–65535，现为“${String(o.port)}”`)
+  const { startPlatformServer } = await import('./server')
   const server = await startPlatformServer({
     dataDir: path.resolve(o.data),
     host: str(o.host) ?? '127.0.0.1',
@@ -81,6 +87,8 @@ async function serve(o: { data: string; host?: string; port?: string; json: bool
 const sandboxCommands: Record<string, PlatformCommand> = {
   'platform serve': command({
     summary: '启动税务平台沙箱，直到 Ctrl+C（管理接口：设置环境变量 FAPIAO_PLATFORM_ADMIN_TOKEN）',
+    summaryEn: 'Run the tax platform sandbox until Ctrl+C (admin API: set FAPIAO_PLATFORM_ADMIN_TOKEN)',
+    examples: [{ line: 'platform serve --data ./sandbox --port 8600', zh: '在 8600 端口启动沙箱', en: 'run the sandbox on port 8600' }],
     options: {
       host: { value: '地址', description: '监听地址（默认 127.0.0.1）' },
       port: { value: '端口', description: '监听端口（默认 0：任选一个空闲端口）' },
@@ -89,6 +97,14 @@ const sandboxCommands: Record<string, PlatformCommand> = {
   }),
   'platform taxpayer add': command({
     summary: '注册纳税人（每月默认总额度）',
+    summaryEn: 'Register a taxpayer (with a default monthly quota)',
+    examples: [
+      {
+        line: 'platform taxpayer add --data ./sandbox --tax-id 91440300MA5G0X1U23 --name 深圳市星河数据科技有限公司 --region 44 --password 123456',
+        zh: '在沙箱中注册一个纳税人',
+        en: 'register a taxpayer on the sandbox',
+      },
+    ],
     options: {
       'tax-id': TAX_ID,
       name: { value: '名称', description: '纳税人名称', required: true },
@@ -114,6 +130,14 @@ const sandboxCommands: Record<string, PlatformCommand> = {
   }),
   'platform taxpayer set': command({
     summary: '修改纳税人类型和可用税率/征收率（客户端下次同步时得知）',
+    summaryEn: "Change a taxpayer's type and rates (the client learns it at its next sync)",
+    examples: [
+      {
+        line: 'platform taxpayer set --data ./sandbox --tax-id 91440300MA5G0X1U23 --type 小规模纳税人 --rates 3%,1%',
+        zh: '改为小规模纳税人，可用 3% 和 1%',
+        en: 'make it a small-scale taxpayer with the 3% and 1% rates',
+      },
+    ],
     options: {
       'tax-id': TAX_ID,
       type: { value: '纳税人类型', description: '纳税人类型；改类型而不给 --rates 时，可用该类型的全部税率', choices: TAXPAYER_TYPES },
@@ -123,6 +147,14 @@ const sandboxCommands: Record<string, PlatformCommand> = {
   }),
   'platform quota set': command({
     summary: '设置某月总额度',
+    summaryEn: "Set a month's total quota",
+    examples: [
+      {
+        line: 'platform quota set --data ./sandbox --tax-id 91440300MA5G0X1U23 --month 202611 --total 500000',
+        zh: '把 2026 年 11 月的总额度设为 50 万元',
+        en: "set November 2026's quota to 500,000 yuan",
+      },
+    ],
     options: {
       'tax-id': TAX_ID,
       month: { value: 'YYYYMM', description: '月份', required: true },
@@ -132,11 +164,15 @@ const sandboxCommands: Record<string, PlatformCommand> = {
   }),
   'platform quota show': command({
     summary: '查看授信额度（默认本月）',
+    summaryEn: 'Show the credit quota (this month by default)',
+    examples: [{ line: 'platform quota show --data ./sandbox --tax-id 91440300MA5G0X1U23', zh: '查看本月额度', en: "show this month's quota" }],
     options: { 'tax-id': TAX_ID, month: { value: 'YYYYMM', description: '月份（默认本月）' } },
     run: async (_a, o) => withPlatform(o.data, (p) => p.quota(o['tax-id'].trim(), str(o.month))),
   }),
   'platform taxcodes import': command({
     summary: '导入商品和服务税收分类编码表（.csv 或 .xml），供客户端下载',
+    summaryEn: 'Import the tax classification code table (.csv or .xml) for clients to download',
+    examples: [{ line: 'platform taxcodes import 编码表.xml --data ./sandbox', zh: '导入编码表', en: 'import the code table' }],
     args: [{ name: 'FILE', description: '编码表文件（.csv 或 .xml）' }],
     run: async ([file], o) => {
       const full = path.resolve(file!)
@@ -146,6 +182,14 @@ const sandboxCommands: Record<string, PlatformCommand> = {
   }),
   'platform invoices list': command({
     summary: '平台上的发票（默认销项、全部）',
+    summaryEn: 'The invoices on the platform (sales, all by default)',
+    examples: [
+      {
+        line: 'platform invoices list --data ./sandbox --tax-id 91440300MA5G0X1U23 --role buyer --month 202611',
+        zh: '该纳税人 2026 年 11 月收到的发票',
+        en: 'the invoices the taxpayer received in November 2026',
+      },
+    ],
     options: { 'tax-id': TAX_ID, role: { ...ROLE, description: 'seller 销项（默认）、buyer 进项' }, month: { value: 'YYYYMM', description: '开票月份' }, page: PAGE, size: SIZE },
     run: async (_a, o) =>
       withPlatform(o.data, (p) => {
@@ -177,6 +221,8 @@ const NUMBER: CliArg = { name: 'NUMBER', description: '20 位发票号码' }
 const redCommands: Record<string, PlatformCommand> = {
   'platform invoice mark-booked': command({
     summary: '以购买方身份为发票入账（默认 02、发票所属月份）',
+    summaryEn: "Book an invoice as its buyer (02 and the invoice's month by default)",
+    examples: [{ line: 'platform invoice mark-booked 26442000000000000001 --data ./sandbox', zh: '以购买方身份为发票入账', en: 'book the invoice as its buyer' }],
     args: [NUMBER],
     options: {
       status: { value: '01…06', choices: BOOKING_STATUSES.map((b) => b.code), description: `入账状态：${BOOKING_STATUSES.map((b) => `${b.code} ${b.label}`).join('、')}` },
@@ -189,6 +235,8 @@ const redCommands: Record<string, PlatformCommand> = {
   }),
   'platform invoice confirm-use': command({
     summary: '以购买方身份对收到的专票用途确认：抵扣（--deduct）或不抵扣（--no-deduct）',
+    summaryEn: "As the buyer, confirm a special invoice's use: --deduct or --no-deduct",
+    examples: [{ line: 'platform invoice confirm-use 26442000000000000001 --data ./sandbox --no-deduct', zh: '确认不抵扣', en: 'confirm it is not deducted' }],
     args: [NUMBER],
     options: {
       deduct: { type: 'boolean', description: '用途：抵扣' },
@@ -205,11 +253,15 @@ const redCommands: Record<string, PlatformCommand> = {
   }),
   'platform settings set': command({
     summary: '确认即开票：同意红字确认单时立即开具红字发票（默认 on）',
+    summaryEn: 'Issue on confirmation: agreeing to a red confirmation issues the red invoice at once (on by default)',
+    examples: [{ line: 'platform settings set --data ./sandbox --confirm-issues off', zh: '关闭确认即开票', en: 'turn issue-on-confirmation off' }],
     options: { 'confirm-issues': { choices: ['on', 'off'], description: '确认即开票开（on）或关（off）', required: true } },
     run: async (_a, o) => withPlatform(o.data, (p) => ({ confirmIssues: p.setConfirmIssues(o['confirm-issues'] === 'on') })),
   }),
   'platform red list': command({
     summary: '查看纳税人的红字确认单',
+    summaryEn: "A taxpayer's red-letter confirmations",
+    examples: [{ line: 'platform red list --data ./sandbox --tax-id 91440300MA5G0X1U23 --role seller', zh: '作为销方的确认单', en: 'the confirmations where it is the seller' }],
     options: {
       'tax-id': TAX_ID,
       role: { ...ROLE, description: 'seller 销方、buyer 购方（默认两方都看）' },

@@ -1,5 +1,5 @@
 // How a command-line command declares itself: its words' arguments and its own options, each with
-// a Chinese description. The app's CLI (src/main/cli) and the sandbox's admin commands
+// a Chinese description, its summary in Chinese and English and examples of its use. The app's CLI (src/main/cli) and the sandbox's admin commands
 // (src/platform/cli.ts, which may import only src/shared) declare their commands with these types;
 // src/main/cli/parse.ts checks a command line against them and writes the help from them.
 
@@ -9,6 +9,8 @@ export interface CliOption {
   /** the value's placeholder in help and usage: `--month YYYYMM` */
   value?: string
   description: string
+  /** the description in English, where help shows it beside the Chinese (the global options) */
+  descriptionEn?: string
   /** a required option refuses to run the command without a non-blank value */
   required?: boolean
   /** the only values allowed */
@@ -29,11 +31,24 @@ export interface CliArg {
   choices?: readonly string[]
 }
 
+/** one way to use a command, shown by its --help in both languages */
+export interface CliExample {
+  /** the words after the program name, as typed in a shell (a value with spaces in "double quotes") */
+  line: string
+  /** what it does */
+  zh: string
+  en: string
+}
+
 export interface CliCommandSpec {
   /** one line for the command list and the command's --help */
   summary: string
+  /** the same line in English (help shows both) */
+  summaryEn: string
   args?: readonly CliArg[]
   options?: CliOptions
+  /** at least one; the tests parse every example against this declaration, so none can drift from it */
+  examples: readonly [CliExample, ...CliExample[]]
 }
 
 /** What a command receives for its declared options: a required option is always there. */

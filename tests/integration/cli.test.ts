@@ -320,7 +320,7 @@ describe('CLI command lines: each command takes only the options it declares', {
     expect(r.status).toBe(2)
     expect(r.stdout).toBe('')
     for (const s of says) expect(r.stderr).toContain(s)
-    expect(r.stderr).toContain(`查看用法：npm run cli -- ${argv.slice(0, 2).join(' ')} --help`)
+    expect(r.stderr).toContain(`查看用法：fapiao ${argv.slice(0, 2).join(' ')} --help`)
     expect(r.stderr).not.toMatch(RAW)
   })
 
@@ -335,7 +335,7 @@ describe('CLI command lines: each command takes only the options it declares', {
   it('prints a command’s options with --help, and every command’s usage with --help alone', () => {
     const own = run(tempDir(), 'company', 'add', '--help')
     expect(own.status).toBe(0)
-    expect(own.stdout).toContain('用法：npm run cli -- company add --name 名称 --tax-id 纳税人识别号 --region 地区 --operator 开票员')
+    expect(own.stdout).toContain('用法 Usage: fapiao company add --name 名称 --tax-id 纳税人识别号 --region 地区 --operator 开票员')
     expect(own.stdout).toMatch(/--region 地区 +必填：所在地区/)
     expect(own.stdout).toMatch(/--json +只输出一个 JSON 文档/)
     const all = run(tempDir(), '--help')

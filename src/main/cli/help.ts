@@ -1,9 +1,11 @@
-// The help texts, written from the commands' declarations (src/shared/cli.ts): a usage line per
-// command for `--help`, and a command's options with their descriptions for `<command> --help`.
-import type { CliArg, CliOption, CliOptions } from '../../shared/cli'
+// The help texts, written from the commands' declarations (src/shared/cli.ts), in Chinese and
+// English: a usage line and summary per command for `--help`, and a command's options and examples
+// for `<command> --help`.
+import type { CliArg, CliExample, CliOption, CliOptions } from '../../shared/cli'
 import type { CliEntry } from './entry'
 
-export const PROGRAM = 'npm run cli --'
+/** the name help writes: `npm link` in a checkout and the installer's launcher both give `fapiao` */
+export const PROGRAM = 'fapiao'
 
 export function optionText(name: string, o: CliOption): string {
   return o.type === 'boolean' ? `--${name}` : `--${name} ${o.value ?? o.choices?.join('|') ?? '值'}`
@@ -39,13 +41,30 @@ function table(rows: [string, string][]): string {
 }
 
 function optionRows(options: CliOptions): [string, string][] {
-  return Object.entries(options).map(([n, o]) => [optionText(n, o), o.required ? `必填：${o.description}` : o.description])
+  return Object.entries(options).map(([n, o]) => {
+    const text = o.descriptionEn ? `${o.description} / ${o.descriptionEn}` : o.description
+    return [optionText(n, o), o.required ? `必填：${text}` : text]
+  })
 }
 
-/** `--help`: every command of the group with its usage */
+function exampleText(e: CliExample): string {
+  return `  ${PROGRAM} ${e.line}\n      ${e.zh}\n      ${e.en}`
+}
+
+/** `--help`: every command of the group with its usage and what it does */
 export function overview(title: string, entries: CliEntry[], globals: CliOptions): string {
-  const commands = entries.map((e) => `  ${PROGRAM} ${synopsis(e)}\n      ${e.spec.summary}`).join('\n')
-  return `${title}\n\n${commands}\n\n全局选项：\n${table(optionRows(globals))}\n\n查看一个命令的选项：${PROGRAM} <命令> --help\n`
+  const commands = entries.map((e) => `  ${PROGRAM} ${synopsis(e)}\n      ${e.spec.summary}\n      ${e.spec.summaryEn}`).join('\n')
+  return [
+    title,
+    '',
+    commands,
+    '',
+    `全局选项 Global options:\n${table(optionRows(globals))}`,
+    '',
+    `一个命令的选项和示例 A command's options and examples:  ${PROGRAM} <命令 command> --help`,
+    `版本 Version:  ${PROGRAM} --version`,
+    '',
+  ].join('\n')
 }
 
 /** `<command> --help`: its usage, its arguments and options, the global options */
@@ -53,14 +72,18 @@ export function commandHelp(entry: CliEntry): string {
   const args = (entry.spec.args ?? []).map((a): [string, string] => [argText(a), a.description])
   const own = optionRows(entry.spec.options ?? {})
   return [
-    `用法：${PROGRAM} ${synopsis(entry)}`,
+    `用法 Usage: ${PROGRAM} ${synopsis(entry)}`,
     '',
     entry.spec.summary,
-    ...(args.length ? ['', '参数：', table(args)] : []),
+    entry.spec.summaryEn,
+    ...(args.length ? ['', '参数 Arguments:', table(args)] : []),
     '',
-    own.length ? `选项：\n${table(own)}` : '选项：无（只有全局选项）',
+    own.length ? `选项 Options:\n${table(own)}` : '选项 Options: 无（只有全局选项） none (only the global options)',
     '',
-    `全局选项：\n${table(optionRows(entry.globals))}`,
+    `全局选项 Global options:\n${table(optionRows(entry.globals))}`,
+    '',
+    '示例 Examples:',
+    ...entry.spec.examples.map(exampleText),
     '',
   ].join('\n')
 }

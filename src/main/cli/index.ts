@@ -1,22 +1,15 @@
-// The `fapiao` command: `npm run cli -- [--data DIR] [--company TAX_ID] <command> [options] [--json]`.
-// Every command is a call of the same core the app uses. The command line is checked against the
-// command's declaration first (parse.ts): a refusal exits 2. With --json exactly one JSON document
-// goes to stdout; a failure exits non-zero with {"error":{code,message,…}}.
-import { parseCommandLine } from './parse'
-import { groups } from './program'
+// The `fapiao` command (docs/cli.md). This entry imports next to nothing: `--version` answers at
+// once, and the command line is read (main.ts) before any command's code is loaded — each command
+// loads the core, or the sandbox's store, only when it runs.
+import module from 'node:module'
+import { asksVersion, cliVersion } from './version'
 
-async function main(): Promise<number> {
-  const line = parseCommandLine(process.argv.slice(2), groups)
-  if (line.kind === 'help') {
-    process.stdout.write(line.text)
-    return 0
-  }
-  if (line.kind === 'refused') {
-    if (line.json) process.stdout.write(`${JSON.stringify({ error: { code: 'VALIDATION', message: line.message, details: line.details } })}\n`)
-    else process.stderr.write(`错误：${line.message}\n${line.hint}\n`)
-    return 2
-  }
-  return line.entry.execute(line.args, line.values)
+const argv = process.argv.slice(2)
+// Node 22+ (the app's own binary, which the installed launcher runs as Node) keeps the compiled code
+// of the modules between runs; Node 20 has no such cache and skips this
+;(module as { enableCompileCache?: () => unknown }).enableCompileCache?.()
+if (asksVersion(argv)) process.stdout.write(argv.includes('--json') ? `${JSON.stringify({ version: cliVersion() })}\n` : `${cliVersion()}\n`)
+else {
+  const { main } = await import('./main')
+  process.exitCode = await main(argv)
 }
-
-process.exitCode = await main()

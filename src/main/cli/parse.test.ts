@@ -93,7 +93,7 @@ describe('parseCommandLine', () => {
     const own = parse('company', 'add', '--help')
     expect(own.kind).toBe('help')
     const text = own.kind === 'help' ? own.text : ''
-    expect(text).toContain('用法：npm run cli -- company add --name 名称 --tax-id 纳税人识别号 --region 地区 --operator 开票员 [--address 地址]')
+    expect(text).toContain('用法 Usage: fapiao company add --name 名称 --tax-id 纳税人识别号 --region 地区 --operator 开票员 [--address 地址]')
     expect(text).toMatch(/--operator 开票员 +必填：开票员姓名/)
     expect(text).toMatch(/--company 纳税人识别号 +操作哪家企业/)
     // help wins over anything else wrong on the line

@@ -10,6 +10,7 @@ import { commandHelp, optionText, overview, PROGRAM, synopsis } from './help'
 /** commands sharing their global options: the app's, or the sandbox's `platform …` */
 export interface CliGroup {
   title: string
+  titleEn: string
   /** the first word of all its commands ('' for none) */
   prefix: string
   globals: CliOptions
@@ -128,7 +129,7 @@ export function parseCommandLine(argv: string[], groups: CliGroup[]): ParsedLine
   const entry = matchCommand(groups, words)
   const overviews = () =>
     groupOf(groups, words)
-      .map((g) => overview(g.title, g.entries, g.globals))
+      .map((g) => overview(`${g.title} · ${g.titleEn}`, g.entries, g.globals))
       .join('\n')
   if (options.some((t) => t.name === 'help')) return { json, kind: 'help', text: entry ? commandHelp(entry) : overviews() }
   if (!entry) {

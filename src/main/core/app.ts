@@ -8,7 +8,7 @@ import type { ApiErrorBody } from '../../shared/api/errors'
 import { toShanghaiIso } from '../../shared/domain/time'
 import { systemClock, type Clock } from '../../shared/clock'
 import type { CoreContext } from './context'
-import { isAppError } from './errors'
+import { AppError, isAppError } from './errors'
 import { createEventBus, type EventBus } from './events'
 import { createFileStore, type FileStore } from './files/tokens'
 import { createJobs } from './jobs'
@@ -75,8 +75,18 @@ export interface Core {
   close(): void
 }
 
-/** The app folder: the nearest ancestor of this module that holds migrations/ledger. */
-export function findAppDir(from = path.dirname(fileURLToPath(import.meta.url))): string {
+/** set by the installed `fapiao` launcher to the app's resources folder, where migrations/ and resources/ are */
+export const APP_DIR_ENV = 'FAPIAO_APP_DIR'
+
+/** The app folder: FAPIAO_APP_DIR when set, else the nearest ancestor of this module that holds migrations/ledger. */
+export function findAppDir(from = path.dirname(fileURLToPath(import.meta.url)), env: NodeJS.ProcessEnv = process.env): string {
+  const given = env[APP_DIR_ENV]
+  if (given) {
+    const dir = path.resolve(given)
+    if (!fs.existsSync(path.join(dir, 'migrations', 'ledger')))
+      throw new AppError('INTERNAL', `环境变量 ${APP_DIR_ENV} 指向的文件夹 ${dir} 中没有 migrations/ledger：请重新安装本软件，或删除这个环境变量`)
+    return dir
+  }
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'migrations', 'ledger'))) return dir
     if (path.dirname(dir) === dir) throw new Error(`migrations/ledger not found above ${from}`)

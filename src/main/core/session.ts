@@ -67,7 +67,9 @@ export function createSession(opts: { dataDir: string; migrationsDir: string; cl
     if (existed && opts.dailyBackups !== false) await dailyBackup(ledger, opts.clock)
     current?.ledger.close()
     current = { taxId, ledger }
-    writeState({ ...readState(), lastCompany: taxId })
+    // written (and synced to disk) only when it changes: a CLI command on the same company writes nothing
+    const state = readState()
+    if (state.lastCompany !== taxId) writeState({ ...state, lastCompany: taxId })
     return ledger
   }
 

@@ -25,11 +25,15 @@ async function allRows(core: Core, id: number) {
 export const batchCommands: Record<string, Command> = {
   'batch template': command({
     summary: '下载批量开具模板（V260401 版，与税务平台的模板同格式）',
+    summaryEn: "Download the batch-issue template (V260401, the platform's own format)",
+    examples: [{ line: 'batch template 批量开具.xlsx', zh: '下载批量开具模板', en: 'download the batch-issue template' }],
     args: [{ name: 'FILE', description: '保存到（.xlsx 文件或文件夹）' }],
     run: async (core, [target]) => ({ file: saveTo(core, await core.call('batch.template', {}), target!) }),
   }),
   'batch import': command({
     summary: '导入填好的批量开具模板：全部无误才生成待开具的发票草稿；有错误时一张也不导入，错误报告保存在文件旁',
+    summaryEn: 'Import a filled-in batch template: drafts only when every row is right; otherwise nothing, with an error report beside the file',
+    examples: [{ line: 'batch import 批量开具.xlsx', zh: '导入填好的模板', en: 'import the filled-in template' }],
     args: [{ name: 'FILE', description: '填好的 V260401 版批量开具模板（.xlsx）' }],
     async run(core, [file]) {
       const r = await core.call('batch.import', { file: inputFile(core, file!) })
@@ -47,6 +51,8 @@ export const batchCommands: Record<string, Command> = {
   }),
   'batch list': command({
     summary: '批量开具的批次列表（最新在前）',
+    summaryEn: 'Batches (newest first)',
+    examples: [{ line: 'batch list', zh: '列出批次', en: 'list the batches' }],
     async run(core) {
       const { total, rows } = await core.call('batch.list', { page: 1, size: 100 })
       return {
@@ -66,6 +72,11 @@ export const batchCommands: Record<string, Command> = {
   }),
   'batch issue': command({
     summary: '批量开具：批次中的发票草稿全部排队开具（sync 时提交平台）；已在之前批次开具的流水号须 --confirm-repeats 确认',
+    summaryEn: 'Issue a batch: every draft queued (sync submits them); serial numbers issued in an earlier batch need --confirm-repeats',
+    examples: [
+      { line: 'batch issue 5', zh: '开具批次 5', en: 'issue batch 5' },
+      { line: 'batch issue 5 --confirm-repeats', zh: '确认重复的流水号后开具', en: 'issue it, confirming the repeated serial numbers' },
+    ],
     args: [ID],
     options: { 'confirm-repeats': { type: 'boolean', description: '确认重复开具：之前批次已提交或已开具的发票流水号也再次开具' } },
     async run(core, [id], o) {
@@ -77,6 +88,8 @@ export const batchCommands: Record<string, Command> = {
   }),
   'batch show': command({
     summary: '批次中每张发票的流水号、状态、发票号码（或平台的拒绝原因）',
+    summaryEn: "Each invoice of a batch: serial number, state, invoice number (or the platform's reason for refusing it)",
+    examples: [{ line: 'batch show 5 --json', zh: '以 JSON 查看批次 5', en: 'show batch 5 as JSON' }],
     args: [ID],
     async run(core, [id]) {
       const n = batchId(id)
@@ -91,6 +104,8 @@ export const batchCommands: Record<string, Command> = {
   }),
   'batch export': command({
     summary: '导出批次结果（发票流水号、购买方、价税合计、状态、发票号码、失败原因）为 .xlsx',
+    summaryEn: "Export a batch's results (serial, buyer, total, state, number, reason) as .xlsx",
+    examples: [{ line: 'batch export 5 批次结果.xlsx', zh: '导出批次 5 的结果', en: "export batch 5's results" }],
     args: [ID, { name: 'FILE', description: '保存到（.xlsx 文件或文件夹）' }],
     run: async (core, [id, target]) => ({ file: saveTo(core, await core.call('batch.export', { id: batchId(id) }), target!) }),
   }),

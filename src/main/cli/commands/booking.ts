@@ -66,6 +66,8 @@ function statusFilter(o: CliValues<typeof statusOptions>): NonNullable<Input<'bo
 export const bookingCommands: Record<string, Command> = {
   'received list': command({
     summary: '进项发票列表（即 invoices list --side 进项），可带发票查询条件，附合计',
+    summaryEn: 'Purchase invoices (invoices list --side 进项), with any query option and totals',
+    examples: [{ line: 'received list --booking 01', zh: '列出尚未入账的进项发票', en: 'list the purchase invoices not yet booked' }],
     options: listOptions,
     run: (core, _a, o) =>
       core.call('invoices.query', {
@@ -77,6 +79,10 @@ export const bookingCommands: Record<string, Command> = {
   }),
   'received book': command({
     summary: '发票入账：把进项发票按入账类型记入所属期（排队，sync 时提交平台）',
+    summaryEn: 'Book purchase invoices into a period by booking type (queued; sync submits it)',
+    examples: [
+      { line: 'received book 26442000000000000001 --period 202611', zh: '把一张进项发票记入 2026 年 11 月（类型 02）', en: 'book a purchase invoice into November 2026 (type 02)' },
+    ],
     args: [NUMBERS],
     options: {
       type: {
@@ -91,11 +97,15 @@ export const bookingCommands: Record<string, Command> = {
   }),
   'received unbook': command({
     summary: '撤销入账（06）（排队，sync 时提交平台）',
+    summaryEn: 'Undo the booking (06) (queued; sync submits it)',
+    examples: [{ line: 'received unbook 26442000000000000001', zh: '撤销这张发票的入账', en: "undo this invoice's booking" }],
     args: [NUMBERS],
     run: (core, numbers) => core.call('received.unbook', { numbers }),
   }),
   'received use': command({
     summary: '用途确认（专票）：--deduct 抵扣 或 --no-deduct 不抵扣（排队，sync 时提交平台）',
+    summaryEn: 'Use confirmation (special invoices): --deduct or --no-deduct (queued; sync submits it)',
+    examples: [{ line: 'received use 26442000000000000001 --deduct', zh: '确认用于抵扣', en: 'confirm it is used for deduction' }],
     args: [NUMBERS],
     options: { deduct: { type: 'boolean', description: '抵扣' }, 'no-deduct': { type: 'boolean', description: '不抵扣' } },
     run(core, numbers, o) {
@@ -106,12 +116,16 @@ export const bookingCommands: Record<string, Command> = {
   }),
   'booking template': command({
     summary: '下载发票入账模板（数电或税控）',
+    summaryEn: 'Download the booking template (数电 or 税控)',
+    examples: [{ line: 'booking template 入账模板.xlsx --format 税控', zh: '下载税控发票的入账模板', en: 'download the template for 税控 invoices' }],
     args: [{ name: 'FILE', description: '保存到（.xlsx 文件或文件夹）' }],
     options: { format: { choices: BOOKING_TEMPLATES, description: '模板：数电（默认）或 税控' } },
     run: async (core, [target], o) => ({ file: saveTo(core, await core.call('booking.template', { format: (o.format ?? '数电') as BookingTemplate }), target!) }),
   }),
   'booking import': command({
     summary: '上传填好的发票入账模板（最多 2,000 行）；--wait 同步到平台处理完成，并保存结果文件',
+    summaryEn: 'Upload a filled-in booking template (up to 2,000 rows); --wait waits for the platform and saves the result file',
+    examples: [{ line: 'booking import 入账.xlsx --wait --out 入账结果.xlsx', zh: '上传、等待处理完成，保存结果文件', en: 'upload, wait for the platform, save the result file' }],
     args: [{ name: 'FILE', description: '填好的模板（.xlsx、.xls 或 .csv）' }],
     options: {
       wait: { type: 'boolean', description: '同步直到平台处理完成，输出结果文件的位置' },
@@ -128,6 +142,8 @@ export const bookingCommands: Record<string, Command> = {
   }),
   'booking jobs': command({
     summary: '发票入账申请列表（最新在前）：处理状态和各类结果张数',
+    summaryEn: 'Booking requests (newest first): state and the count of each result',
+    examples: [{ line: 'booking jobs', zh: '列出入账申请', en: 'list the booking requests' }],
     async run(core) {
       const { total, rows } = await core.call('booking.jobs', { page: 1, size: 100 })
       return { total, rows: rows.map(jobLine) }
@@ -135,6 +151,8 @@ export const bookingCommands: Record<string, Command> = {
   }),
   'booking result': command({
     summary: '下载已处理的入账申请的结果文件（分类汇总和明细）',
+    summaryEn: "Download a processed booking request's result file (summary and details)",
+    examples: [{ line: 'booking result 2 入账结果.xlsx', zh: '保存申请 2 的结果文件', en: "save request 2's result file" }],
     args: [
       { name: 'ID', description: '申请编号（booking jobs 的第一列）' },
       { name: 'FILE', description: '保存到（.xlsx 文件或文件夹）' },
@@ -146,6 +164,8 @@ export const bookingCommands: Record<string, Command> = {
   }),
   'booking status': command({
     summary: '发票入账状态查询；--out 导出为 .xlsx',
+    summaryEn: 'Booking status query; --out exports it as .xlsx',
+    examples: [{ line: 'booking status --period 202611 --out 入账状态.xlsx', zh: '导出 2026 年 11 月所属期的入账状态', en: 'export the booking status of period 2026-11' }],
     options: {
       ...statusOptions,
       out: { value: 'FILE', description: '导出到 .xlsx' },

@@ -29,6 +29,8 @@ function formatsOf(text: string | undefined): DeliveryFormat[] | undefined {
 export const deliveryCommands: Record<string, Command> = {
   'invoices file': command({
     summary: '取得一张发票的 PDF / OFD / XML 文件（已开具：税务平台的文件；无法连接平台时为本地副本）',
+    summaryEn: "An invoice's PDF / OFD / XML file (issued: the platform's file; offline: the local copy)",
+    examples: [{ line: 'invoices file 26442000000000000001 --format pdf --out 发票.pdf', zh: '保存一张发票的 PDF', en: "save an invoice's PDF" }],
     args: [NUMBER],
     options: {
       format: { value: 'pdf|ofd|xml', description: '文件格式', required: true, choices: DELIVERY_FORMATS },
@@ -42,6 +44,15 @@ export const deliveryCommands: Record<string, Command> = {
   }),
   'invoices send': command({
     summary: '把一张或几张发票的文件放在一封邮件里发送给购买方（系统设置 › 邮件设置），或用 --eml 保存为 .eml 邮件文件',
+    summaryEn: 'Mail the files of one or more invoices to the buyer in one message (系统设置 › 邮件设置), or save it as an .eml file',
+    examples: [
+      { line: 'invoices send 26442000000000000001 --to buyer@example.cn', zh: '把发票的 PDF 等文件发送给购买方', en: "mail the invoice's files to the buyer" },
+      {
+        line: 'invoices send 26442000000000000001 --to buyer@example.cn --formats pdf --eml 发票.eml',
+        zh: '只保存为 .eml 邮件文件，不发送',
+        en: 'save the message as an .eml file instead of sending it',
+      },
+    ],
     args: [{ ...NUMBER, variadic: true, description: '20 位发票号码（或销项发票的本地编号），可写多个（一封邮件最多 100 张）' }],
     options: {
       to: { value: 'ADDRESS', description: '收件人邮箱（多个用逗号分隔）', required: true },
@@ -57,6 +68,15 @@ export const deliveryCommands: Record<string, Command> = {
   }),
   'settings mail': command({
     summary: '设置发送发票的邮箱（SMTP）；不带选项时显示当前设置，--test 测试连接和登录',
+    summaryEn: 'Set the mailbox (SMTP) that sends invoices; without options shows the settings, --test tests the connection and login',
+    examples: [
+      {
+        line: 'settings mail --host smtp.qq.com --port 465 --secure yes --user 123456@qq.com --password 授权码 --from 123456@qq.com',
+        zh: '设置 QQ 邮箱（密码处填授权码）',
+        en: 'use a QQ mailbox (the password is its authorisation code)',
+      },
+      { line: 'settings mail --test', zh: '测试连接和登录', en: 'test the connection and the login' },
+    ],
     options: {
       host: { value: 'HOST', description: 'SMTP 服务器地址，例如 smtp.qq.com' },
       port: { value: 'PORT', description: '端口（465：SSL/TLS；25 或 587：STARTTLS）', positive: true },

@@ -29,6 +29,14 @@ function jobLine(j: DownloadJob) {
 export const downloadCommands: Record<string, Command> = {
   'downloads create': command({
     summary: '申请发票下载（一个 zip：每张发票的 PDF/OFD/XML 和 汇总.xlsx）；--wait 在此处理并输出 zip 的位置',
+    summaryEn: "Request an invoice download (one zip: each invoice's PDF/OFD/XML and 汇总.xlsx); --wait runs it here and prints where the zip is",
+    examples: [
+      {
+        line: 'downloads create --from 2026-11-01 --to 2026-11-30 --formats pdf,ofd --wait',
+        zh: '打包 11 月销项发票的 PDF 和 OFD，等待完成',
+        en: "zip November's sales invoices as PDF and OFD, and wait for it",
+      },
+    ],
     options: {
       from: day('开票日期起'),
       to: day('开票日期止'),
@@ -67,6 +75,8 @@ export const downloadCommands: Record<string, Command> = {
   }),
   'downloads list': command({
     summary: '列出发票下载任务（最新在前）：状态、时间、张数；zip 保留 7 天',
+    summaryEn: 'List invoice download jobs (newest first): state, time, count; zips are kept 7 days',
+    examples: [{ line: 'downloads list', zh: '列出下载任务', en: 'list the download jobs' }],
     async run(core) {
       const rows = (await core.call('downloads.list', {})).map(jobLine)
       return { total: rows.length, rows }
@@ -74,6 +84,8 @@ export const downloadCommands: Record<string, Command> = {
   }),
   'downloads cancel': command({
     summary: '取消待处理或处理中的发票下载任务（删除未完成的 zip）',
+    summaryEn: 'Cancel a pending or running download job (its unfinished zip is deleted)',
+    examples: [{ line: 'downloads cancel 4', zh: '取消下载任务 4', en: 'cancel download job 4' }],
     args: [{ name: 'ID', description: '任务编号（downloads list 中的第一列）' }],
     async run(core, [id]) {
       if (!/^[1-9]\d{0,9}$/.test(id!)) throw new AppError('VALIDATION', `任务编号应为正整数，现为“${id}”`)
@@ -82,6 +94,8 @@ export const downloadCommands: Record<string, Command> = {
   }),
   'invoices lookup': command({
     summary: '单张发票查询：按发票号码、开票日期和进/销项；没有时提示“未查询到该发票”',
+    summaryEn: 'Single-invoice lookup by number, issue date and side; says 未查询到该发票 when there is none',
+    examples: [{ line: 'invoices lookup --number 26442000000000000001 --date 2026-11-03 --side 进项', zh: '查询一张进项发票', en: 'look up one purchase invoice' }],
     options: {
       number: { value: 'N', description: '发票号码（20 位）', required: true },
       date: day('开票日期'),

@@ -26,6 +26,11 @@ function summaryTable(report: InvoiceTotalsReport): (string | number)[][] {
 export const invoiceExportCommands: Record<string, Command> = {
   'invoices export': command({
     summary: '导出查询到的发票：.xlsx（发票列表 + 发票明细）或 GBK 编码的 .csv（发票列表）；打印张数和文件路径',
+    summaryEn: 'Export the invoices a query finds: .xlsx (list + lines) or GBK .csv (list); prints the count and the file',
+    examples: [
+      { line: 'invoices export 11月销项.xlsx --from 2026-11-01 --to 2026-11-30', zh: '导出 11 月的销项发票', en: "export November's sales invoices" },
+      { line: 'invoices export 进项.csv --side 进项', zh: '以 GBK 编码的 CSV 导出全部进项发票', en: 'export every purchase invoice as a GBK .csv' },
+    ],
     args: [{ name: 'FILE', description: '导出到的文件（.xlsx 或 .csv）' }],
     options: invoiceFilterOptions,
     async run(core, [file], o) {
@@ -37,6 +42,14 @@ export const invoiceExportCommands: Record<string, Command> = {
   }),
   'invoices summary': command({
     summary: '发票汇总：按票种和税率/征收率统计已开具发票的份数、金额、税额、价税合计（蓝字、红字、合计）',
+    summaryEn: 'Invoice summary: count, amount, tax and total of issued invoices by kind and rate (blue, red, together)',
+    examples: [
+      {
+        line: 'invoices summary --from 2026-10-01 --to 2026-12-31 --out 四季度汇总.xlsx',
+        zh: '第四季度的销项汇总，并保存为 .xlsx',
+        en: "the fourth quarter's sales summary, saved as .xlsx",
+      },
+    ],
     options: {
       from: { value: 'YYYY-MM-DD', description: '开票日期起（含当天）', required: true },
       to: { value: 'YYYY-MM-DD', description: '开票日期止（含当天）', required: true },

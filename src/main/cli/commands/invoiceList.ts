@@ -34,6 +34,15 @@ async function run(core: Core, _args: string[], o: CliValues<typeof options>): P
 export const invoiceListCommands: Record<string, Command> = {
   'invoices list': {
     summary: '列出发票；带任一查询条件（--from --to --side --counterparty --kind --red-status --min --max --item …）时为发票查询，附合计',
+    summaryEn: 'List invoices; with any query option (--from --to --side --counterparty --kind --red-status --min --max --item …) it is the invoice query, with totals',
+    examples: [
+      { line: 'invoices list --state draft', zh: '列出草稿', en: 'list the drafts' },
+      {
+        line: 'invoices list --from 2026-11-01 --to 2026-11-30 --counterparty hwjs --json',
+        zh: '11 月开给拼音首字母为 hwjs 的购买方的发票，附合计',
+        en: "November's invoices to buyers whose initials are hwjs, with totals",
+      },
+    ],
     options,
     // the parser has checked the line against these options
     run: (core, args, values) => run(core, args, values as CliValues<typeof options>),

@@ -5,7 +5,8 @@
 // 省 → 市 → 区县 → 街道 cascade through one defined name per parent and INDIRECT, as the platform's
 // file does), every data column formatted as text so Excel keeps long codes whole, and the hidden
 // excelVersion sheet that readBatchFile checks.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../../files/excel/exceljs'
 import { columnLetters } from '../../files/excel/grid'
 import { isCity, type RegionCounty, type Regions } from '../../../../shared/domain/specialBusiness/regionsFile'
 import { shippedRegions } from '../../codeLists/regions'
@@ -92,7 +93,7 @@ const BORDER: Partial<ExcelJS.Borders> = { left: thin, right: thin, top: thin, b
 
 /** The template as bytes (.xlsx), with the 行政区划 lists of `regions` (the shipped ones by default). */
 export async function writeBatchTemplate(regions: Regions = shippedRegions()): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await loadExcelJS()).Workbook()
   const cascadeEnd = columnLetters(regions.file.provinces.length - 1)
   for (const entry of SHEET_ORDER) {
     if (typeof entry !== 'string') {

@@ -5,6 +5,7 @@
 import type { BookingTemplate } from '../../../../shared/api/booking'
 import { BOOKING_BATCH_MAX, BOOKING_STATUSES, BOOKING_TYPES, type BookingType } from '../../../../shared/platform/booking'
 import type { SheetColumn, SheetSpec } from '../../files/excel/spec'
+import { formatCount } from '../../files/excel/units'
 
 /** 入账类型 in the dropdown: the code and its words ("02 入账（企业所得税税前扣除）") */
 export function bookingTypeText(type: BookingType): string {
@@ -80,7 +81,7 @@ export function bookingSheet(format: BookingTemplate): SheetSpec {
       format === '税控' ? '税控发票：发票代码为 10 位或 12 位数字，发票号码为 8 位数字。' : '数电发票：发票号码为 20 位数字。',
       '是否入账填“是”即入账，须填写入账所属期（YYYYMM，如 202611）；入账类型不填视为 02。填“否”即撤销该发票的入账，入账所属期和入账类型可不填。',
       `入账类型：${BOOKING_TYPE_OPTIONS.join('；')}。`,
-      `每个文件最多 ${BOOKING_BATCH_MAX.toLocaleString('en-US')} 张发票，同一张发票只填一行。`,
+      `每个文件最多 ${formatCount(BOOKING_BATCH_MAX)} 张发票，同一张发票只填一行。`,
       '发票代码、发票号码和入账所属期列已设为“文本”格式：从其他表格粘贴时请选择“只粘贴值”，否则 Excel 会把长数字变成 2.6E+19 这样的科学计数法，号码就丢了。',
     ],
     columns: columns(format),

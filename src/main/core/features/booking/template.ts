@@ -2,7 +2,8 @@
 // reads back. The code columns are text-formatted as whole columns (a 20-digit number typed later
 // stays text instead of 2.6E+19), 开票日期 carries a date format, 是否入账 and 入账类型 are dropdowns,
 // and the header is frozen. The 填写说明 sheet is one the reader never takes for data (layout.ts).
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../../files/excel/exceljs'
 import type { BookingTemplate } from '../../../../shared/api/booking'
 import { columnWidth, INSTRUCTIONS_SHEET, TEMPLATE_DATA_ROWS } from '../../files/excel/layout'
 import type { SheetColumn } from '../../files/excel/spec'
@@ -39,7 +40,7 @@ function styleHeader(row: ExcelJS.Row): void {
 
 export async function writeBookingTemplate(path: string, format: BookingTemplate): Promise<void> {
   const spec = bookingSheet(format)
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await loadExcelJS()).Workbook()
   const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = spec.columns.map((c) => ({ key: c.key, width: columnWidth(c), style: columnStyle(c) }))
   styleHeader(ws.addRow(spec.columns.map((c) => c.header)))

@@ -2,7 +2,6 @@
 // e-mail through the user's SMTP server — one message with every attachment —, or the same message
 // as an .eml file to open in a mail program. Sending a draft or a queued invoice is refused: what the
 // buyer receives must be an invoice.
-import MailComposer from 'nodemailer/lib/mail-composer'
 import type { ParsedInput } from '../../../../shared/api'
 import type { SendResult } from '../../../../shared/api/delivery'
 import type { CoreContext } from '../../context'
@@ -27,12 +26,13 @@ export async function sendInvoices(ctx: CoreContext, connector: Connector, mail:
   const message = mailOf(items, input.to, smtp?.fromAddress ? { name: smtp.fromName, address: smtp.fromAddress } : null)
 
   if (input.eml) {
+    const { default: MailComposer } = await import('nodemailer/lib/mail-composer')
     const bytes = await new MailComposer(message).compile().build()
     const name = papers.length === 1 ? `发票${papers[0]!.invoice.number}.eml` : `发票${papers.length}张-${papers[0]!.invoice.number}等.eml`
     return { sent: false, eml: ctx.files.put(name, bytes), attachments }
   }
 
-  const transport = transportOf(smtp!)
+  const transport = await transportOf(smtp!)
   let info: { messageId: string; accepted: (string | { address: string })[] }
   try {
     info = await transport.sendMail(message)

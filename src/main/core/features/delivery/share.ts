@@ -1,6 +1,5 @@
 // invoices.shareLink: the 交付二维码 — a short-lived public link the platform makes for an issued
 // invoice (docs/platform-api.md), drawn here as a QR code the buyer scans with a phone.
-import QRCode from 'qrcode'
 import type { ShareLink } from '../../../../shared/api/delivery'
 import type { ParsedInvoiceRef } from '../../../../shared/api/invoiceRef'
 import type { CoreContext } from '../../context'
@@ -24,6 +23,7 @@ export async function shareLink(ctx: CoreContext, connector: Connector, ref: Par
     if (e instanceof Refused) throw new AppError('PLATFORM_REJECTED', `税务平台未能生成交付二维码：${e.message}`)
     throw e
   }
+  const { default: QRCode } = await import('qrcode')
   const qrSvg = await QRCode.toString(link.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
   return { url: link.url, expiresAt: link.expiresAt, qrSvg }
 }

@@ -1,13 +1,14 @@
 // The user's own SMTP server through nodemailer: a transport from 邮件设置, and every failure said
 // in Chinese with what to check (wrong password, a host that does not answer, TLS on the wrong port).
-import nodemailer from 'nodemailer'
 import { AppError } from '../../errors'
 import type { SmtpSettings } from './mailFile'
 
 /** a server that does not answer is reported within this time, not after minutes */
 const CONNECT_TIMEOUT_MS = 10_000
 
-export function transportOf(s: SmtpSettings) {
+/** nodemailer is loaded when mail is first sent or tested, not when the core starts */
+export async function transportOf(s: SmtpSettings) {
+  const { default: nodemailer } = await import('nodemailer')
   return nodemailer.createTransport({
     host: s.host,
     port: s.port,
@@ -57,7 +58,7 @@ export function mailError(e: unknown, s: Pick<SmtpSettings, 'host' | 'port' | 's
 
 /** 测试: connects, says hello, logs in — sends nothing */
 export async function verifySmtp(s: SmtpSettings): Promise<void> {
-  const transport = transportOf(s)
+  const transport = await transportOf(s)
   try {
     await transport.verify()
   } catch (e) {

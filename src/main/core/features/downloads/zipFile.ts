@@ -4,8 +4,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
-import yazl from 'yazl'
+import type * as Yazl from 'yazl'
+import { lazyRequire } from '../../lazyRequire'
 import { PRIVATE_DIR_MODE, PRIVATE_MODE } from '../../privateFile'
+
+const yazl = lazyRequire<typeof Yazl>('yazl')
 
 /** bytes queued between the zip and the disk before `add` waits */
 const QUEUE_LIMIT = 8 * 1024 * 1024
@@ -22,7 +25,7 @@ export interface ZipWriter {
 
 export function openZip(file: string, mtime: Date): ZipWriter {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE })
-  const zip = new yazl.ZipFile()
+  const zip = new (yazl().ZipFile)()
   const out = fs.createWriteStream(file, { mode: PRIVATE_MODE })
   let failure: Error | null = null
   const fail = (e: Error) => (failure ??= e)

@@ -1,7 +1,10 @@
 // GBK (code page 936) for the .csv old tools read. Most Chinese text fits; what does not is first
 // tried in its compatibility form (NFKC: a half-width ｶ becomes カ, ™ becomes TM), and only
 // a character GBK has no form of at all (𠮷, an emoji) becomes '?', counted so the caller can say so.
-import iconv from 'iconv-lite'
+import type * as Iconv from 'iconv-lite'
+import { lazyRequire } from '../../lazyRequire'
+
+const iconv = lazyRequire<typeof Iconv>('iconv-lite')
 
 const fits = new Map<number, boolean>()
 
@@ -10,7 +13,7 @@ function inGbk(ch: string): boolean {
   let ok = fits.get(cp)
   if (ok === undefined) {
     // iconv-lite writes '?' for what GBK cannot hold
-    const bytes = iconv.encode(ch, 'gbk')
+    const bytes = iconv().encode(ch, 'gbk')
     ok = !(bytes.length === 1 && bytes[0] === 0x3f)
     fits.set(cp, ok)
   }
@@ -37,5 +40,5 @@ export function gbkText(text: string): { text: string; replaced: number } {
 }
 
 export function encodeGbk(text: string): Buffer {
-  return iconv.encode(text, 'gbk')
+  return iconv().encode(text, 'gbk')
 }

@@ -1,6 +1,6 @@
 // 发票汇总 as an .xlsx: the table as the screen shows it (per side: by 票种 with its 合计, then by
 // 税率/征收率), money as numbers with two decimals so the bookkeeper can add them up in Excel.
-import ExcelJS from 'exceljs'
+import { loadExcelJS } from '../../files/excel/exceljs'
 import type { InvoiceTotalsReport, SummaryFigures, SummaryRow } from '../../../../shared/api/invoiceExport'
 
 export const SUMMARY_SHEET = '发票汇总'
@@ -26,7 +26,7 @@ function cells(row: SummaryRow): (string | number)[] {
 }
 
 export async function writeSummary(report: InvoiceTotalsReport, filePath: string): Promise<void> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await loadExcelJS()).Workbook()
   const ws = wb.addWorksheet(SUMMARY_SHEET)
   ws.columns = SUMMARY_HEADER.map((h, i) => ({ width: i === 0 ? 16 : 14, style: i > 0 && (i - 1) % 4 !== 0 ? { numFmt: MONEY } : {} }))
   ws.addRow([`发票汇总（开票日期 ${report.from} 至 ${report.to}）`]).font = { bold: true, size: 14 }

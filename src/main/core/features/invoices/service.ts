@@ -194,14 +194,28 @@ export function listInvoices(
   const where = conds.length ? and(...conds) : undefined
   const db = ledger.orm
   const total = db.select({ n: count() }).from(invoices).where(where).get()?.n ?? 0
-  const rows = db
-    .select()
+  // the page's ids first, then their rows: sorting every invoice with its document (the JSON of its
+  // lines) costs ~100 ms on a 10,000-invoice ledger, sorting their ids a few
+  const ids = db
+    .select({ id: invoices.id })
     .from(invoices)
     .where(where)
     .orderBy(desc(invoices.updatedAt), desc(invoices.id))
     .limit(q.size)
     .offset((q.page - 1) * q.size)
     .all()
+    .map((r) => r.id)
+  const byId = new Map(
+    ids.length
+      ? db
+          .select()
+          .from(invoices)
+          .where(inArray(invoices.id, ids))
+          .all()
+          .map((r) => [r.id, r])
+      : [],
+  )
+  const rows = ids.map((id) => byId.get(id)!)
   const commands = latestRows(
     ledger,
     'invoice',

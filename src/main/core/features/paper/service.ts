@@ -5,7 +5,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { FileRef } from '../../../../shared/api/define'
 import type { ParsedInvoiceRef } from '../../../../shared/api/invoiceRef'
-import { renderPdfDocument } from '../../../../documents/pdf'
 import type { FileStore } from '../../files/tokens'
 import type { Ledger } from '../../ledger/open'
 import { paperOf } from './paperOf'
@@ -20,6 +19,8 @@ export async function printPdf(ledger: Ledger, files: FileStore, appDir: string,
   const papers = refs.map((ref) => paperOf(ledger, ref))
   const first = papers[0]!.invoice
   const title = papers.length === 1 ? first.number || `${first.buyer.name} 发票（未上传平台）` : `发票 ${papers.length} 张`
+  // pdfkit and the fonts load when a paper is first drawn, not when the core starts
+  const { renderPdfDocument } = await import('../../../../documents/pdf')
   const { bytes, pages } = await renderPdfDocument(
     papers.map((p) => ({ invoice: p.invoice, provisional: p.provisional, shortNames: p.shortNames })),
     { fontsDir: fontsDirOf(appDir), title },

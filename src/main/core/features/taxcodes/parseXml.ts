@@ -1,10 +1,13 @@
 // The public XML form of the table (an Odoo data file): <record model="tax.category"> with
 // fields code, name, print_name (简称), note (说明), help (关键字), tax_rate, can_use (leaf),
 // superior (parent, by record id) and base_category (增值税特殊管理, by record id).
-import { XMLParser } from 'fast-xml-parser'
+import type * as Fxp from 'fast-xml-parser'
 import { AppError } from '../../errors'
+import { lazyRequire } from '../../lazyRequire'
 import { currentRates } from '../../../../shared/domain/taxcodeRates'
 import type { TaxCodeRow } from './table'
+
+const fxp = lazyRequire<typeof Fxp>('fast-xml-parser')
 
 interface XmlField {
   '@_name': string
@@ -19,7 +22,7 @@ interface XmlRecord {
 }
 
 export function parseTaxCodeXml(text: string): TaxCodeRow[] {
-  const parser = new XMLParser({
+  const parser = new (fxp().XMLParser)({
     ignoreAttributes: false,
     parseTagValue: false,
     isArray: (name) => name === 'record' || name === 'field',

@@ -1,8 +1,8 @@
 // Finding the header row by its names, never by position: bookkeepers add a title above the table,
 // reorder columns, keep extra columns, and other platforms name the same column differently
 // (税号 / 纳税人识别号 / 购买方纳税人识别号).
-import { utils } from 'xlsx'
 import { AppError } from '../../errors'
+import { loadSheetJS } from './sheetjs'
 import type { SheetColumn, SheetSpec } from './spec'
 
 export interface HeaderMapping {
@@ -78,7 +78,7 @@ export function mapHeader(cells: readonly string[], rowNumber: number, names: Ma
     if (first !== undefined) {
       throw new AppError(
         'FILE_INVALID',
-        `表头第 ${rowNumber} 行中，${utils.encode_col(first)} 列「${mapped[col.key]}」和 ${utils.encode_col(index)} 列「${text}」都对应「${col.header}」：请删除或改名其中一列后再导入`,
+        `表头第 ${rowNumber} 行中，${loadSheetJS().utils.encode_col(first)} 列「${mapped[col.key]}」和 ${loadSheetJS().utils.encode_col(index)} 列「${text}」都对应「${col.header}」：请删除或改名其中一列后再导入`,
         { column: col.key, headers: [mapped[col.key], text] },
       )
     }

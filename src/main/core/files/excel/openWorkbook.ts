@@ -3,17 +3,12 @@
 // an encrypted one is named as such, a zip bomb is refused (declared sizes, then a capped inflate)
 // before SheetJS inflates anything, and text files are decoded here (UTF-8 / GBK / UTF-16) because
 // SheetJS cannot tell GBK from UTF-8.
-import * as XLSX from 'xlsx'
-// The ESM build of SheetJS ships without code pages. BIFF5 .xls files (the Excel 95 format some
-// Chinese systems still write) store text in the ANSI code page, 936 for GBK, which SheetJS decodes
-// only with these tables. Loading them costs about 0.1 s, once per process.
-import * as cpexcel from 'xlsx/dist/cpexcel.full.mjs'
+import type * as XLSX from 'xlsx'
 import { AppError } from '../../errors'
 import { decodeText, looksLikeText } from './decodeText'
 import { formatBytes } from './units'
+import { loadSheetJS } from './sheetjs'
 import { checkInflatedSizes, scanZip, type ZipSummary } from './zip'
-
-XLSX.set_cptable(cpexcel)
 
 export interface OpenOptions {
   /** rows to parse per sheet (SheetJS `sheetRows`) */
@@ -106,7 +101,7 @@ function openCfb(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.Wor
   // An encrypted .xlsx is an OLE (CFB) container holding EncryptionInfo + EncryptedPackage.
   let container: { FileIndex: { name: string }[] }
   try {
-    container = XLSX.CFB.read(asBuffer(bytes), { type: 'buffer' })
+    container = loadSheetJS().CFB.read(asBuffer(bytes), { type: 'buffer' })
   } catch (e) {
     throw invalid('文件已损坏，无法读取：请在 Excel 中打开确认，另存为 .xlsx 后再导入', { cause: messageOf(e) })
   }
@@ -137,7 +132,7 @@ function openText(bytes: Uint8Array, ext: Extension, opts: OpenOptions): XLSX.Wo
 
 function parse(data: Uint8Array | string, how: XLSX.ParsingOptions, opts: OpenOptions): XLSX.WorkBook {
   try {
-    return XLSX.read(typeof data === 'string' ? data : asBuffer(data), { ...parseOptions(opts.sheetRows), ...how })
+    return loadSheetJS().read(typeof data === 'string' ? data : asBuffer(data), { ...parseOptions(opts.sheetRows), ...how })
   } catch (e) {
     const cause = messageOf(e)
     if (/password|encrypt/i.test(cause)) throw invalid(ENCRYPTED)

@@ -2,8 +2,8 @@
 // sheet and header row by column names, returns every non-blank row with its own spreadsheet row
 // number, and flags cells whose value cannot be trusted (long IDs Excel turned into numbers).
 import type { CellObject, WorkBook, WorkSheet } from 'xlsx'
-import { utils } from 'xlsx'
 import { AppError } from '../../errors'
+import { loadSheetJS } from './sheetjs'
 import { cellProblem, cellText } from './cellValue'
 import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, outsideGrid } from './grid'
 import { headerNames, headerScore, mapHeader, type HeaderMapping } from './header'
@@ -126,16 +126,16 @@ function findHeader(wb: WorkBook, spec: SheetSpec, names: Map<string, SheetColum
  * ss:Index, an HTML colspan): a row that long would be walked cell by cell, so it is refused first.
  */
 function checkGrid(name: string, sheet: WorkSheet, data: DenseRow[]): void {
-  const ranges = [sheet['!ref'], sheet['!fullref'], ...(sheet['!merges'] ?? []).map((m) => utils.encode_range(m))]
+  const ranges = [sheet['!ref'], sheet['!fullref'], ...(sheet['!merges'] ?? []).map((m) => loadSheetJS().utils.encode_range(m))]
   for (const ref of ranges) {
     if (!ref) continue
-    const { e } = utils.decode_range(ref)
-    if (e.c >= MAX_COLUMNS || e.r >= MAX_ROWS) throw outsideGrid(name, utils.encode_cell(e))
+    const { e } = loadSheetJS().utils.decode_range(ref)
+    if (e.c >= MAX_COLUMNS || e.r >= MAX_ROWS) throw outsideGrid(name, loadSheetJS().utils.encode_cell(e))
   }
   if (data.length > MAX_ROWS) throw outsideGrid(name, `第 ${data.length} 行`)
   for (let r = 0; r < data.length; r++) {
     const row = data[r]
-    if (row && row.length > MAX_COLUMNS) throw outsideGrid(name, utils.encode_cell({ r, c: row.length - 1 }))
+    if (row && row.length > MAX_COLUMNS) throw outsideGrid(name, loadSheetJS().utils.encode_cell({ r, c: row.length - 1 }))
   }
 }
 
@@ -167,7 +167,8 @@ export function toTableRow(cells: DenseRow, rowNumber: number, columns: ReturnTy
   for (const { index, key, text } of columns) {
     const cell = cells[index]
     const value = cellText(cell, text)
-    if (sheet !== undefined && value.length > MAX_CELL_CHARS) throw cellTooLong(`工作表「${sheet}」的单元格 ${utils.encode_cell({ r: rowNumber - 1, c: index })} 中的文字`)
+    if (sheet !== undefined && value.length > MAX_CELL_CHARS)
+      throw cellTooLong(`工作表「${sheet}」的单元格 ${loadSheetJS().utils.encode_cell({ r: rowNumber - 1, c: index })} 中的文字`)
     values[key] = value
     if (value === '') continue
     filled = true
@@ -195,7 +196,7 @@ function dataRows(sheet: string, data: DenseRow[], headerIndex: number, header: 
 /** Whether parsing stopped at the row cap before the end of the sheet. */
 function truncated(sheet: WorkSheet, data: DenseRow[], sheetRows: number): boolean {
   const full = sheet['!fullref']
-  return full ? utils.decode_range(full).e.r >= sheetRows : data.length >= sheetRows
+  return full ? loadSheetJS().utils.decode_range(full).e.r >= sheetRows : data.length >= sheetRows
 }
 
 /** `where` says where the reading was when the limit was passed ("工作表「客户」读到第 200,012 行时") */

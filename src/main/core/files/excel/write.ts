@@ -1,6 +1,7 @@
 // Templates and exports with ExcelJS. The same SheetSpec drives both and the reader, so a template
 // filled in, an export, or an error report (the rejected rows plus 错误原因) re-imports unchanged.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from './exceljs'
 import { safeCellText } from './formulaGuard'
 import { columnWidth, headerLabel, INSTRUCTIONS_SHEET, OPTIONS_SHEET, TEMPLATE_DATA_ROWS } from './layout'
 import type { SheetColumn, SheetSpec } from './spec'
@@ -48,7 +49,7 @@ interface RangeValidations {
 }
 
 export async function writeTemplate(spec: SheetSpec, filePath: string): Promise<void> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (await loadExcelJS()).Workbook()
   const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columnDefs(spec)
   styleHeader(ws.addRow(spec.columns.map(headerLabel)))
@@ -98,7 +99,7 @@ function writeInstructions(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
  */
 export async function openExportWriter(spec: SheetSpec, filePath: string, opts?: { extraColumns?: ExtraColumn[] }): Promise<RowWriter> {
   const extra = opts?.extraColumns ?? []
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true })
+  const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true })
   const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columnDefs(spec, extra)
   const header = ws.addRow([...spec.columns.map(headerLabel), ...extra.map((c) => c.header)])

@@ -11,14 +11,18 @@
 import { StringDecoder } from 'node:string_decoder'
 import { createInflateRaw } from 'node:zlib'
 import { Readable } from 'node:stream'
-import { SaxesParser, type SaxesTagPlain } from 'saxes'
+import type * as Saxes from 'saxes'
+import type { SaxesTagPlain } from 'saxes'
 import type { CellObject } from 'xlsx'
 import { AppError } from '../../errors'
+import { lazyRequire } from '../../lazyRequire'
 import { ERROR_TEXT } from './cellValue'
 import { cellTooLong, columnLetters, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, outsideGrid, parseCellAddress, rowNumber as parseRowNumber } from './grid'
 import type { DenseRow } from './read'
 import { formatCount } from './units'
 import { damaged, entryData, type ZipEntry, type ZipSummary } from './zip'
+
+const saxes = lazyRequire<typeof Saxes>('saxes')
 
 export interface StreamSheet {
   name: string
@@ -83,7 +87,7 @@ function entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncIterable<Buffer> 
 
 /** Streams an entry's XML through a SAX parser, pausing between chunks. */
 async function parseEntry(bytes: Uint8Array, entry: ZipEntry, handlers: EntryHandlers, pause: () => Promise<void>): Promise<void> {
-  const parser = new SaxesParser()
+  const parser = new (saxes().SaxesParser)()
   let sinceEvent = 0
   parser.on('opentag', (t) => {
     sinceEvent = 0
