@@ -40,7 +40,7 @@ test('add a company customer (errors shown inline first), then edit it', async (
   await page.getByTestId('customer-form-taxid').fill(HUAWEI.taxId.slice(0, 17) + (HUAWEI.taxId.endsWith('A') ? 'B' : 'A'))
   await page.getByTestId('customer-form-email').fill('fapiao@huawei')
   await page.getByTestId('customer-form-save').click()
-  await expect(dialog.getByText(`校验位不正确（按前 17 位计算，第 18 位应为 ${HUAWEI.taxId[17]}）`)).toBeVisible()
+  await expect(dialog.getByText(`校验位不正确（按前 17 位计算，第 18 位校验码应为 ${HUAWEI.taxId[17]}）`)).toBeVisible()
   await expect(dialog.getByText('邮箱格式不正确')).toBeVisible()
 
   // the core refuses a second customer with a 纳税人识别号 already in the books
