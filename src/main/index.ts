@@ -62,6 +62,12 @@ const host: { [K in keyof HostCalls]: (input: Parameters<HostCalls[K]>[0]) => Pr
     // the token names a PDF the core made; no path ever comes from the page
     return printPdfFile(printableFile(core.files, input?.token).path, mainWindow)
   },
+  async 'host.openDataFolder'() {
+    // shell.openPath answers '' on success, else the system's reason
+    const problem = await shell.openPath(app.getPath('userData'))
+    if (problem) throw new Error(`无法打开数据文件夹：${problem}`)
+    return { opened: true }
+  },
 }
 
 ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown) => {

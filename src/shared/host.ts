@@ -9,12 +9,14 @@ export interface HostCalls {
   'host.saveFile': (input: { token: string }) => { saved: boolean }
   /** 打印: the system's print dialog for a PDF the core produced; printed false when cancelled */
   'host.printFile': (input: { token: string }) => { printed: boolean }
+  /** 打开文件夹: the data folder in Explorer / Finder (the main process knows where it is; no path comes from the page) */
+  'host.openDataFolder': (input: Record<string, never>) => { opened: boolean }
 }
 
 export type HostCallName = keyof HostCalls
 
 /** every host call by name: a Record, so a call added to HostCalls must be listed here too */
-const HOST_CALLS: Record<HostCallName, true> = { 'host.pickOpen': true, 'host.saveFile': true, 'host.printFile': true }
+const HOST_CALLS: Record<HostCallName, true> = { 'host.pickOpen': true, 'host.saveFile': true, 'host.printFile': true, 'host.openDataFolder': true }
 export const isHostCall = (name: unknown): name is HostCallName => typeof name === 'string' && Object.hasOwn(HOST_CALLS, name)
 
 /** What window.fapiao offers in Electron: the contract, the host calls, the event stream. */

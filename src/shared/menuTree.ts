@@ -65,9 +65,9 @@ export const MENU_TREE: MenuGroup[] = [
       page('企业信息', '/system/company', 'menu-company'),
       page('税收分类编码', '/system/taxcodes', 'menu-taxcodes'),
       page('操作日志', '/system/audit', 'menu-audit'),
-      page('账簿备份', '/system/backups', 'menu-backups'),
-      page('平台连接', '/system/platform', 'menu-platform'),
-      page('邮件设置', '/system/mail', 'menu-mail'),
+      // 平台连接, 开票人与默认值, 邮件, 账簿备份, 数据文件夹: one page, a tab each
+      page('设置', '/system/settings', 'menu-settings'),
+      page('关于', '/system/about', 'menu-about'),
     ],
   },
 ]

@@ -11,6 +11,7 @@ import { customersApi } from './customers'
 import { deliveryApi } from './delivery'
 import { downloadsApi } from './downloads'
 import { extrasApi } from './extras'
+import { firstDayApi } from './firstDay'
 import { invoiceExportApi } from './invoiceExport'
 import { invoicePaperApi } from './invoicePaper'
 import { invoiceQueryApi } from './invoiceQuery'
@@ -37,6 +38,7 @@ export const api = {
   ...deliveryApi,
   ...downloadsApi,
   ...extrasApi,
+  ...firstDayApi,
   ...invoiceExportApi,
   ...invoicePaperApi,
   ...invoiceQueryApi,
