@@ -168,7 +168,7 @@ test('delete one and batch-delete, each asked first', async ({ app, page, consol
 
   await page.getByTestId('customers-batch-delete').click()
   await confirm.getByRole('button', { name: '删除' }).click()
-  await expect(page.getByTestId('customers-table')).toContainText('暂无客户')
+  await expect(page.getByTestId('customers-table')).toContainText('还没有客户')
   expect(await customers(app)).toHaveLength(0)
 })
 
