@@ -176,6 +176,10 @@ export function useInvoiceEditor(hooks: {
   async function showBlank(): Promise<void> {
     const mine = ++seq
     await show(null)
+    await putDefaults(mine)
+  }
+
+  async function putDefaults(mine: number): Promise<void> {
     const defaults = await call('settings.defaults.get', {}).catch(() => null)
     if (!defaults || mine !== seq || id.value !== null) return
     if (defaults.kind === form.kind && defaults.priceIncludesTax === form.priceIncludesTax) return
@@ -223,6 +227,8 @@ export function useInvoiceEditor(hooks: {
     (q) => {
       const target = idOf(q)
       if (target !== id.value) void open(target)
+      // the screen opened on a new invoice: the form is already blank, only the defaults are missing
+      else if (target === null) void putDefaults(seq)
     },
     { immediate: true },
   )
