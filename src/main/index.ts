@@ -112,6 +112,12 @@ function startApp(): void {
       flushes.answer(Number(input?.id), input?.saved === true)
       return null
     },
+    async 'host.openDataFolder'() {
+      // shell.openPath answers '' on success, else the system's reason
+      const problem = await shell.openPath(dataDir)
+      if (problem) throw new Error(`无法打开数据文件夹：${problem}`)
+      return { opened: true }
+    },
     ...updateHostCalls(updates),
   }
 

@@ -1,7 +1,6 @@
 // The app-wide commands that are both a key in the window and an item of the native menu: one
 // definition, so the accelerator the menu shows is the key the window answers (the renderer's
 // shortcuts.ts matches the keys, the shell's menu shows `accelerator`, the 快捷键 panel lists `keys`).
-import { isMenuGroup, MENU_TREE, type MenuGroup, type MenuPage } from './menuTree'
 
 export interface AppCommand {
   /** as the 快捷键 panel shows it */
@@ -14,15 +13,8 @@ export interface AppCommand {
 export const APP_COMMANDS = {
   help: { keys: 'F1 / ?', label: '打开快捷键一览', accelerator: 'F1' },
   newInvoice: { keys: 'Ctrl+N（macOS：⌘N）', label: '新建发票（电子发票开具）', accelerator: 'CmdOrCtrl+N' },
-  settings: { keys: 'Ctrl+,（macOS：⌘,）', label: '打开设置（系统设置的第一页）', accelerator: 'CmdOrCtrl+,' },
+  settings: { keys: 'Ctrl+,（macOS：⌘,）', label: '打开设置', accelerator: 'CmdOrCtrl+,' },
 } satisfies Record<string, AppCommand>
 
 /** 新建发票 opens the issuing screen */
 export const NEW_INVOICE_PATH = '/invoice/issue'
-
-/** 设置… opens the first page of the menu tree's 系统设置 group, whatever its pages are */
-export function settingsPath(tree: MenuGroup[] = MENU_TREE): string {
-  const group = tree.find((g) => g.index === 'system')
-  const first = group?.children.find((n): n is MenuPage => !isMenuGroup(n))
-  return first?.path ?? NEW_INVOICE_PATH
-}

@@ -26,6 +26,8 @@ export interface HostCalls {
   'host.update.skip': (input: Record<string, never>) => UpdateState
   /** 安装并重启 / 退出时安装: every ledger is backed up first; waits while invoices are on their way */
   'host.update.install': (input: { when: 'now' | 'on-quit' }) => UpdateState
+  /** 打开文件夹: the data folder in Explorer / Finder (the main process knows where it is; no path comes from the page) */
+  'host.openDataFolder': (input: Record<string, never>) => { opened: boolean }
 }
 
 /** What the desktop shell asks of the window, on a channel of its own (SHELL_CHANNEL). */
@@ -56,6 +58,7 @@ const HOST_CALLS: Record<HostCallName, true> = {
   'host.update.later': true,
   'host.update.skip': true,
   'host.update.install': true,
+  'host.openDataFolder': true,
 }
 export const isHostCall = (name: unknown): name is HostCallName => typeof name === 'string' && Object.hasOwn(HOST_CALLS, name)
 

@@ -21,6 +21,11 @@ export const isMenuGroup = (node: MenuNode): node is MenuGroup => 'children' in 
 
 const page = (title: string, path: string, testid: string): MenuPage => ({ title, path, testid })
 
+/** 设置: every setting on one page (the native menu's 设置… and Ctrl+, open it) */
+export const SETTINGS_PATH = '/system/settings'
+/** 关于票税通: versions, the tax-code table in use, the data folder */
+export const ABOUT_PATH = '/system/about'
+
 export const MENU_TREE: MenuGroup[] = [
   {
     title: '电子发票开具',
@@ -65,9 +70,9 @@ export const MENU_TREE: MenuGroup[] = [
       page('企业信息', '/system/company', 'menu-company'),
       page('税收分类编码', '/system/taxcodes', 'menu-taxcodes'),
       page('操作日志', '/system/audit', 'menu-audit'),
-      page('账簿备份', '/system/backups', 'menu-backups'),
-      page('平台连接', '/system/platform', 'menu-platform'),
-      page('邮件设置', '/system/mail', 'menu-mail'),
+      // 平台连接, 开票人与默认值, 邮件, 账簿备份, 数据文件夹: one page, a tab each
+      page('设置', SETTINGS_PATH, 'menu-settings'),
+      page('关于', ABOUT_PATH, 'menu-about'),
     ],
   },
 ]

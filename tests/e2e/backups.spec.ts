@@ -41,7 +41,7 @@ test('手动备份, then a restore shows what it will replace before replacing i
 test('软件更新 settings in a browser: saved and validated, no 检查更新 here', async ({ app, page, consoleErrors }) => {
   void consoleErrors
   await app.createCompany()
-  await app.open(page, '/system/backups')
+  await app.open(page, '/system/settings?tab=updates')
   const box = page.getByTestId('update-settings')
   await expect(box.getByTestId('update-web-note')).toContainText('软件更新随桌面版提供')
   await expect(box.getByTestId('update-check')).toBeDisabled()

@@ -40,7 +40,7 @@ test('add a company customer (errors shown inline first), then edit it', async (
   await page.getByTestId('customer-form-taxid').fill(HUAWEI.taxId.slice(0, 17) + (HUAWEI.taxId.endsWith('A') ? 'B' : 'A'))
   await page.getByTestId('customer-form-email').fill('fapiao@huawei')
   await page.getByTestId('customer-form-save').click()
-  await expect(dialog.getByText(`校验位不正确（按前 17 位计算，第 18 位应为 ${HUAWEI.taxId[17]}）`)).toBeVisible()
+  await expect(dialog.getByText(`校验位不正确（按前 17 位计算，第 18 位校验码应为 ${HUAWEI.taxId[17]}）`)).toBeVisible()
   await expect(dialog.getByText('邮箱格式不正确')).toBeVisible()
 
   // the core refuses a second customer with a 纳税人识别号 already in the books
@@ -168,7 +168,7 @@ test('delete one and batch-delete, each asked first', async ({ app, page, consol
 
   await page.getByTestId('customers-batch-delete').click()
   await confirm.getByRole('button', { name: '删除' }).click()
-  await expect(page.getByTestId('customers-table')).toContainText('暂无客户')
+  await expect(page.getByTestId('customers-table')).toContainText('还没有客户')
   expect(await customers(app)).toHaveLength(0)
 })
 

@@ -22,11 +22,15 @@ export interface AppUnderTest {
 
 export const SELLER = { name: '深圳市测试科技有限公司', taxId: '91440300MA5G0X1U23', region: '44' as const, operator: '王会计' }
 
-export const test = base.extend<{ platform: boolean; app: AppUnderTest; consoleErrors: string[] }>({
+export const test = base.extend<{ platform: boolean; dataDirIn: string | null; app: AppUnderTest; consoleErrors: string[] }>({
   /** give the app an embedded platform sandbox and background sync, as `npm run web` does */
   platform: [false, { option: true }],
-  app: async ({ platform }, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-e2e-'))
+  /** a folder the data folder is made inside, e.g. 'OneDrive' (a folder a sync client copies) */
+  dataDirIn: [null, { option: true }],
+  app: async ({ platform, dataDirIn }, use) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-e2e-'))
+    const dataDir = dataDirIn ? path.join(root, dataDirIn, 'fapiao-desk') : root
+    fs.mkdirSync(dataDir, { recursive: true })
     const sandbox = platform ? await startTestSandbox(path.join(dataDir, 'platform-sandbox')) : null
     const core = createCore({ dataDir, embeddedPlatform: sandbox?.embedded, backgroundSync: platform })
     const server = await startWebServer({ core, rendererDir: path.resolve('out/renderer') })
@@ -45,7 +49,7 @@ export const test = base.extend<{ platform: boolean; app: AppUnderTest; consoleE
     await server.close()
     core.close()
     await sandbox?.stop()
-    fs.rmSync(dataDir, { recursive: true, force: true })
+    fs.rmSync(root, { recursive: true, force: true })
   },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = []

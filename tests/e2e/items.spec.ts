@@ -193,7 +193,7 @@ test('delete one and batch-delete, each asked first', async ({ app, page, consol
   await page.getByTestId('items-batch-delete').click()
   await expect(confirm).toContainText('确定删除选中的 2 个项目吗？')
   await confirm.getByRole('button', { name: '删除' }).click()
-  await expect(page.getByTestId('items-table')).toContainText('暂无项目')
+  await expect(page.getByTestId('items-table')).toContainText('还没有项目')
   expect(await items(app)).toHaveLength(0)
 })
 

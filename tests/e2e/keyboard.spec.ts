@@ -203,7 +203,7 @@ test('购买方 from the keyboard: Enter takes the highlighted suggestion; with 
   await page.keyboard.type('914403001922038217')
   await expect(page.getByTestId('buyer-section')).not.toContainText('校验位')
   await page.keyboard.press('Tab')
-  await expect(page.getByTestId('buyer-section')).toContainText('购买方纳税人识别号校验位不正确（按前 17 位计算，第 18 位应为 6），请核对')
+  await expect(page.getByTestId('buyer-section')).toContainText('购买方纳税人识别号校验位不正确（按前 17 位计算，第 18 位校验码应为 6），请核对')
   await page.getByTestId('buyer-taxid').focus()
   await page.keyboard.press('Backspace')
   await page.keyboard.type('6')

@@ -16,7 +16,8 @@ test('内置沙箱 connects as the company; an external platform that cannot be 
   void consoleErrors
   await app.createCompany()
   await app.open(page, '/basic/items')
-  await page.getByTestId('menu-platform').click()
+  // 平台连接 is the first tab of 设置
+  await page.getByTestId('menu-settings').click()
 
   // the default: the sandbox on this computer, explained, with the company's own ID as the login
   await expect(modeInput(page, 'embedded')).toBeChecked()

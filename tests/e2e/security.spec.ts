@@ -56,7 +56,8 @@ test.describe('a damaged platform.json', () => {
     await expect(online).toHaveText('同步已暂停')
 
     await online.click()
-    await expect(page).toHaveURL(/#\/system\/platform/)
+    // 平台连接 is a tab of 设置: the old address redirects there
+    await expect(page).toHaveURL(/#\/system\/settings\?tab=platform/)
     const alert = page.getByTestId('platform-damaged')
     await expect(alert).toContainText('平台连接设置文件已损坏')
     await expect(page.getByTestId('platform-damaged-file')).toHaveText(file)

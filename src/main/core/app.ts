@@ -23,6 +23,7 @@ import { registerDownloads } from './features/downloads/handlers'
 import { createDownloadRunner, type DownloadRunner } from './features/downloads/runner'
 import { registerDelivery } from './features/delivery/handlers'
 import { registerExtras } from './features/extras/handlers'
+import { registerFirstDay } from './features/firstDay/handlers'
 import { registerInvoices } from './features/invoices/handlers'
 import { registerQuery } from './features/query/handlers'
 import { registerItems } from './features/items/handlers'
@@ -146,6 +147,7 @@ export function createCore(opts: CoreOptions): Core {
   registerCustomers(registry)
   registerDownloads(registry, downloads, (ledger) => connector.connect(ledger))
   registerExtras(registry)
+  registerFirstDay(registry)
   /** a command entered the outbox: the top bar's 待上传 counts it at once, and a run follows soon */
   const queued = () => {
     status()

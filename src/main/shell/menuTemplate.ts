@@ -3,12 +3,11 @@
 // then 窗口 and 帮助. Items that act send a ShellAction to the window; the accelerators shown come
 // from shared/appCommands.ts and are not registered (registerAccelerator: false): the window answers
 // those keys itself, in the desktop shell and in web mode alike. Typed structurally: no electron.
-import { APP_COMMANDS, NEW_INVOICE_PATH, settingsPath } from '../../shared/appCommands'
-import { isMenuGroup, MENU_TREE, type MenuGroup, type MenuNode } from '../../shared/menuTree'
+import { APP_COMMANDS, NEW_INVOICE_PATH } from '../../shared/appCommands'
+import { ABOUT_PATH, isMenuGroup, MENU_TREE, SETTINGS_PATH, type MenuGroup, type MenuNode } from '../../shared/menuTree'
 
 /** the Electron menu roles this menu uses (a subset of Electron's, so the template is Electron's) */
 export type MenuRole =
-  | 'about'
   | 'services'
   | 'hide'
   | 'hideOthers'
@@ -69,12 +68,14 @@ export function menuTemplate(opts: MenuOptions): MenuItemSpec[] {
   const tree = opts.tree ?? MENU_TREE
   const { act } = opts
   const go = (path: string) => () => act({ type: 'navigate', path })
-  const settings = command('设置…', APP_COMMANDS.settings.accelerator, go(settingsPath(tree)))
+  const settings = command('设置…', APP_COMMANDS.settings.accelerator, go(SETTINGS_PATH))
+  // our own 关于 page (versions, the tax-code table, the data folder), not Electron's bare panel
+  const about: MenuItemSpec = { label: '关于票税通', click: go(ABOUT_PATH) }
 
   const appMenu: MenuItemSpec = {
     label: '票税通',
     submenu: [
-      { role: 'about', label: '关于票税通' },
+      about,
       separator,
       settings,
       separator,
@@ -136,7 +137,7 @@ export function menuTemplate(opts: MenuOptions): MenuItemSpec[] {
     submenu: [
       command('快捷键', APP_COMMANDS.help.accelerator, () => act({ type: 'shortcuts' })),
       // macOS has 关于 in the app menu
-      ...(mac ? [] : [separator, { role: 'about' as const, label: '关于票税通' }]),
+      ...(mac ? [] : [separator, about]),
     ],
   }
   return [...(mac ? [appMenu] : []), file, edit, view, ...tree.map((g) => treeItem(g, act)), windowMenu, help]

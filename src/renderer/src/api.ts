@@ -177,6 +177,11 @@ export async function printFile(file: FileRef): Promise<{ printed: boolean }> {
   return host('host.printFile', { token: file.token })
 }
 
+/** 打开文件夹 in the desktop shell: the data folder in Explorer / Finder. */
+export async function openDataFolder(): Promise<void> {
+  await host('host.openDataFolder', {})
+}
+
 /** The bytes of a file the core produced, in web mode (a PDF to print inside the page). */
 export async function fetchFile(file: FileRef): Promise<Blob> {
   const res = await fetch(`/api/files/${file.token}?t=${encodeURIComponent(webToken())}`)

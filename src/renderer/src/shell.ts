@@ -6,7 +6,8 @@
 import { ref } from 'vue'
 import type { Router } from 'vue-router'
 import { ElMessage } from 'element-plus'
-import { NEW_INVOICE_PATH, settingsPath } from '../../shared/appCommands'
+import { NEW_INVOICE_PATH } from '../../shared/appCommands'
+import { SETTINGS_PATH } from '../../shared/menuTree'
 import type { FileRef } from '../../shared/api/define'
 import { IMPORT_SCREENS } from '../../shared/api/files'
 import { answerFlush, api, droppedFile, isDesktop, onShell } from './api'
@@ -64,7 +65,7 @@ export function installShell(router: Router): () => void {
 
   const keydown = (e: KeyboardEvent) => {
     if (e.defaultPrevented) return
-    const to = APP_KEYS.newInvoice.matches(e) ? NEW_INVOICE_PATH : APP_KEYS.settings.matches(e) ? settingsPath() : null
+    const to = APP_KEYS.newInvoice.matches(e) ? NEW_INVOICE_PATH : APP_KEYS.settings.matches(e) ? SETTINGS_PATH : null
     if (!to) return
     e.preventDefault()
     void router.push(to)

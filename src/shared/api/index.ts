@@ -12,6 +12,7 @@ import { deliveryApi } from './delivery'
 import { downloadsApi } from './downloads'
 import { extrasApi } from './extras'
 import { filesApi } from './files'
+import { firstDayApi } from './firstDay'
 import { invoiceExportApi } from './invoiceExport'
 import { invoicePaperApi } from './invoicePaper'
 import { invoiceQueryApi } from './invoiceQuery'
@@ -40,6 +41,7 @@ export const api = {
   ...downloadsApi,
   ...extrasApi,
   ...filesApi,
+  ...firstDayApi,
   ...invoiceExportApi,
   ...invoicePaperApi,
   ...invoiceQueryApi,

@@ -32,6 +32,9 @@ export const FIELD_LABELS: Record<string, string> = {
   dataType: '数据类型',
   extraIds: '附加要素',
   value: '值',
+  // 新手引导
+  dismissed: '不再显示新手引导',
+  queryViewed: '已在发票查询中查看',
   // 发票
   draft: '发票内容',
   kind: '票种',

@@ -29,7 +29,7 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
 
   it('names the expected check character', () => {
     expect(usccCheckChar('91440300192203821')).toBe('6')
-    expect(taxIdProblem('914403001922038210')).toContain('第 18 位应为 6')
+    expect(taxIdProblem('914403001922038210')).toContain('第 18 位校验码应为 6')
   })
 
   it('accepts legacy 15, 17 and 20 character IDs without a checksum, unless told not to', () => {

@@ -52,7 +52,7 @@ export function taxIdProblem(id: string, opts: { allowLegacy: boolean } = { allo
   if (id.length === 18) {
     if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(id)) return '不能包含字母 I、O、S、V、Z'
     const expected = usccCheckChar(id.slice(0, 17))
-    return expected === id[17] ? null : `校验位不正确（按前 17 位计算，第 18 位应为 ${expected}），请核对`
+    return expected === id[17] ? null : `校验位不正确（按前 17 位计算，第 18 位校验码应为 ${expected}），请核对`
   }
   if (opts.allowLegacy && (id.length === 15 || id.length === 17 || id.length === 20)) return null
   return opts.allowLegacy ? `长度应为 18 位统一社会信用代码，或 15、17、20 位纳税人识别号（现为 ${id.length} 位）` : `应为 18 位统一社会信用代码（现为 ${id.length} 位）`

@@ -28,7 +28,7 @@ export interface ListPageOptions<R, Q> {
 
 export function useListPage<R extends { id: number }, Q extends Record<string, string | undefined>>(opts: ListPageOptions<R, Q>) {
   const query = usePagedQuery<R, Q>({ entity: opts.entity, emptyQuery: opts.emptyQuery, list: (q, paging) => opts.list({ ...withoutBlanks(q), ...paging }) })
-  const { form, paging, rows, total, loading, load, search, reset } = query
+  const { form, paging, rows, total, loading, filtered, load, search, reset } = query
   const selection = shallowRef<R[]>([])
   const exportJob = useJob()
   const templating = ref(false)
@@ -95,6 +95,7 @@ export function useListPage<R extends { id: number }, Q extends Record<string, s
     rows,
     total,
     loading,
+    filtered,
     selection,
     exportJob,
     templating,

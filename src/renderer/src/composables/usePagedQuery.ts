@@ -3,6 +3,7 @@
 import { onMounted, reactive, ref, shallowRef } from 'vue'
 import { ElMessage } from 'element-plus'
 import type { Page } from '../../../shared/api/define'
+import { narrows } from './queryNarrows'
 import { useDataChanged } from './useDataChanged'
 
 export const PAGE_SIZES = [20, 50, 100]
@@ -21,6 +22,8 @@ export function usePagedQuery<R, Q extends object>(opts: {
   const rows = shallowRef<R[]>([])
   const total = ref(0)
   const loading = ref(false)
+  /** the last 查询 narrowed the list: an empty answer means "nothing matches", not "nothing yet" */
+  const filtered = ref(false)
 
   let seq = 0
   async function load(): Promise<void> {
@@ -45,6 +48,7 @@ export function usePagedQuery<R, Q extends object>(opts: {
 
   function search(): void {
     applied = { ...form }
+    filtered.value = narrows(applied, opts.emptyQuery())
     paging.page = 1
     void load()
   }
@@ -57,5 +61,5 @@ export function usePagedQuery<R, Q extends object>(opts: {
   onMounted(() => void load())
   useDataChanged([opts.entity], () => void load())
 
-  return { form, paging, rows, total, loading, load, search, reset, applied: () => applied }
+  return { form, paging, rows, total, loading, filtered, load, search, reset, applied: () => applied }
 }

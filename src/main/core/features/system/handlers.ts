@@ -4,10 +4,12 @@ import { AppError } from '../../errors'
 import { createBackup, backupDir, listBackups } from '../../ledger/backups'
 import { mutates, type Registry } from '../../registry'
 import { listAudit, recordAudit } from '../audit/service'
+import { aboutInfo, appInfo } from './about'
 import { backupSummary, ledgerSummary } from './ledgerSummary'
 
 export function registerSystem(reg: Registry): void {
-  reg.handle('app.info', (_input, ctx) => ({ version: ctx.version, dataDir: ctx.dataDir }))
+  reg.handle('app.info', (_input, ctx) => appInfo(ctx))
+  reg.handle('app.about', (_input, ctx) => aboutInfo(ctx))
   reg.handle('jobs.cancel', ({ jobId }, ctx) => ({ cancelled: ctx.jobs.cancel(jobId) }))
   reg.handle('audit.list', async (q, ctx) => listAudit((await ctx.ledger()).orm, q))
   reg.handle('backups.list', async (_input, ctx) => listBackups((await ctx.ledger()).file))

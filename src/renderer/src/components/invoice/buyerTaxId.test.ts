@@ -3,7 +3,7 @@ import { buyerTaxIdProblem } from './buyerTaxId'
 
 describe('the buyer 纳税人识别号 as the field is left', () => {
   it('names a wrong check digit with the digit it should be, as 开票 does', () => {
-    expect(buyerTaxIdProblem('企业', '914403001922038217')).toBe('购买方纳税人识别号校验位不正确（按前 17 位计算，第 18 位应为 6），请核对')
+    expect(buyerTaxIdProblem('企业', '914403001922038217')).toBe('购买方纳税人识别号校验位不正确（按前 17 位计算，第 18 位校验码应为 6），请核对')
     expect(buyerTaxIdProblem('企业', ' 914403001922038216 ')).toBeNull()
   })
 

@@ -9,7 +9,7 @@ import { ElMessage, ElMessageBox } from 'element-plus'
 import { isEditable, type Invoice, type InvoiceState } from '../../../../shared/api/invoices'
 import { prepareDraft, rateIssues, type DraftIssue, type DraftLine } from '../../../../shared/domain/invoice'
 import { specialCodeIssues } from '../../../../shared/domain/specialBusiness'
-import { api, ApiError } from '../../api'
+import { api, ApiError, call } from '../../api'
 import { blankForm, formOf, toDraft, type DraftForm } from '../../components/invoice/draftForm'
 import { loadRegions, useRegions } from '../../components/invoice/special/useRegions'
 import { groupedMoney } from '../../../../shared/moneyText'
@@ -162,9 +162,27 @@ export function useInvoiceEditor(hooks: {
     if (mine === seq) await show(inv)
   }
 
-  function showBlank(): Promise<void> {
-    seq++
-    return show(null)
+  /**
+   * A new invoice, then the company's 开票默认值 (票种, 含税) put on it — only where they differ from
+   * the blank form's and nothing else was opened meanwhile, so with the usual defaults nothing moves
+   * under the user's first keystrokes.
+   */
+  async function showBlank(): Promise<void> {
+    const mine = ++seq
+    await show(null)
+    await putDefaults(mine)
+  }
+
+  async function putDefaults(mine: number): Promise<void> {
+    const defaults = await call('settings.defaults.get', {}).catch(() => null)
+    if (!defaults || mine !== seq || id.value !== null) return
+    if (defaults.kind === form.kind && defaults.priceIncludesTax === form.priceIncludesTax) return
+    loading = true
+    Object.assign(form, defaults)
+    live.value = compute(form)
+    await nextTick()
+    loading = false
+    checkRates()
   }
 
   /**
@@ -203,6 +221,8 @@ export function useInvoiceEditor(hooks: {
     (q) => {
       const target = idOf(q)
       if (target !== id.value) void open(target)
+      // the screen opened on a new invoice: the form is already blank, only the defaults are missing
+      else if (target === null) void putDefaults(seq)
     },
     { immediate: true },
   )
