@@ -9,19 +9,16 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { _electron as electron, expect, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { launchApp, NO_ELECTRON, NO_ELECTRON_REASON } from './launch'
 import { testDraft } from '../../src/shared/domain/invoice/testDraft'
 
-const electronDir = path.resolve('node_modules/electron')
-const pathFile = path.join(electronDir, 'path.txt')
-const binary = fs.existsSync(pathFile) ? path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8')) : ''
-
-test.skip(!binary || !fs.existsSync(binary), 'no Electron binary here: it is installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and cannot be downloaded on this machine')
+test.skip(NO_ELECTRON, NO_ELECTRON_REASON)
 
 test('打印 in the desktop shell: the print PDF goes through the PDF viewer in a hidden window; bad tokens are refused in Chinese', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-electron-print-'))
   const printed = path.join(dataDir, 'printed.pdf')
-  const app = await electron.launch({ executablePath: binary, args: ['.'], env: { ...process.env, FAPIAO_DATA: dataDir } })
+  const app = await launchApp(dataDir)
   try {
     const page = await app.firstWindow()
     await expect(page.getByText('欢迎使用票税通')).toBeVisible()

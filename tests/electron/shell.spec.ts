@@ -6,21 +6,16 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test'
+import { electronBinary, launchApp, NO_ELECTRON, NO_ELECTRON_REASON } from './launch'
 import { isMenuGroup, MENU_TREE, type MenuNode, type MenuPage } from '../../src/shared/menuTree'
 import { testDraft } from '../../src/shared/domain/invoice/testDraft'
 import { writeSheet } from '../e2e/helpers'
 
-const electronDir = path.resolve('node_modules/electron')
-const pathFile = path.join(electronDir, 'path.txt')
-const binary = fs.existsSync(pathFile) ? path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8')) : ''
-
-test.skip(!binary || !fs.existsSync(binary), 'no Electron binary here: it is installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and cannot be downloaded on this machine')
+test.skip(NO_ELECTRON, NO_ELECTRON_REASON)
 
 const SELLER = { name: '深圳市测试科技有限公司', taxId: '91440300MA5G0X1U23', region: '44', operator: '王会计' }
 const pagesOf = (nodes: MenuNode[]): MenuPage[] => nodes.flatMap((n) => (isMenuGroup(n) ? pagesOf(n.children) : [n]))
-
-const launch = (dataDir: string, args: string[] = []) => electron.launch({ executablePath: binary, args: ['.', ...args], env: { ...process.env, FAPIAO_DATA: dataDir } })
 
 function bridge(page: Page) {
   const invoke = (name: string, input: unknown) =>
@@ -50,7 +45,7 @@ async function clickMenu(app: ElectronApplication, label: string): Promise<void>
 
 test('the native menu offers every page of the menu tree, and its items navigate', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-electron-menu-'))
-  const app = await launch(dataDir)
+  const app = await launchApp(dataDir)
   try {
     const page = await app.firstWindow()
     await expect(page.getByText('欢迎使用票税通')).toBeVisible()
@@ -76,7 +71,7 @@ test('the native menu offers every page of the menu tree, and its items navigate
 test('issue, quit, start again on the same data: the invoice is in 发票查询, the window where it was', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-electron-restart-'))
   const bounds = { x: 40, y: 40, width: 1100, height: 700 }
-  let app = await launch(dataDir)
+  let app = await launchApp(dataDir)
   try {
     let page = await app.firstWindow()
     await expect(page.getByText('欢迎使用票税通')).toBeVisible()
@@ -92,7 +87,7 @@ test('issue, quit, start again on the same data: the invoice is in 发票查询,
     await app.close()
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'window.json'), 'utf8'))).toMatchObject({ bounds, maximized: false })
 
-    app = await launch(dataDir)
+    app = await launchApp(dataDir)
     page = await app.firstWindow()
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.getBounds())).toEqual(bounds)
     await clickMenu(app, '销项发票')
@@ -109,7 +104,7 @@ test('a second start exits at once and hands its customers file to the first, wh
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-electron-single-'))
   const file = path.join(dataDir, '客户名单.xlsx')
   await writeSheet(file, ['客户名称', '纳税人识别号'], [['华为技术有限公司', '914403001922038216']])
-  const app = await launch(dataDir)
+  const app = await launchApp(dataDir)
   try {
     const page = await app.firstWindow()
     await expect(page.getByText('欢迎使用票税通')).toBeVisible()
@@ -121,7 +116,7 @@ test('a second start exits at once and hands its customers file to the first, wh
       electronApp.on('second-instance', () => g.secondStarts++)
     })
 
-    const second = spawn(binary, ['.', file], { env: { ...process.env, FAPIAO_DATA: dataDir }, stdio: 'ignore' })
+    const second = spawn(electronBinary, ['.', file], { env: { ...process.env, FAPIAO_DATA: dataDir }, stdio: 'ignore' })
     const code = await new Promise<number | null>((resolve) => second.on('exit', resolve))
     expect(code).toBe(0)
     expect(await app.evaluate(() => (globalThis as unknown as { secondStarts: number }).secondStarts)).toBe(1)

@@ -4,20 +4,17 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { _electron as electron, expect, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { launchApp, NO_ELECTRON, NO_ELECTRON_REASON } from './launch'
 
-const electronDir = path.resolve('node_modules/electron')
-const pathFile = path.join(electronDir, 'path.txt')
-const binary = fs.existsSync(pathFile) ? path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8')) : ''
-
-test.skip(!binary || !fs.existsSync(binary), 'no Electron binary here: it is installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 and cannot be downloaded on this machine')
+test.skip(NO_ELECTRON, NO_ELECTRON_REASON)
 
 test('the update host calls answer the controller state; an unpackaged app says it does not check', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-electron-'))
   fs.writeFileSync(path.join(dataDir, 'updates.json'), JSON.stringify({ feedUrl: 'http://127.0.0.1:9/', channel: 'latest', autoCheck: false, skippedVersions: [] }), {
     mode: 0o600,
   })
-  const app = await electron.launch({ executablePath: binary, args: ['.'], env: { ...process.env, FAPIAO_DATA: dataDir } })
+  const app = await launchApp(dataDir)
   try {
     const page = await app.firstWindow()
     const invoke = (name: string, input: unknown) =>
