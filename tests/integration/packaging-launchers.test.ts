@@ -66,7 +66,7 @@ describe.skipIf(process.platform === 'win32')('the macOS launcher (Contents/Reso
 
   const builtCli = path.join(ROOT, 'out/main/cli.js')
   it.skipIf(!fs.existsSync(builtCli))(
-    'starts the built CLI and prints its version (skipped while out/main/cli.js is not built: electron.vite.config.ts has no cli entry yet)',
+    'starts the built CLI and prints its version (skipped while out/main/cli.js is not built: npm run build)',
     () => {
       const { contents, linked } = fakeBundle(null)
       const resources = path.join(contents, 'Resources')
