@@ -65,21 +65,18 @@ describe.skipIf(process.platform === 'win32')('the macOS launcher (Contents/Reso
   })
 
   const builtCli = path.join(ROOT, 'out/main/cli.js')
-  it.skipIf(!fs.existsSync(builtCli))(
-    'starts the built CLI and prints its version (skipped while out/main/cli.js is not built: npm run build)',
-    () => {
-      const { contents, linked } = fakeBundle(null)
-      const resources = path.join(contents, 'Resources')
-      // the packed app: the project stands in for app.asar (its node_modules are beside out/), and
-      // migrations/ + resources/ sit in the resources folder as extraResources puts them
-      fs.symlinkSync(ROOT, path.join(resources, 'app.asar'))
-      fs.symlinkSync(path.join(ROOT, 'migrations'), path.join(resources, 'migrations'))
-      fs.symlinkSync(path.join(ROOT, 'resources'), path.join(resources, 'resources'))
-      const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
-      const out = execFileSync(linked, ['--version'], { encoding: 'utf8', env: { ...process.env, FAPIAO_DATA: fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-data-')) } })
-      expect(out).toContain(version)
-    },
-  )
+  it.skipIf(!fs.existsSync(builtCli))('starts the built CLI and prints its version (skipped while out/main/cli.js is not built: npm run build)', () => {
+    const { contents, linked } = fakeBundle(null)
+    const resources = path.join(contents, 'Resources')
+    // the packed app: the project stands in for app.asar (its node_modules are beside out/), and
+    // migrations/ + resources/ sit in the resources folder as extraResources puts them
+    fs.symlinkSync(ROOT, path.join(resources, 'app.asar'))
+    fs.symlinkSync(path.join(ROOT, 'migrations'), path.join(resources, 'migrations'))
+    fs.symlinkSync(path.join(ROOT, 'resources'), path.join(resources, 'resources'))
+    const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+    const out = execFileSync(linked, ['--version'], { encoding: 'utf8', env: { ...process.env, FAPIAO_DATA: fs.mkdtempSync(path.join(os.tmpdir(), 'fapiao-data-')) } })
+    expect(out).toContain(version)
+  })
 })
 
 describe('the Windows launcher (bin\\fapiao.cmd)', () => {
