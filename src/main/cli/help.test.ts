@@ -85,7 +85,7 @@ describe('--help', () => {
       const english: string[] = []
       for (let j = i + 1; lines[j]?.startsWith(' '.repeat(column)) && lines[j]![column] !== ' '; j++) english.push(lines[j]!)
       expect(english.map((l) => l.trim()).join(' '), zh).toBe(en)
-      for (const l of english) if (l.trim().includes(' ')) expect(l.length, l).toBeLessThanOrEqual(80)
+      for (const l of english) if (l.trim().includes(' ')) expect(displayWidth(l), l).toBeLessThanOrEqual(80)
     }
     for (const a of e.spec.args ?? []) under(a.description, a.descriptionEn)
     for (const [, o] of [...Object.entries(e.spec.options ?? {}), ...Object.entries(e.globals)])
@@ -111,9 +111,14 @@ describe('--help', () => {
   })
 })
 
-/** the terminal column where zh starts in line: a Chinese character takes two */
+/** columns a terminal gives the text: a Chinese character takes two */
+function displayWidth(text: string): number {
+  return [...text].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0)
+}
+
+/** the terminal column where zh starts in line */
 function displayColumn(line: string, zh: string): number {
-  return [...line.slice(0, line.lastIndexOf(zh))].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0)
+  return displayWidth(line.slice(0, line.lastIndexOf(zh)))
 }
 
 describe('--version', () => {

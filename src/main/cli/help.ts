@@ -1,6 +1,6 @@
 // The help texts, written from the commands' declarations (src/shared/cli.ts), in Chinese and
-// English: a usage line and summary per command for `--help`, and a command's options and examples
-// for `<command> --help`.
+// English: a usage line and summary per command for `--help`, and a command's arguments, options
+// (each in Chinese with the English under it) and examples for `<command> --help`.
 import type { CliArg, CliExample, CliOption, CliOptions } from '../../shared/cli'
 import type { CliEntry } from './entry'
 
