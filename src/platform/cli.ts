@@ -39,10 +39,15 @@ function command<const O extends CliOptions = Record<never, CliOption>>(
   return c as unknown as PlatformCommand
 }
 
-const TAX_ID = { value: '纳税人识别号', description: '统一社会信用代码（18 位）', required: true } as const
-const PAGE = { value: 'P', description: '页码', positive: true } as const
-const SIZE = { value: 'S', description: '每页条数', positive: true } as const
-const ROLE = { choices: ['seller', 'buyer'], description: 'seller 销项、buyer 进项' } as const
+const TAX_ID = {
+  value: '纳税人识别号',
+  description: '统一社会信用代码（18 位）',
+  descriptionEn: 'tax ID (纳税人识别号): the 18-character unified social credit code',
+  required: true,
+} as const
+const PAGE = { value: 'P', description: '页码', descriptionEn: 'page number', positive: true } as const
+const SIZE = { value: 'S', description: '每页条数', descriptionEn: 'rows per page', positive: true } as const
+const ROLE = { choices: ['seller', 'buyer'], description: 'seller 销项、buyer 进项', descriptionEn: 'seller: issued, buyer: received' } as const
 
 /** the environment variable that enables /admin/v1 on `platform serve` */
 export const ADMIN_TOKEN_ENV = 'FAPIAO_PLATFORM_ADMIN_TOKEN'
@@ -90,8 +95,8 @@ const sandboxCommands: Record<string, PlatformCommand> = {
     summaryEn: 'Run the tax platform sandbox until Ctrl+C (admin API: set FAPIAO_PLATFORM_ADMIN_TOKEN)',
     examples: [{ line: 'platform serve --data ./sandbox --port 8600', zh: '在 8600 端口启动沙箱', en: 'run the sandbox on port 8600' }],
     options: {
-      host: { value: '地址', description: '监听地址（默认 127.0.0.1）' },
-      port: { value: '端口', description: '监听端口（默认 0：任选一个空闲端口）' },
+      host: { value: '地址', description: '监听地址（默认 127.0.0.1）', descriptionEn: 'address to listen on (default 127.0.0.1)' },
+      port: { value: '端口', description: '监听端口（默认 0：任选一个空闲端口）', descriptionEn: 'port to listen on (default 0: any free port)' },
     },
     run: (_a, o) => serve(o),
   }),
@@ -107,11 +112,11 @@ const sandboxCommands: Record<string, PlatformCommand> = {
     ],
     options: {
       'tax-id': TAX_ID,
-      name: { value: '名称', description: '纳税人名称', required: true },
-      region: { value: '地区', description: '所在地区：代码（44）或名称（广东）', required: true },
-      password: { value: '密码', description: '登录密码', required: true },
-      quota: { value: '金额', description: '每月默认总额度（默认 1000000.00）' },
-      type: { value: '纳税人类型', description: '纳税人类型（默认 一般纳税人）', choices: TAXPAYER_TYPES },
+      name: { value: '名称', description: '纳税人名称', descriptionEn: 'taxpayer name', required: true },
+      region: { value: '地区', description: '所在地区：代码（44）或名称（广东）', descriptionEn: 'region: code (44) or name (广东)', required: true },
+      password: { value: '密码', description: '登录密码', descriptionEn: 'login password', required: true },
+      quota: { value: '金额', description: '每月默认总额度（默认 1000000.00）', descriptionEn: 'default monthly total quota (default 1000000.00)' },
+      type: { value: '纳税人类型', description: '纳税人类型（默认 一般纳税人）', descriptionEn: 'taxpayer type (default 一般纳税人)', choices: TAXPAYER_TYPES },
     },
     run: async (_a, o) =>
       withPlatform(o.data, (p) => {
@@ -140,8 +145,17 @@ const sandboxCommands: Record<string, PlatformCommand> = {
     ],
     options: {
       'tax-id': TAX_ID,
-      type: { value: '纳税人类型', description: '纳税人类型；改类型而不给 --rates 时，可用该类型的全部税率', choices: TAXPAYER_TYPES },
-      rates: { value: '税率列表', description: '可用的税率/征收率，如 "3%,1%,免税"；空字符串表示该类型的全部' },
+      type: {
+        value: '纳税人类型',
+        description: '纳税人类型；改类型而不给 --rates 时，可用该类型的全部税率',
+        descriptionEn: "taxpayer type; changing it without --rates allows all of the type's rates",
+        choices: TAXPAYER_TYPES,
+      },
+      rates: {
+        value: '税率列表',
+        description: '可用的税率/征收率，如 "3%,1%,免税"；空字符串表示该类型的全部',
+        descriptionEn: "the allowed tax or levy rates (e.g. 3%,1%,免税); an empty string means all of the type's",
+      },
     },
     run: async (_a, o) => withPlatform(o.data, (p) => ({ taxId: o['tax-id'].trim(), ...p.setQualification(o['tax-id'].trim(), { type: o.type, rates: o.rates }) })),
   }),
@@ -157,8 +171,8 @@ const sandboxCommands: Record<string, PlatformCommand> = {
     ],
     options: {
       'tax-id': TAX_ID,
-      month: { value: 'YYYYMM', description: '月份', required: true },
-      total: { value: '金额', description: '总额度', required: true },
+      month: { value: 'YYYYMM', description: '月份', descriptionEn: 'month', required: true },
+      total: { value: '金额', description: '总额度', descriptionEn: 'total quota', required: true },
     },
     run: async (_a, o) => withPlatform(o.data, (p) => p.setQuota(o['tax-id'].trim(), o.month.trim(), o.total.trim())),
   }),
@@ -166,14 +180,14 @@ const sandboxCommands: Record<string, PlatformCommand> = {
     summary: '查看授信额度（默认本月）',
     summaryEn: 'Show the credit quota (this month by default)',
     examples: [{ line: 'platform quota show --data ./sandbox --tax-id 91440300MA5G0X1U23', zh: '查看本月额度', en: "show this month's quota" }],
-    options: { 'tax-id': TAX_ID, month: { value: 'YYYYMM', description: '月份（默认本月）' } },
+    options: { 'tax-id': TAX_ID, month: { value: 'YYYYMM', description: '月份（默认本月）', descriptionEn: 'month (default: this month)' } },
     run: async (_a, o) => withPlatform(o.data, (p) => p.quota(o['tax-id'].trim(), str(o.month))),
   }),
   'platform taxcodes import': command({
     summary: '导入商品和服务税收分类编码表（.csv 或 .xml），供客户端下载',
     summaryEn: 'Import the tax classification code table (.csv or .xml) for clients to download',
     examples: [{ line: 'platform taxcodes import 编码表.xml --data ./sandbox', zh: '导入编码表', en: 'import the code table' }],
-    args: [{ name: 'FILE', description: '编码表文件（.csv 或 .xml）' }],
+    args: [{ name: 'FILE', description: '编码表文件（.csv 或 .xml）', descriptionEn: 'the tax code table file (.csv or .xml)' }],
     run: async ([file], o) => {
       const full = path.resolve(file!)
       if (!fs.existsSync(full)) throw new PlatformError('NOT_FOUND', `文件不存在：${full}`)
@@ -190,7 +204,13 @@ const sandboxCommands: Record<string, PlatformCommand> = {
         en: 'the invoices the taxpayer received in November 2026',
       },
     ],
-    options: { 'tax-id': TAX_ID, role: { ...ROLE, description: 'seller 销项（默认）、buyer 进项' }, month: { value: 'YYYYMM', description: '开票月份' }, page: PAGE, size: SIZE },
+    options: {
+      'tax-id': TAX_ID,
+      role: { ...ROLE, description: 'seller 销项（默认）、buyer 进项', descriptionEn: 'seller: issued (default), buyer: received' },
+      month: { value: 'YYYYMM', description: '开票月份', descriptionEn: 'month of issue' },
+      page: PAGE,
+      size: SIZE,
+    },
     run: async (_a, o) =>
       withPlatform(o.data, (p) => {
         const role = o.role === 'buyer' ? 'buyer' : 'seller'
@@ -215,7 +235,7 @@ const sandboxCommands: Record<string, PlatformCommand> = {
   }),
 }
 
-const NUMBER: CliArg = { name: 'NUMBER', description: '20 位发票号码' }
+const NUMBER: CliArg = { name: 'NUMBER', description: '20 位发票号码', descriptionEn: '20-digit invoice number' }
 
 /** admin commands for 红字发票 and 入账 (issue 5): tests take both the API and these paths */
 const redCommands: Record<string, PlatformCommand> = {
@@ -225,8 +245,13 @@ const redCommands: Record<string, PlatformCommand> = {
     examples: [{ line: 'platform invoice mark-booked 26442000000000000001 --data ./sandbox', zh: '以购买方身份为发票入账', en: 'book the invoice as its buyer' }],
     args: [NUMBER],
     options: {
-      status: { value: '01…06', choices: BOOKING_STATUSES.map((b) => b.code), description: `入账状态：${BOOKING_STATUSES.map((b) => `${b.code} ${b.label}`).join('、')}` },
-      period: { value: 'YYYYMM', description: '入账所属期（默认发票所属月份）' },
+      status: {
+        value: '01…06',
+        choices: BOOKING_STATUSES.map((b) => b.code),
+        description: `入账状态：${BOOKING_STATUSES.map((b) => `${b.code} ${b.label}`).join('、')}`,
+        descriptionEn: 'booking status (入账状态): 01 not booked, 02–05 booked (02 and 03 for corporate, 04 and 05 for individual income tax), 06 booking undone',
+      },
+      period: { value: 'YYYYMM', description: '入账所属期（默认发票所属月份）', descriptionEn: "booking period (default: the invoice's month)" },
     },
     run: async ([number], o) => {
       if (!/^\d{20}$/.test(number!)) throw new PlatformError('VALIDATION', `发票号码 NUMBER 应为 20 位数字，现为“${number}”`)
@@ -239,8 +264,8 @@ const redCommands: Record<string, PlatformCommand> = {
     examples: [{ line: 'platform invoice confirm-use 26442000000000000001 --data ./sandbox --no-deduct', zh: '确认不抵扣', en: 'confirm it is not deducted' }],
     args: [NUMBER],
     options: {
-      deduct: { type: 'boolean', description: '用途：抵扣' },
-      'no-deduct': { type: 'boolean', description: '用途：不抵扣' },
+      deduct: { type: 'boolean', description: '用途：抵扣', descriptionEn: 'use: deduct (抵扣)' },
+      'no-deduct': { type: 'boolean', description: '用途：不抵扣', descriptionEn: 'use: do not deduct (不抵扣)' },
     },
     run: async ([number], o) => {
       if (!/^\d{20}$/.test(number!)) throw new PlatformError('VALIDATION', `发票号码 NUMBER 应为 20 位数字，现为“${number}”`)
@@ -255,7 +280,9 @@ const redCommands: Record<string, PlatformCommand> = {
     summary: '确认即开票：同意红字确认单时立即开具红字发票（默认 on）',
     summaryEn: 'Issue on confirmation: agreeing to a red confirmation issues the red invoice at once (on by default)',
     examples: [{ line: 'platform settings set --data ./sandbox --confirm-issues off', zh: '关闭确认即开票', en: 'turn issue-on-confirmation off' }],
-    options: { 'confirm-issues': { choices: ['on', 'off'], description: '确认即开票开（on）或关（off）', required: true } },
+    options: {
+      'confirm-issues': { choices: ['on', 'off'], description: '确认即开票开（on）或关（off）', descriptionEn: 'issue on confirmation (确认即开): on or off', required: true },
+    },
     run: async (_a, o) => withPlatform(o.data, (p) => ({ confirmIssues: p.setConfirmIssues(o['confirm-issues'] === 'on') })),
   }),
   'platform red list': command({
@@ -264,8 +291,8 @@ const redCommands: Record<string, PlatformCommand> = {
     examples: [{ line: 'platform red list --data ./sandbox --tax-id 91440300MA5G0X1U23 --role seller', zh: '作为销方的确认单', en: 'the confirmations where it is the seller' }],
     options: {
       'tax-id': TAX_ID,
-      role: { ...ROLE, description: 'seller 销方、buyer 购方（默认两方都看）' },
-      status: { value: '01…10', choices: RED_STATUSES.map((s) => s.code), description: '确认单状态' },
+      role: { ...ROLE, description: 'seller 销方、buyer 购方（默认两方都看）', descriptionEn: 'seller or buyer side (default: both)' },
+      status: { value: '01…10', choices: RED_STATUSES.map((s) => s.code), description: '确认单状态', descriptionEn: 'confirmation status' },
       page: PAGE,
       size: SIZE,
     },

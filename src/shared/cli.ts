@@ -1,5 +1,5 @@
 // How a command-line command declares itself: its words' arguments and its own options, each with
-// a Chinese description, its summary in Chinese and English and examples of its use. The app's CLI (src/main/cli) and the sandbox's admin commands
+// a description in Chinese and in English, its summary in both and examples of its use. The app's CLI (src/main/cli) and the sandbox's admin commands
 // (src/platform/cli.ts, which may import only src/shared) declare their commands with these types;
 // src/main/cli/parse.ts checks a command line against them and writes the help from them.
 
@@ -9,8 +9,9 @@ export interface CliOption {
   /** the value's placeholder in help and usage: `--month YYYYMM` */
   value?: string
   description: string
-  /** the description in English, where help shows it beside the Chinese (the global options) */
-  descriptionEn?: string
+  /** the same in English, shown under the Chinese by --help; required so that no option goes without it.
+   *  No Chinese in it except a domain term in parentheses: "red-letter confirmation (红字确认单)" */
+  descriptionEn: string
   /** a required option refuses to run the command without a non-blank value */
   required?: boolean
   /** the only values allowed */
@@ -25,6 +26,8 @@ export type CliOptions = Readonly<Record<string, CliOption>>
 export interface CliArg {
   name: string
   description: string
+  /** the same in English, as for an option */
+  descriptionEn: string
   optional?: boolean
   /** takes every remaining word (at least one unless optional): `extras delete NAME…` */
   variadic?: boolean

@@ -38,9 +38,9 @@ export const GLOBAL_OPTIONS = {
   help: { type: 'boolean', description: '显示用法（写在命令后：该命令的参数和选项）', descriptionEn: 'usage (after a command: its arguments, options and examples)' },
 } as const satisfies CliOptions
 
-const FILE = (description: string): CliArg => ({ name: 'FILE', description })
-const page = { value: 'P', description: '页码（默认 1）', positive: true } as const
-const size = { value: 'S', description: '每页条数（默认 20，最多 500）', positive: true } as const
+const FILE = (description: string, descriptionEn: string): CliArg => ({ name: 'FILE', description, descriptionEn })
+const page = { value: 'P', description: '页码（默认 1）', descriptionEn: 'page number (default 1)', positive: true } as const
+const size = { value: 'S', description: '每页条数（默认 20，最多 500）', descriptionEn: 'rows per page (default 20, at most 500)', positive: true } as const
 
 function jsonFile(file: string, what: string): unknown {
   const p = path.resolve(file)
@@ -53,21 +53,21 @@ function jsonFile(file: string, what: string): unknown {
 }
 
 /** The four spreadsheet commands items and customers share. */
-function tableCommands(entity: 'items' | 'customers', label: string, labelEn: string, query: string, sample: string): Record<string, Command> {
+function tableCommands(entity: 'items' | 'customers', label: string, labelEn: string, query: string, queryEn: string, sample: string): Record<string, Command> {
   const call = <N extends CallName>(core: Core, name: N, input: Input<N>) => core.call(name, input)
   return {
     [`${entity} list`]: command({
       summary: `查询${label}`,
       summaryEn: `Search the ${labelEn}`,
       examples: [{ line: `${entity} list --query ${sample} --size 50`, zh: `查询“${sample}”，每页 50 条`, en: `search for ${sample}, 50 a page` }],
-      options: { query: { value: 'Q', description: query }, page, size },
+      options: { query: { value: 'Q', description: query, descriptionEn: queryEn }, page, size },
       run: (core, _a, o) => call(core, `${entity}.list`, { query: o.query, page: o.page ?? 1, size: o.size ?? 20 } as Input<`${typeof entity}.list`>),
     }),
     [`${entity} import`]: command({
       summary: `导入${label}（.xlsx / .xls / .csv）；有错误行时在文件旁写出“<文件名>-错误报告.xlsx”`,
       summaryEn: `Import ${labelEn} (.xlsx / .xls / .csv); rows with errors go to "<file>-错误报告.xlsx" beside the file`,
       examples: [{ line: `${entity} import ${label}.xlsx`, zh: `导入填好的${label}表格`, en: `import a filled-in sheet of ${labelEn}` }],
-      args: [FILE('要导入的表格文件')],
+      args: [FILE('要导入的表格文件', 'the spreadsheet to import')],
       async run(core, [file]) {
         const r = await call(core, `${entity}.import`, { file: inputFile(core, file!) })
         const { errorReport, ...rest } = r
@@ -80,15 +80,15 @@ function tableCommands(entity: 'items' | 'customers', label: string, labelEn: st
       summary: `下载${label}导入模板`,
       summaryEn: `Download the import template for ${labelEn}`,
       examples: [{ line: `${entity} template ${label}模板.xlsx`, zh: '保存导入模板', en: 'save the import template' }],
-      args: [FILE('模板保存到哪里（.xlsx）')],
+      args: [FILE('模板保存到哪里（.xlsx）', 'where to save the template (.xlsx)')],
       run: async (core, [target]) => ({ file: saveTo(core, await call(core, `${entity}.template`, {}), target!) }),
     }),
     [`${entity} export`]: command({
       summary: `导出${label}（全部页）`,
       summaryEn: `Export ${labelEn} (every page)`,
       examples: [{ line: `${entity} export ${label}.xlsx`, zh: `导出全部${label}`, en: `export every one of the ${labelEn}` }],
-      args: [FILE('导出到哪里（.xlsx）')],
-      options: { query: { value: 'Q', description: query } },
+      args: [FILE('导出到哪里（.xlsx）', 'where to export to (.xlsx)')],
+      options: { query: { value: 'Q', description: query, descriptionEn: queryEn } },
       async run(core, [target], o) {
         const r = await call(core, `${entity}.export`, { query: o.query })
         return { file: saveTo(core, r.file, target!), count: r.count }
@@ -127,7 +127,7 @@ async function redFormId(core: Core, ref: string): Promise<number> {
   return id
 }
 
-const FORM: CliArg = { name: 'ID', description: '确认单的本地编号或 20 位确认单编号' }
+const FORM: CliArg = { name: 'ID', description: '确认单的本地编号或 20 位确认单编号', descriptionEn: 'local ID or 20-digit number of the red-letter confirmation (红字确认单)' }
 
 const redCommands: Record<string, Command> = {
   'red create': command({
@@ -141,10 +141,19 @@ const redCommands: Record<string, Command> = {
       },
     ],
     options: {
-      blue: { value: '发票号码', description: '蓝字发票的 20 位发票号码', required: true },
-      reason: { choices: RED_REASON_CODES, description: '红冲原因：01 开票有误、02 销货退回、03 服务中止、04 销售折让', required: true },
-      as: { choices: ['seller', 'buyer'], description: '录入方身份：seller 销售方、buyer 购买方', required: true },
-      lines: { value: 'FILE.json', description: '红字明细（缺省：剩余可红冲的全部；格式见 docs/cli.md）' },
+      blue: { value: '发票号码', description: '蓝字发票的 20 位发票号码', descriptionEn: '20-digit number of the blue invoice (蓝字发票)', required: true },
+      reason: {
+        choices: RED_REASON_CODES,
+        description: '红冲原因：01 开票有误、02 销货退回、03 服务中止、04 销售折让',
+        descriptionEn: 'reason: 01 issued in error, 02 goods returned, 03 service stopped, 04 sales discount',
+        required: true,
+      },
+      as: { choices: ['seller', 'buyer'], description: '录入方身份：seller 销售方、buyer 购买方', descriptionEn: 'who enters the form: seller or buyer', required: true },
+      lines: {
+        value: 'FILE.json',
+        description: '红字明细（缺省：剩余可红冲的全部；格式见 docs/cli.md）',
+        descriptionEn: 'the red lines (default: all that can still be reversed; format in docs/cli.md)',
+      },
     },
     run: (core, _a, o) =>
       core.call('red.create', {
@@ -159,8 +168,13 @@ const redCommands: Record<string, Command> = {
     summaryEn: 'List red-letter confirmations',
     examples: [{ line: 'red list --status 01', zh: '列出“无需确认”的确认单', en: 'list confirmations with status 01 (no confirmation needed)' }],
     options: {
-      status: { value: '01…10', choices: RED_STATUSES.map((s) => s.code), description: '确认单状态（01 无需确认 … 10 作废（异常凭证））' },
-      blue: { value: '发票号码', description: '只看这张蓝字发票的确认单' },
+      status: {
+        value: '01…10',
+        choices: RED_STATUSES.map((s) => s.code),
+        description: '确认单状态（01 无需确认 … 10 作废（异常凭证））',
+        descriptionEn: 'confirmation status (01 no confirmation needed … 10 void, abnormal voucher)',
+      },
+      blue: { value: '发票号码', description: '只看这张蓝字发票的确认单', descriptionEn: 'only the confirmations of this blue invoice' },
       page,
       size,
     },
@@ -180,8 +194,8 @@ const redCommands: Record<string, Command> = {
       { line: 'red decide 3 agree', zh: '同意确认单 3', en: 'agree to confirmation 3' },
       { line: 'red decide 3 reject --opinion 金额有误', zh: '拒绝，并写明意见', en: 'reject it, saying why' },
     ],
-    args: [FORM, { name: 'CHOICE', choices: ['agree', 'reject'], description: 'agree 同意、reject 拒绝' }],
-    options: { opinion: { value: '意见', description: '处理意见（拒绝时必填）' } },
+    args: [FORM, { name: 'CHOICE', choices: ['agree', 'reject'], description: 'agree 同意、reject 拒绝', descriptionEn: 'agree or reject' }],
+    options: { opinion: { value: '意见', description: '处理意见（拒绝时必填）', descriptionEn: 'your opinion (required to reject)' } },
     run: async (core, [ref, choice], o) => core.call('red.decide', { id: await redFormId(core, ref!), agree: choice === 'agree', opinion: o.opinion ?? '' }),
   }),
   'red withdraw': command({
@@ -212,15 +226,25 @@ export const commands: Record<string, Command> = {
       },
     ],
     options: {
-      name: { value: '名称', description: '企业名称', required: true },
-      'tax-id': { value: '纳税人识别号', description: '统一社会信用代码（18 位）', required: true },
-      region: { value: '地区', description: '所在地区：代码（44）或名称（广东、广东省）', required: true },
-      address: { value: '地址', description: '地址' },
-      phone: { value: '电话', description: '电话' },
-      bank: { value: '开户银行', description: '开户银行' },
-      account: { value: '银行账号', description: '银行账号' },
-      operator: { value: '开票员', description: '开票员姓名', required: true },
-      type: { value: '纳税人类型', description: '纳税人类型（默认 一般纳税人；与平台同步后以平台核定为准）', choices: TAXPAYER_TYPES },
+      name: { value: '名称', description: '企业名称', descriptionEn: 'company name', required: true },
+      'tax-id': {
+        value: '纳税人识别号',
+        description: '统一社会信用代码（18 位）',
+        descriptionEn: 'tax ID (纳税人识别号): the 18-character unified social credit code',
+        required: true,
+      },
+      region: { value: '地区', description: '所在地区：代码（44）或名称（广东、广东省）', descriptionEn: 'region: code (44) or name (广东, 广东省)', required: true },
+      address: { value: '地址', description: '地址', descriptionEn: 'address' },
+      phone: { value: '电话', description: '电话', descriptionEn: 'phone' },
+      bank: { value: '开户银行', description: '开户银行', descriptionEn: 'bank' },
+      account: { value: '银行账号', description: '银行账号', descriptionEn: 'bank account number' },
+      operator: { value: '开票员', description: '开票员姓名', descriptionEn: 'name of the invoicing clerk (开票员)', required: true },
+      type: {
+        value: '纳税人类型',
+        description: '纳税人类型（默认 一般纳税人；与平台同步后以平台核定为准）',
+        descriptionEn: "taxpayer type (default 一般纳税人); after a sync the platform's record decides",
+        choices: TAXPAYER_TYPES,
+      },
     },
     run: (core, _a, o) =>
       core.call('companies.create', {
@@ -255,34 +279,34 @@ export const commands: Record<string, Command> = {
     summary: '导入税收分类编码表（CSV 或 XML）',
     summaryEn: 'Import a tax classification code table (CSV or XML)',
     examples: [{ line: 'taxcodes import 编码表.xml', zh: '导入税务局发布的 XML 编码表', en: "import the tax bureau's XML code table" }],
-    args: [FILE('编码表文件（.csv 或 .xml）')],
+    args: [FILE('编码表文件（.csv 或 .xml）', 'the tax code table file (.csv or .xml)')],
     run: async (core, [file]) => core.call('taxcodes.import', { file: inputFile(core, file!) }),
   }),
   'taxcodes search': command({
     summary: '搜索税收分类编码',
     summaryEn: 'Search the tax classification codes',
     examples: [{ line: 'taxcodes search 办公用品 --top 5', zh: '搜索“办公用品”，列出前 5 条', en: 'search for 办公用品 (office supplies), first 5 hits' }],
-    args: [{ name: 'TEXT', description: '编码、名称、简称或关键字' }],
-    options: { top: { value: 'N', description: '最多列出几条（默认 20）', positive: true } },
+    args: [{ name: 'TEXT', description: '编码、名称、简称或关键字', descriptionEn: 'a code, name, short name or keyword' }],
+    options: { top: { value: 'N', description: '最多列出几条（默认 20）', descriptionEn: 'list at most N (default 20)', positive: true } },
     run: (core, [text], o) => core.call('taxcodes.search', { text: text!, top: o.top ?? 20 }),
   }),
   'taxcodes match': command({
     summary: '智能匹配：按项目名称推荐税收分类编码',
     summaryEn: 'Smart match: tax codes suggested for an item name',
     examples: [{ line: 'taxcodes match 打印纸', zh: '为“打印纸”推荐税收分类编码', en: 'suggest tax codes for 打印纸 (printing paper)' }],
-    args: [{ name: 'NAME', description: '项目名称' }],
-    options: { top: { value: 'N', description: '最多推荐几条（默认 10）', positive: true } },
+    args: [{ name: 'NAME', description: '项目名称', descriptionEn: 'the item name' }],
+    options: { top: { value: 'N', description: '最多推荐几条（默认 10）', descriptionEn: 'suggest at most N (default 10)', positive: true } },
     run: (core, [name], o) => core.call('taxcodes.match', { name: name!, top: o.top ?? 10 }),
   }),
-  ...tableCommands('items', '项目', 'items', '按项目名称或编码前缀查询', '打印纸'),
-  ...tableCommands('customers', '客户', 'customers', '按名称、拼音首字母（hwjs）或税号前缀查询', 'hwjs'),
+  ...tableCommands('items', '项目', 'items', '按项目名称或编码前缀查询', 'search by item name or the start of its code', '打印纸'),
+  ...tableCommands('customers', '客户', 'customers', '按名称、拼音首字母（hwjs）或税号前缀查询', 'search by name, pinyin initials (hwjs) or the start of the tax ID', 'hwjs'),
   'extras add': command({
     summary: '新增附加要素',
     summaryEn: 'Add an extra field (附加要素)',
     examples: [{ line: 'extras add --name 合同编号 --type 文本', zh: '新增文本型附加要素“合同编号”', en: 'add a text field 合同编号 (contract number)' }],
     options: {
-      name: { value: '名称', description: '附加要素名称（不能叫“备注”）', required: true },
-      type: { choices: EXTRA_TYPES, description: '数据类型', required: true },
+      name: { value: '名称', description: '附加要素名称（不能叫“备注”）', descriptionEn: 'name of the extra field (附加要素); it cannot be remarks (备注)', required: true },
+      type: { choices: EXTRA_TYPES, description: '数据类型', descriptionEn: 'data type', required: true },
     },
     run: (core, _a, o) => core.call('extras.create', { name: o.name, dataType: o.type as (typeof EXTRA_TYPES)[number] }),
   }),
@@ -296,7 +320,7 @@ export const commands: Record<string, Command> = {
     summary: '删除附加要素（被场景模板使用时拒绝）',
     summaryEn: 'Delete extra fields (refused while a scene template uses one)',
     examples: [{ line: 'extras delete 合同编号 项目代码', zh: '删除两个附加要素', en: 'delete two extra fields' }],
-    args: [{ name: 'NAME', variadic: true, description: '附加要素名称，可写多个' }],
+    args: [{ name: 'NAME', variadic: true, description: '附加要素名称，可写多个', descriptionEn: 'extra field names (附加要素), one or more' }],
     run: async (core, names) => core.call('extras.delete', { ids: await idsByName(core, 'extras.list', names, '附加要素') }),
   }),
   'scenes add': command({
@@ -304,8 +328,8 @@ export const commands: Record<string, Command> = {
     summaryEn: 'Add a scene template',
     examples: [{ line: 'scenes add --name 工程项目 --extras 合同编号,项目代码', zh: '新增场景模板，含两个附加要素', en: 'add a scene template with two extra fields' }],
     options: {
-      name: { value: '名称', description: '场景模板名称', required: true },
-      extras: { value: 'A,B,…', description: '附加要素名称，用逗号分隔，按此顺序' },
+      name: { value: '名称', description: '场景模板名称', descriptionEn: 'scenario template name (场景模板)', required: true },
+      extras: { value: 'A,B,…', description: '附加要素名称，用逗号分隔，按此顺序', descriptionEn: 'extra field names, comma-separated, in this order' },
     },
     run: async (core, _a, o) => core.call('scenes.create', { name: o.name, extraIds: await idsByName(core, 'extras.list', splitList(o.extras), '附加要素') }),
   }),
@@ -319,7 +343,7 @@ export const commands: Record<string, Command> = {
     summary: '删除场景模板',
     summaryEn: 'Delete scene templates',
     examples: [{ line: 'scenes delete 工程项目', zh: '删除场景模板“工程项目”', en: 'delete the scene template 工程项目' }],
-    args: [{ name: 'NAME', variadic: true, description: '场景模板名称，可写多个' }],
+    args: [{ name: 'NAME', variadic: true, description: '场景模板名称，可写多个', descriptionEn: 'scenario template names (场景模板), one or more' }],
     run: async (core, names) => core.call('scenes.delete', { ids: await idsByName(core, 'scenes.list', names, '场景模板') }),
   }),
   'invoices draft': command({
@@ -329,8 +353,15 @@ export const commands: Record<string, Command> = {
       { line: 'invoices draft validate --file 草稿.json', zh: '只校验草稿，不保存', en: 'check a draft without saving it' },
       { line: 'invoices draft create --file 草稿.json --json', zh: '保存草稿，输出它的编号', en: 'save the draft and print its id' },
     ],
-    args: [{ name: 'ACTION', choices: ['create', 'validate'], description: 'create 保存草稿；validate 只校验，不保存' }],
-    options: { file: { value: 'DRAFT.json', description: '草稿文件', required: true } },
+    args: [
+      {
+        name: 'ACTION',
+        choices: ['create', 'validate'],
+        description: 'create 保存草稿；validate 只校验，不保存',
+        descriptionEn: 'create saves a draft; validate only checks and saves nothing',
+      },
+    ],
+    options: { file: { value: 'DRAFT.json', description: '草稿文件', descriptionEn: 'the draft file', required: true } },
     async run(core, [action], o) {
       const draft = jsonFile(o.file, '草稿文件') as Input<'invoices.validate'>['draft']
       if (action === 'create') return core.call('invoices.saveDraft', { draft })
@@ -346,7 +377,7 @@ export const commands: Record<string, Command> = {
       { line: 'invoices show 26442000000000000001', zh: '按 20 位发票号码查看发票', en: 'show an invoice by its 20-digit number' },
       { line: 'invoices show 12', zh: '按本地编号查看', en: 'show an invoice by its local id' },
     ],
-    args: [{ name: 'ID', description: '发票的本地编号或 20 位发票号码' }],
+    args: [{ name: 'ID', description: '发票的本地编号或 20 位发票号码', descriptionEn: "the invoice's local ID or its 20-digit number" }],
     async run(core, [ref]) {
       let id: number
       if (/^\d{20}$/.test(ref!)) {
@@ -363,7 +394,7 @@ export const commands: Record<string, Command> = {
     summary: '开票（校验后排队等待上传至平台）',
     summaryEn: 'Issue a draft (validated, then queued for the platform)',
     examples: [{ line: 'invoices issue 12', zh: '开具草稿 12，下次 sync 时上传', en: 'issue draft 12; the next sync uploads it' }],
-    args: [{ name: 'ID', description: '草稿的本地编号' }],
+    args: [{ name: 'ID', description: '草稿的本地编号', descriptionEn: "the draft's local ID" }],
     run: (core, [ref]) => core.call('invoices.issue', { id: invoiceId(ref!) }),
   }),
   sync: command({
@@ -390,9 +421,17 @@ export const commands: Record<string, Command> = {
       { line: 'settings platform --url embedded', zh: '改回内置沙箱', en: 'go back to the built-in sandbox' },
     ],
     options: {
-      url: { value: 'URL|embedded', description: '平台地址；embedded 改回内置沙箱（缺省：不变）' },
-      'tax-id': { value: '纳税人识别号', description: '为哪家企业保存密码（缺省：当前企业）' },
-      password: { value: '密码', description: '该企业在平台的登录密码' },
+      url: {
+        value: 'URL|embedded',
+        description: '平台地址；embedded 改回内置沙箱（缺省：不变）',
+        descriptionEn: 'platform address; embedded goes back to the built-in sandbox (default: unchanged)',
+      },
+      'tax-id': {
+        value: '纳税人识别号',
+        description: '为哪家企业保存密码（缺省：当前企业）',
+        descriptionEn: 'which company the password is for, by tax ID (default: the current one)',
+      },
+      password: { value: '密码', description: '该企业在平台的登录密码', descriptionEn: "the company's login password on the platform" },
     },
     async run(core, _a, o) {
       if (o['tax-id']) await core.call('companies.switch', { taxId: o['tax-id'] })

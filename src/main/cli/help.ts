@@ -1,6 +1,6 @@
 // The help texts, written from the commands' declarations (src/shared/cli.ts), in Chinese and
-// English: a usage line and summary per command for `--help`, and a command's options and examples
-// for `<command> --help`.
+// English: a usage line and summary per command for `--help`, and a command's arguments, options
+// (each in Chinese with the English under it) and examples for `<command> --help`.
 import type { CliArg, CliExample, CliOption, CliOptions } from '../../shared/cli'
 import type { CliEntry } from './entry'
 
@@ -35,16 +35,46 @@ function width(s: string): number {
   return w
 }
 
-function table(rows: [string, string][]): string {
-  const left = Math.max(...rows.map(([l]) => width(l)))
-  return rows.map(([l, r]) => `  ${l}${' '.repeat(left - width(l))}   ${r}`).join('\n')
+/** a help row: the option or argument, its Chinese description and the English one */
+type Row = [left: string, zh: string, en: string]
+
+/** the terminal help is written for */
+const COLUMNS = 80
+
+/** English broken between words to fit the columns right of `indent` (a word longer stays whole) */
+function wrap(text: string, indent: number): string {
+  const room = Math.max(COLUMNS - indent, 30)
+  const lines = ['']
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1]!
+    if (last && width(last) + 1 + width(word) > room) lines.push(word)
+    else lines[lines.length - 1] = last ? `${last} ${word}` : word
+  }
+  return lines.join(`\n${' '.repeat(indent)}`)
 }
 
-function optionRows(options: CliOptions): [string, string][] {
-  return Object.entries(options).map(([n, o]) => {
-    const text = o.descriptionEn ? `${o.description} / ${o.descriptionEn}` : o.description
-    return [optionText(n, o), o.required ? `必填：${text}` : text]
-  })
+/** the widest option or argument that keeps its description beside it; a wider one (a long list of
+ *  choices) has its description start on the next line, so the English keeps room to wrap */
+const LABEL_COLUMNS = 26
+
+/** the left column padded to its widest; the English under the Chinese, wrapped, so a row stays
+ *  readable in an 80-column terminal */
+function table(rows: Row[]): string {
+  const left = Math.min(Math.max(...rows.map(([l]) => width(l))), LABEL_COLUMNS)
+  const indent = left + 5
+  const pad = ' '.repeat(indent)
+  return rows
+    .map(([l, zh, en]) => {
+      const head = width(l) <= left ? `  ${l}${' '.repeat(left - width(l))}   ${zh}` : `  ${l}\n${pad}${zh}`
+      return `${head}\n${pad}${wrap(en, indent)}`
+    })
+    .join('\n')
+}
+
+function optionRows(options: CliOptions): Row[] {
+  return Object.entries(options).map(([n, o]) =>
+    o.required ? [optionText(n, o), `必填：${o.description}`, `required: ${o.descriptionEn}`] : [optionText(n, o), o.description, o.descriptionEn],
+  )
 }
 
 function exampleText(e: CliExample): string {
@@ -69,7 +99,7 @@ export function overview(title: string, entries: CliEntry[], globals: CliOptions
 
 /** `<command> --help`: its usage, its arguments and options, the global options */
 export function commandHelp(entry: CliEntry): string {
-  const args = (entry.spec.args ?? []).map((a): [string, string] => [argText(a), a.description])
+  const args = (entry.spec.args ?? []).map((a): Row => [argText(a), a.description, a.descriptionEn])
   const own = optionRows(entry.spec.options ?? {})
   return [
     `用法 Usage: ${PROGRAM} ${synopsis(entry)}`,

@@ -4,7 +4,7 @@ import { backupReasonText } from '../../../shared/api/backups'
 import { UPDATE_CHANNELS, type UpdateChannel } from '../../../shared/api/updates'
 import { command, type Command } from '../command'
 
-const NAME = { name: 'NAME', description: '备份文件名（backups list 列出的 name）' }
+const NAME = { name: 'NAME', description: '备份文件名（backups list 列出的 name）', descriptionEn: 'backup file name (the name that backups list shows)' }
 
 export const backupCommands: Record<string, Command> = {
   'backups list': command({
@@ -37,14 +37,15 @@ export const backupCommands: Record<string, Command> = {
     summaryEn: 'Change the update settings (what is not given stays)',
     examples: [{ line: 'updates set --channel beta --auto on', zh: '改用测试版通道并自动检查', en: 'use the beta channel and check automatically' }],
     options: {
-      feed: { value: 'URL', description: '更新地址（http:// 或 https://）；写 none 表示不检查更新' },
+      feed: { value: 'URL', description: '更新地址（http:// 或 https://）；写 none 表示不检查更新', descriptionEn: 'update address (http:// or https://); none means never check' },
       channel: {
         choices: Object.keys(UPDATE_CHANNELS),
         description: `更新通道：${Object.entries(UPDATE_CHANNELS)
           .map(([k, v]) => `${k} ${v}`)
           .join('、')}`,
+        descriptionEn: 'update channel: latest (the releases) or beta (test builds)',
       },
-      auto: { choices: ['on', 'off'], description: '自动检查更新：on 或 off' },
+      auto: { choices: ['on', 'off'], description: '自动检查更新：on 或 off', descriptionEn: 'check for updates automatically: on or off' },
     },
     run: async (core, _args, o) => {
       const now = await core.call('updates.get', {})

@@ -7,7 +7,7 @@ import { AppError } from '../../core/errors'
 import { command, type Command } from '../command'
 import { inputFile, saveTo } from '../files'
 
-const ID = { name: 'ID', description: '批次编号（batch import 输出的 id）' }
+const ID = { name: 'ID', description: '批次编号（batch import 输出的 id）', descriptionEn: 'batch ID (the id that batch import prints)' }
 
 function batchId(id: string | undefined): number {
   if (!/^[1-9]\d{0,9}$/.test(id ?? '')) throw new AppError('VALIDATION', `批次编号应为正整数，现为“${id}”`)
@@ -27,14 +27,14 @@ export const batchCommands: Record<string, Command> = {
     summary: '下载批量开具模板（V260401 版，与税务平台的模板同格式）',
     summaryEn: "Download the batch-issue template (V260401, the platform's own format)",
     examples: [{ line: 'batch template 批量开具.xlsx', zh: '下载批量开具模板', en: 'download the batch-issue template' }],
-    args: [{ name: 'FILE', description: '保存到（.xlsx 文件或文件夹）' }],
+    args: [{ name: 'FILE', description: '保存到（.xlsx 文件或文件夹）', descriptionEn: 'save to (an .xlsx file or a folder)' }],
     run: async (core, [target]) => ({ file: saveTo(core, await core.call('batch.template', {}), target!) }),
   }),
   'batch import': command({
     summary: '导入填好的批量开具模板：全部无误才生成待开具的发票草稿；有错误时一张也不导入，错误报告保存在文件旁',
     summaryEn: 'Import a filled-in batch template: drafts only when every row is right; otherwise nothing, with an error report beside the file',
     examples: [{ line: 'batch import 批量开具.xlsx', zh: '导入填好的模板', en: 'import the filled-in template' }],
-    args: [{ name: 'FILE', description: '填好的 V260401 版批量开具模板（.xlsx）' }],
+    args: [{ name: 'FILE', description: '填好的 V260401 版批量开具模板（.xlsx）', descriptionEn: 'the filled-in bulk-issue template (批量开具), version V260401 (.xlsx)' }],
     async run(core, [file]) {
       const r = await core.call('batch.import', { file: inputFile(core, file!) })
       const figures = { id: r.batch?.id ?? null, invoices: r.invoices, lines: r.lines, totals: r.totals }
@@ -78,7 +78,13 @@ export const batchCommands: Record<string, Command> = {
       { line: 'batch issue 5 --confirm-repeats', zh: '确认重复的流水号后开具', en: 'issue it, confirming the repeated serial numbers' },
     ],
     args: [ID],
-    options: { 'confirm-repeats': { type: 'boolean', description: '确认重复开具：之前批次已提交或已开具的发票流水号也再次开具' } },
+    options: {
+      'confirm-repeats': {
+        type: 'boolean',
+        description: '确认重复开具：之前批次已提交或已开具的发票流水号也再次开具',
+        descriptionEn: 'confirm repeats: issue again the serial numbers (发票流水号) an earlier batch already submitted or issued',
+      },
+    },
     async run(core, [id], o) {
       const n = batchId(id)
       const confirmRepeats = o['confirm-repeats'] ? (await core.call('batch.get', { id: n })).repeats.map((r) => r.serial) : []
@@ -106,7 +112,7 @@ export const batchCommands: Record<string, Command> = {
     summary: '导出批次结果（发票流水号、购买方、价税合计、状态、发票号码、失败原因）为 .xlsx',
     summaryEn: "Export a batch's results (serial, buyer, total, state, number, reason) as .xlsx",
     examples: [{ line: 'batch export 5 批次结果.xlsx', zh: '导出批次 5 的结果', en: "export batch 5's results" }],
-    args: [ID, { name: 'FILE', description: '保存到（.xlsx 文件或文件夹）' }],
+    args: [ID, { name: 'FILE', description: '保存到（.xlsx 文件或文件夹）', descriptionEn: 'save to (an .xlsx file or a folder)' }],
     run: async (core, [id, target]) => ({ file: saveTo(core, await core.call('batch.export', { id: batchId(id) }), target!) }),
   }),
 }

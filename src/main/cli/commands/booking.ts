@@ -12,8 +12,8 @@ import { command, type Command } from '../command'
 import { inputFile, saveTo } from '../files'
 import { filterFromOptions, invoiceFilterOptions, invoiceSortOptions, sortFromOptions } from './invoiceFilterOptions'
 
-const NUMBERS = { name: 'NUMBER', variadic: true, description: '20 位发票号码（进项），可写多个' }
-const period = { value: 'YYYYMM', description: '入账所属期，如 202611' } as const
+const NUMBERS = { name: 'NUMBER', variadic: true, description: '20 位发票号码（进项），可写多个', descriptionEn: '20-digit numbers of received invoices (进项), one or more' }
+const period = { value: 'YYYYMM', description: '入账所属期，如 202611', descriptionEn: 'booking period (入账所属期), e.g. 202611' } as const
 
 /** a job as one line: its state and how many rows fell in each result class */
 function jobLine(j: BookingJob) {
@@ -46,17 +46,24 @@ const listOptions = (() => {
   return {
     ...rest,
     ...invoiceSortOptions,
-    page: { value: 'P', description: '页码（默认 1）', positive: true },
-    size: { value: 'S', description: '每页条数（默认 20，最多 500）', positive: true },
+    page: { value: 'P', description: '页码（默认 1）', descriptionEn: 'page number (default 1)', positive: true },
+    size: { value: 'S', description: '每页条数（默认 20，最多 500）', descriptionEn: 'rows per page (default 20, at most 500)', positive: true },
   }
 })() satisfies CliOptions
 
+/** the booking types 02–05 in English, as --type and --status explain them */
+const BOOKED_EN = '02 and 03 corporate income tax deducted before tax or not, 04 and 05 the same for individual business income'
+
 const statusOptions = {
-  status: { choices: BOOKING_STATUSES.map((b) => b.code), description: `入账状态：${BOOKING_STATUSES.map((b) => `${b.code} ${b.label}`).join('、')}` },
+  status: {
+    choices: BOOKING_STATUSES.map((b) => b.code),
+    description: `入账状态：${BOOKING_STATUSES.map((b) => `${b.code} ${b.label}`).join('、')}`,
+    descriptionEn: `booking status (入账状态): 01 not booked, 02–05 booked (${BOOKED_EN}), 06 booking undone`,
+  },
   period,
-  from: { value: 'YYYY-MM-DD', description: '开票日期起' },
-  to: { value: 'YYYY-MM-DD', description: '开票日期止' },
-  seller: { value: 'TEXT', description: '销售方：名称包含或税号开头' },
+  from: { value: 'YYYY-MM-DD', description: '开票日期起', descriptionEn: 'issue date from' },
+  to: { value: 'YYYY-MM-DD', description: '开票日期止', descriptionEn: 'issue date to' },
+  seller: { value: 'TEXT', description: '销售方：名称包含或税号开头', descriptionEn: 'seller: name contains, or tax ID starts with' },
 } as const satisfies CliOptions
 
 function statusFilter(o: CliValues<typeof statusOptions>): NonNullable<Input<'booking.status'>['filter']> {
@@ -90,6 +97,7 @@ export const bookingCommands: Record<string, Command> = {
         description: `入账类型（默认 02）：${BOOKING_STATUSES.filter((b) => (BOOKING_TYPES as readonly string[]).includes(b.code))
           .map((b) => `${b.code} ${b.label}`)
           .join('、')}`,
+        descriptionEn: `booking type (入账类型), default 02: ${BOOKED_EN}`,
       },
       period: { ...period, required: true },
     },
@@ -107,7 +115,10 @@ export const bookingCommands: Record<string, Command> = {
     summaryEn: 'Use confirmation (special invoices): --deduct or --no-deduct (queued; sync submits it)',
     examples: [{ line: 'received use 26442000000000000001 --deduct', zh: '确认用于抵扣', en: 'confirm it is used for deduction' }],
     args: [NUMBERS],
-    options: { deduct: { type: 'boolean', description: '抵扣' }, 'no-deduct': { type: 'boolean', description: '不抵扣' } },
+    options: {
+      deduct: { type: 'boolean', description: '抵扣', descriptionEn: 'deduct (抵扣)' },
+      'no-deduct': { type: 'boolean', description: '不抵扣', descriptionEn: 'do not deduct (不抵扣)' },
+    },
     run(core, numbers, o) {
       if (!!o.deduct === !!o['no-deduct'])
         throw new AppError('VALIDATION', '请写 --deduct（抵扣）或 --no-deduct（不抵扣），二选一', { issues: [{ path: 'use', message: '请选择抵扣或不抵扣' }] })
@@ -118,18 +129,26 @@ export const bookingCommands: Record<string, Command> = {
     summary: '下载发票入账模板（数电或税控）',
     summaryEn: 'Download the booking template (数电 or 税控)',
     examples: [{ line: 'booking template 入账模板.xlsx --format 税控', zh: '下载税控发票的入账模板', en: 'download the template for 税控 invoices' }],
-    args: [{ name: 'FILE', description: '保存到（.xlsx 文件或文件夹）' }],
-    options: { format: { choices: BOOKING_TEMPLATES, description: '模板：数电（默认）或 税控' } },
+    args: [{ name: 'FILE', description: '保存到（.xlsx 文件或文件夹）', descriptionEn: 'save to (an .xlsx file or a folder)' }],
+    options: { format: { choices: BOOKING_TEMPLATES, description: '模板：数电（默认）或 税控', descriptionEn: 'template: 数电 (default) or 税控' } },
     run: async (core, [target], o) => ({ file: saveTo(core, await core.call('booking.template', { format: (o.format ?? '数电') as BookingTemplate }), target!) }),
   }),
   'booking import': command({
     summary: '上传填好的发票入账模板（最多 2,000 行）；--wait 同步到平台处理完成，并保存结果文件',
     summaryEn: 'Upload a filled-in booking template (up to 2,000 rows); --wait waits for the platform and saves the result file',
     examples: [{ line: 'booking import 入账.xlsx --wait --out 入账结果.xlsx', zh: '上传、等待处理完成，保存结果文件', en: 'upload, wait for the platform, save the result file' }],
-    args: [{ name: 'FILE', description: '填好的模板（.xlsx、.xls 或 .csv）' }],
+    args: [{ name: 'FILE', description: '填好的模板（.xlsx、.xls 或 .csv）', descriptionEn: 'the filled-in template (.xlsx, .xls or .csv)' }],
     options: {
-      wait: { type: 'boolean', description: '同步直到平台处理完成，输出结果文件的位置' },
-      out: { value: 'PATH', description: '结果文件保存到（默认：上传文件旁的 <文件名>-入账结果.xlsx）' },
+      wait: {
+        type: 'boolean',
+        description: '同步直到平台处理完成，输出结果文件的位置',
+        descriptionEn: 'sync until the platform has finished, then print where the result file is',
+      },
+      out: {
+        value: 'PATH',
+        description: '结果文件保存到（默认：上传文件旁的 <文件名>-入账结果.xlsx）',
+        descriptionEn: 'where to save the result file (default: <name>-入账结果.xlsx beside the uploaded file)',
+      },
     },
     async run(core, [file], o) {
       const created = await core.call('booking.import', { file: inputFile(core, file!) })
@@ -154,8 +173,8 @@ export const bookingCommands: Record<string, Command> = {
     summaryEn: "Download a processed booking request's result file (summary and details)",
     examples: [{ line: 'booking result 2 入账结果.xlsx', zh: '保存申请 2 的结果文件', en: "save request 2's result file" }],
     args: [
-      { name: 'ID', description: '申请编号（booking jobs 的第一列）' },
-      { name: 'FILE', description: '保存到（.xlsx 文件或文件夹）' },
+      { name: 'ID', description: '申请编号（booking jobs 的第一列）', descriptionEn: 'application ID (the first column of booking jobs)' },
+      { name: 'FILE', description: '保存到（.xlsx 文件或文件夹）', descriptionEn: 'save to (an .xlsx file or a folder)' },
     ],
     run: async (core, [id, target]) => {
       if (!/^[1-9]\d{0,9}$/.test(id!)) throw new AppError('VALIDATION', `申请编号应为正整数，现为“${id}”`)
@@ -168,9 +187,9 @@ export const bookingCommands: Record<string, Command> = {
     examples: [{ line: 'booking status --period 202611 --out 入账状态.xlsx', zh: '导出 2026 年 11 月所属期的入账状态', en: 'export the booking status of period 2026-11' }],
     options: {
       ...statusOptions,
-      out: { value: 'FILE', description: '导出到 .xlsx' },
-      page: { value: 'P', description: '页码（默认 1）', positive: true },
-      size: { value: 'S', description: '每页条数（默认 20，最多 500）', positive: true },
+      out: { value: 'FILE', description: '导出到 .xlsx', descriptionEn: 'export to .xlsx' },
+      page: { value: 'P', description: '页码（默认 1）', descriptionEn: 'page number (default 1)', positive: true },
+      size: { value: 'S', description: '每页条数（默认 20，最多 500）', descriptionEn: 'rows per page (default 20, at most 500)', positive: true },
     },
     async run(core, _a, o) {
       const filter = statusFilter(o)

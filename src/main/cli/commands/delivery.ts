@@ -6,7 +6,7 @@ import type { InvoiceRef } from '../../../shared/api/invoiceRef'
 import { command, type Command } from '../command'
 import { saveTo } from '../files'
 
-const NUMBER = { name: 'NUMBER', description: '20 位发票号码（或销项发票的本地编号）' }
+const NUMBER = { name: 'NUMBER', description: '20 位发票号码（或销项发票的本地编号）', descriptionEn: '20-digit invoice number (or the local ID of an issued invoice)' }
 
 function refOf(text: string): InvoiceRef {
   if (/^\d{20}$/.test(text)) return { number: text }
@@ -33,8 +33,12 @@ export const deliveryCommands: Record<string, Command> = {
     examples: [{ line: 'invoices file 26442000000000000001 --format pdf --out 发票.pdf', zh: '保存一张发票的 PDF', en: "save an invoice's PDF" }],
     args: [NUMBER],
     options: {
-      format: { value: 'pdf|ofd|xml', description: '文件格式', required: true, choices: DELIVERY_FORMATS },
-      out: { value: 'PATH', description: '写到哪个文件或文件夹（缺省：当前文件夹，文件名为 <发票号码>.<格式>）' },
+      format: { value: 'pdf|ofd|xml', description: '文件格式', descriptionEn: 'file format', required: true, choices: DELIVERY_FORMATS },
+      out: {
+        value: 'PATH',
+        description: '写到哪个文件或文件夹（缺省：当前文件夹，文件名为 <发票号码>.<格式>）',
+        descriptionEn: 'file or folder to write to (default: the current folder, as <number>.<format>)',
+      },
     },
     async run(core, [ref], o) {
       const file = await core.call('invoices.file', { ref: refOf(ref!), format: o.format as DeliveryFormat })
@@ -53,11 +57,18 @@ export const deliveryCommands: Record<string, Command> = {
         en: 'save the message as an .eml file instead of sending it',
       },
     ],
-    args: [{ ...NUMBER, variadic: true, description: '20 位发票号码（或销项发票的本地编号），可写多个（一封邮件最多 100 张）' }],
+    args: [
+      {
+        ...NUMBER,
+        variadic: true,
+        description: '20 位发票号码（或销项发票的本地编号），可写多个（一封邮件最多 100 张）',
+        descriptionEn: '20-digit invoice numbers (or local IDs of issued invoices), one or more (at most 100 in one email)',
+      },
+    ],
     options: {
-      to: { value: 'ADDRESS', description: '收件人邮箱（多个用逗号分隔）', required: true },
-      formats: { value: 'pdf,ofd,xml', description: '附哪些文件（缺省 pdf,ofd）' },
-      eml: { value: 'PATH', description: '不发送，写成 .eml 文件（文件或文件夹）' },
+      to: { value: 'ADDRESS', description: '收件人邮箱（多个用逗号分隔）', descriptionEn: 'recipient email addresses (comma-separated)', required: true },
+      formats: { value: 'pdf,ofd,xml', description: '附哪些文件（缺省 pdf,ofd）', descriptionEn: 'which files to attach (default pdf,ofd)' },
+      eml: { value: 'PATH', description: '不发送，写成 .eml 文件（文件或文件夹）', descriptionEn: 'do not send; write an .eml file instead (a file or a folder)' },
     },
     async run(core, refs, o) {
       const r = await core.call('invoices.send', { refs: refs.map(refOf), to: o.to, formats: formatsOf(o.formats), eml: o.eml !== undefined })
@@ -78,14 +89,27 @@ export const deliveryCommands: Record<string, Command> = {
       { line: 'settings mail --test', zh: '测试连接和登录', en: 'test the connection and the login' },
     ],
     options: {
-      host: { value: 'HOST', description: 'SMTP 服务器地址，例如 smtp.qq.com' },
-      port: { value: 'PORT', description: '端口（465：SSL/TLS；25 或 587：STARTTLS）', positive: true },
-      secure: { value: 'yes|no', description: '是否一开始就使用 SSL/TLS（465 端口为 yes）', choices: ['yes', 'no'] },
-      user: { value: 'USER', description: '登录用户名（一般为邮箱地址）' },
-      password: { value: 'PASSWORD', description: '密码或授权码（QQ、163 等邮箱为授权码）' },
-      from: { value: 'ADDRESS', description: '发件人邮箱' },
-      'from-name': { value: 'NAME', description: '发件人名称（缺省：销售方名称）' },
-      test: { type: 'boolean', description: '用已保存的设置（及本次给出的选项）连接并登录，不保存、不发送' },
+      host: { value: 'HOST', description: 'SMTP 服务器地址，例如 smtp.qq.com', descriptionEn: 'SMTP server, e.g. smtp.qq.com' },
+      port: { value: 'PORT', description: '端口（465：SSL/TLS；25 或 587：STARTTLS）', descriptionEn: 'port (465: SSL/TLS; 25 or 587: STARTTLS)', positive: true },
+      secure: {
+        value: 'yes|no',
+        description: '是否一开始就使用 SSL/TLS（465 端口为 yes）',
+        descriptionEn: 'use SSL/TLS from the start (yes for port 465)',
+        choices: ['yes', 'no'],
+      },
+      user: { value: 'USER', description: '登录用户名（一般为邮箱地址）', descriptionEn: 'login user name (usually the email address)' },
+      password: {
+        value: 'PASSWORD',
+        description: '密码或授权码（QQ、163 等邮箱为授权码）',
+        descriptionEn: 'password or authorisation code (QQ, 163 and similar mailboxes need the code)',
+      },
+      from: { value: 'ADDRESS', description: '发件人邮箱', descriptionEn: 'sender email address' },
+      'from-name': { value: 'NAME', description: '发件人名称（缺省：销售方名称）', descriptionEn: "sender name (default: the seller's name)" },
+      test: {
+        type: 'boolean',
+        description: '用已保存的设置（及本次给出的选项）连接并登录，不保存、不发送',
+        descriptionEn: 'connect and log in with the saved settings (and the options given); saves and sends nothing',
+      },
     },
     async run(core, _a, o) {
       const given = {

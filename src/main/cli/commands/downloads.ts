@@ -8,7 +8,7 @@ import { DOWNLOAD_FORMATS, INVOICE_SIDES, type DownloadJob } from '../../../shar
 // type only: this module is imported by commands.ts, so it takes nothing from it at run time
 import { command, type Command } from '../command'
 
-const day = (what: string) => ({ value: 'YYYY-MM-DD', description: what, required: true }) as const
+const day = (what: string, whatEn: string) => ({ value: 'YYYY-MM-DD', description: what, descriptionEn: whatEn, required: true }) as const
 
 /** a job as a line of the list */
 function jobLine(j: DownloadJob) {
@@ -38,13 +38,22 @@ export const downloadCommands: Record<string, Command> = {
       },
     ],
     options: {
-      from: day('开票日期起'),
-      to: day('开票日期止'),
-      side: { description: '销项（默认）或进项；进项先从税务平台获取本地尚未有的发票', choices: INVOICE_SIDES },
-      kind: { description: '票种：81 专票、82 普票（默认全部）', choices: ['81', '82'] },
-      formats: { value: 'pdf,ofd,xml', description: `文件格式，逗号分隔（${DOWNLOAD_FORMATS.join('、')}）`, required: true },
-      out: { value: 'ZIP', description: '处理完成后把 zip 复制到这里（含 --wait）' },
-      wait: { type: 'boolean', description: '在此处理任务并等待完成' },
+      from: day('开票日期起', 'issue date from'),
+      to: day('开票日期止', 'issue date to'),
+      side: {
+        description: '销项（默认）或进项；进项先从税务平台获取本地尚未有的发票',
+        descriptionEn: 'issued (销项, default) or received (进项); received first fetches from the platform the invoices not yet here',
+        choices: INVOICE_SIDES,
+      },
+      kind: { description: '票种：81 专票、82 普票（默认全部）', descriptionEn: 'invoice kind: 81 special VAT (专票), 82 ordinary (普票); default both', choices: ['81', '82'] },
+      formats: {
+        value: 'pdf,ofd,xml',
+        description: `文件格式，逗号分隔（${DOWNLOAD_FORMATS.join('、')}）`,
+        descriptionEn: `file formats, comma-separated (${DOWNLOAD_FORMATS.join(', ')})`,
+        required: true,
+      },
+      out: { value: 'ZIP', description: '处理完成后把 zip 复制到这里（含 --wait）', descriptionEn: 'copy the zip here once done (implies --wait)' },
+      wait: { type: 'boolean', description: '在此处理任务并等待完成', descriptionEn: 'process the job here and wait until it is done' },
     },
     async run(core, _a, o) {
       const formats = o.formats
@@ -86,7 +95,7 @@ export const downloadCommands: Record<string, Command> = {
     summary: '取消待处理或处理中的发票下载任务（删除未完成的 zip）',
     summaryEn: 'Cancel a pending or running download job (its unfinished zip is deleted)',
     examples: [{ line: 'downloads cancel 4', zh: '取消下载任务 4', en: 'cancel download job 4' }],
-    args: [{ name: 'ID', description: '任务编号（downloads list 中的第一列）' }],
+    args: [{ name: 'ID', description: '任务编号（downloads list 中的第一列）', descriptionEn: 'job ID (the first column of downloads list)' }],
     async run(core, [id]) {
       if (!/^[1-9]\d{0,9}$/.test(id!)) throw new AppError('VALIDATION', `任务编号应为正整数，现为“${id}”`)
       return jobLine(await core.call('downloads.cancel', { id: Number(id) }))
@@ -97,9 +106,9 @@ export const downloadCommands: Record<string, Command> = {
     summaryEn: 'Single-invoice lookup by number, issue date and side; says 未查询到该发票 when there is none',
     examples: [{ line: 'invoices lookup --number 26442000000000000001 --date 2026-11-03 --side 进项', zh: '查询一张进项发票', en: 'look up one purchase invoice' }],
     options: {
-      number: { value: 'N', description: '发票号码（20 位）', required: true },
-      date: day('开票日期'),
-      side: { description: '销项或进项', choices: INVOICE_SIDES, required: true },
+      number: { value: 'N', description: '发票号码（20 位）', descriptionEn: 'invoice number (20 digits)', required: true },
+      date: day('开票日期', 'issue date'),
+      side: { description: '销项或进项', descriptionEn: 'issued (销项) or received (进项)', choices: INVOICE_SIDES, required: true },
     },
     run: (core, _a, o) => core.call('downloads.lookup', { number: o.number, date: o.date, side: o.side as (typeof INVOICE_SIDES)[number] }),
   }),

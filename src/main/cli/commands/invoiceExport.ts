@@ -31,7 +31,7 @@ export const invoiceExportCommands: Record<string, Command> = {
       { line: 'invoices export 11月销项.xlsx --from 2026-11-01 --to 2026-11-30', zh: '导出 11 月的销项发票', en: "export November's sales invoices" },
       { line: 'invoices export 进项.csv --side 进项', zh: '以 GBK 编码的 CSV 导出全部进项发票', en: 'export every purchase invoice as a GBK .csv' },
     ],
-    args: [{ name: 'FILE', description: '导出到的文件（.xlsx 或 .csv）' }],
+    args: [{ name: 'FILE', description: '导出到的文件（.xlsx 或 .csv）', descriptionEn: 'the file to export to (.xlsx or .csv)' }],
     options: invoiceFilterOptions,
     async run(core, [file], o) {
       const format = formatOf(file!)
@@ -51,10 +51,15 @@ export const invoiceExportCommands: Record<string, Command> = {
       },
     ],
     options: {
-      from: { value: 'YYYY-MM-DD', description: '开票日期起（含当天）', required: true },
-      to: { value: 'YYYY-MM-DD', description: '开票日期止（含当天）', required: true },
-      side: { value: '销项|进项', description: '只统计一个方向（默认两者）', choices: SUMMARY_SIDES },
-      out: { value: 'FILE.xlsx', description: '同时导出为 .xlsx' },
+      from: { value: 'YYYY-MM-DD', description: '开票日期起（含当天）', descriptionEn: 'issue date from (inclusive)', required: true },
+      to: { value: 'YYYY-MM-DD', description: '开票日期止（含当天）', descriptionEn: 'issue date to (inclusive)', required: true },
+      side: {
+        value: '销项|进项',
+        description: '只统计一个方向（默认两者）',
+        descriptionEn: 'count one side only: 销项 issued or 进项 received (default both)',
+        choices: SUMMARY_SIDES,
+      },
+      out: { value: 'FILE.xlsx', description: '同时导出为 .xlsx', descriptionEn: 'also export as .xlsx' },
     },
     async run(core, _a, o) {
       if (o.out && path.extname(o.out).toLowerCase() !== '.xlsx')

@@ -10,12 +10,20 @@ import type { Command } from '../command'
 import { filterFromOptions, hasFilterOption, invoiceFilterOptions, invoiceSortOptions, sortFromOptions } from './invoiceFilterOptions'
 
 const options = {
-  state: { choices: INVOICE_STATE_CODES, description: '状态：draft 草稿、queued 待开具、issuing 开具中、issued 已开具、failed 开具失败（不与查询条件同用）' },
-  query: { value: 'Q', description: '按购买方名称、税号或发票号码查询（不与查询条件同用）' },
+  state: {
+    choices: INVOICE_STATE_CODES,
+    description: '状态：draft 草稿、queued 待开具、issuing 开具中、issued 已开具、failed 开具失败（不与查询条件同用）',
+    descriptionEn: 'state: draft, queued, issuing, issued, failed (not with the filter options)',
+  },
+  query: {
+    value: 'Q',
+    description: '按购买方名称、税号或发票号码查询（不与查询条件同用）',
+    descriptionEn: 'search by buyer name, tax ID or invoice number (not with the filter options)',
+  },
   ...invoiceFilterOptions,
   ...invoiceSortOptions,
-  page: { value: 'P', description: '页码（默认 1）', positive: true },
-  size: { value: 'S', description: '每页条数（默认 20，最多 500）', positive: true },
+  page: { value: 'P', description: '页码（默认 1）', descriptionEn: 'page number (default 1)', positive: true },
+  size: { value: 'S', description: '每页条数（默认 20，最多 500）', descriptionEn: 'rows per page (default 20, at most 500)', positive: true },
 } as const satisfies CliOptions
 
 async function run(core: Core, _args: string[], o: CliValues<typeof options>): Promise<unknown> {
