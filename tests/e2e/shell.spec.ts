@@ -112,7 +112,7 @@ test('Ctrl+N opens 电子发票开具 and Ctrl+, the settings — the keys the n
   await app.createCompany()
   await app.open(page, '/basic/customers')
   await page.keyboard.press('Control+Comma')
-  await expect(page).toHaveURL(/\/system\/company$/)
+  await expect(page).toHaveURL(/\/system\/settings$/)
   await page.keyboard.press('Control+KeyN')
   await expect(page).toHaveURL(/\/invoice\/issue$/)
 })
