@@ -157,6 +157,30 @@ describe('backups', () => {
     expect((await rejection(core.call('backups.inspect', { name: 'nope.db' }))).code).toBe('NOT_FOUND')
   })
 
+  it('keeps automatic backups within their total size, the newest few whatever their size', async () => {
+    const file = path.join(tempDir(), 'ledger.db')
+    const ledger = await openLedger(file, { migrationsDir: REAL, clock: manualClock(new Date()) })
+    const t0 = new Date('2026-12-01T01:00:00Z').getTime()
+    const at = (d: number) => new Date(t0 + d * 24 * HOUR)
+    const size = fs.statSync(await createBackup(ledger.db, file, 'manual', at(0))).size
+    // room for two and a half copies: each new daily one pushes out the oldest past two
+    const limits = { automatic: 30, manual: 100, automaticBytes: Math.floor(size * 2.5), automaticAtLeast: 1 }
+    for (let d = 1; d <= 5; d++) await createBackup(ledger.db, file, 'daily', at(d), { limits })
+    expect(listBackups(file).map((b) => [b.reason, b.createdAt.slice(0, 10)])).toEqual([
+      ['daily', '2026-12-06'],
+      ['daily', '2026-12-05'],
+      ['manual', '2026-12-01'],
+    ])
+    // the newest `automaticAtLeast` stay even when one alone is over the size
+    await createBackup(ledger.db, file, 'daily', at(6), { limits: { ...limits, automaticBytes: 1, automaticAtLeast: 2 } })
+    expect(listBackups(file).map((b) => [b.reason, b.createdAt.slice(0, 10)])).toEqual([
+      ['daily', '2026-12-07'],
+      ['daily', '2026-12-06'],
+      ['manual', '2026-12-01'],
+    ])
+    ledger.close()
+  })
+
   it('restores the oldest of a full set of automatic backups: the one restored from is not pruned first', async () => {
     const dataDir = tempDir()
     const core = await testCore({ dataDir })

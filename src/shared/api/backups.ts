@@ -32,7 +32,7 @@ export interface BackupComparison {
 const backupName = z.string().regex(/^[\w.-]+\.db$/, '备份文件名无效')
 
 /**
- * automatic: taken by the app (每日, 更新前, 迁移前, 恢复前), pruned to the newest 30; manual: 手动备份
+ * automatic: taken by the app (每日, 更新前, 迁移前, 恢复前), pruned to the newest 30 and 5 GB together (the newest 3 always stay); manual: 手动备份
  * (and any file of unknown reason), kept up to a separate limit of 100.
  */
 export function backupKind(reason: string): 'automatic' | 'manual' {

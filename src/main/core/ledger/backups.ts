@@ -47,25 +47,37 @@ export async function createBackup(
 
 /**
  * How many backups are kept. Automatic ones (每日, 更新前, 迁移前, 恢复前) are the safety net and
- * come back every day: only the newest `automatic` stay. Manual ones (手动) are the user's own and
+ * come back every day: only the newest `automatic` stay, and together no more than
+ * `automaticBytes` — 30 copies of a 2 GB ledger would fill a laptop's disk — though the newest
+ * `automaticAtLeast` always stay whatever their size. Manual ones (手动) are the user's own and
  * rarely made: they have a separate, larger limit, so an automatic backup never pushes one out.
  */
 export interface BackupLimits {
   automatic: number
   manual: number
+  automaticBytes?: number
+  automaticAtLeast?: number
 }
-export const DEFAULT_LIMITS: BackupLimits = { automatic: 30, manual: 100 }
+export const DEFAULT_LIMITS = { automatic: 30, manual: 100, automaticBytes: 5 * 1024 ** 3, automaticAtLeast: 3 } satisfies Required<BackupLimits>
 
 /**
  * Deletes the oldest backups over the limits, never one named in `keep` (the one just made, the
  * one being restored from). Returns the names deleted.
  */
 export function pruneBackups(ledgerFile: string, opts: { keep: string[]; limits?: BackupLimits }): string[] {
-  const limits = opts.limits ?? DEFAULT_LIMITS
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const all = listBackups(ledgerFile) // newest first
   const deleted: string[] = []
+  let automaticBytes = 0
+  const overLimit = (b: Backup, i: number): boolean => {
+    const kind = backupKind(b.reason)
+    if (i >= limits[kind]) return true
+    if (kind === 'manual') return false
+    automaticBytes += b.bytes
+    return i >= limits.automaticAtLeast && automaticBytes > limits.automaticBytes
+  }
   for (const kind of ['automatic', 'manual'] as const) {
-    const over = all.filter((b) => backupKind(b.reason) === kind).slice(limits[kind])
+    const over = all.filter((b) => backupKind(b.reason) === kind).filter(overLimit)
     for (const b of over) {
       if (opts.keep.includes(b.name)) continue
       fs.rmSync(path.join(backupDir(ledgerFile), b.name), { force: true })
